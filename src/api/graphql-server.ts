@@ -1,0 +1,86 @@
+import type { Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { RequestHandler } from 'express';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { AppError } from '../domain/errors';
+import { credentialOf } from '../platform/credentials';
+import { formatGraphqlError } from '../platform/graphql-errors';
+import type { Logger } from '../platform/logger';
+import { createCallLoaders } from '../resolvers/call-loaders';
+import type { GraphqlContext } from '../resolvers/context';
+import type { Services } from '../services/services';
+
+export interface GraphqlEndpoint {
+  middleware: RequestHandler;
+  stop(): Promise<void>;
+}
+
+const contextFor = (services: Services, customerId: string, requestId: string): GraphqlContext => ({
+  customerId,
+  requestId,
+  services,
+  loaders: createCallLoaders(services.callRepository, customerId),
+});
+
+/** Apollo over HTTP and graphql-ws over WebSocket, both on /graphql, both authenticated. */
+export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLSchema, services: Services, logger: Logger): Promise<GraphqlEndpoint> {
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown> | undefined, { customerId?: string }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const token = connectionToken(ctx.connectionParams) ?? credentialOf(ctx.extra.request.headers, ctx.extra.request.url);
+        try {
+          const principal = await services.auth.authenticate(token);
+          (ctx.extra as { customerId?: string }).customerId = principal.customerId;
+          return true;
+        } catch {
+          return false; // graphql-ws closes with 4403 Forbidden
+        }
+      },
+      context: (ctx) => contextFor(services, (ctx.extra as { customerId: string }).customerId, 'ws'),
+      onError: (_ctx, _id, _payload, errors) => {
+        logger.debug({ errors }, 'subscription error');
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<GraphqlContext>({
+    schema,
+    formatError: formatGraphqlError(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+    ],
+  });
+  await apollo.start();
+
+  const middleware = expressMiddleware(apollo, {
+    context: async ({ req, res }) => {
+      const principal = await services.auth.authenticate(credentialOf(req.headers, req.originalUrl)).catch((error: unknown) => {
+        throw asUnauthenticated(error);
+      });
+      return contextFor(services, principal.customerId, String(res.locals.requestId ?? ''));
+    },
+  });
+  return { middleware, stop: () => apollo.stop() };
+}
+
+function connectionToken(params: Record<string, unknown> | undefined): string | null {
+  if (!params) return null;
+  for (const key of ['token', 'accesskey', 'accessKey', 'authorization', 'Authorization']) {
+    const value = params[key];
+    if (typeof value === 'string' && value) return value.replace(/^Bearer\s+/i, '');
+  }
+  return null;
+}
+
+function asUnauthenticated(error: unknown): Error {
+  const message = error instanceof AppError ? error.message : 'Authentication failed.';
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}

@@ -1,0 +1,48 @@
+import { createServer, type Server } from 'node:http';
+import express, { type Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from '../platform/logger';
+import { createRestRouter } from '../rest/router';
+import type { Services } from '../services/services';
+import { createGraphqlEndpoint } from './graphql-server';
+import { requestId } from './request-id';
+
+export interface ApiServer {
+  server: Server;
+  app: Express;
+  listen(port: number, host: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const BODY_LIMIT = '1mb';
+
+export async function createApiServer(schema: GraphQLSchema, services: Services, logger: Logger): Promise<ApiServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  const graphql = await createGraphqlEndpoint(server, schema, services, logger);
+
+  app.use(requestId);
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use('/graphql', express.json({ limit: BODY_LIMIT }), graphql.middleware);
+  app.use('/v1.0', createRestRouter(services, logger));
+
+  return {
+    server,
+    app,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    async stop() {
+      await graphql.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

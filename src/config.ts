@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** Every setting of the product, parsed once from the environment at start. */
+export type Config = Readonly<z.infer<typeof configSchema>>;
+
+const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const configSchema = z.object({
+  port: int(3000),
+  host: z.string().default('0.0.0.0'),
+  databaseUrl: z.string().url().default('postgresql://postgres@127.0.0.1:5432/opencall'),
+  /** Postgres schema to use inside the database (tests give every file its own). */
+  databaseSchema: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('public'),
+  redisUrl: z.string().default('redis://127.0.0.1:6379'),
+  /** Prefix of every Redis key and channel, so several installs or test files share one Redis. */
+  redisPrefix: z.string().default('opencall'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  bootstrapAccessKey: optionalString,
+  ari: z.object({
+    url: optionalString,
+    username: z.string().default('opencall'),
+    password: z.string().default('opencall'),
+    app: z.string().default('opencall'),
+    endpoints: z.object({
+      tel: z.string().default('PJSIP/{target}@carrier'),
+      sip: z.string().default('PJSIP/sipout/sip:{target}'),
+      endpoint: z.string().default('PJSIP/{target}'),
+      extension: z.string().default('PJSIP/{target}'),
+    }),
+  }),
+  simulator: z.object({
+    port: int(8088),
+    host: z.string().default('127.0.0.1'),
+    delays: z.object({
+      ringMs: int(300),
+      answerMs: int(1500),
+      giveUpMs: int(2000),
+      remoteHangupMs: int(1000),
+    }),
+  }),
+});
+
+type Env = Record<string, string | undefined>;
+
+/** Reads the environment once; fails listing every problem, so a bad start says all it needs. */
+export function loadConfig(env: Env = process.env): Config {
+  const parsed = configSchema.safeParse({
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    databaseSchema: env.DATABASE_SCHEMA,
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
+    logLevel: env.LOG_LEVEL,
+    bootstrapAccessKey: env.BOOTSTRAP_ACCESS_KEY,
+    ari: {
+      url: env.ARI_URL,
+      username: env.ARI_USERNAME,
+      password: env.ARI_PASSWORD,
+      app: env.ARI_APP,
+      endpoints: {
+        tel: env.ARI_ENDPOINT_TEL,
+        sip: env.ARI_ENDPOINT_SIP,
+        endpoint: env.ARI_ENDPOINT_ENDPOINT,
+        extension: env.ARI_ENDPOINT_EXTENSION,
+      },
+    },
+    simulator: {
+      port: env.SIM_PORT,
+      host: env.SIM_HOST,
+      delays: {
+        ringMs: env.SIM_RING_MS,
+        answerMs: env.SIM_ANSWER_MS,
+        giveUpMs: env.SIM_GIVE_UP_MS,
+        remoteHangupMs: env.SIM_REMOTE_HANGUP_MS,
+      },
+    },
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+export type SimulatorDelays = Config['simulator']['delays'];

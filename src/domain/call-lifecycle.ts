@@ -1,0 +1,94 @@
+import { canTransition, type CallDirection, type CallStatus } from './call-status';
+import { AppError } from './errors';
+import { causeForReason, hangupOutcome, type HangupOutcome, type HangupReason } from './hangup';
+
+/** What happened to a call: from the media server, the API, a flow, or the product's timers. */
+export type CallSignal =
+  | { type: 'ringing' }
+  | { type: 'answered' }
+  /** `reason` is set when the product chose one (dial timeout, flow hangup); else the table decides. */
+  | { type: 'hangup_requested'; reason?: HangupReason }
+  | { type: 'channel_destroyed'; cause: number }
+  /** The product's dial timeout fired: ends an unanswered call with reason dialout. */
+  | { type: 'dial_timeout' };
+
+export interface CallFacts {
+  status: CallStatus;
+  direction: CallDirection;
+  hangupRequest: HangupReason | null;
+}
+
+/** Work the service carries out after the change is committed. */
+export type CallEffect = { type: 'hangup_channel'; cause: number };
+
+export type CallEventType = 'call_created' | 'call_ringing' | 'call_answered' | 'call_updated' | 'call_hungup' | 'call_deleted';
+
+export interface CallDecision {
+  /** The next status; absent when the signal changes nothing but still has effects. */
+  to?: CallStatus;
+  event?: CallEventType;
+  hangupRequest?: HangupReason;
+  outcome?: HangupOutcome;
+  effects: CallEffect[];
+}
+
+const EVENT_OF_STATUS: Readonly<Record<CallStatus, CallEventType>> = {
+  dialing: 'call_created',
+  ringing: 'call_ringing',
+  progressing: 'call_answered',
+  terminating: 'call_updated',
+  canceling: 'call_updated',
+  hangup: 'call_hungup',
+};
+
+export const eventOfStatus = (status: CallStatus): CallEventType => EVENT_OF_STATUS[status];
+
+/**
+ * The call lifecycle as a pure function. Returns null for a signal that must not change the call
+ * (a late or duplicated media event); throws AppError for a request the call's state forbids.
+ */
+export function decide(call: CallFacts, signal: CallSignal): CallDecision | null {
+  switch (signal.type) {
+    case 'ringing':
+      return move(call.status, 'ringing');
+    case 'answered':
+      return move(call.status, 'progressing');
+    case 'hangup_requested':
+      return requestHangup(call, signal.reason);
+    case 'dial_timeout':
+      return call.status === 'dialing' || call.status === 'ringing' ? requestHangup(call, 'dialout') : null;
+    case 'channel_destroyed': {
+      const decision = move(call.status, 'hangup');
+      if (!decision) return null;
+      const outcome = hangupOutcome({
+        direction: call.direction,
+        lastStatus: call.status,
+        cause: signal.cause,
+        requestedReason: call.hangupRequest,
+      });
+      return { ...decision, outcome };
+    }
+  }
+}
+
+function move(from: CallStatus, to: CallStatus): CallDecision | null {
+  return canTransition(from, to) ? { to, event: EVENT_OF_STATUS[to], effects: [] } : null;
+}
+
+function requestHangup(call: CallFacts, reason: HangupReason | undefined): CallDecision {
+  if (call.status === 'hangup') throw new AppError('CALL_ALREADY_HUNGUP', 'The call has already hung up.');
+  if (call.status === 'terminating' || call.status === 'canceling') {
+    // Already ending: send the hangup again (it is idempotent) in case the first one was lost.
+    const cause = causeForReason(call.hangupRequest ?? (call.status === 'canceling' ? 'cancel' : 'normal'));
+    return { effects: [{ type: 'hangup_channel', cause }] };
+  }
+  // Only an outgoing call is "canceled"; an unanswered incoming call is rejected (terminating).
+  const to: CallStatus = call.status !== 'progressing' && call.direction === 'outgoing' ? 'canceling' : 'terminating';
+  const cause = causeForReason(reason ?? (to === 'canceling' ? 'cancel' : 'normal'));
+  return {
+    to,
+    event: EVENT_OF_STATUS[to],
+    ...(reason ? { hangupRequest: reason } : {}),
+    effects: [{ type: 'hangup_channel', cause }],
+  };
+}

@@ -1,0 +1,31 @@
+import type { Address } from './address';
+import type { CallDirection, CallStatus } from './call-status';
+import type { HangupBy, HangupReason } from './hangup';
+
+/** A call as the services hand it to the surfaces (GraphQL and REST shape it their own way). */
+export interface Call {
+  id: string;
+  customerId: string;
+  flowId: string | null;
+  type: string;
+  status: CallStatus;
+  direction: CallDirection;
+  source: Address;
+  destination: Address;
+  masterCallId: string | null;
+  recordingId: string | null;
+  recordingIds: string[];
+  action: Record<string, unknown> | null;
+  earlyExecution: boolean;
+  dialTimeoutMs: number;
+  hangupRequest: HangupReason | null;
+  hangupBy: HangupBy | null;
+  hangupReason: HangupReason | null;
+  eventSeq: number;
+  tmCreate: Date;
+  tmUpdate: Date;
+  tmRinging: Date | null;
+  tmProgressing: Date | null;
+  tmHangup: Date | null;
+  tmDelete: Date | null;
+}

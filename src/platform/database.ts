@@ -1,0 +1,32 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
+import { PrismaClient } from '../generated/prisma/client';
+
+export type { PrismaClient };
+
+export interface Database {
+  prisma: PrismaClient;
+  /** The same pool Prisma uses, for LISTEN and the migration runner. */
+  pool: Pool;
+  schema: string;
+  close(): Promise<void>;
+}
+
+/** One pool per process; every connection's search_path is the configured schema. */
+export function connectDatabase(url: string, schema: string, maxConnections = 20): Database {
+  const pool = new Pool({
+    connectionString: url,
+    max: maxConnections,
+    options: `-c search_path=${schema}`,
+  });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema }) });
+  return {
+    prisma,
+    pool,
+    schema,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { loadConfig } from '../config';
+import { connectDatabase } from './database';
+import { applyMigrations, defaultMigrationsDir } from './migrate';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = connectDatabase(config.databaseUrl, config.databaseSchema, 2);
+  try {
+    const applied = await applyMigrations(db.pool, config.databaseSchema, defaultMigrationsDir());
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

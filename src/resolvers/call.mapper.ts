@@ -1,0 +1,38 @@
+import type { Call as DomainCall } from '../domain/call';
+import type { EventRecord } from '../events/event-record';
+import { callFromRow } from '../services/call-row';
+import type { Call } from '../schema/call.type';
+import type { CallEvent } from '../schema/call-event.type';
+import type { AddressTypeEnum, CallDirectionEnum, CallStatusEnum, HangupByEnum, HangupReasonEnum } from '../schema/call-status.enum';
+
+export function toGraphqlCall(call: DomainCall): Call {
+  return {
+    id: call.id,
+    type: call.type,
+    status: call.status as CallStatusEnum,
+    direction: call.direction as CallDirectionEnum,
+    source: { ...call.source, type: call.source.type as AddressTypeEnum },
+    destination: { ...call.destination, type: call.destination.type as AddressTypeEnum },
+    flowId: call.flowId,
+    masterCallId: call.masterCallId,
+    recordingId: call.recordingId,
+    recordingIds: call.recordingIds,
+    action: call.action,
+    earlyExecution: call.earlyExecution,
+    dialTimeout: call.dialTimeoutMs,
+    hangupBy: call.hangupBy as HangupByEnum | null,
+    hangupReason: call.hangupReason as HangupReasonEnum | null,
+    createdAt: call.tmCreate,
+    updatedAt: call.tmUpdate,
+    ringingAt: call.tmRinging,
+    progressingAt: call.tmProgressing,
+    hangupAt: call.tmHangup,
+  };
+}
+
+export const toGraphqlCallEvent = (event: EventRecord): CallEvent => ({
+  type: event.type,
+  sequence: event.sequence,
+  occurredAt: new Date(event.tmCreate),
+  call: toGraphqlCall(callFromRow(event.payload)),
+});

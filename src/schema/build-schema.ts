@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { CallEventsResolver } from '../resolvers/call-events.resolver';
+import { CallResolver } from '../resolvers/call.resolver';
+
+/** The executable schema; the same one is printed to src/schema/schema.graphql. */
+export const buildApiSchema = (): Promise<GraphQLSchema> =>
+  buildSchema({
+    resolvers: [CallResolver, CallEventsResolver],
+    validate: false,
+    // Every subscription here brings its own `subscribe` (scoped to the caller's customer, with
+    // history replay), so type-graphql's topic pubsub is never used; it only insists one exists.
+    pubSub: {
+      publish: () => {
+        throw new Error('publish through the outbox, not the GraphQL pubsub');
+      },
+      subscribe: () => {
+        throw new Error('subscriptions define their own subscribe');
+      },
+    },
+    emitSchemaFile: false,
+  });

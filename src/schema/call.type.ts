@@ -1,0 +1,67 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Address } from './address.type';
+import { CallDirectionEnum, CallStatusEnum, HangupByEnum, HangupReasonEnum } from './call-status.enum';
+import { DateTimeScalar, JSONObjectScalar } from './scalars';
+
+@ObjectType({ description: 'A voice call, outgoing or incoming.' })
+export class Call {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'flow, conference or sip-service.' })
+  type!: string;
+
+  @Field(() => CallStatusEnum)
+  status!: CallStatusEnum;
+
+  @Field(() => CallDirectionEnum)
+  direction!: CallDirectionEnum;
+
+  @Field(() => Address)
+  source!: Address;
+
+  @Field(() => Address)
+  destination!: Address;
+
+  @Field(() => ID, { nullable: true })
+  flowId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  masterCallId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The recording in progress, if any.' })
+  recordingId!: string | null;
+
+  @Field(() => [ID])
+  recordingIds!: string[];
+
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'The flow action being executed.' })
+  action!: Record<string, unknown> | null;
+
+  @Field(() => Boolean)
+  earlyExecution!: boolean;
+
+  @Field(() => Int, { description: 'Milliseconds the call may ring before it ends with reason DIALOUT.' })
+  dialTimeout!: number;
+
+  @Field(() => HangupByEnum, { nullable: true })
+  hangupBy!: HangupByEnum | null;
+
+  @Field(() => HangupReasonEnum, { nullable: true })
+  hangupReason!: HangupReasonEnum | null;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar)
+  updatedAt!: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  ringingAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  progressingAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  hangupAt!: Date | null;
+}

@@ -1,0 +1,1 @@
+export { DateTimeResolver as DateTimeScalar, JSONObjectResolver as JSONObjectScalar } from 'graphql-scalars';

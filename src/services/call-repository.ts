@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import type { Call } from '../domain/call';
+import { predecessorsOf, type CallStatus } from '../domain/call-status';
+import type { CallEventType } from '../domain/call-lifecycle';
+import type { HangupBy, HangupReason } from '../domain/hangup';
+import type { PrismaClient } from '../platform/database';
+import { Prisma } from '../generated/prisma/client';
+import { callFromRow, type CallRow } from './call-row';
+import { isUuid } from './ids';
+
+export interface NewCall {
+  id: string;
+  customerId: string;
+  flowId: string | null;
+  type: string;
+  direction: Call['direction'];
+  source: unknown;
+  destination: unknown;
+  masterCallId: string | null;
+  earlyExecution: boolean;
+  dialTimeoutMs: number;
+}
+
+export interface NewFlow {
+  id: string;
+  customerId: string;
+  type: 'flow' | 'temporary';
+  actions: unknown;
+}
+
+export interface CallTransition {
+  id: string;
+  /** The status the decision was taken on; the update only applies if it is still the status. */
+  from: CallStatus;
+  to: CallStatus;
+  event: CallEventType;
+  hangupRequest?: HangupReason | undefined;
+  hangupBy?: HangupBy | undefined;
+  hangupReason?: HangupReason | undefined;
+  hangupCause?: number | undefined;
+}
+
+/** Position in the newest-first call list: microseconds of tm_create, then id. */
+export interface CallCursor {
+  createdUs: bigint;
+  id: string;
+}
+
+export interface CallListQuery {
+  customerId: string;
+  limit: number;
+  after?: CallCursor | undefined;
+  statuses?: CallStatus[] | undefined;
+  direction?: Call['direction'] | undefined;
+}
+
+/** Wakes the outbox dispatcher when the transaction commits (NOTIFY is delivered on commit). */
+const NOTIFY = Prisma.sql`pg_notify('outbox:' || current_schema(), '')`;
+
+/**
+ * The SQL of calls. Every change is one statement that updates the row, bumps its event sequence
+ * and inserts the outbox event together, so a change and its event are committed atomically.
+ */
+export function createCallRepository(prisma: PrismaClient) {
+  return {
+    async insert(calls: NewCall[], flow: NewFlow | null): Promise<Call[]> {
+      const records = calls.map((call) => ({
+        id: call.id,
+        customer_id: call.customerId,
+        flow_id: call.flowId,
+        type: call.type,
+        status: 'dialing',
+        direction: call.direction,
+        source: call.source,
+        destination: call.destination,
+        master_call_id: call.masterCallId,
+        early_execution: call.earlyExecution,
+        dial_timeout: call.dialTimeoutMs,
+      }));
+      const insertCalls = prisma.$queryRaw<CallRow[]>`
+        WITH inserted AS (
+          INSERT INTO calls (id, customer_id, flow_id, type, status, direction, source, destination,
+                             master_call_id, early_execution, dial_timeout, event_seq, tm_create, tm_update)
+          SELECT x.id, x.customer_id, x.flow_id, x.type, x.status, x.direction, x.source, x.destination,
+                 x.master_call_id, x.early_execution, x.dial_timeout, 1, clock_timestamp(), clock_timestamp()
+          FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(
+            id uuid, customer_id uuid, flow_id uuid, type text, status text, direction text, source jsonb,
+            destination jsonb, master_call_id uuid, early_execution boolean, dial_timeout int)
+          RETURNING *
+        ), created AS (
+          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
+          SELECT customer_id, 'call', id, 'call_created', event_seq, to_jsonb(inserted) FROM inserted
+        )
+        SELECT inserted.*, ${NOTIFY} AS notified FROM inserted`;
+      if (!flow) return (await insertCalls).map(callFromRow);
+      const insertFlow = prisma.$executeRaw`
+        INSERT INTO flows (id, customer_id, type, actions)
+        VALUES (${flow.id}::uuid, ${flow.customerId}::uuid, ${flow.type}, ${JSON.stringify(flow.actions)}::jsonb)`;
+      const [, rows] = await prisma.$transaction([insertFlow, insertCalls]);
+      return rows.map(callFromRow);
+    },
+
+    /** Applies a forward move; answers null when the call is no longer in `from` (someone else won). */
+    async transition(change: CallTransition): Promise<Call | null> {
+      const rows = await prisma.$queryRaw<CallRow[]>`
+        WITH moved AS (
+          UPDATE calls SET
+            status = ${change.to},
+            event_seq = event_seq + 1,
+            tm_update = clock_timestamp(),
+            tm_ringing = CASE WHEN ${change.to} = 'ringing' THEN clock_timestamp() ELSE tm_ringing END,
+            tm_progressing = CASE WHEN ${change.to} = 'progressing' THEN clock_timestamp() ELSE tm_progressing END,
+            tm_hangup = CASE WHEN ${change.to} = 'hangup' THEN clock_timestamp() ELSE tm_hangup END,
+            hangup_request = COALESCE(${change.hangupRequest ?? null}::text, hangup_request),
+            hangup_by = COALESCE(${change.hangupBy ?? null}::text, hangup_by),
+            hangup_reason = COALESCE(${change.hangupReason ?? null}::text, hangup_reason),
+            hangup_cause = COALESCE(${change.hangupCause ?? null}::int, hangup_cause)
+          WHERE id = ${change.id}::uuid AND status = ${change.from}
+            AND status = ANY(${predecessorsOf(change.to)}::text[])
+          RETURNING *
+        ), event AS (
+          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
+          SELECT customer_id, 'call', id, ${change.event}, event_seq, to_jsonb(moved) FROM moved
+        )
+        SELECT moved.*, ${NOTIFY} AS notified FROM moved`;
+      return rows[0] ? callFromRow(rows[0]) : null;
+    },
+
+    async markDeleted(id: string, customerId: string): Promise<Call | null> {
+      const rows = await prisma.$queryRaw<CallRow[]>`
+        WITH deleted AS (
+          UPDATE calls SET tm_delete = clock_timestamp(), tm_update = clock_timestamp(), event_seq = event_seq + 1
+          WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid AND tm_delete IS NULL
+          RETURNING *
+        ), event AS (
+          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
+          SELECT customer_id, 'call', id, 'call_deleted', event_seq, to_jsonb(deleted) FROM deleted
+        )
+        SELECT deleted.*, ${NOTIFY} AS notified FROM deleted`;
+      return rows[0] ? callFromRow(rows[0]) : null;
+    },
+
+    /** Internal lookup by id alone: for media events and jobs, which carry no customer. */
+    async findById(id: string): Promise<Call | null> {
+      if (!isUuid(id)) return null; // a channel the product did not make
+      const rows = await prisma.$queryRaw<CallRow[]>`SELECT * FROM calls WHERE id = ${id}::uuid`;
+      return rows[0] ? callFromRow(rows[0]) : null;
+    },
+
+    async findOwned(id: string, customerId: string): Promise<Call | null> {
+      const rows = await prisma.$queryRaw<CallRow[]>`
+        SELECT * FROM calls WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid`;
+      return rows[0] ? callFromRow(rows[0]) : null;
+    },
+
+    async findManyOwned(ids: readonly string[], customerId: string): Promise<Call[]> {
+      const rows = await prisma.$queryRaw<CallRow[]>`
+        SELECT * FROM calls WHERE id = ANY(${ids}::uuid[]) AND customer_id = ${customerId}::uuid`;
+      return rows.map(callFromRow);
+    },
+
+    async findChained(masterIds: readonly string[], customerId: string): Promise<Call[]> {
+      const rows = await prisma.$queryRaw<CallRow[]>`
+        SELECT * FROM calls WHERE master_call_id = ANY(${masterIds}::uuid[]) AND customer_id = ${customerId}::uuid
+        ORDER BY tm_create`;
+      return rows.map(callFromRow);
+    },
+
+    async list(query: CallListQuery): Promise<{ calls: Call[]; cursors: CallCursor[] }> {
+      const conditions = [Prisma.sql`customer_id = ${query.customerId}::uuid`, Prisma.sql`tm_delete IS NULL`];
+      if (query.after) {
+        conditions.push(Prisma.sql`(tm_create, id) < (timestamptz 'epoch' + ${query.after.createdUs.toString()}::bigint * interval '1 microsecond', ${query.after.id}::uuid)`);
+      }
+      if (query.statuses?.length) conditions.push(Prisma.sql`status = ANY(${query.statuses}::text[])`);
+      if (query.direction) conditions.push(Prisma.sql`direction = ${query.direction}`);
+      const rows = await prisma.$queryRaw<(CallRow & { tm_create_us: bigint })[]>`
+        SELECT *, (extract(epoch FROM tm_create) * 1000000)::bigint AS tm_create_us FROM calls
+        WHERE ${Prisma.join(conditions, ' AND ')}
+        ORDER BY tm_create DESC, id DESC LIMIT ${query.limit}`;
+      return {
+        calls: rows.map(callFromRow),
+        cursors: rows.map((row) => ({ createdUs: BigInt(row.tm_create_us), id: row.id as string })),
+      };
+    },
+
+    /** Live calls, for reconciling with the media server after a reconnect. */
+    async findLive(): Promise<Call[]> {
+      const rows = await prisma.$queryRaw<CallRow[]>`SELECT * FROM calls WHERE status <> 'hangup'`;
+      return rows.map(callFromRow);
+    },
+  };
+}
+
+export type CallRepository = ReturnType<typeof createCallRepository>;
+
+export const newCallId = (): string => randomUUID();

@@ -1,0 +1,67 @@
+import type { Address } from '../domain/address';
+import type { Call } from '../domain/call';
+import type { CallDirection, CallStatus } from '../domain/call-status';
+import type { HangupBy, HangupReason } from '../domain/hangup';
+
+/** A `calls` row as Postgres returns it: from a query (Date values) or from to_jsonb (strings). */
+export type CallRow = Record<string, unknown>;
+
+interface StoredAddress {
+  type: Address['type'];
+  target: string;
+  target_name?: string;
+  name?: string;
+  detail?: string;
+}
+
+export const addressToStored = (address: Address): StoredAddress => ({
+  type: address.type,
+  target: address.target,
+  target_name: address.targetName,
+  name: address.name,
+  detail: address.detail,
+});
+
+const addressFromStored = (stored: StoredAddress): Address => ({
+  type: stored.type,
+  target: stored.target,
+  targetName: stored.target_name ?? '',
+  name: stored.name ?? '',
+  detail: stored.detail ?? '',
+});
+
+const time = (value: unknown): Date | null => {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(String(value));
+};
+
+const nullableString = <T extends string>(value: unknown): T | null => (value === null || value === undefined ? null : (value as T));
+
+export function callFromRow(row: CallRow): Call {
+  return {
+    id: row.id as string,
+    customerId: row.customer_id as string,
+    flowId: nullableString(row.flow_id),
+    type: row.type as string,
+    status: row.status as CallStatus,
+    direction: row.direction as CallDirection,
+    source: addressFromStored(row.source as StoredAddress),
+    destination: addressFromStored(row.destination as StoredAddress),
+    masterCallId: nullableString(row.master_call_id),
+    recordingId: nullableString(row.recording_id),
+    recordingIds: (row.recording_ids as string[] | null) ?? [],
+    action: (row.action as Record<string, unknown> | null) ?? null,
+    earlyExecution: Boolean(row.early_execution),
+    dialTimeoutMs: Number(row.dial_timeout),
+    hangupRequest: nullableString<HangupReason>(row.hangup_request),
+    hangupBy: nullableString<HangupBy>(row.hangup_by),
+    hangupReason: nullableString<HangupReason>(row.hangup_reason),
+    eventSeq: Number(row.event_seq),
+    tmCreate: time(row.tm_create) as Date,
+    tmUpdate: time(row.tm_update) as Date,
+    tmRinging: time(row.tm_ringing),
+    tmProgressing: time(row.tm_progressing),
+    tmHangup: time(row.tm_hangup),
+    tmDelete: time(row.tm_delete),
+  };
+}

@@ -1,0 +1,114 @@
+import type { Call } from '../domain/call';
+import { decide, type CallSignal } from '../domain/call-lifecycle';
+import type { CallStatus } from '../domain/call-status';
+import { AppError, invalidArgument } from '../domain/errors';
+import type { Logger } from '../platform/logger';
+import type { CallCursor } from './call-repository';
+import { createCallsUseCase, type CreateCallsDeps } from './create-calls';
+import { parseId } from './ids';
+
+export const MAX_PAGE_SIZE = 100;
+
+export interface ListCallsQuery {
+  pageSize?: number | null | undefined;
+  after?: CallCursor | undefined;
+  statuses?: CallStatus[] | undefined;
+  direction?: Call['direction'] | undefined;
+}
+
+export interface CallPage {
+  calls: Call[];
+  /** Each call's own position, for cursors that resume right after it. */
+  cursors: CallCursor[];
+  /** Where the next page starts; null when this page was the last. */
+  next: CallCursor | null;
+}
+
+/** Attempts at a state change that lost a race; the loser re-reads and decides again. */
+const MAX_ATTEMPTS = 5;
+
+export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
+  const { calls, commands, logger } = deps;
+
+  async function getOwned(customerId: string, id: unknown): Promise<Call> {
+    const call = await calls.findOwned(parseId(id, 'id'), customerId);
+    if (!call) throw new AppError('CALL_NOT_FOUND', 'The call was not found.');
+    return call;
+  }
+
+  /**
+   * Decides on the freshest row and applies the move with a conditional update; when another
+   * change won the race, reads again. Answers the call as it is afterwards.
+   */
+  async function apply(initial: Call, signal: CallSignal): Promise<Call> {
+    let call = initial;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const decision = decide(call, signal);
+      if (!decision) return call;
+      let result = call;
+      if (decision.to && decision.event) {
+        const moved = await calls.transition({
+          id: call.id,
+          from: call.status,
+          to: decision.to,
+          event: decision.event,
+          hangupRequest: decision.hangupRequest,
+          hangupBy: decision.outcome?.hangupBy,
+          hangupReason: decision.outcome?.hangupReason,
+          hangupCause: signal.type === 'channel_destroyed' ? signal.cause : undefined,
+        });
+        if (!moved) {
+          const fresh = await calls.findById(call.id);
+          if (!fresh) return call;
+          call = fresh;
+          continue;
+        }
+        result = moved;
+      }
+      for (const effect of decision.effects) await commands.hangup(result.id, effect.cause);
+      return result;
+    }
+    logger.warn({ callId: call.id, signal }, 'gave up applying a signal after repeated conflicts');
+    return call;
+  }
+
+  return {
+    create: createCallsUseCase(deps),
+    get: getOwned,
+
+    async list(customerId: string, query: ListCallsQuery): Promise<CallPage> {
+      const pageSize = query.pageSize ?? MAX_PAGE_SIZE;
+      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+        throw invalidArgument('page_size', `must be between 1 and ${MAX_PAGE_SIZE}`);
+      }
+      const page = await calls.list({ customerId, limit: pageSize, after: query.after, statuses: query.statuses, direction: query.direction });
+      const full = page.calls.length === pageSize;
+      return { ...page, next: full ? (page.cursors[page.cursors.length - 1] ?? null) : null };
+    },
+
+    async hangup(customerId: string, id: unknown): Promise<Call> {
+      return apply(await getOwned(customerId, id), { type: 'hangup_requested' });
+    },
+
+    /** Hangs a live call up first, then hides it from lists (a second delete changes nothing). */
+    async delete(customerId: string, id: unknown): Promise<Call> {
+      let call = await getOwned(customerId, id);
+      if (call.status !== 'hangup') call = await apply(call, { type: 'hangup_requested' });
+      return (await calls.markDeleted(call.id, customerId)) ?? call;
+    },
+
+    /** A signal from the media server or a timer; unknown calls are ignored (answers null). */
+    async signal(callId: string, signal: CallSignal): Promise<Call | null> {
+      const call = await calls.findById(callId);
+      if (!call) return null;
+      try {
+        return await apply(call, signal);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'CALL_ALREADY_HUNGUP') return call;
+        throw error;
+      }
+    },
+  };
+}
+
+export type CallService = ReturnType<typeof createCallService>;

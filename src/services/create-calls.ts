@@ -1,0 +1,114 @@
+import { parseAddress, type AddressInput } from '../domain/address';
+import type { Call } from '../domain/call';
+import { resolveDialTimeout } from '../domain/dial-timeout';
+import { AppError, invalidArgument } from '../domain/errors';
+import type { PrismaClient } from '../platform/database';
+import { addressToStored } from './call-row';
+import type { CallRepository, NewCall, NewFlow } from './call-repository';
+import { newCallId } from './call-repository';
+import { parseId } from './ids';
+import type { TelephonyCommands } from './ports';
+
+export interface CreateCallsInput {
+  source?: AddressInput | null;
+  destinations?: (AddressInput | null)[] | null;
+  flowId?: string | null;
+  actions?: unknown[] | null;
+  earlyExecution?: boolean | null;
+  dialTimeout?: number | null;
+  masterCallId?: string | null;
+}
+
+export const MAX_DESTINATIONS = 100;
+const CHAINABLE_MASTER_STATUSES = ['dialing', 'ringing', 'progressing'];
+
+export interface CreateCallsDeps {
+  prisma: PrismaClient;
+  calls: CallRepository;
+  commands: TelephonyCommands;
+}
+
+/** One outgoing call per destination, all dialing, with the flow they will run on answer. */
+export function createCallsUseCase({ prisma, calls, commands }: CreateCallsDeps) {
+  return async function createCalls(customerId: string, input: CreateCallsInput): Promise<Call[]> {
+    const source = parseAddress(input.source, 'source');
+    const destinations = parseDestinations(input.destinations);
+    const dialTimeoutMs = resolveDialTimeout(input.dialTimeout, 'dial_timeout');
+    if (input.earlyExecution != null && typeof input.earlyExecution !== 'boolean') {
+      throw invalidArgument('early_execution', 'must be true or false');
+    }
+    const flow = await resolveFlow(prisma, customerId, input);
+    const masterCallId = await resolveMaster(calls, customerId, input.masterCallId);
+
+    const newCalls: NewCall[] = destinations.map((destination) => ({
+      id: newCallId(),
+      customerId,
+      flowId: flow?.id ?? null,
+      type: 'flow',
+      direction: 'outgoing',
+      source: addressToStored(source),
+      destination: addressToStored(destination),
+      masterCallId,
+      earlyExecution: input.earlyExecution ?? false,
+      dialTimeoutMs,
+    }));
+    const created = await calls.insert(newCalls, flow?.isNew ? flow.record : null);
+    await Promise.all(
+      created.flatMap((call) => [commands.originate(call.id), commands.scheduleDialTimeout(call.id, call.dialTimeoutMs)]),
+    );
+    return created;
+  };
+}
+
+function parseDestinations(destinations: CreateCallsInput['destinations']) {
+  if (!Array.isArray(destinations) || destinations.length === 0) {
+    throw invalidArgument('destinations', 'at least one destination is required');
+  }
+  if (destinations.length > MAX_DESTINATIONS) {
+    throw invalidArgument('destinations', `at most ${MAX_DESTINATIONS} destinations per request`);
+  }
+  return destinations.map((destination, index) => parseAddress(destination, `destinations[${index}]`));
+}
+
+type ResolvedFlow = { id: string; isNew: false } | { id: string; isNew: true; record: NewFlow };
+
+async function resolveFlow(prisma: PrismaClient, customerId: string, input: CreateCallsInput): Promise<ResolvedFlow | null> {
+  const hasActions = input.actions !== undefined && input.actions !== null;
+  if (input.flowId && hasActions) throw invalidArgument('actions', 'give either flow_id or actions, not both');
+  if (input.flowId) {
+    const flowId = parseId(input.flowId, 'flow_id');
+    const flow = await prisma.flow.findFirst({ where: { id: flowId, customerId, tmDelete: null }, select: { id: true } });
+    if (!flow) throw new AppError('FLOW_NOT_FOUND', 'The flow was not found.', 'flow_id');
+    return { id: flow.id, isNew: false };
+  }
+  if (!hasActions) return null;
+  const actions = parseInlineActions(input.actions);
+  const id = newCallId();
+  return { id, isNew: true, record: { id, customerId, type: 'temporary', actions } };
+}
+
+/** The shape every action must have; what each type's options mean is the flow layer's rule. */
+function parseInlineActions(actions: unknown): unknown[] {
+  if (!Array.isArray(actions)) throw invalidArgument('actions', 'must be a list of actions');
+  return actions.map((action, index) => {
+    const field = `actions[${index}]`;
+    if (typeof action !== 'object' || action === null) throw invalidArgument(field, 'must be an object');
+    const { id, type, option } = action as Record<string, unknown>;
+    if (typeof type !== 'string' || type.length === 0) throw invalidArgument(`${field}.type`, 'is required');
+    if (option !== undefined && option !== null && (typeof option !== 'object' || Array.isArray(option))) {
+      throw invalidArgument(`${field}.option`, 'must be an object');
+    }
+    return { id: id === undefined || id === null ? newCallId() : parseId(id, `${field}.id`), type, option: option ?? {} };
+  });
+}
+
+async function resolveMaster(calls: CallRepository, customerId: string, masterCallId: string | null | undefined) {
+  if (!masterCallId) return null;
+  const id = parseId(masterCallId, 'master_call_id');
+  const master = await calls.findOwned(id, customerId);
+  if (!master) throw new AppError('CALL_NOT_FOUND', 'The master call was not found.', 'master_call_id');
+  if (!CHAINABLE_MASTER_STATUSES.includes(master.status)) {
+    throw new AppError('CONFLICT', `A call can be chained only to a master that is dialing, ringing or progressing; the master is ${master.status}.`, 'master_call_id');
+  }
+  return id;
+}

@@ -1,0 +1,14 @@
+import type { EventBus } from '../events/event-bus';
+import type { AuthService } from './auth-service';
+import type { CallRepository } from './call-repository';
+import type { CallService } from './call-service';
+import type { EventRepository } from './event-repository';
+
+/** The services a surface (GraphQL, REST) works through. */
+export interface Services {
+  auth: AuthService;
+  calls: CallService;
+  callRepository: CallRepository;
+  events: EventRepository;
+  bus: EventBus;
+}

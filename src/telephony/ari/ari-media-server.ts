@@ -1,0 +1,119 @@
+import { connect, type AriClient } from 'ari-client';
+import type { Logger } from '../../platform/logger';
+import type { ChannelSnapshot, MediaEvent, MediaEventListener, MediaServer, OriginateRequest } from '../media-server';
+import { isAriDuplicateId, isAriNotFound } from './ari-errors';
+import { channelState, translateAriEvent, type AriChannel, type AriEvent } from './ari-events';
+
+export interface AriSettings {
+  url: string;
+  username: string;
+  password: string;
+  app: string;
+}
+
+const RETRY_MIN_MS = 200;
+const RETRY_MAX_MS = 10_000;
+
+/** The MediaServer port on Asterisk's REST Interface, through ari-client. */
+export function createAriMediaServer(settings: AriSettings, logger: Logger): MediaServer {
+  const listeners: MediaEventListener[] = [];
+  let client: AriClient | null = null;
+  let stopped = false;
+  let restartTimer: NodeJS.Timeout | null = null;
+
+  const emit = (event: MediaEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+
+  const ari = (): AriClient => {
+    if (!client) throw new Error('ARI is not connected');
+    return client;
+  };
+
+  function onAriEvent(raw: AriEvent): void {
+    const translation = translateAriEvent(raw);
+    if (!translation) return;
+    if (translation.hangup) {
+      const { channelId, cause } = translation.hangup;
+      void hangup(channelId, cause).catch((error: unknown) => logger.warn({ err: error, channelId }, 'ending a failed dial failed'));
+    }
+    if (translation.event) emit(translation.event);
+  }
+
+  async function hangup(channelId: string, cause: number): Promise<'hung_up' | 'not_found'> {
+    try {
+      await ari().channels.hangup!({ channelId, reason_code: String(cause) });
+      return 'hung_up';
+    } catch (error) {
+      if (isAriNotFound(error)) return 'not_found';
+      throw error;
+    }
+  }
+
+  /** Connects (retrying with backoff until it works) and opens the event stream. */
+  async function connectWithRetry(): Promise<void> {
+    for (let delay = RETRY_MIN_MS; !stopped; delay = Math.min(delay * 2, RETRY_MAX_MS)) {
+      try {
+        const next = await connect(settings.url, settings.username, settings.password);
+        next.on('*', onAriEvent);
+        next.on('WebSocketConnected', () => emit({ type: 'connected' }));
+        next.on('WebSocketReconnecting', (error?: Error) => logger.warn({ err: error }, 'ARI event stream lost; reconnecting'));
+        next.on('WebSocketMaxRetries', () => scheduleRestart(next));
+        client = next;
+        await next.start(settings.app);
+        return;
+      } catch (error) {
+        logger.warn({ err: error, delay }, 'cannot reach ARI; retrying');
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  /** ari-client stops retrying after its own limit: start over with a fresh client. */
+  function scheduleRestart(previous: AriClient): void {
+    previous.removeAllListeners();
+    if (stopped) return;
+    restartTimer = setTimeout(() => void connectWithRetry(), RETRY_MAX_MS);
+  }
+
+  return {
+    start: connectWithRetry,
+
+    async stop() {
+      stopped = true;
+      if (restartTimer) clearTimeout(restartTimer);
+      if (client) {
+        client.removeAllListeners();
+        client.stop();
+        client = null;
+      }
+    },
+
+    onEvent(listener) {
+      listeners.push(listener);
+    },
+
+    async originate(request: OriginateRequest) {
+      try {
+        await ari().channels.create!({
+          endpoint: request.endpoint,
+          app: settings.app,
+          channelId: request.channelId,
+          appArgs: 'outgoing',
+          // Caller ID as a channel variable: channels/create has no callerId of its own.
+          variables: { variables: { 'CALLERID(num)': request.callerId } },
+        });
+      } catch (error) {
+        if (!isAriDuplicateId(error)) throw error;
+      }
+      await ari().channels.dial!({ channelId: request.channelId, timeout: request.timeoutSeconds });
+    },
+
+    hangup,
+
+    async listChannels(): Promise<ChannelSnapshot[]> {
+      const channels = (await ari().channels.list!()) as AriChannel[];
+      return channels.map((channel) => ({ id: channel.id, state: channelState(channel.state) }));
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * The telephony port: what the product asks of a media server and what it hears back. The ARI
+ * adapter implements it for Asterisk and for the embedded simulator alike.
+ */
+export interface MediaServer {
+  /** Connects and keeps connected (reconnecting with backoff); answers once connected. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  onEvent(listener: MediaEventListener): void;
+  /** Creates the channel with id `channelId` towards `endpoint` and dials it. */
+  originate(request: OriginateRequest): Promise<void>;
+  /** Ends the channel with a Q.850 cause; `not_found` when it is already gone. */
+  hangup(channelId: string, cause: number): Promise<'hung_up' | 'not_found'>;
+  listChannels(): Promise<ChannelSnapshot[]>;
+}
+
+export interface OriginateRequest {
+  channelId: string;
+  endpoint: string;
+  callerId: string;
+  /** The media server's own dial timeout, a safety net behind the product's. */
+  timeoutSeconds: number;
+}
+
+export type ChannelState = 'down' | 'ring' | 'ringing' | 'up' | 'other';
+
+export interface ChannelSnapshot {
+  id: string;
+  state: ChannelState;
+}
+
+export type MediaEvent =
+  | { type: 'channel_entered'; channelId: string; state: ChannelState; callerNumber: string; calledNumber: string; args: string[] }
+  | { type: 'channel_ringing'; channelId: string }
+  | { type: 'channel_answered'; channelId: string }
+  | { type: 'channel_destroyed'; channelId: string; cause: number }
+  | { type: 'dtmf_received'; channelId: string; digit: string; durationMs: number }
+  /** After the first connect and every reconnect: events may have been missed, reconcile. */
+  | { type: 'connected' };
+
+export type MediaEventListener = (event: MediaEvent) => void;

@@ -1,0 +1,105 @@
+import type { Queue } from 'bullmq';
+import { Q850 } from '../domain/hangup';
+import type { Logger } from '../platform/logger';
+import type { CallRepository } from '../services/call-repository';
+import type { CallService } from '../services/call-service';
+import type { MediaEvent, MediaServer } from '../telephony/media-server';
+
+export interface MediaEventConsumerDeps {
+  media: MediaServer;
+  calls: CallRepository;
+  callService: CallService;
+  telephonyQueue: Queue;
+  logger: Logger;
+}
+
+const PENDING_JOB_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
+/**
+ * Turns media events into call signals. Events of one channel are applied one after another in
+ * arrival order; the conditional updates make a late or repeated event harmless.
+ */
+export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle(): Promise<void> } {
+  const { media, calls, callService, telephonyQueue, logger } = deps;
+  const queues = new Map<string, Promise<void>>();
+
+  function enqueue(key: string, work: () => Promise<unknown>): void {
+    const previous = queues.get(key) ?? Promise.resolve();
+    const next = previous
+      .then(work)
+      .then(() => undefined)
+      .catch((error: unknown) => logger.error({ err: error, key }, 'applying a media event failed'));
+    queues.set(key, next);
+    void next.then(() => {
+      if (queues.get(key) === next) queues.delete(key);
+    });
+  }
+
+  async function apply(event: MediaEvent): Promise<void> {
+    switch (event.type) {
+      case 'channel_ringing':
+        await callService.signal(event.channelId, { type: 'ringing' });
+        return;
+      case 'channel_answered':
+        await callService.signal(event.channelId, { type: 'answered' });
+        return;
+      case 'channel_destroyed':
+        await callService.signal(event.channelId, { type: 'channel_destroyed', cause: event.cause });
+        return;
+      case 'channel_entered':
+        if (!(await calls.findById(event.channelId))) {
+          // Incoming calls are not routed yet: refuse rather than leave the caller hanging.
+          logger.warn({ channelId: event.channelId, called: event.calledNumber }, 'rejecting a channel that belongs to no call');
+          await media.hangup(event.channelId, Q850.UNALLOCATED);
+        }
+        return;
+      case 'dtmf_received':
+        return;
+      case 'connected':
+        await reconcile();
+        return;
+    }
+  }
+
+  /**
+   * The event stream was (re)opened: events may have been missed. Bring live calls in line with
+   * the channels that exist, and end channels that belong to no live call.
+   */
+  async function reconcile(): Promise<void> {
+    const [channels, live] = await Promise.all([media.listChannels(), calls.findLive()]);
+    const channelById = new Map(channels.map((channel) => [channel.id, channel]));
+    for (const call of live) {
+      const channel = channelById.get(call.id);
+      if (channel?.state === 'ringing' || channel?.state === 'ring') await callService.signal(call.id, { type: 'ringing' });
+      else if (channel?.state === 'up') await callService.signal(call.id, { type: 'answered' });
+      else if (!channel && !(await originatePending(call.id))) {
+        // Its channel ended while we were not listening; the cause was lost with the event.
+        await callService.signal(call.id, { type: 'channel_destroyed', cause: Q850.NORMAL_CLEARING });
+      }
+    }
+    const liveIds = new Set(live.map((call) => call.id));
+    for (const channel of channels) {
+      if (liveIds.has(channel.id)) continue;
+      // Only channels of calls that already ended are ours to end; others may be another app's.
+      const call = await calls.findById(channel.id);
+      if (call?.status === 'hangup') await media.hangup(channel.id, Q850.NORMAL_CLEARING);
+    }
+    logger.info({ channels: channels.length, liveCalls: live.length }, 'reconciled calls with the media server');
+  }
+
+  async function originatePending(callId: string): Promise<boolean> {
+    const state = await telephonyQueue.getJobState(`originate:${callId}`);
+    return PENDING_JOB_STATES.has(state);
+  }
+
+  media.onEvent((event) => {
+    const key = 'channelId' in event ? event.channelId : 'reconcile';
+    enqueue(key, () => apply(event));
+  });
+
+  return {
+    async idle() {
+      await Promise.all([...queues.values()]);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { Queue, type ConnectionOptions } from 'bullmq';
+import type { TelephonyCommands } from '../services/ports';
+
+export const TELEPHONY_QUEUE = 'telephony';
+
+export type TelephonyJob =
+  | { name: 'originate'; data: { callId: string } }
+  | { name: 'hangup'; data: { callId: string; cause: number } }
+  | { name: 'dial-timeout'; data: { callId: string } };
+
+export type TelephonyJobName = TelephonyJob['name'];
+
+/** Completed jobs are kept a while so a duplicate add with the same id is a no-op. */
+const KEEP = { removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: { age: 24 * 3600 } };
+const RETRIES = { attempts: 5, backoff: { type: 'exponential', delay: 200 } };
+
+export function createTelephonyQueue(connection: ConnectionOptions, prefix: string): Queue {
+  return new Queue(TELEPHONY_QUEUE, { connection, prefix, defaultJobOptions: { ...KEEP, ...RETRIES } });
+}
+
+/** The producer side of the telephony commands: deterministic job ids make them idempotent. */
+export function createQueuedTelephonyCommands(queue: Queue): TelephonyCommands {
+  return {
+    async originate(callId) {
+      await queue.add('originate', { callId }, { jobId: `originate:${callId}` });
+    },
+    async hangup(callId, cause) {
+      // A repeated hangup while one is pending is the same job; once done, a new one may run.
+      await queue.add('hangup', { callId, cause }, { jobId: `hangup:${callId}`, removeOnComplete: true });
+    },
+    async scheduleDialTimeout(callId, delayMs) {
+      await queue.add('dial-timeout', { callId }, { jobId: `dial-timeout:${callId}`, delay: delayMs });
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { mediaDialTimeoutSeconds } from '../domain/dial-timeout';
+import { Q850 } from '../domain/hangup';
+import type { Logger } from '../platform/logger';
+import type { CallRepository } from '../services/call-repository';
+import type { CallService } from '../services/call-service';
+import { endpointFor, type EndpointTemplates } from '../telephony/endpoint';
+import type { MediaServer } from '../telephony/media-server';
+import { TELEPHONY_QUEUE, type TelephonyJob } from './telephony-queue';
+
+export interface TelephonyWorkerDeps {
+  connection: ConnectionOptions;
+  prefix: string;
+  calls: CallRepository;
+  callService: CallService;
+  media: MediaServer;
+  endpoints: EndpointTemplates;
+  logger: Logger;
+  concurrency?: number;
+}
+
+/** Carries out telephony commands. Every handler re-reads the call, so a retry does no harm. */
+export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
+  const { calls, callService, media, endpoints, logger } = deps;
+
+  async function originate(callId: string): Promise<void> {
+    const call = await calls.findById(callId);
+    if (!call) throw new UnrecoverableError(`call ${callId} does not exist`);
+    if (call.status !== 'dialing') return; // hung up before its channel was made, or a retry after success
+    await media.originate({
+      channelId: call.id,
+      endpoint: endpointFor(call.destination, endpoints),
+      callerId: call.source.target,
+      timeoutSeconds: mediaDialTimeoutSeconds(call.dialTimeoutMs),
+    });
+    // A hangup that ran while the channel was being made found nothing to end: end it now.
+    const after = await calls.findById(callId);
+    if (after && after.status === 'hangup') await media.hangup(callId, Q850.NORMAL_CLEARING);
+  }
+
+  async function hangup(callId: string, cause: number): Promise<void> {
+    if ((await media.hangup(callId, cause)) === 'not_found') {
+      // No channel to destroy, so no ChannelDestroyed will come: the call ends here.
+      await callService.signal(callId, { type: 'channel_destroyed', cause });
+    }
+  }
+
+  const processor = async (job: Job) => {
+    const command = { name: job.name, data: job.data } as TelephonyJob;
+    switch (command.name) {
+      case 'originate':
+        return originate(command.data.callId);
+      case 'hangup':
+        return hangup(command.data.callId, command.data.cause);
+      case 'dial-timeout':
+        await callService.signal(command.data.callId, { type: 'dial_timeout' });
+        return;
+      default:
+        throw new UnrecoverableError(`unknown telephony job ${job.name}`);
+    }
+  };
+
+  const worker = new Worker(TELEPHONY_QUEUE, processor, {
+    connection: deps.connection,
+    prefix: deps.prefix,
+    concurrency: deps.concurrency ?? 50,
+  });
+  worker.on('failed', (job, error) => logger.warn({ err: error, jobId: job?.id }, 'telephony job failed'));
+  worker.on('error', (error) => logger.error({ err: error }, 'telephony worker error'));
+  return worker;
+}

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { startApp, type Role, type RunningApp } from '../../src/app';
+import { loadConfig, type Config } from '../../src/config';
+import { createLogger } from '../../src/platform/logger';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/opencall_test';
+
+export interface TestApp {
+  app: RunningApp;
+  config: Config;
+  baseUrl: string;
+  simUrl: string;
+  accessKey: string;
+  /** A second customer, for tenancy tests. */
+  newCustomer(name?: string): Promise<{ customerId: string; token: string }>;
+  stop(): Promise<void>;
+}
+
+/** Short far-end delays: tests wait for events, never for time. */
+export const FAST_DELAYS = { SIM_RING_MS: '20', SIM_ANSWER_MS: '40', SIM_GIVE_UP_MS: '150', SIM_REMOTE_HANGUP_MS: '150' };
+
+/**
+ * The whole product for one test file: its own Postgres schema and Redis prefix (so files run in
+ * parallel), the API on a free port, workers, and the embedded simulator on a free port.
+ */
+export async function startTestApp(env: Record<string, string> = {}, role: Role = 'all'): Promise<TestApp> {
+  const id = randomBytes(6).toString('hex');
+  const schema = `t_${id}`;
+  const config = loadConfig({
+    DATABASE_URL: TEST_DATABASE_URL,
+    DATABASE_SCHEMA: schema,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: `test:${id}`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SIM_PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...FAST_DELAYS,
+    ...env,
+  });
+  const app = await startApp(config, role, createLogger(config.logLevel));
+  if (!app.bootstrap) throw new Error('a fresh schema must bootstrap its first customer');
+  return {
+    app,
+    config,
+    baseUrl: `http://127.0.0.1:${app.port}`,
+    simUrl: app.simulator?.url ?? '',
+    accessKey: app.bootstrap.token,
+    newCustomer: (name = 'other') => app.services.auth.createCustomer(name),
+    async stop() {
+      await app.stop();
+      await dropSchema(schema);
+    },
+  };
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
