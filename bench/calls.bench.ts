@@ -1,0 +1,177 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { connect } from 'ari-client';
+import { createClient } from 'graphql-ws';
+import { Client as PgClient } from 'pg';
+import WebSocket from 'ws';
+import { startApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/platform/logger';
+import { percentile, runPool, sampleRss } from './stats';
+
+/**
+ * Full outbound call lifecycles through the whole stack (GraphQL mutation → BullMQ → ARI →
+ * simulator → ARI events → Postgres → outbox → Redis → graphql-ws subscriber), against the bare
+ * ari-client rate on the same simulator as the ceiling.
+ */
+const TOTAL = Number(process.env.BENCH_CALLS ?? 500);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/opencall_bench';
+
+interface Waiter {
+  answered: (receivedAt: number) => void;
+  hungup: () => void;
+}
+
+async function main(): Promise<void> {
+  const id = randomBytes(4).toString('hex');
+  const schema = `bench_${id}`;
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL,
+    DATABASE_SCHEMA: schema,
+    REDIS_PREFIX: `bench:${id}`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SIM_PORT: '0',
+    SIM_RING_MS: '5',
+    SIM_ANSWER_MS: '5',
+    LOG_LEVEL: 'warn',
+  });
+  const app = await startApp(config, 'all', createLogger(config.logLevel));
+  const token = app.bootstrap?.token as string;
+  const baseUrl = `http://127.0.0.1:${app.port}`;
+  const simUrl = app.simulator?.url as string;
+  try {
+    const baseline = await bareAriRate(simUrl, config.ari.username, config.ari.password);
+    const product = await productRun(baseUrl, simUrl, token);
+    const ratio = product.rate / baseline;
+    console.log(JSON.stringify({ calls: TOTAL, concurrency: CONCURRENCY, ...product, bareAriCyclesPerSecond: round(baseline), ratio: round(ratio) }, null, 2));
+  } finally {
+    await app.stop();
+    const pg = new PgClient({ connectionString: DATABASE_URL });
+    await pg.connect();
+    await pg.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await pg.end();
+  }
+}
+
+async function productRun(baseUrl: string, simUrl: string, token: string) {
+  const waiters = new Map<string, Waiter>();
+  const early = new Map<string, { type: string; at: number }[]>();
+  const subscriber = createClient({ url: `${baseUrl.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { token } });
+  await new Promise<void>((resolve, reject) => {
+    subscriber.subscribe<{ callEvents: { type: string; call: { id: string } } }>(
+      { query: 'subscription { callEvents { type call { id } } }' },
+      {
+        next: ({ data }) => {
+          if (!data) return;
+          const at = performance.now();
+          const { type, call } = data.callEvents;
+          const waiter = waiters.get(call.id);
+          if (!waiter) early.set(call.id, [...(early.get(call.id) ?? []), { type, at }]);
+          else if (type === 'call_answered') waiter.answered(at);
+          else if (type === 'call_hungup') waiter.hungup();
+        },
+        error: reject,
+        complete: () => undefined,
+      },
+    );
+    subscriber.on('connected', () => setTimeout(resolve, 100));
+  });
+
+  const createToProgressing: number[] = [];
+  const answeredAtReceive = new Map<string, number>();
+  const rss = sampleRss();
+  const started = performance.now();
+  await runPool(TOTAL, CONCURRENCY, async (index) => {
+    const sent = performance.now();
+    const callId = await createCall(baseUrl, token, `+1555987${String(index).padStart(4, '0')}`);
+    const answered = new Promise<number>((resolve) => waiters.set(callId, { answered: resolve, hungup: () => undefined }));
+    for (const event of early.get(callId) ?? []) if (event.type === 'call_answered') waiters.get(callId)?.answered(event.at);
+    const answeredAt = await answered;
+    createToProgressing.push(answeredAt - sent);
+    answeredAtReceive.set(callId, Date.now() - (performance.now() - answeredAt));
+    const hungup = new Promise<void>((resolve) => waiters.set(callId, { answered: () => undefined, hungup: resolve }));
+    await gql(baseUrl, token, `mutation { hangupCall(id: "${callId}") { id } }`);
+    await hungup;
+    waiters.delete(callId);
+  });
+  const elapsed = (performance.now() - started) / 1000;
+  const peakRss = rss.stop();
+  await subscriber.dispose();
+
+  const eventToSubscriber = await answerLatencies(simUrl, answeredAtReceive);
+  return {
+    rate: TOTAL / elapsed,
+    callsPerSecond: round(TOTAL / elapsed),
+    createToProgressingMs: { p50: round(percentile(createToProgressing, 50)), p99: round(percentile(createToProgressing, 99)) },
+    ariEventToSubscriberMs: { p50: round(percentile(eventToSubscriber, 50)), p99: round(percentile(eventToSubscriber, 99)) },
+    peakRssMb: round(peakRss / 1024 / 1024),
+  };
+}
+
+/** The simulator's answer time of each channel (the ARI ChannelStateChange Up) → our receipt. */
+async function answerLatencies(simUrl: string, received: Map<string, number>): Promise<number[]> {
+  const latencies: number[] = [];
+  for (const [callId, receivedAt] of received) {
+    const channel = (await (await fetch(`${simUrl}/sim/channels/${callId}`)).json()) as { answered_at?: string };
+    if (channel.answered_at) latencies.push(receivedAt - Date.parse(channel.answered_at));
+  }
+  return latencies;
+}
+
+async function bareAriRate(simUrl: string, username: string, password: string): Promise<number> {
+  const client = await connect(simUrl, username, password);
+  const app = `bench-bare-${randomBytes(3).toString('hex')}`;
+  const waiting = new Map<string, { up: () => void; destroyed: () => void }>();
+  client.on('ChannelStateChange', (event: { channel: { id: string; state: string } }) => {
+    if (event.channel.state === 'Up') waiting.get(event.channel.id)?.up();
+  });
+  client.on('ChannelDestroyed', (event: { channel: { id: string } }) => waiting.get(event.channel.id)?.destroyed());
+  await client.start(app);
+  const started = performance.now();
+  await runPool(TOTAL, CONCURRENCY, async (index) => {
+    const channelId = `bare-${index}-${randomBytes(3).toString('hex')}`;
+    let up!: () => void;
+    let destroyed!: () => void;
+    const isUp = new Promise<void>((resolve) => (up = resolve));
+    const isDestroyed = new Promise<void>((resolve) => (destroyed = resolve));
+    waiting.set(channelId, { up, destroyed });
+    await client.channels.create!({ endpoint: `PJSIP/+1555876${String(index).padStart(4, '0')}@carrier`, app, channelId });
+    await client.channels.dial!({ channelId });
+    await isUp;
+    await client.channels.hangup!({ channelId });
+    await isDestroyed;
+    waiting.delete(channelId);
+  });
+  const rate = TOTAL / ((performance.now() - started) / 1000);
+  client.stop();
+  return rate;
+}
+
+async function createCall(baseUrl: string, token: string, target: string): Promise<string> {
+  const body = await gql(baseUrl, token, `mutation { createCalls(input: { source: {type: TEL, target: "+15551230000"}, destinations: [{type: TEL, target: "${target}"}] }) { id } }`);
+  return (body.data as { createCalls: { id: string }[] }).createCalls[0]!.id;
+}
+
+async function gql(baseUrl: string, token: string, query: string): Promise<{ data?: unknown; errors?: unknown }> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body;
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
