@@ -39,7 +39,8 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
           (ctx.extra as { customerId?: string }).customerId = principal.customerId;
           return true;
         } catch {
-          return false; // graphql-ws closes with 4403 Forbidden
+          ctx.extra.socket.close(4401, 'Unauthorized: a valid access key is required');
+          return false;
         }
       },
       context: (ctx) => contextFor(services, (ctx.extra as { customerId: string }).customerId, 'ws'),

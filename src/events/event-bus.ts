@@ -16,6 +16,8 @@ export interface EventBus {
 export function createRedisEventBus(publisher: Redis, subscriber: Redis, prefix: string): EventBus {
   const channelOf = (customerId: string) => `${prefix}:events:${customerId}`;
   const listeners = new Map<string, Set<EventListener>>();
+  /** The SUBSCRIBE of each channel, so a second subscriber waits until Redis has confirmed it. */
+  const subscribed = new Map<string, Promise<unknown>>();
 
   subscriber.on('message', (channel: string, message: string) => {
     const set = listeners.get(channel);
@@ -38,15 +40,17 @@ export function createRedisEventBus(publisher: Redis, subscriber: Redis, prefix:
       if (!set) {
         set = new Set();
         listeners.set(channel, set);
-        await subscriber.subscribe(channel);
+        subscribed.set(channel, subscriber.subscribe(channel));
       }
       set.add(listener);
+      await subscribed.get(channel);
       return async () => {
         const current = listeners.get(channel);
         if (!current) return;
         current.delete(listener);
         if (current.size === 0) {
           listeners.delete(channel);
+          subscribed.delete(channel);
           await subscriber.unsubscribe(channel);
         }
       };

@@ -55,7 +55,7 @@ export interface CallListQuery {
 }
 
 /** Wakes the outbox dispatcher when the transaction commits (NOTIFY is delivered on commit). */
-const NOTIFY = Prisma.sql`pg_notify('outbox:' || current_schema(), '')`;
+const NOTIFY = Prisma.sql`pg_notify('outbox:' || current_schema(), '')::text`;
 
 /**
  * The SQL of calls. Every change is one statement that updates the row, bumps its event sequence

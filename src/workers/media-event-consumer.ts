@@ -88,7 +88,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
   }
 
   async function originatePending(callId: string): Promise<boolean> {
-    const state = await telephonyQueue.getJobState(`originate:${callId}`);
+    const state = await telephonyQueue.getJobState(`originate_${callId}`);
     return PENDING_JOB_STATES.has(state);
   }
 

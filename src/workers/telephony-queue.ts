@@ -22,14 +22,14 @@ export function createTelephonyQueue(connection: ConnectionOptions, prefix: stri
 export function createQueuedTelephonyCommands(queue: Queue): TelephonyCommands {
   return {
     async originate(callId) {
-      await queue.add('originate', { callId }, { jobId: `originate:${callId}` });
+      await queue.add('originate', { callId }, { jobId: `originate_${callId}` });
     },
     async hangup(callId, cause) {
       // A repeated hangup while one is pending is the same job; once done, a new one may run.
-      await queue.add('hangup', { callId, cause }, { jobId: `hangup:${callId}`, removeOnComplete: true });
+      await queue.add('hangup', { callId, cause }, { jobId: `hangup_${callId}`, removeOnComplete: true });
     },
     async scheduleDialTimeout(callId, delayMs) {
-      await queue.add('dial-timeout', { callId }, { jobId: `dial-timeout:${callId}`, delay: delayMs });
+      await queue.add('dial-timeout', { callId }, { jobId: `dial-timeout_${callId}`, delay: delayMs });
     },
   };
 }

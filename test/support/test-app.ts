@@ -4,7 +4,9 @@ import { startApp, type Role, type RunningApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/platform/logger';
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/opencall_test';
+import { TEST_DATABASE_URL } from './database-url';
+
+export { TEST_DATABASE_URL };
 
 export interface TestApp {
   app: RunningApp;

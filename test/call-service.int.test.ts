@@ -1,0 +1,145 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createRedisEventBus } from '../src/events/event-bus';
+import type { EventRecord } from '../src/events/event-record';
+import { createLogger } from '../src/platform/logger';
+import { connectRedis } from '../src/platform/redis';
+import { createAuthService } from '../src/services/auth-service';
+import { createCallRepository } from '../src/services/call-repository';
+import { createCallService } from '../src/services/call-service';
+import { createOutboxDispatcher } from '../src/workers/outbox-dispatcher';
+import { createQueuedTelephonyCommands, createTelephonyQueue } from '../src/workers/telephony-queue';
+import { freshSchema } from './support/schema';
+import { waitFor } from './support/wait';
+
+/**
+ * The call service and the outbox on real Postgres and Redis, with no telephony worker: what the
+ * service writes, queues and publishes, looked at directly.
+ */
+const db = freshSchemaOnce();
+function freshSchemaOnce() {
+  let value: Awaited<ReturnType<typeof freshSchema>> | undefined;
+  return { get: () => value!, set: (v: typeof value) => (value = v) };
+}
+
+const prefix = `test:${randomBytes(4).toString('hex')}`;
+const publisher = connectRedis('redis://127.0.0.1:6379', 'pub');
+const subscriber = connectRedis('redis://127.0.0.1:6379', 'sub');
+const bus = createRedisEventBus(publisher, subscriber, prefix);
+const logger = createLogger('silent');
+const queueConnection = connectRedis('redis://127.0.0.1:6379', 'queue');
+const queue = createTelephonyQueue(queueConnection, prefix);
+const commands = createQueuedTelephonyCommands(queue);
+let dispatcher: ReturnType<typeof createOutboxDispatcher>;
+let customerId: string;
+
+beforeAll(async () => {
+  db.set(await freshSchema('svc'));
+  dispatcher = createOutboxDispatcher({ pool: db.get().pool, schema: db.get().schema, publish: bus.publish, logger, pollMs: 50 });
+  await dispatcher.start();
+  customerId = (await createAuthService(db.get().prisma).createCustomer('a')).customerId;
+});
+afterAll(async () => {
+  await dispatcher.stop();
+  await bus.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  await Promise.all([publisher.quit(), subscriber.quit(), queueConnection.quit()]);
+  await db.get().drop();
+});
+
+const service = () => createCallService({ prisma: db.get().prisma, calls: createCallRepository(db.get().prisma), commands, logger });
+const input = { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559876543' }] };
+
+describe('creating calls', () => {
+  it('queues an originate and a dial timeout per call, once', async () => {
+    const [call] = await service().create(customerId, { ...input, dialTimeout: 45_000 });
+    expect((await queue.getJob(`originate_${call!.id}`))?.data).toEqual({ callId: call!.id });
+    const timeout = await queue.getJob(`dial-timeout_${call!.id}`);
+    expect(timeout?.opts.delay).toBe(45_000);
+  });
+});
+
+describe('call state changes', () => {
+  it('never moves a call backwards on a late or repeated media event, and writes no event for it', async () => {
+    const [call] = await service().create(customerId, input);
+    await service().signal(call!.id, { type: 'ringing' });
+    await service().signal(call!.id, { type: 'answered' });
+    const late = await service().signal(call!.id, { type: 'ringing' });
+    const repeated = await service().signal(call!.id, { type: 'answered' });
+    expect(late?.status).toBe('progressing');
+    expect(repeated?.status).toBe('progressing');
+    const events = await db.get().prisma.event.findMany({ where: { resourceId: call!.id }, orderBy: { sequence: 'asc' } });
+    expect(events.map((event) => [event.type, event.sequence])).toEqual([
+      ['call_created', 1],
+      ['call_ringing', 2],
+      ['call_answered', 3],
+    ]);
+  });
+
+  it('lets exactly one of many concurrent moves win', async () => {
+    const [call] = await service().create(customerId, input);
+    const results = await Promise.all(Array.from({ length: 10 }, () => service().hangup(customerId, call!.id)));
+    expect(results.every((result) => result.status === 'canceling')).toBe(true);
+    const events = await db.get().prisma.event.findMany({ where: { resourceId: call!.id } });
+    expect(events.map((event) => event.type).sort()).toEqual(['call_created', 'call_updated']);
+  });
+
+  it('keeps the dial-timeout reason when the channel is destroyed', async () => {
+    const [call] = await service().create(customerId, input);
+    await service().signal(call!.id, { type: 'ringing' });
+    await service().signal(call!.id, { type: 'dial_timeout' });
+    expect((await queue.getJob(`hangup_${call!.id}`))?.data).toEqual({ callId: call!.id, cause: 19 });
+    const ended = await service().signal(call!.id, { type: 'channel_destroyed', cause: 19 });
+    expect(ended).toMatchObject({ status: 'hangup', hangupBy: 'local', hangupReason: 'dialout' });
+  });
+
+  it('ignores the dial timeout of a call that was answered', async () => {
+    const [call] = await service().create(customerId, input);
+    await service().signal(call!.id, { type: 'answered' });
+    expect((await service().signal(call!.id, { type: 'dial_timeout' }))?.status).toBe('progressing');
+  });
+});
+
+describe('the outbox', () => {
+  it('publishes every committed event of a call once, in sequence order', async () => {
+    const received: EventRecord[] = [];
+    const unsubscribe = await bus.subscribe(customerId, (event) => received.push(event));
+    try {
+      const [call] = await service().create(customerId, input);
+      for (const signal of [{ type: 'ringing' }, { type: 'answered' }] as const) await service().signal(call!.id, signal);
+      await service().hangup(customerId, call!.id);
+      await service().signal(call!.id, { type: 'channel_destroyed', cause: 16 });
+      const mine = await waitFor(
+        async () => received.filter((event) => event.resourceId === call!.id),
+        (events) => events.length >= 5,
+        'five events of the call',
+      );
+      expect(mine.map((event) => event.type)).toEqual(['call_created', 'call_ringing', 'call_answered', 'call_updated', 'call_hungup']);
+      expect(mine.map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5]);
+      expect(mine[4]?.payload).toMatchObject({ status: 'hangup', hangup_by: 'local', hangup_reason: 'normal' });
+    } finally {
+      await unsubscribe();
+    }
+  });
+
+  it('publishes nothing to another customer’s channel', async () => {
+    const other = await createAuthService(db.get().prisma).createCustomer('b');
+    const heard: EventRecord[] = [];
+    const unsubscribe = await bus.subscribe(other.customerId, (event) => heard.push(event));
+    const mine: EventRecord[] = [];
+    const unsubscribeMine = await bus.subscribe(customerId, (event) => mine.push(event));
+    try {
+      const [call] = await service().create(customerId, input);
+      await waitFor(async () => mine.filter((event) => event.resourceId === call!.id), (events) => events.length === 1, 'the call_created event');
+      expect(heard).toEqual([]);
+    } finally {
+      await unsubscribe();
+      await unsubscribeMine();
+    }
+  });
+
+  it('refuses a call of another customer as not found', async () => {
+    const [call] = await service().create(customerId, input);
+    await expect(service().get(randomUUID(), call!.id)).rejects.toMatchObject({ code: 'CALL_NOT_FOUND' });
+  });
+});
