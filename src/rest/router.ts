@@ -1,8 +1,19 @@
 import { Router } from 'express';
 import type { Logger } from '../platform/logger';
 import type { Services } from '../services/services';
+import { authenticate } from './authenticate';
+import { createCallsRouter } from './calls.routes';
+import { jsonBody } from './json-body';
+import { restErrorHandler, routeNotFound } from './rest-errors';
 
-/** The VoIPBIN-compatible /v1.0 routes (filled in by the REST layer). */
-export function createRestRouter(_services: Services, _logger: Logger): Router {
-  return Router();
+/**
+ * The VoIPBIN-compatible /v1.0 routes. Authentication comes before the body is read; a path no
+ * route takes answers 404 with or without credentials; every error leaves through one handler.
+ */
+export function createRestRouter(services: Services, logger: Logger): Router {
+  const router = Router();
+  router.use('/calls', authenticate(services.auth), jsonBody(), createCallsRouter(services));
+  router.use(routeNotFound);
+  router.use(restErrorHandler(logger));
+  return router;
 }

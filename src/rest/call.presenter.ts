@@ -1,0 +1,92 @@
+import type { Address } from '../domain/address';
+import type { Call } from '../domain/call';
+import { ZERO_UUID } from '../services/ids';
+import { formatTime } from './voipbin-time';
+
+/** An address as VoIPBIN writes it. */
+export interface RestAddress {
+  type: string;
+  target: string;
+  target_name: string;
+  name: string;
+  detail: string;
+}
+
+/** A call in VoIPBIN's JSON shape (the documentation's "Struct Call"). */
+export interface RestCall {
+  id: string;
+  customer_id: string;
+  flow_id: string;
+  type: string;
+  master_call_id: string;
+  chained_call_ids: string[];
+  recording_id: string;
+  recording_ids: string[];
+  source: RestAddress;
+  destination: RestAddress;
+  status: string;
+  action: Record<string, unknown>;
+  direction: string;
+  hangup_by: string;
+  hangup_reason: string;
+  dial_timeout: number;
+  early_execution: boolean;
+  tm_create: string;
+  tm_update: string;
+  tm_progressing: string;
+  tm_ringing: string;
+  tm_hangup: string;
+  tm_delete: string;
+}
+
+/** VoIPBIN's id of the flow's start, with an empty type: what a call shows before its first action. */
+export const NO_ACTION: Readonly<Record<string, unknown>> = Object.freeze({ id: '00000000-0000-0000-0000-000000000001', type: '' });
+
+const presentAddress = (address: Address): RestAddress => ({
+  type: address.type,
+  target: address.target,
+  target_name: address.targetName,
+  name: address.name,
+  detail: address.detail,
+});
+
+/** `chainedCallIds`: the calls whose master is this one, oldest first. */
+export function presentCall(call: Call, chainedCallIds: readonly string[] = []): RestCall {
+  return {
+    id: call.id,
+    customer_id: call.customerId,
+    flow_id: call.flowId ?? ZERO_UUID,
+    type: call.type,
+    master_call_id: call.masterCallId ?? ZERO_UUID,
+    chained_call_ids: [...chainedCallIds],
+    recording_id: call.recordingId ?? ZERO_UUID,
+    recording_ids: [...call.recordingIds],
+    source: presentAddress(call.source),
+    destination: presentAddress(call.destination),
+    status: call.status,
+    action: call.action ?? { ...NO_ACTION },
+    direction: call.direction,
+    hangup_by: call.hangupBy ?? '',
+    hangup_reason: call.hangupReason ?? '',
+    dial_timeout: call.dialTimeoutMs,
+    early_execution: call.earlyExecution,
+    tm_create: formatTime(call.tmCreate),
+    tm_update: formatTime(call.tmUpdate),
+    tm_progressing: formatTime(call.tmProgressing),
+    tm_ringing: formatTime(call.tmRinging),
+    tm_hangup: formatTime(call.tmHangup),
+    tm_delete: formatTime(call.tmDelete),
+  };
+}
+
+/** Each call's chained calls, from one list of chained calls (one query for a whole response). */
+export function chainedIdsByMaster(chained: readonly Pick<Call, 'id' | 'masterCallId'>[]): Map<string, string[]> {
+  const byMaster = new Map<string, string[]>();
+  for (const call of chained) {
+    if (!call.masterCallId) continue;
+    const ids = byMaster.get(call.masterCallId) ?? [];
+    ids.push(call.id);
+    byMaster.set(call.masterCallId, ids);
+  }
+  return byMaster;
+}

@@ -1,0 +1,53 @@
+import { Router, type Request, type Response } from 'express';
+import type { Call } from '../domain/call';
+import type { Services } from '../services/services';
+import { customerIdOf } from './authenticate';
+import { presentCalls } from './call-views';
+import { createCallsInputFrom } from './create-calls.request';
+import { parsePageSize, parsePageToken } from './list-query';
+import { formatMicros } from './voipbin-time';
+
+/** `/v1.0/calls`: VoIPBIN's call routes over CallService; every rule lives in the service. */
+export function createCallsRouter(services: Pick<Services, 'calls' | 'callRepository'>): Router {
+  const router = Router();
+  const present = (calls: readonly Call[], customerId: string) => presentCalls(calls, customerId, services.callRepository);
+
+  /** One call, as the single JSON object the id routes answer. */
+  async function answerOne(res: Response, customerId: string, call: Call): Promise<void> {
+    const [view] = await present([call], customerId);
+    res.json(view);
+  }
+
+  router.post('/', async (req: Request, res: Response) => {
+    const customerId = customerIdOf(res);
+    const created = await services.calls.create(customerId, createCallsInputFrom(req.body));
+    res.json(await present(created, customerId));
+  });
+
+  router.get('/', async (req: Request, res: Response) => {
+    const customerId = customerIdOf(res);
+    const query = { pageSize: parsePageSize(req.query.page_size), after: parsePageToken(req.query.page_token) };
+    const page = await services.calls.list(customerId, query);
+    // As VoIPBIN: every page with items names where the next starts (clients page until one comes
+    // back empty); an empty page means the end.
+    const last = page.cursors.at(-1);
+    res.json({ result: await present(page.calls, customerId), next_page_token: last ? formatMicros(last.createdUs) : '' });
+  });
+
+  router.get('/:id', async (req: Request<{ id: string }>, res: Response) => {
+    const customerId = customerIdOf(res);
+    await answerOne(res, customerId, await services.calls.get(customerId, req.params.id));
+  });
+
+  router.post('/:id/hangup', async (req: Request<{ id: string }>, res: Response) => {
+    const customerId = customerIdOf(res);
+    await answerOne(res, customerId, await services.calls.hangup(customerId, req.params.id));
+  });
+
+  router.delete('/:id', async (req: Request<{ id: string }>, res: Response) => {
+    const customerId = customerIdOf(res);
+    await answerOne(res, customerId, await services.calls.delete(customerId, req.params.id));
+  });
+
+  return router;
+}

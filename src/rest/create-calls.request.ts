@@ -1,0 +1,34 @@
+import type { AddressInput } from '../domain/address';
+import { invalidArgument } from '../domain/errors';
+import type { CreateCallsInput } from '../services/create-calls';
+import { ZERO_UUID } from '../services/ids';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** VoIPBIN's address keys to the service's; anything that is not an object goes on for the service to refuse. */
+const addressFrom = (value: unknown): AddressInput | null =>
+  isObject(value) ? { type: value.type, target: value.target, targetName: value.target_name, name: value.name, detail: value.detail } : (value as null);
+
+/** VoIPBIN clients write "none" as the all-zero UUID. */
+const optionalId = (value: unknown): unknown => (value === ZERO_UUID ? null : value);
+
+/**
+ * The body of `POST /v1.0/calls` as the service's input. Only the shape is translated here
+ * (snake_case keys, zero UUIDs); the service validates every value and names the field at fault,
+ * so the casts below hand it whatever the client sent.
+ */
+export function createCallsInputFrom(body: unknown): CreateCallsInput {
+  if (!isObject(body)) throw invalidArgument('body', 'must be a JSON object');
+  const { destinations } = body;
+  return {
+    source: addressFrom(body.source),
+    destinations: Array.isArray(destinations) ? destinations.map(addressFrom) : (destinations as null),
+    flowId: optionalId(body.flow_id) as string | null,
+    actions: body.actions as unknown[] | null,
+    earlyExecution: body.early_execution as boolean | null,
+    dialTimeout: body.dial_timeout as number | null,
+    masterCallId: optionalId(body.master_call_id) as string | null,
+  };
+}
