@@ -1,13 +1,13 @@
-import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { connect } from 'ari-client';
 import { createClient } from 'graphql-ws';
 import { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
-import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { createLogger } from '../src/platform/logger';
-import { percentile, runPool, sampleRss } from './stats';
+import { percentile, runPool } from './stats';
 
 /**
  * Full outbound call lifecycles through the whole stack (GraphQL mutation → BullMQ → ARI →
@@ -23,37 +23,76 @@ interface Waiter {
   hungup: () => void;
 }
 
+/** The product as it is deployed: one API process and one worker process (with the simulator). */
 async function main(): Promise<void> {
   const id = randomBytes(4).toString('hex');
   const schema = `bench_${id}`;
-  const config = loadConfig({
+  const token = `bench-${id}`;
+  const apiPort = 3900 + Math.floor(Math.random() * 50);
+  const simPort = apiPort + 100;
+  const env = {
     ...process.env,
     DATABASE_URL,
     DATABASE_SCHEMA: schema,
     REDIS_PREFIX: `bench:${id}`,
-    PORT: '0',
+    PORT: String(apiPort),
     HOST: '127.0.0.1',
-    SIM_PORT: '0',
+    SIM_PORT: String(simPort),
     SIM_RING_MS: '5',
     SIM_ANSWER_MS: '5',
+    BOOTSTRAP_ACCESS_KEY: token,
     LOG_LEVEL: 'warn',
-  });
-  const app = await startApp(config, 'all', createLogger(config.logLevel));
-  const token = app.bootstrap?.token as string;
-  const baseUrl = `http://127.0.0.1:${app.port}`;
-  const simUrl = app.simulator?.url as string;
+  };
+  const worker = await startProcess('worker', env, `http://127.0.0.1:${simPort}/ari/asterisk/ping`);
+  const api = await startProcess('api', env, `http://127.0.0.1:${apiPort}/health`);
+  const baseUrl = `http://127.0.0.1:${apiPort}`;
+  const simUrl = `http://127.0.0.1:${simPort}`;
   try {
+    const config = loadConfig(env);
     const baseline = await bareAriRate(simUrl, config.ari.username, config.ari.password);
     const product = await productRun(baseUrl, simUrl, token);
     const ratio = product.rate / baseline;
-    console.log(JSON.stringify({ calls: TOTAL, concurrency: CONCURRENCY, ...product, bareAriCyclesPerSecond: round(baseline), ratio: round(ratio) }, null, 2));
+    const { rate: _rate, ...figures } = product;
+    console.log(JSON.stringify({ calls: TOTAL, concurrency: CONCURRENCY, ...figures, peakRssMb: { api: api.peakRssMb(), worker: worker.peakRssMb() }, bareAriCyclesPerSecond: round(baseline), ratio: round(ratio) }, null, 2));
   } finally {
-    await app.stop();
+    await Promise.all([api.stop(), worker.stop()]);
     const pg = new PgClient({ connectionString: DATABASE_URL });
     await pg.connect();
     await pg.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await pg.end();
   }
+}
+
+/** Starts `node dist/src/main.js <role>` and waits until `readyUrl` answers. */
+async function startProcess(role: string, env: NodeJS.ProcessEnv, readyUrl: string) {
+  const child = spawn(process.execPath, [path.resolve(__dirname, '../src/main.js'), role], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  let peak = 0;
+  const sampler = setInterval(() => {
+    if (child.pid === undefined) return;
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      peak = Math.max(peak, kb / 1024);
+    } catch {
+      // the process is gone
+    }
+  }, 100);
+  for (let attempt = 0; ; attempt++) {
+    if (child.exitCode !== null) throw new Error(`${role} process exited with ${child.exitCode}`);
+    const ready = await fetch(readyUrl, { headers: { authorization: `Basic ${Buffer.from('opencall:opencall').toString('base64')}` } }).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (attempt > 300) throw new Error(`${role} process did not start`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    peakRssMb: () => round(peak),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(sampler);
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 async function productRun(baseUrl: string, simUrl: string, token: string) {
@@ -82,7 +121,6 @@ async function productRun(baseUrl: string, simUrl: string, token: string) {
 
   const createToProgressing: number[] = [];
   const answeredAtReceive = new Map<string, number>();
-  const rss = sampleRss();
   const started = performance.now();
   await runPool(TOTAL, CONCURRENCY, async (index) => {
     const sent = performance.now();
@@ -98,7 +136,6 @@ async function productRun(baseUrl: string, simUrl: string, token: string) {
     waiters.delete(callId);
   });
   const elapsed = (performance.now() - started) / 1000;
-  const peakRss = rss.stop();
   await subscriber.dispose();
 
   const eventToSubscriber = await answerLatencies(simUrl, answeredAtReceive);
@@ -107,7 +144,6 @@ async function productRun(baseUrl: string, simUrl: string, token: string) {
     callsPerSecond: round(TOTAL / elapsed),
     createToProgressingMs: { p50: round(percentile(createToProgressing, 50)), p99: round(percentile(createToProgressing, 99)) },
     ariEventToSubscriberMs: { p50: round(percentile(eventToSubscriber, 50)), p99: round(percentile(eventToSubscriber, 99)) },
-    peakRssMb: round(peakRss / 1024 / 1024),
   };
 }
 

@@ -13,16 +13,3 @@ export async function runPool(total: number, concurrency: number, task: (index: 
   });
   await Promise.all(lanes);
 }
-
-export function sampleRss(intervalMs = 50): { stop(): number } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, intervalMs);
-  return {
-    stop() {
-      clearInterval(timer);
-      return Math.max(peak, process.memoryUsage().rss);
-    },
-  };
-}

@@ -38,7 +38,10 @@ export interface RunningApp {
 export async function startApp(config: Config, role: Role, logger: Logger): Promise<RunningApp> {
   const stops: (() => Promise<unknown>)[] = [];
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => logger.error({ err: error }, 'error while stopping'));
+    for (const stop of stops.reverse()) {
+      logger.debug({ part: stop.name }, 'stopping');
+      await stop().catch((error: unknown) => logger.error({ err: error }, 'error while stopping'));
+    }
   };
   try {
     await ensureDatabase(config.databaseUrl);

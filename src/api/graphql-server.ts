@@ -54,6 +54,8 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
   const apollo = new ApolloServer<GraphqlContext>({
     schema,
     formatError: formatGraphqlError(logger),
+    // The process's own shutdown stops Apollo along with everything else, in order.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
