@@ -58,14 +58,16 @@ async function main(): Promise<void> {
     await Promise.all([api.stop(), worker.stop()]);
     const pg = new PgClient({ connectionString: DATABASE_URL });
     await pg.connect();
-    await pg.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    if (process.env.BENCH_KEEP_SCHEMA) console.log(`kept schema ${schema}`);
+    else await pg.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await pg.end();
   }
 }
 
 /** Starts `node dist/src/main.js <role>` and waits until `readyUrl` answers. */
 async function startProcess(role: string, env: NodeJS.ProcessEnv, readyUrl: string) {
-  const child = spawn(process.execPath, [path.resolve(__dirname, '../src/main.js'), role], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []; // e.g. --cpu-prof
+  const child = spawn(process.execPath, [...nodeArgs, path.resolve(__dirname, '../src/main.js'), role], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   let peak = 0;
   const sampler = setInterval(() => {
     if (child.pid === undefined) return;
@@ -131,7 +133,7 @@ async function productRun(baseUrl: string, simUrl: string, token: string) {
     createToProgressing.push(answeredAt - sent);
     answeredAtReceive.set(callId, Date.now() - (performance.now() - answeredAt));
     const hungup = new Promise<void>((resolve) => waiters.set(callId, { answered: () => undefined, hungup: resolve }));
-    await gql(baseUrl, token, `mutation { hangupCall(id: "${callId}") { id } }`);
+    await gql(baseUrl, token, HANGUP, { id: callId });
     await hungup;
     waiters.delete(callId);
   });
@@ -186,16 +188,21 @@ async function bareAriRate(simUrl: string, username: string, password: string): 
   return rate;
 }
 
+// Operations with variables, as real clients send them (so the server's document cache works).
+const CREATE = 'mutation Create($input: CreateCallsInput!) { createCalls(input: $input) { id } }';
+const HANGUP = 'mutation Hangup($id: ID!) { hangupCall(id: $id) { id } }';
+
 async function createCall(baseUrl: string, token: string, target: string): Promise<string> {
-  const body = await gql(baseUrl, token, `mutation { createCalls(input: { source: {type: TEL, target: "+15551230000"}, destinations: [{type: TEL, target: "${target}"}] }) { id } }`);
+  const input = { source: { type: 'TEL', target: '+15551230000' }, destinations: [{ type: 'TEL', target }] };
+  const body = await gql(baseUrl, token, CREATE, { input });
   return (body.data as { createCalls: { id: string }[] }).createCalls[0]!.id;
 }
 
-async function gql(baseUrl: string, token: string, query: string): Promise<{ data?: unknown; errors?: unknown }> {
+async function gql(baseUrl: string, token: string, query: string, variables: Record<string, unknown>): Promise<{ data?: unknown; errors?: unknown }> {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: unknown; errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));

@@ -71,6 +71,16 @@ export function decide(call: CallFacts, signal: CallSignal): CallDecision | null
   }
 }
 
+/**
+ * Signals whose effect depends on nothing but the current status (ringing, answered): the
+ * conditional update alone applies them, with no read first. Null for every other signal.
+ */
+export function statusOnlyMove(signal: CallSignal): { to: CallStatus; event: CallEventType } | null {
+  if (signal.type === 'ringing') return { to: 'ringing', event: EVENT_OF_STATUS.ringing };
+  if (signal.type === 'answered') return { to: 'progressing', event: EVENT_OF_STATUS.progressing };
+  return null;
+}
+
 function move(from: CallStatus, to: CallStatus): CallDecision | null {
   return canTransition(from, to) ? { to, event: EVENT_OF_STATUS[to], effects: [] } : null;
 }

@@ -19,6 +19,9 @@ export function connectDatabase(url: string, schema: string, maxConnections = 20
     max: maxConnections,
     options: `-c search_path=${schema}`,
   });
+  // An idle connection that breaks (a Postgres restart) is dropped from the pool; without a
+  // listener the pool's 'error' event would end the process.
+  pool.on('error', () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema }) });
   return {
     prisma,

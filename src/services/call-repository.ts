@@ -30,8 +30,11 @@ export interface NewFlow {
 
 export interface CallTransition {
   id: string;
-  /** The status the decision was taken on; the update only applies if it is still the status. */
-  from: CallStatus;
+  /**
+   * The status the decision was taken on; the update only applies if it is still the status.
+   * Absent for moves that any allowed predecessor may make (ringing, answered).
+   */
+  from?: CallStatus | undefined;
   to: CallStatus;
   event: CallEventType;
   hangupRequest?: HangupReason | undefined;
@@ -115,7 +118,7 @@ export function createCallRepository(prisma: PrismaClient) {
             hangup_by = COALESCE(${change.hangupBy ?? null}::text, hangup_by),
             hangup_reason = COALESCE(${change.hangupReason ?? null}::text, hangup_reason),
             hangup_cause = COALESCE(${change.hangupCause ?? null}::int, hangup_cause)
-          WHERE id = ${change.id}::uuid AND status = ${change.from}
+          WHERE id = ${change.id}::uuid AND status = COALESCE(${change.from ?? null}::text, status)
             AND status = ANY(${predecessorsOf(change.to)}::text[])
           RETURNING *
         ), event AS (

@@ -1,7 +1,8 @@
 import type { Call } from '../domain/call';
-import { decide, type CallSignal } from '../domain/call-lifecycle';
+import { decide, statusOnlyMove, type CallSignal } from '../domain/call-lifecycle';
 import type { CallStatus } from '../domain/call-status';
 import { AppError, invalidArgument } from '../domain/errors';
+import { causeForReason } from '../domain/hangup';
 import type { Logger } from '../platform/logger';
 import type { CallCursor } from './call-repository';
 import { createCallsUseCase, type CreateCallsDeps } from './create-calls';
@@ -99,6 +100,16 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
 
     /** A signal from the media server or a timer; unknown calls are ignored (answers null). */
     async signal(callId: string, signal: CallSignal): Promise<Call | null> {
+      const forward = statusOnlyMove(signal);
+      if (forward) {
+        const moved = await calls.transition({ id: callId, ...forward });
+        if (moved) return moved;
+        const call = await calls.findById(callId);
+        // Its channel rings or answers, but the call already ended (hung up while being
+        // originated): end the channel too, or it would stay up with no call behind it.
+        if (call?.status === 'hangup') await commands.hangup(call.id, causeForReason('normal'));
+        return call;
+      }
       const call = await calls.findById(callId);
       if (!call) return null;
       try {

@@ -14,6 +14,9 @@ export interface MediaServer {
   listChannels(): Promise<ChannelSnapshot[]>;
 }
 
+/** The Stasis argument the product gives the channels it originates, to tell them from incoming ones. */
+export const OUTGOING_CHANNEL_ARG = 'outgoing';
+
 export interface OriginateRequest {
   channelId: string;
   endpoint: string;

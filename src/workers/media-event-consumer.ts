@@ -3,7 +3,7 @@ import { Q850 } from '../domain/hangup';
 import type { Logger } from '../platform/logger';
 import type { CallRepository } from '../services/call-repository';
 import type { CallService } from '../services/call-service';
-import type { MediaEvent, MediaServer } from '../telephony/media-server';
+import { OUTGOING_CHANNEL_ARG, type MediaEvent, type MediaServer } from '../telephony/media-server';
 
 export interface MediaEventConsumerDeps {
   media: MediaServer;
@@ -47,6 +47,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
         await callService.signal(event.channelId, { type: 'channel_destroyed', cause: event.cause });
         return;
       case 'channel_entered':
+        if (event.args[0] === OUTGOING_CHANNEL_ARG) return; // one of ours, made by originate
         if (!(await calls.findById(event.channelId))) {
           // Incoming calls are not routed yet: refuse rather than leave the caller hanging.
           logger.warn({ channelId: event.channelId, called: event.calledNumber }, 'rejecting a channel that belongs to no call');

@@ -18,84 +18,96 @@ export interface OutboxDispatcher {
 }
 
 /**
- * Publishes committed outbox rows in id order, at least once: rows are marked published in the
- * same transaction that read them, after the publish succeeded. One dispatcher at a time holds the
- * advisory lock, so events of one resource never overtake each other across processes.
+ * Publishes committed outbox rows in id order, at least once: a row is marked published only
+ * after its publish succeeded. One dispatcher at a time is the leader (it holds a session-level
+ * advisory lock on its own connection), so events of one resource never overtake each other
+ * across processes; the others keep trying for the lock and take over when the leader is gone.
  */
 export function createOutboxDispatcher(options: OutboxDispatcherOptions): OutboxDispatcher {
   const { pool, schema, publish, logger } = options;
   const batchSize = options.batchSize ?? 500;
   const pollMs = options.pollMs ?? 500;
   const channel = `outbox:${schema}`;
-  let listener: PoolClient | null = null;
+  let connection: PoolClient | null = null;
+  let leader = false;
   let timer: NodeJS.Timeout | null = null;
   let running = false;
   let pending = false;
   let draining: Promise<void> = Promise.resolve();
 
-  async function dispatchBatch(): Promise<number> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const locked = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [channel]);
-      if (!locked.rows[0]?.locked) {
-        await client.query('ROLLBACK');
-        return 0;
-      }
-      const rows = await client.query<EventRow>(
-        'SELECT * FROM events WHERE published_at IS NULL ORDER BY id LIMIT $1',
-        [batchSize],
-      );
-      if (rows.rows.length > 0) {
-        await publish(rows.rows.map(eventFromRow));
-        await client.query('UPDATE events SET published_at = now() WHERE id = ANY($1::bigint[])', [
-          rows.rows.map((row) => row.id.toString()),
-        ]);
-      }
-      await client.query('COMMIT');
-      return rows.rows.length;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
+  async function becomeLeader(client: PoolClient): Promise<boolean> {
+    if (!leader) {
+      const result = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [channel]);
+      leader = result.rows[0]?.locked === true;
+      if (leader) logger.info('this process now dispatches the outbox');
     }
+    return leader;
+  }
+
+  async function dispatchBatch(client: PoolClient): Promise<number> {
+    const rows = await client.query<EventRow>('SELECT * FROM events WHERE published_at IS NULL ORDER BY id LIMIT $1', [batchSize]);
+    if (rows.rows.length === 0) return 0;
+    await publish(rows.rows.map(eventFromRow));
+    await client.query('UPDATE events SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.rows.map((row) => row.id.toString())]);
+    return rows.rows.length;
   }
 
   /** Coalesces wake-ups: at most one drain runs, and one more follows if woken meanwhile. */
   function wake(): void {
-    if (!running) return;
-    if (pending) return;
+    if (!running || pending) return;
     pending = true;
     draining = draining.then(async () => {
       pending = false;
+      const client = connection;
+      if (!client || !running) return;
       try {
-        while (running && (await dispatchBatch()) === batchSize);
+        if (!(await becomeLeader(client))) return;
+        while (running && (await dispatchBatch(client)) === batchSize);
       } catch (error) {
         logger.error({ err: error }, 'outbox dispatch failed; retrying on the next wake-up');
       }
     });
   }
 
+  /** A dedicated connection: it LISTENs and, when leader, holds the lock for its whole life. */
+  async function connect(): Promise<void> {
+    const client = await pool.connect();
+    client.on('notification', wake);
+    client.on('error', (error) => {
+      logger.error({ err: error }, 'outbox connection lost; reconnecting');
+      client.removeAllListeners('notification');
+      client.release(error);
+      if (connection === client) connection = null;
+      leader = false;
+    });
+    await client.query(`LISTEN "${channel}"`);
+    connection = client;
+  }
+
+  async function tick(): Promise<void> {
+    if (!connection) await connect().catch((error: unknown) => logger.warn({ err: error }, 'cannot reach Postgres for the outbox'));
+    wake();
+  }
+
   return {
     async start() {
       running = true;
-      listener = await pool.connect();
-      listener.on('notification', wake);
-      await listener.query(`LISTEN "${channel}"`);
-      timer = setInterval(wake, pollMs);
+      await connect();
+      timer = setInterval(() => void tick(), pollMs);
       wake();
     },
     async stop() {
       running = false;
       if (timer) clearInterval(timer);
-      if (listener) {
-        listener.removeAllListeners('notification');
-        await listener.query(`UNLISTEN "${channel}"`).catch(() => undefined);
-        listener.release();
-        listener = null;
-      }
       await draining;
+      if (connection) {
+        connection.removeAllListeners('notification');
+        await connection.query(`UNLISTEN "${channel}"`).catch(() => undefined);
+        if (leader) await connection.query('SELECT pg_advisory_unlock(hashtext($1))', [channel]).catch(() => undefined);
+        leader = false;
+        connection.release();
+        connection = null;
+      }
     },
   };
 }

@@ -1,6 +1,5 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { mediaDialTimeoutSeconds } from '../domain/dial-timeout';
-import { Q850 } from '../domain/hangup';
 import type { Logger } from '../platform/logger';
 import type { CallRepository } from '../services/call-repository';
 import type { CallService } from '../services/call-service';
@@ -33,9 +32,8 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
       callerId: call.source.target,
       timeoutSeconds: mediaDialTimeoutSeconds(call.dialTimeoutMs),
     });
-    // A hangup that ran while the channel was being made found nothing to end: end it now.
-    const after = await calls.findById(callId);
-    if (after && after.status === 'hangup') await media.hangup(callId, Q850.NORMAL_CLEARING);
+    // A hangup that ran while the channel was being made found nothing to end and ended the
+    // call; the channel's first ringing or answer then finds the call gone and hangs it up.
   }
 
   async function hangup(callId: string, cause: number): Promise<void> {

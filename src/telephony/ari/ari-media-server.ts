@@ -1,6 +1,6 @@
 import { connect, type AriClient } from 'ari-client';
 import type { Logger } from '../../platform/logger';
-import type { ChannelSnapshot, MediaEvent, MediaEventListener, MediaServer, OriginateRequest } from '../media-server';
+import { OUTGOING_CHANNEL_ARG, type ChannelSnapshot, type MediaEvent, type MediaEventListener, type MediaServer, type OriginateRequest } from '../media-server';
 import { isAriDuplicateId, isAriNotFound } from './ari-errors';
 import { channelState, translateAriEvent, type AriChannel, type AriEvent } from './ari-events';
 
@@ -99,9 +99,9 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
           endpoint: request.endpoint,
           app: settings.app,
           channelId: request.channelId,
-          appArgs: 'outgoing',
+          appArgs: OUTGOING_CHANNEL_ARG,
           // Caller ID as a channel variable: channels/create has no callerId of its own.
-          variables: { variables: { 'CALLERID(num)': request.callerId } },
+          variables: { 'CALLERID(num)': request.callerId },
         });
       } catch (error) {
         if (!isAriDuplicateId(error)) throw error;
