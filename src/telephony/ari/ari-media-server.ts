@@ -94,6 +94,7 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     },
 
     async originate(request: OriginateRequest) {
+      let existed = false;
       try {
         await ari().channels.create!({
           endpoint: request.endpoint,
@@ -105,8 +106,15 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
         });
       } catch (error) {
         if (!isAriDuplicateId(error)) throw error;
+        existed = true;
       }
-      await ari().channels.dial!({ channelId: request.channelId, timeout: request.timeoutSeconds });
+      try {
+        await ari().channels.dial!({ channelId: request.channelId, timeout: request.timeoutSeconds });
+      } catch (error) {
+        // A retried originate whose first attempt dialed already: the channel is on its way.
+        if (!existed) throw error;
+        logger.debug({ err: error, channelId: request.channelId }, 'channel exists and was dialed before');
+      }
     },
 
     hangup,

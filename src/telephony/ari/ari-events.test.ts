@@ -1,0 +1,54 @@
+import { loadTrace } from '../../../test/support/traces';
+import type { AriEvent } from './ari-events';
+import { translateAriEvent } from './ari-events';
+
+/** The router from ARI events to port events, fed with sequences recorded from Asterisk 22. */
+function translate(traceName: string) {
+  const events = loadTrace(traceName).filter((item) => item.type) as unknown as AriEvent[];
+  return events.map(translateAriEvent).filter((translation) => translation !== null);
+}
+
+describe('translating recorded Asterisk events', () => {
+  it('create + dial to a SIP peer that answers: entered, ringing, answered, destroyed 16', () => {
+    const out = translate('create-dial-pjsip-answer-play-hangup').map((t) => t.event?.type);
+    expect(out).toEqual(['channel_entered', 'channel_ringing', 'channel_answered', 'channel_destroyed']);
+    expect(translate('create-dial-pjsip-answer-play-hangup').at(-1)?.event).toMatchObject({ cause: 16 });
+  });
+
+  it('a busy far end: the failed Dial asks to end the channel with 17, then destroyed with 17', () => {
+    const out = translate('create-dial-local-busy');
+    expect(out.find((t) => t.hangup)?.hangup).toEqual({ channelId: 'call-1795462313057', cause: 17 });
+    expect(out.some((t) => t.event?.type === 'channel_ringing')).toBe(false);
+    expect(out.at(-1)?.event).toEqual({ type: 'channel_destroyed', channelId: 'call-1795462313057', cause: 17 });
+  });
+
+  it('a dial that times out in Asterisk: ringing, then destroyed with 19', () => {
+    const out = translate('create-dial-local-dial-timeout-3s').map((t) => t.event);
+    expect(out.map((event) => event?.type)).toEqual(['channel_entered', 'channel_ringing', 'channel_destroyed']);
+    expect(out.at(-1)).toMatchObject({ cause: 19 });
+  });
+
+  it('an incoming SIP call: entered ringing with caller and called number, answered', () => {
+    const out = translate('inbound-pjsip-ring-answer-remote-bye').map((t) => t.event);
+    const entered = out.find((event) => event?.type === 'channel_entered');
+    expect(entered).toMatchObject({ state: 'ring', args: ['inbound'] });
+    expect(out.map((event) => event?.type)).toContain('channel_answered');
+  });
+
+  it('DTMF from the far end: one event per digit, in order', () => {
+    const digits = translate('originate-local-dtmf-received')
+      .map((t) => t.event)
+      .filter((event) => event?.type === 'dtmf_received')
+      .map((event) => (event as { digit: string }).digit);
+    expect(digits).toEqual(['1', '2', '#']);
+  });
+
+  it('reads the cause from ChannelDestroyed, never from the soft ChannelHangupRequest flag 32', () => {
+    const causes = translate('originate-local-answer-then-api-hangup')
+      .map((t) => t.event)
+      .filter((event) => event?.type === 'channel_destroyed')
+      .map((event) => (event as { cause: number }).cause);
+    expect(causes).not.toContain(32);
+    expect(causes.length).toBeGreaterThan(0);
+  });
+});
