@@ -15,7 +15,6 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-COPY --from=build /app/src/generated ./src/generated
 COPY --from=build /app/package.json ./
 # Migrations are read at start from prisma/migrations.
 COPY prisma ./prisma
