@@ -1,9 +1,11 @@
 import { loadConfig } from '../config';
 import { connectDatabase } from './database';
+import { ensureDatabase } from './ensure-database';
 import { applyMigrations, defaultMigrationsDir } from './migrate';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  await ensureDatabase(config.databaseUrl);
   const db = connectDatabase(config.databaseUrl, config.databaseSchema, 2);
   try {
     const applied = await applyMigrations(db.pool, config.databaseSchema, defaultMigrationsDir());
