@@ -43,7 +43,9 @@ async function main(): Promise<void> {
     BOOTSTRAP_ACCESS_KEY: token,
     LOG_LEVEL: 'warn',
   };
-  const worker = await startProcess('worker', env, `http://127.0.0.1:${simPort}/ari/asterisk/ping`);
+  // The simulator stands where Asterisk would: a process of its own that the worker reaches over ARI.
+  const simulator = await startProcess('../src/telephony/simulator/main.js', env, `http://127.0.0.1:${simPort}/ari/asterisk/ping`);
+  const worker = await startProcess('worker', { ...env, ARI_URL: `http://127.0.0.1:${simPort}` }, null);
   const api = await startProcess('api', env, `http://127.0.0.1:${apiPort}/health`);
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   const simUrl = `http://127.0.0.1:${simPort}`;
@@ -53,9 +55,10 @@ async function main(): Promise<void> {
     const product = await productRun(baseUrl, simUrl, token);
     const ratio = product.rate / baseline;
     const { rate: _rate, ...figures } = product;
-    console.log(JSON.stringify({ calls: TOTAL, concurrency: CONCURRENCY, ...figures, peakRssMb: { api: api.peakRssMb(), worker: worker.peakRssMb() }, bareAriCyclesPerSecond: round(baseline), ratio: round(ratio) }, null, 2));
+    console.log(JSON.stringify({ calls: TOTAL, concurrency: CONCURRENCY, ...figures, peakRssMb: { api: api.peakRssMb(), worker: worker.peakRssMb(), simulator: simulator.peakRssMb() }, bareAriCyclesPerSecond: round(baseline), ratio: round(ratio) }, null, 2));
   } finally {
     await Promise.all([api.stop(), worker.stop()]);
+    await simulator.stop();
     const pg = new PgClient({ connectionString: DATABASE_URL });
     await pg.connect();
     if (process.env.BENCH_KEEP_SCHEMA) console.log(`kept schema ${schema}`);
@@ -64,10 +67,12 @@ async function main(): Promise<void> {
   }
 }
 
-/** Starts `node dist/src/main.js <role>` and waits until `readyUrl` answers. */
-async function startProcess(role: string, env: NodeJS.ProcessEnv, readyUrl: string) {
+/** Starts `node dist/src/main.js <role>` (or another script) and waits until `readyUrl` answers. */
+async function startProcess(role: string, env: NodeJS.ProcessEnv, readyUrl: string | null) {
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []; // e.g. --cpu-prof
-  const child = spawn(process.execPath, [...nodeArgs, path.resolve(__dirname, '../src/main.js'), role], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const args = role.endsWith('.js') ? [path.resolve(__dirname, role)] : [path.resolve(__dirname, '../src/main.js'), role];
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  process.once('exit', () => child.kill('SIGKILL')); // never leave a process behind a failed run
   let peak = 0;
   const sampler = setInterval(() => {
     if (child.pid === undefined) return;
@@ -79,7 +84,7 @@ async function startProcess(role: string, env: NodeJS.ProcessEnv, readyUrl: stri
       // the process is gone
     }
   }, 100);
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0; readyUrl !== null; attempt++) {
     if (child.exitCode !== null) throw new Error(`${role} process exited with ${child.exitCode}`);
     const ready = await fetch(readyUrl, { headers: { authorization: `Basic ${Buffer.from('opencall:opencall').toString('base64')}` } }).then((r) => r.ok, () => false);
     if (ready) break;

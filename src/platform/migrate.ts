@@ -12,10 +12,11 @@ import type { Pool, PoolClient } from 'pg';
 export async function applyMigrations(pool: Pool, schema: string, migrationsDir: string): Promise<string[]> {
   const client = await pool.connect();
   try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await client.query(`SET search_path TO "${schema}"`);
+    // Lock first: processes starting together would otherwise race even on CREATE SCHEMA.
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [`migrate:${schema}`]);
     try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await client.query(`SET search_path TO "${schema}"`);
       await ensureMigrationsTable(client);
       const applied = await appliedMigrations(client);
       const done: string[] = [];

@@ -41,11 +41,22 @@ export function createAuthService(prisma: PrismaClient) {
       return { customerId, token };
     },
 
-    /** On an empty database: the first customer, whose key is the given one or a new one. */
+    /**
+     * On an empty database: the first customer, whose key is the given one or a new one. API
+     * and worker processes may start together: an advisory lock lets exactly one create it.
+     */
     async bootstrap(accessKey: string | undefined): Promise<{ customerId: string; token: string; generated: boolean } | null> {
-      if ((await prisma.customer.count()) > 0) return null;
-      const created = await this.createCustomer('bootstrap', accessKey ?? generateAccessKey());
-      return { ...created, generated: accessKey === undefined };
+      const token = accessKey ?? generateAccessKey();
+      const customerId = randomUUID();
+      const created = await prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('opencall:bootstrap'))`;
+        if ((await tx.customer.count()) > 0) return false;
+        await tx.customer.create({
+          data: { id: customerId, name: 'bootstrap', accessKeys: { create: { id: randomUUID(), name: 'bootstrap', tokenHash: hashToken(token) } } },
+        });
+        return true;
+      });
+      return created ? { customerId, token, generated: accessKey === undefined } : null;
     },
   };
 }
