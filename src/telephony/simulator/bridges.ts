@@ -1,100 +1,154 @@
 import { randomUUID } from 'node:crypto';
 import { ariTime } from './ari-time';
 import { channelJson, type Channel } from './channel';
+import type { ChannelStore } from './channel-store';
 import type { EventHub } from './event-hub';
-import type { Sandbox } from './sandbox';
-import { SimError } from './sim-error';
+import type { PlaybackTarget } from './playbacks';
+import type { RecordingTarget } from './recordings';
+import { bridgeNotFound, SimError } from './sim-error';
 
 interface Bridge {
   id: string;
   name: string;
-  type: string;
-  app: string;
-  channels: Set<string>;
-  creationtime: Date;
+  type: 'mixing' | 'holding';
+  members: Channel[];
+  /** Apps of the channels that entered: Stasis subscribes them to the bridge. */
+  apps: Set<string>;
+  creationtime: string;
 }
 
-/** Mixing bridges: who is bridged with whom is part of what the far end experiences. */
-export function createBridges(sandbox: Sandbox, hub: EventHub) {
-  const bridges = new Map<string, Bridge>();
+export interface BridgeSpec {
+  bridgeId?: string;
+  type?: string;
+  name?: string;
+}
 
+/** Bridges: who is bridged with whom, with the events of trace bridge-two-calls-record-snoop. */
+export function createBridges(store: ChannelStore, hub: EventHub, onGone: (uri: string) => void) {
+  const bridges = new Map<string, Bridge>();
+  const bridgeOf = new Map<string, Bridge>();
+
+  const technology = (bridge: Bridge) => (bridge.type === 'holding' ? 'holding_bridge' : bridge.members.length > 2 ? 'softmix' : 'simple_bridge');
   const json = (bridge: Bridge) => ({
     id: bridge.id,
-    technology: 'simple_bridge',
+    technology: technology(bridge),
     bridge_type: bridge.type,
     bridge_class: 'stasis',
     creator: 'Stasis',
     name: bridge.name,
-    channels: [...bridge.channels],
-    creationtime: ariTime(bridge.creationtime),
-    video_mode: 'none',
+    channels: bridge.members.map((member) => member.id),
+    creationtime: bridge.creationtime,
+    video_mode: 'talker',
   });
 
-  function get(id: string): Bridge {
-    const bridge = bridges.get(id);
-    if (!bridge) throw new SimError(404, 'Bridge not found');
-    return bridge;
+  function announce(bridge: Bridge, type: string, channel?: Channel): void {
+    const event = { type, timestamp: ariTime(), bridge: json(bridge), ...(channel ? { channel: channelJson(channel) } : {}) };
+    for (const app of bridge.apps) hub.emit(app, event);
   }
 
-  function refreshPeers(bridge: Bridge): void {
-    for (const id of bridge.channels) {
-      const record = sandbox.records.get(id);
-      if (record) record.bridged_with = [...bridge.channels].filter((other) => other !== id);
+  function refreshPeers(bridge: Bridge, announcePeers: boolean): void {
+    for (const member of bridge.members) {
+      const others = bridge.members.filter((other) => other !== member);
+      member.record.bridged_with = others.map((other) => other.id);
+      if (announcePeers && others.length > 0) {
+        store.emit(member, 'ChannelVarset', { variable: 'BRIDGEPEER', value: others.map((other) => other.name).join(',') }, true);
+      }
     }
   }
 
-  function leave(bridge: Bridge, channel: Channel): void {
-    if (!bridge.channels.delete(channel.id)) return;
-    channel.record.bridge_id = null;
-    channel.record.bridged_with = [];
-    refreshPeers(bridge);
-    hub.emit(bridge.app, { type: 'ChannelLeftBridge', timestamp: ariTime(), bridge: json(bridge), channel: channelJson(channel) });
+  /** A channel that hangs up keeps, in its record, the bridge it was last in. */
+  function leave(bridge: Bridge, channel: Channel, keepRecord = false): void {
+    bridge.members = bridge.members.filter((member) => member !== channel);
+    bridgeOf.delete(channel.id);
+    if (!keepRecord) Object.assign(channel.record, { bridge_id: null, bridged_with: [] });
+    store.emit(channel, 'ChannelVarset', { variable: 'BRIDGEPEER', value: '' }, true);
+    announce(bridge, 'ChannelLeftBridge', channel);
+    refreshPeers(bridge, bridge.members.length > 1);
   }
 
+  function enter(bridge: Bridge, channel: Channel): void {
+    const current = bridgeOf.get(channel.id);
+    if (current === bridge) return;
+    if (current) leave(current, channel);
+    bridge.members.push(channel);
+    bridge.apps.add(channel.app);
+    bridgeOf.set(channel.id, bridge);
+    channel.record.bridge_id = bridge.id;
+    announce(bridge, 'ChannelEnteredBridge', channel);
+    refreshPeers(bridge, bridge.members.length > 1);
+  }
+
+  function find(id: string): Bridge {
+    const bridge = bridges.get(id);
+    if (!bridge) throw bridgeNotFound();
+    return bridge;
+  }
+
+  /** addChannel and removeChannel name channels that must exist (400) and be in Stasis (422). */
+  function members(ids: string[]): Channel[] {
+    return ids.map((id) => {
+      const channel = store.live.get(id);
+      if (!channel) throw new SimError(400, 'Channel not found');
+      if (!channel.inStasis) throw new SimError(422, 'Channel not in Stasis application');
+      return channel;
+    });
+  }
+
+  store.onHangup((channel) => {
+    const bridge = bridgeOf.get(channel.id);
+    if (bridge) leave(bridge, channel, true);
+  });
+
   return {
-    json,
     list: () => [...bridges.values()].map(json),
-    get: (id: string) => json(get(id)),
-    create(params: { bridgeId?: string; type?: string; name?: string }, app: string) {
-      const id = params.bridgeId || randomUUID();
-      const existing = bridges.get(id);
-      if (existing) return json(existing);
-      const bridge: Bridge = { id, name: params.name ?? '', type: params.type?.split(',')[0] ?? 'mixing', app, channels: new Set(), creationtime: new Date() };
-      bridges.set(id, bridge);
+    get: (id: string) => json(find(id)),
+
+    create(spec: BridgeSpec, updateIfExists: boolean) {
+      const existing = spec.bridgeId ? bridges.get(spec.bridgeId) : undefined;
+      if (existing && !updateIfExists) throw new SimError(409, 'Bridge with this ID already exists');
+      if (existing) {
+        if (spec.name && spec.name !== existing.name) throw new SimError(500, 'Changing bridge name is not implemented');
+        return json(existing);
+      }
+      const type = (spec.type ?? '').split(',').includes('holding') ? 'holding' : 'mixing';
+      const bridge: Bridge = { id: spec.bridgeId || randomUUID(), name: spec.name ?? '', type, members: [], apps: new Set(), creationtime: ariTime() };
+      bridges.set(bridge.id, bridge);
       return json(bridge);
     },
-    addChannels(id: string, channelIds: string[]): void {
-      const bridge = get(id);
-      for (const channelId of channelIds) {
-        const channel = sandbox.live(channelId);
-        if (channel.record.bridge_id && channel.record.bridge_id !== id) throw new SimError(409, 'Channel is already in a bridge');
-        bridge.channels.add(channel.id);
-        channel.record.bridge_id = id;
-        refreshPeers(bridge);
-        hub.emit(bridge.app, { type: 'ChannelEnteredBridge', timestamp: ariTime(), bridge: json(bridge), channel: channelJson(channel) });
-      }
-    },
-    removeChannels(id: string, channelIds: string[]): void {
-      const bridge = get(id);
-      for (const channelId of channelIds) {
-        if (!bridge.channels.has(channelId)) throw new SimError(422, 'Channel not in this bridge');
-        leave(bridge, sandbox.live(channelId));
-      }
-    },
+
     destroy(id: string): void {
-      const bridge = get(id);
-      for (const channelId of [...bridge.channels]) {
-        const channel = sandbox.channels.get(channelId);
-        if (channel) leave(bridge, channel);
-      }
+      const bridge = find(id);
+      for (const member of [...bridge.members]) leave(bridge, member);
       bridges.delete(id);
-      hub.emit(bridge.app, { type: 'BridgeDestroyed', timestamp: ariTime(), bridge: json(bridge) });
+      onGone(`bridge:${id}`);
+      announce(bridge, 'BridgeDestroyed');
     },
-    channelGone(channel: Channel): void {
-      const bridge = channel.record.bridge_id ? bridges.get(channel.record.bridge_id) : undefined;
-      if (bridge) leave(bridge, channel);
+
+    addChannels(id: string, channelIds: string[]): void {
+      const bridge = find(id);
+      for (const channel of members(channelIds)) enter(bridge, channel);
     },
-    closeAll: () => bridges.clear(),
+
+    removeChannels(id: string, channelIds: string[]): void {
+      const bridge = find(id);
+      const leaving = members(channelIds);
+      if (leaving.some((channel) => bridgeOf.get(channel.id) !== bridge)) throw new SimError(422, 'Channel not in this bridge');
+      for (const channel of leaving) leave(bridge, channel);
+    },
+
+    bridgeIdOf: (channelId: string): string | undefined => bridgeOf.get(channelId)?.id,
+    idsForApp: (app: string): string[] => [...bridges.values()].filter((bridge) => bridge.apps.has(app)).map((bridge) => bridge.id),
+
+    /** The bridge as something to play media to or record. */
+    target(id: string): PlaybackTarget & RecordingTarget {
+      const bridge = find(id);
+      return { uri: `bridge:${id}`, apps: bridge.apps, listeners: bridge.members.map((m) => m.record), subjects: bridge.members.map((m) => m.record), inBridge: false };
+    },
+
+    closeAll(): void {
+      bridges.clear();
+      bridgeOf.clear();
+    },
   };
 }
 

@@ -1,91 +1,164 @@
 import { ariTime } from './ari-time';
-import type { FarEnd } from './far-end';
+import type { FarEndBehaviour } from './number-plan';
 
 export type ChannelState = 'Down' | 'Ring' | 'Ringing' | 'Up';
 export type MuteDirection = 'none' | 'in' | 'out' | 'both';
 
+export interface PlayedMedia {
+  media: string;
+  playback_id: string;
+  started_at: string;
+  finished_at: string | null;
+  stopped: boolean;
+}
+
 /** What the far end of a channel experienced: the simulator's record, kept after hangup. */
-export interface ChannelRecord {
+export interface FarEndRecord {
   id: string;
+  name: string;
+  app: string;
   endpoint: string;
   target: string;
-  direction: 'outgoing' | 'incoming';
-  far_end: FarEnd;
+  direction: 'outgoing' | 'incoming' | 'snoop';
+  far_end: FarEndBehaviour | 'caller' | 'snoop';
+  caller: { name: string; number: string };
   state: ChannelState | 'Destroyed';
   created_at: string;
   ringing_at: string | null;
   answered_at: string | null;
   destroyed_at: string | null;
   hangup_cause: number | null;
-  hangup_by: 'application' | 'far_end' | 'dial_timeout' | null;
+  hangup_by: 'application' | 'far_end' | 'media_server' | null;
+  /** The last Dial status of an outgoing channel ('' once dialled, then RINGING, ANSWER, BUSY …). */
+  dial_status: string | null;
+  /** The application indicates ringing to this caller (POST /ring). */
+  ringback: boolean;
   hold: boolean;
   moh: { active: boolean; class: string | null };
   silence: boolean;
   mute: MuteDirection;
-  played: { media: string; playback_id: string; started_at: string; finished_at: string | null; stopped: boolean }[];
+  played: PlayedMedia[];
+  /** The far end is a voicemail box that answered with its greeting. */
+  voicemail_greeting: boolean;
   /** Digits the application sent to the far end. */
   dtmf_received: string[];
-  /** Digits the far end pressed. */
+  /** Digits the far end pressed (through /sim). */
   dtmf_sent: string[];
   bridge_id: string | null;
   bridged_with: string[];
+  /** Names of the recordings taken of this channel (directly, through its bridge or a snoop). */
   recordings: string[];
-  voicemail_greeting: boolean;
 }
 
+export interface Dialplan {
+  context: string;
+  exten: string;
+  priority: number;
+  app_name: string;
+  app_data: string;
+}
+
+/** A live channel of the simulated Asterisk. */
 export interface Channel {
-  id: string;
-  name: string;
-  app: string;
+  readonly id: string;
+  readonly name: string;
+  readonly app: string;
+  readonly protocolId: string;
+  readonly creationtime: string;
+  /** Argument list StasisStart carries. */
+  readonly args: string[];
+  /** create/originate subscribe the app to the channel, so it hears of it outside Stasis too. */
+  readonly subscribed: boolean;
+  /** The channel it spies on, for a snoop channel. */
+  readonly snoopOf: string | null;
   state: ChannelState;
   caller: { name: string; number: string };
-  dialplan: { context: string; exten: string; priority: number; app_name: string; app_data: string };
-  creationtime: Date;
-  args: string[];
-  farEnd: FarEnd;
-  dialing: boolean;
+  dialplan: Dialplan;
+  inStasis: boolean;
+  variables: Map<string, string>;
   timers: Set<NodeJS.Timeout>;
-  record: ChannelRecord;
+  record: FarEndRecord;
 }
 
-/** The channel object as ARI events and responses carry it. */
+/** The channel as ARI events and responses carry it (field order as Asterisk 22 sends it). */
 export const channelJson = (channel: Channel) => ({
   id: channel.id,
   name: channel.name,
   state: channel.state,
-  protocol_id: '',
+  protocol_id: channel.protocolId,
   caller: channel.caller,
   connected: { name: '', number: '' },
   accountcode: '',
   dialplan: channel.dialplan,
-  creationtime: ariTime(channel.creationtime),
+  creationtime: channel.creationtime,
   language: 'en',
 });
 
-export function newRecord(id: string, endpoint: string, target: string, direction: ChannelRecord['direction'], farEnd: FarEnd): ChannelRecord {
+export type ChannelJson = ReturnType<typeof channelJson>;
+
+export interface NewChannel {
+  id: string;
+  name: string;
+  app: string;
+  protocolId: string;
+  state: ChannelState;
+  caller: { name: string; number: string };
+  dialplan: Dialplan;
+  args: string[];
+  subscribed: boolean;
+  snoopOf?: string;
+  endpoint: string;
+  target: string;
+  direction: FarEndRecord['direction'];
+  farEnd: FarEndRecord['far_end'];
+}
+
+export function newChannel(spec: NewChannel): Channel {
+  const now = new Date();
   return {
-    id,
-    endpoint,
-    target,
-    direction,
-    far_end: farEnd,
-    state: 'Down',
-    created_at: new Date().toISOString(),
-    ringing_at: null,
-    answered_at: null,
-    destroyed_at: null,
-    hangup_cause: null,
-    hangup_by: null,
-    hold: false,
-    moh: { active: false, class: null },
-    silence: false,
-    mute: 'none',
-    played: [],
-    dtmf_received: [],
-    dtmf_sent: [],
-    bridge_id: null,
-    bridged_with: [],
-    recordings: [],
-    voicemail_greeting: false,
+    id: spec.id,
+    name: spec.name,
+    app: spec.app,
+    protocolId: spec.protocolId,
+    creationtime: ariTime(now),
+    args: spec.args,
+    subscribed: spec.subscribed,
+    snoopOf: spec.snoopOf ?? null,
+    state: spec.state,
+    caller: spec.caller,
+    dialplan: spec.dialplan,
+    inStasis: false,
+    variables: new Map(),
+    timers: new Set(),
+    record: {
+      id: spec.id,
+      name: spec.name,
+      app: spec.app,
+      endpoint: spec.endpoint,
+      target: spec.target,
+      direction: spec.direction,
+      far_end: spec.farEnd,
+      caller: spec.caller,
+      state: spec.state,
+      created_at: now.toISOString(),
+      ringing_at: null,
+      answered_at: null,
+      destroyed_at: null,
+      hangup_cause: null,
+      hangup_by: null,
+      dial_status: null,
+      ringback: false,
+      hold: false,
+      moh: { active: false, class: null },
+      silence: false,
+      mute: 'none',
+      played: [],
+      voicemail_greeting: false,
+      dtmf_received: [],
+      dtmf_sent: [],
+      bridge_id: null,
+      bridged_with: [],
+      recordings: [],
+    },
   };
 }

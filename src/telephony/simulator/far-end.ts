@@ -1,29 +1,138 @@
-/**
- * The sandbox number plan (docs/sandbox.md): what the far end of a dialled target does.
- * The 8th character of an E.164 `+1555000N…` target picks the behaviour; anything else answers.
- */
-export type FarEnd = 'busy' | 'ring-forever' | 'give-up' | 'unreachable' | 'answer-then-hangup' | 'voicemail' | 'answer';
+import { dialStatusOfCause, NO_ANSWER, NORMAL_CLEARING, SUBSCRIBER_ABSENT, USER_BUSY } from './causes';
+import type { Channel } from './channel';
+import type { ChannelStore } from './channel-store';
+import { SimError } from './sim-error';
 
-const PLAN: Readonly<Record<string, FarEnd>> = {
-  '1': 'busy',
-  '2': 'ring-forever',
-  '3': 'give-up',
-  '4': 'unreachable',
-  '5': 'answer-then-hangup',
-  '6': 'voicemail',
-};
-
-export function farEndOf(target: string): FarEnd {
-  const match = /^\+1555000([1-6])\d{3}$/.exec(target);
-  return match ? (PLAN[match[1] as string] as FarEnd) : 'answer';
+export interface SimulatorDelays {
+  ringMs: number;
+  answerMs: number;
+  giveUpMs: number;
+  remoteHangupMs: number;
 }
 
-/**
- * The dialled target inside an Asterisk endpoint: `PJSIP/+15550001234@carrier`,
- * `PJSIP/sipout/sip:alice@example.com`, `Local/+1555…@sandbox`, `PJSIP/alice` → the user part.
- */
-export function targetOf(endpoint: string): string {
-  const resource = endpoint.slice(endpoint.indexOf('/') + 1);
-  const last = resource.slice(resource.lastIndexOf('/') + 1).replace(/^sips?:/, '');
-  return last.split('@')[0] ?? last;
+export interface DialOptions {
+  /** Asterisk's own dial timeout; null for none. */
+  timeoutMs: number | null;
+  /** Single-request originate: the channel enters Stasis only once the far end answers. */
+  stasisOnAnswer: boolean;
 }
+
+interface DialInProgress {
+  options: DialOptions;
+  /** The far end's next move (ring, answer, give up). */
+  step: NodeJS.Timeout | null;
+  timeout: NodeJS.Timeout | null;
+}
+
+/** Gap between two digits the far end presses (Asterisk's minimum DTMF gap is 45 ms). */
+const DTMF_GAP_MS = 50;
+
+/**
+ * The far end of every channel: how it answers a dial by the number plan (the Dial and state
+ * events of shared/ari-traces), and what it does when /sim tells it to answer, press keys or hang up.
+ */
+export function createFarEnd(store: ChannelStore, delays: SimulatorDelays) {
+  const dials = new Map<string, DialInProgress>();
+
+  /** The dial is over: its pending moves go. */
+  function settle(channel: Channel, dial: DialInProgress): void {
+    dials.delete(channel.id);
+    store.cancel(channel, dial.step);
+    store.cancel(channel, dial.timeout);
+  }
+
+  function answered(channel: Channel, dial: DialInProgress): void {
+    settle(channel, dial);
+    store.setState(channel, 'Up');
+    store.emitDial(channel, 'ANSWER');
+    if (dial.options.stasisOnAnswer) store.enterStasis(channel, 'varset');
+    if (channel.record.far_end === 'voicemail') channel.record.voicemail_greeting = true;
+    if (channel.record.far_end === 'answer-then-hangup') store.later(channel, delays.remoteHangupMs, () => hangUp(channel, NORMAL_CLEARING));
+  }
+
+  /** Busy or unreachable: a created channel stays in Stasis for the app to end (trace create-dial-local-busy). */
+  function refused(channel: Channel, dial: DialInProgress, dialstatus: string, cause: number): void {
+    settle(channel, dial);
+    store.emitDial(channel, dialstatus);
+    if (dial.options.stasisOnAnswer) store.hangup(channel, { cause, by: 'far_end', request: 'none' });
+  }
+
+  function ringing(channel: Channel, dial: DialInProgress): void {
+    store.setState(channel, 'Ringing');
+    store.emitDial(channel, 'RINGING');
+    const behaviour = channel.record.far_end;
+    if (behaviour === 'ring-forever') dial.step = null;
+    else if (behaviour === 'give-up') dial.step = store.later(channel, delays.giveUpMs, () => hangUp(channel, NO_ANSWER));
+    else dial.step = store.later(channel, delays.answerMs, () => answered(channel, dial));
+  }
+
+  /**
+   * Asterisk ends a dial past its timeout itself, cause 19: with a soft hangup request for a channel
+   * in Stasis (trace create-dial-local-dial-timeout-3s), silently for an originate (…-noanswer-timeout-3s).
+   */
+  function timedOut(channel: Channel, dial: DialInProgress): void {
+    if (dials.get(channel.id) !== dial) return;
+    settle(channel, dial);
+    store.hangup(channel, { cause: NO_ANSWER, by: 'media_server', request: dial.options.stasisOnAnswer ? 'none' : 'soft' });
+  }
+
+  /** The far end hangs up; before an answer the caller also sees how the dial ended. */
+  function hangUp(channel: Channel, cause: number): void {
+    const dial = dials.get(channel.id);
+    if (dial) {
+      settle(channel, dial);
+      store.emitDial(channel, dialStatusOfCause(cause));
+    }
+    store.hangup(channel, { cause, by: 'far_end', request: 'hard' });
+  }
+
+  store.onHangup((channel) => {
+    const dial = dials.get(channel.id);
+    if (!dial) return;
+    dials.delete(channel.id);
+    // An originate the app cancels while it rings reports NOANSWER (trace originate-local-ringing-then-api-cancel).
+    if (dial.options.stasisOnAnswer) store.emitDial(channel, 'NOANSWER');
+  });
+
+  return {
+    dial(channel: Channel, options: DialOptions): void {
+      if (channel.record.direction !== 'outgoing' || channel.record.dial_status !== null || channel.state !== 'Down') {
+        throw new SimError(409, "Channel is not in the 'Down' state");
+      }
+      const dial: DialInProgress = { options, step: null, timeout: null };
+      dials.set(channel.id, dial);
+      store.emitDial(channel, '', channel.record.endpoint.slice(channel.record.endpoint.indexOf('/') + 1));
+      const behaviour = channel.record.far_end;
+      if (behaviour === 'busy') dial.step = store.later(channel, 0, () => refused(channel, dial, 'BUSY', USER_BUSY));
+      // An unreachable PJSIP target (no contact, or no answer to the INVITE) is CHANUNAVAIL in app_dial's terms.
+      else if (behaviour === 'unreachable') dial.step = store.later(channel, 0, () => refused(channel, dial, 'CHANUNAVAIL', SUBSCRIBER_ABSENT));
+      else dial.step = store.later(channel, delays.ringMs, () => ringing(channel, dial));
+      if (options.timeoutMs !== null) dial.timeout = store.later(channel, options.timeoutMs, () => timedOut(channel, dial));
+    },
+
+    /** /sim: the far end answers now, whatever the number plan says. */
+    answer(channel: Channel): void {
+      const dial = dials.get(channel.id);
+      if (!dial) throw new SimError(409, 'The far end of this channel is not being dialled');
+      answered(channel, dial);
+    },
+
+    hangUp,
+
+    /** /sim: the far end presses keys; the app gets ChannelDtmfReceived per digit as it ends. */
+    pressDigits(channel: Channel, digits: string, durationMs: number): void {
+      [...digits].forEach((digit, index) => {
+        store.later(channel, (index + 1) * durationMs + index * DTMF_GAP_MS, () => {
+          channel.record.dtmf_sent.push(digit);
+          store.emit(channel, 'ChannelDtmfReceived', { digit, duration_ms: durationMs });
+        });
+      });
+    },
+
+    closeAll(): void {
+      dials.clear();
+    },
+  };
+}
+
+export type FarEnd = ReturnType<typeof createFarEnd>;

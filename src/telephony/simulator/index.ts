@@ -1,19 +1,19 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import express, { type NextFunction, type Request, type Response } from 'express';
-import { WebSocketServer } from 'ws';
-import { ariRoutes } from './ari-routes';
-import { createBridges } from './bridges';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { credentialsCheck } from './credentials';
 import { createEventHub } from './event-hub';
-import { createMedia } from './media';
-import { createSandbox, type SimulatorDelays } from './sandbox';
-import { simRoutes } from './sim-routes';
-import { SimError } from './sim-error';
+import { serveEventSocket } from './event-socket';
+import type { SimulatorDelays } from './far-end';
+import { createHttpApp } from './http-app';
+import { createSandbox } from './sandbox';
 
 export type { SimulatorDelays };
+export { PLAYBACK_MS } from './playbacks';
 
 export interface SimulatorOptions {
   /** 0 picks a free port. */
   port: number;
+  /** Default 127.0.0.1. */
   host?: string;
   /** When both are set, ARI requests must carry them (basic auth or api_key=user:pass). */
   username?: string;
@@ -22,77 +22,50 @@ export interface SimulatorOptions {
 }
 
 export interface RunningSimulator {
-  /** The base URL ari-client connects to, e.g. http://127.0.0.1:8088. */
+  /** The base URL ari-client connects to, e.g. http://127.0.0.1:8088; /sim is on it too. */
   url: string;
   port: number;
+  /** Stops every timer, socket and connection; the process may exit after it. */
   close(): Promise<void>;
 }
 
-/** An ARI-compatible stand-in for Asterisk that plays the far end by the sandbox number plan. */
+/**
+ * An Asterisk 22 stand-in that ari-client connects to like to the real one (ARI over HTTP, events
+ * over WebSocket), playing the far end of every call by the sandbox number plan
+ * (shared/design/SANDBOX.md), with a /sim control surface to play and inspect the far ends.
+ */
 export async function startAriSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const host = options.host ?? '127.0.0.1';
   const hub = createEventHub();
   const sandbox = createSandbox(hub, options.delays);
-  const media = createMedia(sandbox);
-  const bridges = createBridges(sandbox, hub);
-  sandbox.onChannelGone((channel) => {
-    media.channelGone(channel);
-    bridges.channelGone(channel);
-  });
-  const authorized = credentialsCheck(options);
+  const authorized = credentialsCheck(options.username, options.password);
+  const server = createServer(createHttpApp(sandbox, hub, authorized));
+  const eventSockets = serveEventSocket(server, hub, authorized);
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.use('/sim', express.json(), simRoutes(sandbox, hub));
-  app.use('/ari', (req, res, next) => (authorized(req) ? next() : void res.status(401).json({ message: 'Authentication required' })));
-  app.use('/ari', express.json(), ariRoutes(sandbox, media, bridges, () => hub.apps()[0] ?? 'default'));
-  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error);
-    if (error instanceof SimError) return void res.status(error.status).json({ message: error.message });
-    res.status(500).json({ message: error instanceof Error ? error.message : 'Internal error' });
-  });
-
-  const server = createServer(app);
-  const events = new WebSocketServer({ noServer: true });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const apps = (url.searchParams.get('app') ?? '').split(',').filter(Boolean);
-    if (url.pathname !== '/ari/events' || apps.length === 0 || !authorized(req)) {
-      socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
-      return;
-    }
-    events.handleUpgrade(req, socket, head, (ws) => hub.add(apps, ws));
-  });
-
-  const port = await new Promise<number>((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => {
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : options.port);
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      resolve();
     });
   });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
+  let closing: Promise<void> | null = null;
   return {
-    url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`,
+    url: `http://${urlHost}:${port}`,
     port,
-    async close() {
-      sandbox.closeAll();
-      media.closeAll();
-      bridges.closeAll();
-      hub.dropAll();
-      events.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    close() {
+      closing ??= (async () => {
+        sandbox.closeAll();
+        for (const socket of eventSockets.clients) socket.terminate();
+        await new Promise<void>((resolve) => eventSockets.close(() => resolve()));
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await stopped;
+      })();
+      return closing;
     },
-  };
-}
-
-function credentialsCheck(options: SimulatorOptions): (req: IncomingMessage) => boolean {
-  if (!options.username || !options.password) return () => true;
-  const expected = `${options.username}:${options.password}`;
-  return (req) => {
-    const apiKey = new URL(req.url ?? '/', 'http://localhost').searchParams.get('api_key');
-    if (apiKey !== null) return decodeURIComponent(apiKey) === expected;
-    const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    return basic !== undefined && Buffer.from(basic, 'base64').toString('utf8') === expected;
   };
 }

@@ -1,46 +1,71 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
+import { NORMAL_CLEARING } from './causes';
+import { createIncoming } from './channel-creation';
 import type { EventHub } from './event-hub';
+import { noContent, pathParam } from './http-params';
 import type { Sandbox } from './sandbox';
-import { SimError } from './sim-error';
+import { badRequest, channelNotFound, SimError } from './sim-error';
 
-const E164 = /^\+?[0-9A-Za-z@._-]{1,64}$/;
+const DTMF = /^[0-9A-D*#]{1,100}$/i;
+const DEFAULT_DTMF_MS = 100;
+
+interface Address {
+  type?: unknown;
+  target?: unknown;
+}
+
+const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>;
+
+function targetOf(address: unknown, field: string): string {
+  const target = (address as Address | undefined)?.target;
+  if (typeof target !== 'string' || target.trim() === '') throw badRequest(`${field}.target: required`);
+  return target.trim();
+}
 
 /** The control surface: tests and people play the far end here, and read what it experienced. */
 export function simRoutes(sandbox: Sandbox, hub: EventHub): Router {
+  const { channels, farEnd } = sandbox;
   const router = Router();
 
   router.post('/calls', (req, res) => {
-    const body = (req.body ?? {}) as { source?: { target?: unknown }; destination?: { target?: unknown }; app?: unknown };
-    const source = body.source?.target;
-    const destination = body.destination?.target;
-    if (typeof source !== 'string' || !E164.test(source)) throw new SimError(400, 'source.target: required');
-    if (typeof destination !== 'string' || !E164.test(destination)) throw new SimError(400, 'destination.target: required');
-    const app = typeof body.app === 'string' ? body.app : hub.apps()[0];
-    if (!app || !hub.apps().includes(app)) throw new SimError(404, 'No Stasis application is connected to take the call');
-    res.status(201).json({ channel_id: sandbox.incoming(app, source, destination).id });
+    const source = targetOf(body(req).source, 'source');
+    const destination = targetOf(body(req).destination, 'destination');
+    const wanted = body(req).app;
+    const connected = hub.connectedApps();
+    const app = typeof wanted === 'string' ? wanted : connected[0];
+    if (!app || !connected.includes(app)) throw new SimError(404, 'No Stasis application is connected to take the call');
+    const channel = createIncoming(channels, app, source, destination);
+    channels.enterStasis(channel, 'start-only');
+    res.status(201).json({ channel_id: channel.id });
   });
 
-  router.get('/channels', (_req, res) => void res.json([...sandbox.records.values()]));
-  router.get('/channels/:id', (req, res) => {
-    const record = sandbox.records.get(req.params.id);
-    if (!record) throw new SimError(404, 'Channel not found');
+  router.get('/channels', (_req, res) => void res.json([...channels.records.values()]));
+  router.get('/channels/:channelId', (req, res) => {
+    const record = channels.records.get(pathParam(req, 'channelId'));
+    if (!record) throw channelNotFound();
     res.json(record);
   });
-  router.post('/channels/:id/answer', (req, res) => {
-    sandbox.farEndAnswer(req.params.id);
-    res.status(204).end();
+
+  router.post('/channels/:channelId/answer', (req, res) => {
+    farEnd.answer(channels.get(pathParam(req, 'channelId')));
+    noContent(res);
   });
-  router.post('/channels/:id/dtmf', (req, res) => {
-    const { digits, duration } = (req.body ?? {}) as { digits?: unknown; duration?: unknown };
-    if (typeof digits !== 'string' || !/^[0-9A-D*#]{1,100}$/i.test(digits)) throw new SimError(400, 'digits: 1 to 100 of 0-9 A-D * #');
-    sandbox.farEndDtmf(req.params.id, digits.toUpperCase(), typeof duration === 'number' ? duration : 100);
-    res.status(204).end();
+  router.post('/channels/:channelId/dtmf', (req, res) => {
+    const { digits, duration } = body(req);
+    if (typeof digits !== 'string' || !DTMF.test(digits)) throw badRequest('digits: 1 to 100 of 0-9 A-D * #');
+    const durationMs = typeof duration === 'number' && duration > 0 ? duration : DEFAULT_DTMF_MS;
+    farEnd.pressDigits(channels.get(pathParam(req, 'channelId')), digits.toUpperCase(), durationMs);
+    noContent(res);
   });
-  router.post('/channels/:id/hangup', (req, res) => {
-    const { cause } = (req.body ?? {}) as { cause?: unknown };
-    sandbox.farEndHangup(req.params.id, typeof cause === 'number' ? cause : 16);
-    res.status(204).end();
+  router.post('/channels/:channelId/hangup', (req, res) => {
+    const { cause } = body(req);
+    if (cause !== undefined && (typeof cause !== 'number' || !Number.isInteger(cause) || cause < 0)) throw badRequest('cause: a Q.850 cause number');
+    farEnd.hangUp(channels.get(pathParam(req, 'channelId')), (cause as number | undefined) ?? NORMAL_CLEARING);
+    noContent(res);
   });
+
   router.post('/ws/drop', (_req, res) => void res.json({ dropped: hub.dropAll() }));
+
+  router.use((_req, res) => void res.status(404).json({ message: 'Not found' }));
   return router;
 }

@@ -1,0 +1,84 @@
+import { Router, type Request } from 'express';
+import { causeOfHangupReason, NORMAL_CLEARING } from './causes';
+import { channelJson } from './channel';
+import { createOutgoing } from './channel-creation';
+import { integer, noContent, pathParam, text, variables } from './http-params';
+import type { Sandbox } from './sandbox';
+import { badRequest } from './sim-error';
+
+/** The cause of DELETE /channels/{id}: reason_code, or a reason word, or normal clearing. */
+function hangupCause(req: Request): number {
+  const code = integer(req, 'reason_code');
+  const reason = text(req, 'reason');
+  if (code !== undefined && reason !== undefined) throw badRequest("The reason and reason_code can't both be specified");
+  if (code !== undefined) return code;
+  if (reason === undefined) return NORMAL_CLEARING;
+  const cause = causeOfHangupReason(reason);
+  if (cause === undefined) throw badRequest('Invalid reason for hangup provided');
+  return cause;
+}
+
+/** `"Alice" <+1555…>` or `+1555…`: the number part of an originate callerId. */
+const callerNumber = (callerId: string | undefined): string | undefined => (callerId ? (/<([^>]*)>/.exec(callerId)?.[1] ?? callerId) : undefined);
+
+/** Channels: their life from creation (create + dial, or originate) to hangup. */
+export function ariChannelRoutes({ channels, farEnd, media }: Sandbox): Router {
+  const router = Router();
+
+  const outgoing = (req: Request, channelId: string | undefined) => {
+    const endpoint = text(req, 'endpoint');
+    const app = text(req, 'app');
+    if (!endpoint) throw badRequest('Endpoint must be specified');
+    if (!app) throw badRequest('Application must be specified');
+    return createOutgoing(channels, { endpoint, app, channelId, appArgs: text(req, 'appArgs'), callerId: callerNumber(text(req, 'callerId')), variables: variables(req) });
+  };
+
+  /** Single-request originate: the channel enters Stasis when the far end answers (traces originate-local-*). */
+  const originate = (req: Request, channelId: string | undefined) => {
+    const timeout = integer(req, 'timeout') ?? 30;
+    const channel = outgoing(req, channelId);
+    const snapshot = channelJson(channel);
+    farEnd.dial(channel, { timeoutMs: timeout > 0 ? timeout * 1000 : null, stasisOnAnswer: true });
+    return snapshot;
+  };
+
+  router.get('/channels', (_req, res) => void res.json([...channels.live.values()].map(channelJson)));
+  router.post('/channels', (req, res) => void res.json(originate(req, text(req, 'channelId'))));
+
+  /** channels/create puts the channel into Stasis at once, in state Down (trace create-dial-*). */
+  router.post('/channels/create', (req, res) => {
+    const channel = outgoing(req, text(req, 'channelId'));
+    channels.enterStasis(channel, 'dialplan');
+    res.json(channelJson(channel));
+  });
+
+  router.get('/channels/:channelId', (req, res) => void res.json(channelJson(channels.get(pathParam(req, 'channelId')))));
+  router.post('/channels/:channelId', (req, res) => void res.json(originate(req, pathParam(req, 'channelId'))));
+  router.delete('/channels/:channelId', (req, res) => {
+    const channel = channels.get(pathParam(req, 'channelId'));
+    channels.hangup(channel, { cause: hangupCause(req), by: 'application', request: 'soft' });
+    noContent(res);
+  });
+
+  router.post('/channels/:channelId/dial', (req, res) => {
+    const channel = channels.controlled(pathParam(req, 'channelId'));
+    const timeout = integer(req, 'timeout') ?? 0;
+    farEnd.dial(channel, { timeoutMs: timeout > 0 ? timeout * 1000 : null, stasisOnAnswer: false });
+    noContent(res);
+  });
+
+  router.post('/channels/:channelId/answer', (req, res) => {
+    media.answer(channels.controlled(pathParam(req, 'channelId')));
+    noContent(res);
+  });
+
+  router.get('/channels/:channelId/variable', (req, res) => {
+    res.json(media.getVariable(channels.get(pathParam(req, 'channelId')), text(req, 'variable')));
+  });
+  router.post('/channels/:channelId/variable', (req, res) => {
+    media.setVariable(channels.get(pathParam(req, 'channelId')), text(req, 'variable'), text(req, 'value') ?? '');
+    noContent(res);
+  });
+
+  return router;
+}

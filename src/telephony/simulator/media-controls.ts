@@ -1,0 +1,67 @@
+import { applyVariable } from './channel-creation';
+import type { Channel, MuteDirection } from './channel';
+import type { ChannelStore } from './channel-store';
+import { badRequest, SimError } from './sim-error';
+
+const DTMF_DIGITS = /^[0-9A-D*#,]+$/i;
+
+function muteAfter(current: MuteDirection, direction: string, muted: boolean): MuteDirection {
+  if (direction !== 'in' && direction !== 'out' && direction !== 'both') throw badRequest('Invalid direction specified');
+  const sides = new Set(current === 'both' ? ['in', 'out'] : current === 'none' ? [] : [current]);
+  for (const side of direction === 'both' ? ['in', 'out'] : [direction]) {
+    if (muted) sides.add(side);
+    else sides.delete(side);
+  }
+  if (sides.size === 2) return 'both';
+  return sides.size === 0 ? 'none' : (sides.values().next().value as MuteDirection);
+}
+
+/**
+ * What the app does to a channel that only the far end notices: Asterisk sends no event for hold,
+ * music on hold, silence, mute or DTMF it sends (trace media-controls-hold-moh-mute-dtmf-ring),
+ * so the far end's record is where these show.
+ */
+export function createMediaControls(store: ChannelStore) {
+  return {
+    /** Answers an incoming channel; an outgoing one is the far end's to answer, so nothing changes. */
+    answer(channel: Channel): void {
+      if (channel.record.direction !== 'outgoing') store.setState(channel, 'Up');
+    },
+    ring(channel: Channel, on: boolean): void {
+      channel.record.ringback = on;
+    },
+    hold(channel: Channel, on: boolean): void {
+      channel.record.hold = on;
+    },
+    moh(channel: Channel, mohClass: string | null): void {
+      channel.record.moh = { active: mohClass !== null, class: mohClass };
+    },
+    silence(channel: Channel, on: boolean): void {
+      channel.record.silence = on;
+    },
+    mute(channel: Channel, direction: string, muted: boolean): void {
+      channel.record.mute = muteAfter(channel.record.mute, direction, muted);
+    },
+    /** Digits the app sends reach the far end; ',' is a pause, not a digit. */
+    sendDtmf(channel: Channel, dtmf: string | undefined): void {
+      if (!dtmf) throw badRequest('DTMF is required');
+      if (!DTMF_DIGITS.test(dtmf)) throw badRequest('Invalid DTMF digits');
+      for (const digit of dtmf.toUpperCase()) if (digit !== ',') channel.record.dtmf_received.push(digit);
+    },
+    getVariable(channel: Channel, name: string | undefined): { value: string } {
+      if (!name) throw badRequest('Variable name is required');
+      if (name === 'CALLERID(num)') return { value: channel.caller.number };
+      if (name === 'CALLERID(name)') return { value: channel.caller.name };
+      const value = channel.variables.get(name);
+      if (value === undefined) throw new SimError(404, 'Provided variable was not found');
+      return { value };
+    },
+    setVariable(channel: Channel, name: string | undefined, value: string): void {
+      if (!name) throw badRequest('Variable name is required');
+      applyVariable(channel, name, value);
+      store.emit(channel, 'ChannelVarset', { variable: name, value }, true);
+    },
+  };
+}
+
+export type MediaControls = ReturnType<typeof createMediaControls>;

@@ -1,0 +1,34 @@
+/**
+ * The sandbox number plan (shared/design/SANDBOX.md): what the far end of a dialled target does.
+ * The digit after `+1555000` picks the behaviour; any other target (SIP URIs and endpoints too)
+ * rings, answers and stays up.
+ */
+export type FarEndBehaviour = 'busy' | 'ring-forever' | 'give-up' | 'unreachable' | 'answer-then-hangup' | 'voicemail' | 'answer';
+
+const PLAN: Readonly<Record<string, FarEndBehaviour>> = {
+  '1': 'busy',
+  '2': 'ring-forever',
+  '3': 'give-up',
+  '4': 'unreachable',
+  '5': 'answer-then-hangup',
+  '6': 'voicemail',
+};
+
+const SANDBOX_NUMBER = /^\+1555000([1-6])\d{3}$/;
+
+export function farEndOf(target: string): FarEndBehaviour {
+  const digit = SANDBOX_NUMBER.exec(target)?.[1];
+  return digit ? (PLAN[digit] ?? 'answer') : 'answer';
+}
+
+/**
+ * The dialled target inside an endpoint: `PJSIP/+15550001234@carrier`, `Local/+1555…@sandbox`,
+ * `PJSIP/sipout/sip:alice@example.com` and `PJSIP/alice` give `+15550001234`, `+1555…`, `alice`
+ * and `alice`: the part after the technology, past any `sip:`, up to any `@`.
+ */
+export function targetOf(endpoint: string): string {
+  const resource = endpoint.slice(endpoint.indexOf('/') + 1);
+  const lastSegment = resource.slice(resource.lastIndexOf('/') + 1).replace(/^sips?:/i, '');
+  const at = lastSegment.indexOf('@');
+  return at === -1 ? lastSegment : lastSegment.slice(0, at);
+}
