@@ -88,7 +88,7 @@ describe('call state changes', () => {
     const [call] = await service().create(customerId, input);
     await service().signal(call!.id, { type: 'ringing' });
     await service().signal(call!.id, { type: 'dial_timeout' });
-    expect((await queue.getJob(`hangup_${call!.id}`))?.data).toEqual({ callId: call!.id, cause: 19 });
+    expect((await queue.getJob(`hangup_${call!.id}_3`))?.data).toEqual({ callId: call!.id, cause: 19 });
     const ended = await service().signal(call!.id, { type: 'channel_destroyed', cause: 19 });
     expect(ended).toMatchObject({ status: 'hangup', hangupBy: 'local', hangupReason: 'dialout' });
   });

@@ -8,6 +8,7 @@ import {
 } from './generated/graphql';
 import { collect, graphql, wsClient } from './support/graphql-client';
 import { startTestApp, type TestApp } from './support/test-app';
+import { simChannel } from './support/sim';
 import { waitFor } from './support/wait';
 
 let t: TestApp;
@@ -57,6 +58,17 @@ describe('an outgoing call through GraphQL', () => {
     const hangup = await graphql(t.baseUrl, t.accessKey, HangupCallDocument, { id: created.id });
     expect(hangup.data?.hangupCall.status).toBe('CANCELING');
     expect(await waitForStatus(created.id, 'HANGUP')).toMatchObject({ hangupBy: 'LOCAL', hangupReason: 'CANCEL', progressingAt: null });
+  });
+
+  it('ends a call hung up right after it was created, before or while its channel is made', async () => {
+    const created = await Promise.all(Array.from({ length: 5 }, () => createCall('+15559876500')));
+    for (const call of created) await graphql(t.baseUrl, t.accessKey, HangupCallDocument, { id: call.id });
+    for (const call of created) {
+      expect(await waitForStatus(call.id, 'HANGUP')).toMatchObject({ hangupBy: 'LOCAL', hangupReason: 'CANCEL', progressingAt: null });
+      // No channel is left up behind an ended call: the far end, if it was reached, is gone too.
+      const farEnd = await simChannel(t.simUrl, call.id);
+      if (farEnd) await waitFor(() => simChannel(t.simUrl, call.id), (channel) => channel?.state === 'Destroyed', 'the far end to hang up');
+    }
   });
 
   it('answers CONFLICT when hanging up a call that has already hung up', async () => {
@@ -124,6 +136,27 @@ describe('callEvents subscription', () => {
       expect(events.map((event) => event.callEvents.type)).toEqual(['call_hungup']);
     } finally {
       await client.dispose();
+    }
+  });
+
+  it('refuses a subscription without a valid access key (socket closed with 4401)', async () => {
+    const client = wsClient(t.baseUrl, 'not-a-key');
+    try {
+      await expect(collect(client, CallEventsDocument, {}).done).rejects.toMatchObject({ code: 4401 });
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('answers NOT_FOUND when subscribing to another customer’s call', async () => {
+    const call = await createCall('+15559876222');
+    const other = await t.newCustomer('eve');
+    const client = wsClient(t.baseUrl, other.token);
+    try {
+      await expect(collect(client, CallEventsDocument, { callId: call.id }).done).rejects.toThrow(/NOT_FOUND/);
+    } finally {
+      await client.dispose();
+      await graphql(t.baseUrl, t.accessKey, HangupCallDocument, { id: call.id });
     }
   });
 });

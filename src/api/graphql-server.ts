@@ -28,6 +28,9 @@ const contextFor = (services: Services, customerId: string, requestId: string): 
 
 /** Apollo over HTTP and graphql-ws over WebSocket, both on /graphql, both authenticated. */
 export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLSchema, services: Services, logger: Logger): Promise<GraphqlEndpoint> {
+  const formatError = formatGraphqlError(logger);
+  // graphql-ws does not go through Apollo: its errors get the same codes here.
+  const formatAll = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown> | undefined, { customerId?: string }>(
     {
@@ -44,16 +47,15 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
         }
       },
       context: (ctx) => contextFor(services, (ctx.extra as { customerId: string }).customerId, 'ws'),
-      onError: (_ctx, _id, _payload, errors) => {
-        logger.debug({ errors }, 'subscription error');
-      },
+      onError: (_ctx, _id, _payload, errors) => formatAll(errors),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatAll(result.errors) } : undefined),
     },
     wsServer,
   );
 
   const apollo = new ApolloServer<GraphqlContext>({
     schema,
-    formatError: formatGraphqlError(logger),
+    formatError,
     // The process's own shutdown stops Apollo along with everything else, in order.
     stopOnTerminationSignals: false,
     plugins: [

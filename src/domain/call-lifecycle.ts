@@ -88,7 +88,8 @@ function move(from: CallStatus, to: CallStatus): CallDecision | null {
 function requestHangup(call: CallFacts, reason: HangupReason | undefined): CallDecision {
   if (call.status === 'hangup') throw new AppError('CALL_ALREADY_HUNGUP', 'The call has already hung up.');
   if (call.status === 'terminating' || call.status === 'canceling') {
-    // Already ending: send the hangup again (it is idempotent) in case the first one was lost.
+    // Already ending: ask again. The queue keeps one job per decision, so this only matters
+    // when that job was lost; a hangup is idempotent either way.
     const cause = causeForReason(call.hangupRequest ?? (call.status === 'canceling' ? 'cancel' : 'normal'));
     return { effects: [{ type: 'hangup_channel', cause }] };
   }

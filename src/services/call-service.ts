@@ -66,7 +66,7 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
         }
         result = moved;
       }
-      for (const effect of decision.effects) await commands.hangup(result.id, effect.cause);
+      for (const effect of decision.effects) await commands.hangup(result.id, effect.cause, result.eventSeq);
       return result;
     }
     logger.warn({ callId: call.id, signal }, 'gave up applying a signal after repeated conflicts');
@@ -107,7 +107,7 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
         const call = await calls.findById(callId);
         // Its channel rings or answers, but the call already ended (hung up while being
         // originated): end the channel too, or it would stay up with no call behind it.
-        if (call?.status === 'hangup') await commands.hangup(call.id, causeForReason('normal'));
+        if (call?.status === 'hangup') await commands.hangup(call.id, causeForReason('normal'), call.eventSeq);
         return call;
       }
       const call = await calls.findById(callId);

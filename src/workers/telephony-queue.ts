@@ -24,9 +24,8 @@ export function createQueuedTelephonyCommands(queue: Queue): TelephonyCommands {
     async originate(callId) {
       await queue.add('originate', { callId }, { jobId: `originate_${callId}` });
     },
-    async hangup(callId, cause) {
-      // A repeated hangup while one is pending is the same job; once done, a new one may run.
-      await queue.add('hangup', { callId, cause }, { jobId: `hangup_${callId}`, removeOnComplete: true });
+    async hangup(callId, cause, version) {
+      await queue.add('hangup', { callId, cause }, { jobId: `hangup_${callId}_${version}` });
     },
     async scheduleDialTimeout(callId, delayMs) {
       await queue.add('dial-timeout', { callId }, { jobId: `dial-timeout_${callId}`, delay: delayMs });

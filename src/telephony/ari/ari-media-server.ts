@@ -13,6 +13,7 @@ export interface AriSettings {
 
 const RETRY_MIN_MS = 200;
 const RETRY_MAX_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 /** The MediaServer port on Asterisk's REST Interface, through ari-client. */
 export function createAriMediaServer(settings: AriSettings, logger: Logger): MediaServer {
@@ -25,10 +26,22 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     for (const listener of listeners) listener(event);
   };
 
-  const ari = (): AriClient => {
+  /**
+   * Every ARI request, bounded: ari-client has no timeout of its own, and a request to a hung
+   * Asterisk would otherwise hold a telephony job forever (the job fails and is retried).
+   */
+  async function request<T>(call: (ari: AriClient) => Promise<T>): Promise<T> {
     if (!client) throw new Error('ARI is not connected');
-    return client;
-  };
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`ARI request timed out after ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([call(client), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   function onAriEvent(raw: AriEvent): void {
     const translation = translateAriEvent(raw);
@@ -42,7 +55,7 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
 
   async function hangup(channelId: string, cause: number): Promise<'hung_up' | 'not_found'> {
     try {
-      await ari().channels.hangup!({ channelId, reason_code: String(cause) });
+      await request((ari) => ari.channels.hangup!({ channelId, reason_code: String(cause) }));
       return 'hung_up';
     } catch (error) {
       if (isAriNotFound(error)) return 'not_found';
@@ -93,34 +106,34 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
       listeners.push(listener);
     },
 
-    async originate(request: OriginateRequest) {
+    async originate(originate: OriginateRequest) {
       let existed = false;
       try {
-        await ari().channels.create!({
-          endpoint: request.endpoint,
+        await request((ari) => ari.channels.create!({
+          endpoint: originate.endpoint,
           app: settings.app,
-          channelId: request.channelId,
+          channelId: originate.channelId,
           appArgs: OUTGOING_CHANNEL_ARG,
           // Caller ID as a channel variable: channels/create has no callerId of its own.
-          variables: { 'CALLERID(num)': request.callerId },
-        });
+          variables: { 'CALLERID(num)': originate.callerId },
+        }));
       } catch (error) {
         if (!isAriDuplicateId(error)) throw error;
         existed = true;
       }
       try {
-        await ari().channels.dial!({ channelId: request.channelId, timeout: request.timeoutSeconds });
+        await request((ari) => ari.channels.dial!({ channelId: originate.channelId, timeout: originate.timeoutSeconds }));
       } catch (error) {
         // A retried originate whose first attempt dialed already: the channel is on its way.
         if (!existed) throw error;
-        logger.debug({ err: error, channelId: request.channelId }, 'channel exists and was dialed before');
+        logger.debug({ err: error, channelId: originate.channelId }, 'channel exists and was dialed before');
       }
     },
 
     hangup,
 
     async listChannels(): Promise<ChannelSnapshot[]> {
-      const channels = (await ari().channels.list!()) as AriChannel[];
+      const channels = (await request((ari) => ari.channels.list!())) as AriChannel[];
       return channels.map((channel) => ({ id: channel.id, state: channelState(channel.state) }));
     },
   };
