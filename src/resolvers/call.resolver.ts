@@ -35,6 +35,7 @@ export class CallResolver {
   async calls(@Args(() => CallsArgs) args: CallsArgs, @Ctx() ctx: GraphqlContext): Promise<CallConnection> {
     const page = await ctx.services.calls.list(ctx.customerId, {
       pageSize: args.first,
+      pageSizeField: 'first',
       after: args.after ? decodeCursor(args.after) : undefined,
       statuses: args.filter?.status as CallStatus[] | undefined,
       direction: args.filter?.direction,

@@ -12,6 +12,8 @@ export const MAX_PAGE_SIZE = 100;
 
 export interface ListCallsQuery {
   pageSize?: number | null | undefined;
+  /** How the surface names the page size, for its error (`page_size` in REST, `first` in GraphQL). */
+  pageSizeField?: string;
   after?: CallCursor | undefined;
   statuses?: CallStatus[] | undefined;
   direction?: Call['direction'] | undefined;
@@ -80,7 +82,7 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     async list(customerId: string, query: ListCallsQuery): Promise<CallPage> {
       const pageSize = query.pageSize ?? MAX_PAGE_SIZE;
       if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-        throw invalidArgument('page_size', `must be between 1 and ${MAX_PAGE_SIZE}`);
+        throw invalidArgument(query.pageSizeField ?? 'page_size', `must be between 1 and ${MAX_PAGE_SIZE}`);
       }
       const page = await calls.list({ customerId, limit: pageSize, after: query.after, statuses: query.statuses, direction: query.direction });
       const full = page.calls.length === pageSize;

@@ -1,0 +1,22 @@
+import { loadConfig } from './config';
+
+describe('settings', () => {
+  it('has defaults a newcomer can start with', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, redisUrl: 'redis://127.0.0.1:6379', simulator: { port: 8088 }, ari: { url: undefined, app: 'opencall' } });
+    expect(config.databaseUrl).toBe('postgresql://postgres@127.0.0.1:5432/opencall');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads the environment, an empty ARI_URL meaning the simulator', () => {
+    const config = loadConfig({ PORT: '4000', ARI_URL: '', ARI_ENDPOINT_TEL: 'Local/{target}@sandbox', SIM_RING_MS: '5' });
+    expect(config.port).toBe(4000);
+    expect(config.ari.url).toBeUndefined();
+    expect(config.ari.endpoints.tel).toBe('Local/{target}@sandbox');
+    expect(config.simulator.delays.ringMs).toBe(5);
+  });
+
+  it('fails at start listing every bad setting at once', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', LOG_LEVEL: 'loud' })).toThrow(/port[\s\S]*databaseUrl[\s\S]*logLevel/);
+  });
+});
