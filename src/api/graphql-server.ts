@@ -23,7 +23,7 @@ const contextFor = (services: Services, customerId: string, requestId: string): 
   customerId,
   requestId,
   services,
-  loaders: createCallLoaders(services.callRepository, customerId),
+  loaders: createCallLoaders(services.callRepository, services.events, customerId),
 });
 
 /** Apollo over HTTP and graphql-ws over WebSocket, both on /graphql, both authenticated. */

@@ -1,14 +1,17 @@
 import DataLoader from 'dataloader';
 import type { Call } from '../domain/call';
+import type { EventRecord } from '../events/event-record';
 import type { CallRepository } from '../services/call-repository';
+import type { EventRepository } from '../services/event-repository';
 
 export interface CallLoaders {
   callById: DataLoader<string, Call | null>;
   chainedByMaster: DataLoader<string, Call[]>;
+  eventsByCall: DataLoader<string, EventRecord[]>;
 }
 
 /** Per-request batching: a page of calls with their chains costs one query per field. */
-export function createCallLoaders(calls: CallRepository, customerId: string): CallLoaders {
+export function createCallLoaders(calls: CallRepository, events: EventRepository, customerId: string): CallLoaders {
   return {
     callById: new DataLoader(async (ids) => {
       const found = new Map((await calls.findManyOwned(ids, customerId)).map((call) => [call.id, call]));
@@ -17,6 +20,10 @@ export function createCallLoaders(calls: CallRepository, customerId: string): Ca
     chainedByMaster: new DataLoader(async (masterIds) => {
       const chained = await calls.findChained(masterIds, customerId);
       return masterIds.map((id) => chained.filter((call) => call.masterCallId === id));
+    }),
+    eventsByCall: new DataLoader(async (callIds) => {
+      const history = await events.historyOfMany(customerId, callIds);
+      return callIds.map((id) => history.filter((event) => event.resourceId === id));
     }),
   };
 }

@@ -6,7 +6,8 @@ import { Call } from '../schema/call.type';
 import { CreateCallsInput } from '../schema/create-calls.input';
 import type { GraphqlContext } from './context';
 import { decodeCursor, encodeCursor } from './cursor';
-import { toGraphqlCall } from './call.mapper';
+import { toGraphqlCall, toGraphqlCallEvent } from './call.mapper';
+import { CallEvent } from '../schema/call-event.type';
 
 @ArgsType()
 class CallsArgs {
@@ -69,6 +70,11 @@ export class CallResolver {
     if (!call.masterCallId) return null;
     const master = await ctx.loaders.callById.load(call.masterCallId);
     return master ? toGraphqlCall(master) : null;
+  }
+
+  @FieldResolver(() => [CallEvent], { description: "The call's events so far, in order (call_created first)." })
+  async events(@Root() call: Call, @Ctx() ctx: GraphqlContext): Promise<CallEvent[]> {
+    return (await ctx.loaders.eventsByCall.load(call.id)).map(toGraphqlCallEvent);
   }
 
   @FieldResolver(() => [Call])

@@ -2,13 +2,14 @@ import { Router, type Request, type Response } from 'express';
 import type { Call } from '../domain/call';
 import type { Services } from '../services/services';
 import { customerIdOf } from './authenticate';
+import { presentCallEvent } from './call-event.presenter';
 import { presentCalls } from './call-views';
 import { createCallsInputFrom } from './create-calls.request';
 import { parsePageSize, parsePageToken } from './list-query';
 import { formatMicros } from './voipbin-time';
 
 /** `/v1.0/calls`: VoIPBIN's call routes over CallService; every rule lives in the service. */
-export function createCallsRouter(services: Pick<Services, 'calls' | 'callRepository'>): Router {
+export function createCallsRouter(services: Pick<Services, 'calls' | 'callRepository' | 'events'>): Router {
   const router = Router();
   const present = (calls: readonly Call[], customerId: string) => presentCalls(calls, customerId, services.callRepository);
 
@@ -37,6 +38,14 @@ export function createCallsRouter(services: Pick<Services, 'calls' | 'callReposi
   router.get('/:id', async (req: Request<{ id: string }>, res: Response) => {
     const customerId = customerIdOf(res);
     await answerOne(res, customerId, await services.calls.get(customerId, req.params.id));
+  });
+
+  router.get('/:id/events', async (req: Request<{ id: string }>, res: Response) => {
+    const customerId = customerIdOf(res);
+    const call = await services.calls.get(customerId, req.params.id);
+    const history = await services.events.history(customerId, call.id);
+    const [chained] = await present([call], customerId);
+    res.json({ result: history.map((event) => presentCallEvent(event, chained?.chained_call_ids ?? [])), next_page_token: '' });
   });
 
   router.post('/:id/hangup', async (req: Request<{ id: string }>, res: Response) => {

@@ -11,6 +11,15 @@ export function createEventRepository(prisma: PrismaClient) {
         ORDER BY sequence`;
       return rows.map(eventFromRow);
     },
+
+    /** The events of several resources at once (one query), in sequence order per resource. */
+    async historyOfMany(customerId: string, resourceIds: readonly string[]): Promise<EventRecord[]> {
+      const rows = await prisma.$queryRaw<EventRow[]>`
+        SELECT * FROM events
+        WHERE resource_id = ANY(${resourceIds}::uuid[]) AND customer_id = ${customerId}::uuid
+        ORDER BY resource_id, sequence`;
+      return rows.map(eventFromRow);
+    },
   };
 }
 
