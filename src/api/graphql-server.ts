@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -16,6 +17,7 @@ import type { Services } from '../services/services';
 
 export interface GraphqlEndpoint {
   middleware: RequestHandler;
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   stop(): Promise<void>;
 }
 
@@ -31,7 +33,8 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
   const formatError = formatGraphqlError(logger);
   // graphql-ws does not go through Apollo: its errors get the same codes here.
   const formatAll = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // noServer: the HTTP server routes upgrades itself, as /v1.0/ws shares it.
+  const wsServer = new WebSocketServer({ noServer: true });
   const wsCleanup = useServer<Record<string, unknown> | undefined, { customerId?: string }>(
     {
       schema,
@@ -73,7 +76,11 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
       return contextFor(services, principal.customerId, String(res.locals.requestId ?? ''));
     },
   });
-  return { middleware, stop: () => apollo.stop() };
+  return {
+    middleware,
+    handleUpgrade: (req, socket, head) => wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req)),
+    stop: () => apollo.stop(),
+  };
 }
 
 function connectionToken(params: Record<string, unknown> | undefined): string | null {

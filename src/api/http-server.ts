@@ -6,6 +6,7 @@ import { createRestRouter } from '../rest/router';
 import type { Services } from '../services/services';
 import { createGraphqlEndpoint } from './graphql-server';
 import { requestId } from './request-id';
+import { createTopicSocket } from './topic-socket';
 
 export interface ApiServer {
   server: Server;
@@ -21,6 +22,13 @@ export async function createApiServer(schema: GraphQLSchema, services: Services,
   app.disable('x-powered-by');
   const server = createServer(app);
   const graphql = await createGraphqlEndpoint(server, schema, services, logger);
+  const topics = createTopicSocket(services, logger);
+  server.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/graphql') graphql.handleUpgrade(req, socket, head);
+    else if (path === '/v1.0/ws') void topics.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
 
   app.use(requestId);
   app.get('/health', (_req, res) => {
@@ -41,6 +49,7 @@ export async function createApiServer(schema: GraphQLSchema, services: Services,
         });
       }),
     async stop() {
+      topics.close();
       await graphql.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
