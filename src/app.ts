@@ -78,7 +78,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     let api: ApiServer | null = null;
     let port: number | null = null;
     if (role !== 'worker') {
-      api = await createApiServer(await buildApiSchema(), services, logger);
+      api = await createApiServer(await buildApiSchema(), services, logger, { introspection: config.graphqlIntrospection });
       stops.push(() => (api as ApiServer).stop());
       port = await api.listen(config.port, config.host);
     }

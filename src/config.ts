@@ -20,6 +20,8 @@ const configSchema = z.object({
   redisPrefix: z.string().default('opencall'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   bootstrapAccessKey: optionalString,
+  /** GraphQL introspection and Apollo's landing page (on by default; off for a locked-down API). */
+  graphqlIntrospection: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   ari: z.object({
     url: optionalString,
     username: z.string().default('opencall'),
@@ -57,6 +59,7 @@ export function loadConfig(env: Env = process.env): Config {
     redisPrefix: env.REDIS_PREFIX,
     logLevel: env.LOG_LEVEL,
     bootstrapAccessKey: env.BOOTSTRAP_ACCESS_KEY,
+    graphqlIntrospection: env.GRAPHQL_INTROSPECTION,
     ari: {
       url: env.ARI_URL,
       username: env.ARI_USERNAME,

@@ -4,7 +4,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { RequestHandler } from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from './graphql-limits';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { AppError } from '../domain/errors';
@@ -29,7 +31,11 @@ const contextFor = (services: Services, customerId: string, requestId: string): 
 });
 
 /** Apollo over HTTP and graphql-ws over WebSocket, both on /graphql, both authenticated. */
-export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLSchema, services: Services, logger: Logger): Promise<GraphqlEndpoint> {
+export interface GraphqlOptions {
+  introspection: boolean;
+}
+
+export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLSchema, services: Services, logger: Logger, options: GraphqlOptions): Promise<GraphqlEndpoint> {
   const formatError = formatGraphqlError(logger);
   // graphql-ws does not go through Apollo: its errors get the same codes here.
   const formatAll = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
@@ -38,6 +44,8 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
   const wsCleanup = useServer<Record<string, unknown> | undefined, { customerId?: string }>(
     {
       schema,
+      // Subscriptions get the same depth limit as queries over HTTP.
+      validate: (validationSchema, document) => validate(validationSchema, document, [...specifiedRules, depthLimit(MAX_QUERY_DEPTH)]),
       onConnect: async (ctx) => {
         const token = connectionToken(ctx.connectionParams) ?? credentialOf(ctx.extra.request.headers, ctx.extra.request.url);
         try {
@@ -59,10 +67,14 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
   const apollo = new ApolloServer<GraphqlContext>({
     schema,
     formatError,
+    introspection: options.introspection,
+    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     // The process's own shutdown stops Apollo along with everything else, in order.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      complexityLimit(schema, MAX_QUERY_COMPLEXITY),
+      ...(options.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],
   });

@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../platform/logger';
 import { createRestRouter } from '../rest/router';
 import type { Services } from '../services/services';
-import { createGraphqlEndpoint } from './graphql-server';
+import { createGraphqlEndpoint, type GraphqlOptions } from './graphql-server';
 import { requestId } from './request-id';
 import { createTopicSocket } from './topic-socket';
 
@@ -17,11 +17,11 @@ export interface ApiServer {
 
 const BODY_LIMIT = '1mb';
 
-export async function createApiServer(schema: GraphQLSchema, services: Services, logger: Logger): Promise<ApiServer> {
+export async function createApiServer(schema: GraphQLSchema, services: Services, logger: Logger, options: GraphqlOptions): Promise<ApiServer> {
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
-  const graphql = await createGraphqlEndpoint(server, schema, services, logger);
+  const graphql = await createGraphqlEndpoint(server, schema, services, logger, options);
   const topics = createTopicSocket(services, logger);
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
