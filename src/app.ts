@@ -7,6 +7,7 @@ import { connectDatabase } from './platform/database';
 import { ensureDatabase } from './platform/ensure-database';
 import type { Logger } from './platform/logger';
 import { applyMigrations, defaultMigrationsDir } from './platform/migrate';
+import { createRedisRateLimiter } from './platform/rate-limiter';
 import { connectRedis } from './platform/redis';
 import { buildApiSchema } from './schema/build-schema';
 import { createAuthService } from './services/auth-service';
@@ -78,7 +79,14 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     let api: ApiServer | null = null;
     let port: number | null = null;
     if (role !== 'worker') {
-      api = await createApiServer(await buildApiSchema(), services, logger, { introspection: config.graphqlIntrospection });
+      api = await createApiServer(await buildApiSchema(), services, logger, {
+        introspection: config.graphqlIntrospection,
+        rateLimits: {
+          limiter: createRedisRateLimiter(redis, config.redisPrefix),
+          perCustomer: { windowMs: config.rateLimit.windowMs, limit: config.rateLimit.perCustomer },
+          perIp: { windowMs: config.rateLimit.windowMs, limit: config.rateLimit.perIp },
+        },
+      });
       stops.push(() => (api as ApiServer).stop());
       port = await api.listen(config.port, config.host);
     }

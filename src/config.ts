@@ -20,6 +20,12 @@ const configSchema = z.object({
   redisPrefix: z.string().default('opencall'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   bootstrapAccessKey: optionalString,
+  /** Requests allowed per window, per customer and per client IP (Redis counters). */
+  rateLimit: z.object({
+    windowMs: z.coerce.number().int().positive().default(1000),
+    perCustomer: z.coerce.number().int().positive().default(1000),
+    perIp: z.coerce.number().int().positive().default(2000),
+  }),
   /** GraphQL introspection and Apollo's landing page (on by default; off for a locked-down API). */
   graphqlIntrospection: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   ari: z.object({
@@ -60,6 +66,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL,
     bootstrapAccessKey: env.BOOTSTRAP_ACCESS_KEY,
     graphqlIntrospection: env.GRAPHQL_INTROSPECTION,
+    rateLimit: { windowMs: env.RATE_LIMIT_WINDOW_MS, perCustomer: env.RATE_LIMIT_PER_CUSTOMER, perIp: env.RATE_LIMIT_PER_IP },
     ari: {
       url: env.ARI_URL,
       username: env.ARI_USERNAME,

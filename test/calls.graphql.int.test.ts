@@ -61,7 +61,8 @@ describe('an outgoing call through GraphQL', () => {
   });
 
   it('ends a call hung up right after it was created, before or while its channel is made', async () => {
-    const created = await Promise.all(Array.from({ length: 5 }, () => createCall('+15559876500')));
+    // A far end that never answers, so each hangup is a cancel however loaded the machine is.
+    const created = await Promise.all(Array.from({ length: 5 }, () => createCall('+15550002500')));
     for (const call of created) await graphql(t.baseUrl, t.accessKey, HangupCallDocument, { id: call.id });
     for (const call of created) {
       expect(await waitForStatus(call.id, 'HANGUP')).toMatchObject({ hangupBy: 'LOCAL', hangupReason: 'CANCEL', progressingAt: null });

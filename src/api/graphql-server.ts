@@ -9,7 +9,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from './graphql-limits';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { AppError } from '../domain/errors';
+import { AppError, ERROR_TABLE } from '../domain/errors';
 import { credentialOf } from '../platform/credentials';
 import { formatGraphqlError } from '../platform/graphql-errors';
 import type { Logger } from '../platform/logger';
@@ -83,7 +83,7 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
   const middleware = expressMiddleware(apollo, {
     context: async ({ req, res }) => {
       const principal = await services.auth.authenticate(credentialOf(req.headers, req.originalUrl)).catch((error: unknown) => {
-        throw asUnauthenticated(error);
+        throw asContextError(error);
       });
       return contextFor(services, principal.customerId, String(res.locals.requestId ?? ''));
     },
@@ -104,7 +104,11 @@ function connectionToken(params: Record<string, unknown> | undefined): string | 
   return null;
 }
 
-function asUnauthenticated(error: unknown): Error {
+function asContextError(error: unknown): Error {
+  if (error instanceof AppError && error.code === 'RATE_LIMITED') {
+    const headers = new Map([['retry-after', String(error.retryAfterSeconds ?? 1)]]);
+    return new GraphQLError(error.message, { extensions: { code: ERROR_TABLE.RATE_LIMITED.graphql, http: { status: 429, headers } } });
+  }
   const message = error instanceof AppError ? error.message : 'Authentication failed.';
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../platform/logger';
 import { createRestRouter } from '../rest/router';
 import type { Services } from '../services/services';
 import { createGraphqlEndpoint, type GraphqlOptions } from './graphql-server';
+import { limitPerCustomer, limitPerIp, type RateLimits } from './rate-limit';
 import { requestId } from './request-id';
 import { createTopicSocket } from './topic-socket';
 
@@ -17,7 +18,12 @@ export interface ApiServer {
 
 const BODY_LIMIT = '1mb';
 
-export async function createApiServer(schema: GraphQLSchema, services: Services, logger: Logger, options: GraphqlOptions): Promise<ApiServer> {
+export interface ApiOptions extends GraphqlOptions {
+  rateLimits: RateLimits;
+}
+
+export async function createApiServer(schema: GraphQLSchema, unlimited: Services, logger: Logger, options: ApiOptions): Promise<ApiServer> {
+  const services: Services = { ...unlimited, auth: limitPerCustomer(unlimited.auth, options.rateLimits) };
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
@@ -34,6 +40,7 @@ export async function createApiServer(schema: GraphQLSchema, services: Services,
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.use(['/graphql', '/v1.0'], limitPerIp(options.rateLimits));
   app.use('/graphql', express.json({ limit: BODY_LIMIT }), graphql.middleware);
   app.use('/v1.0', createRestRouter(services, logger));
 

@@ -26,6 +26,8 @@ export class AppError extends Error {
     message: string,
     /** The input field at fault, as the client spelled it (e.g. `destinations[1].target`). */
     readonly field?: string,
+    /** For RATE_LIMITED: seconds until the client may try again (the Retry-After header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';

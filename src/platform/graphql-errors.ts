@@ -3,7 +3,7 @@ import { AppError, ERROR_TABLE } from '../domain/errors';
 import type { Logger } from './logger';
 
 /** Codes graphql-js and Apollo set themselves for malformed requests; passed through as they are. */
-const CLIENT_ERROR_CODES = new Set(['UNAUTHENTICATED', 'QUERY_TOO_COMPLEX', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const CLIENT_ERROR_CODES = new Set(['UNAUTHENTICATED', 'RATE_LIMITED', 'QUERY_TOO_COMPLEX', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
 function appErrorIn(error: unknown): AppError | null {
   for (let current = error; current; current = (current as { originalError?: unknown }).originalError) {

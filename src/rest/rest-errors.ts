@@ -44,6 +44,7 @@ export function restErrorHandler(logger: Logger): ErrorRequestHandler {
       known = new AppError('INTERNAL', 'An internal error occurred; the request id identifies it to support.');
     }
     if (known.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
+    if (known.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(known.retryAfterSeconds));
     res.status(ERROR_TABLE[known.code].http).json(errorEnvelope(known, requestId));
   };
 }
