@@ -56,6 +56,7 @@ export async function createApiServer(schema: GraphQLSchema, unlimited: Services
         });
       }),
     async stop() {
+      options.rateLimits.limiter.close();
       topics.close();
       await graphql.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

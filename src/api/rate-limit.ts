@@ -13,7 +13,7 @@ export interface RateLimits {
 export function limitPerIp({ limiter, perIp }: RateLimits) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
-      await limiter.hit(`ip:${req.socket.remoteAddress ?? 'unknown'}`, perIp);
+      limiter.hit(`ip:${req.socket.remoteAddress ?? 'unknown'}`, perIp);
       next();
     } catch (error) {
       if (!(error instanceof AppError)) return next(error);
@@ -34,7 +34,7 @@ export function limitPerCustomer(auth: AuthService, { limiter, perCustomer }: Ra
     ...auth,
     async authenticate(token) {
       const principal = await auth.authenticate(token);
-      await limiter.hit(`customer:${principal.customerId}`, perCustomer);
+      limiter.hit(`customer:${principal.customerId}`, perCustomer);
       return principal;
     },
   };
