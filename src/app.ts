@@ -10,6 +10,7 @@ import { applyMigrations, defaultMigrationsDir } from './platform/migrate';
 import { createRedisRateLimiter } from './platform/rate-limiter';
 import { connectRedis } from './platform/redis';
 import { buildApiSchema } from './schema/build-schema';
+import { createAccessKeyService } from './services/access-key-service';
 import { createAuthService } from './services/auth-service';
 import { createCallRepository } from './services/call-repository';
 import { createCallService } from './services/call-service';
@@ -63,6 +64,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const callRepository = createCallRepository(db.prisma);
     const services: Services = {
       auth: createAuthService(db.prisma),
+      accessKeys: createAccessKeyService(db.prisma),
       calls: createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), logger }),
       callRepository,
       events: createEventRepository(db.prisma),

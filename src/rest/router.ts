@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Logger } from '../platform/logger';
 import type { Services } from '../services/services';
 import { authenticate } from './authenticate';
+import { createAccessKeysRouter } from './accesskeys.routes';
 import { createCallsRouter } from './calls.routes';
 import { jsonBody } from './json-body';
 import { restErrorHandler, routeNotFound } from './rest-errors';
@@ -13,6 +14,7 @@ import { restErrorHandler, routeNotFound } from './rest-errors';
 export function createRestRouter(services: Services, logger: Logger): Router {
   const router = Router();
   router.use('/calls', authenticate(services.auth), jsonBody(), createCallsRouter(services));
+  router.use('/accesskeys', authenticate(services.auth), jsonBody(), createAccessKeysRouter(services.accessKeys));
   router.use(routeNotFound);
   router.use(restErrorHandler(logger));
   return router;

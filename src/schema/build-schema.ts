@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccessKeyResolver } from '../resolvers/access-key.resolver';
 import { CallEventsResolver } from '../resolvers/call-events.resolver';
 import { CallResolver } from '../resolvers/call.resolver';
 
 /** The executable schema; the same one is printed to src/schema/schema.graphql. */
 export const buildApiSchema = (): Promise<GraphQLSchema> =>
   buildSchema({
-    resolvers: [CallResolver, CallEventsResolver],
+    resolvers: [CallResolver, CallEventsResolver, AccessKeyResolver],
     validate: false,
     // Every subscription here brings its own `subscribe` (scoped to the caller's customer, with
     // history replay), so type-graphql's topic pubsub is never used; it only insists one exists.

@@ -1,4 +1,5 @@
 import type { EventBus } from '../events/event-bus';
+import type { AccessKeyService } from './access-key-service';
 import type { AuthService } from './auth-service';
 import type { CallRepository } from './call-repository';
 import type { CallService } from './call-service';
@@ -7,6 +8,7 @@ import type { EventRepository } from './event-repository';
 /** The services a surface (GraphQL, REST) works through. */
 export interface Services {
   auth: AuthService;
+  accessKeys: AccessKeyService;
   calls: CallService;
   callRepository: CallRepository;
   events: EventRepository;

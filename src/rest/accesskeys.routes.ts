@@ -1,0 +1,36 @@
+import { Router, type Request, type Response } from 'express';
+import type { AccessKey, AccessKeyService } from '../services/access-key-service';
+import { customerIdOf } from './authenticate';
+import { formatTime } from './voipbin-time';
+
+const present = (key: AccessKey, token?: string) => ({
+  id: key.id,
+  customer_id: key.customerId,
+  name: key.name,
+  ...(token ? { token } : {}),
+  tm_create: formatTime(key.tmCreate),
+  tm_expire: formatTime(key.tmExpire),
+});
+
+/** `/v1.0/accesskeys`: the caller's own keys; the token is in the create answer only. */
+export function createAccessKeysRouter(accessKeys: AccessKeyService): Router {
+  const router = Router();
+  router.post('/', async (req: Request, res: Response) => {
+    const body = (req.body ?? {}) as { name?: unknown; expire?: unknown };
+    const { accessKey, token } = await accessKeys.create(customerIdOf(res), { name: body.name, expireSeconds: body.expire });
+    res.json(present(accessKey, token));
+  });
+  router.get('/', async (_req: Request, res: Response) => {
+    res.json({ result: (await accessKeys.list(customerIdOf(res))).map((key) => present(key)), next_page_token: '' });
+  });
+  router.get('/:id', async (req: Request<{ id: string }>, res: Response) => {
+    res.json(present(await accessKeys.get(customerIdOf(res), req.params.id)));
+  });
+  router.post('/:id/expire', async (req: Request<{ id: string }>, res: Response) => {
+    res.json(present(await accessKeys.expire(customerIdOf(res), req.params.id)));
+  });
+  router.delete('/:id', async (req: Request<{ id: string }>, res: Response) => {
+    res.json(present(await accessKeys.delete(customerIdOf(res), req.params.id)));
+  });
+  return router;
+}
