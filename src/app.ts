@@ -12,6 +12,7 @@ import { connectRedis } from './platform/redis';
 import { buildApiSchema } from './schema/build-schema';
 import { createAccessKeyService } from './services/access-key-service';
 import { createAuthService } from './services/auth-service';
+import { createCustomerService } from './services/customer-service';
 import { createCallRepository } from './services/call-repository';
 import { createCallService } from './services/call-service';
 import { createEventRepository } from './services/event-repository';
@@ -62,8 +63,10 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const queue = createTelephonyQueue(redis, config.redisPrefix);
     stops.push(() => queue.close());
     const callRepository = createCallRepository(db.prisma);
+    const auth = createAuthService(db.prisma);
     const services: Services = {
-      auth: createAuthService(db.prisma),
+      auth,
+      customers: createCustomerService(db.prisma, auth),
       accessKeys: createAccessKeyService(db.prisma),
       calls: createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), logger }),
       callRepository,

@@ -4,6 +4,7 @@ import type { Services } from '../services/services';
 import { authenticate } from './authenticate';
 import { createAccessKeysRouter } from './accesskeys.routes';
 import { createCallsRouter } from './calls.routes';
+import { createCustomersRouter } from './customers.routes';
 import { jsonBody } from './json-body';
 import { restErrorHandler, routeNotFound } from './rest-errors';
 
@@ -14,6 +15,7 @@ import { restErrorHandler, routeNotFound } from './rest-errors';
 export function createRestRouter(services: Services, logger: Logger): Router {
   const router = Router();
   router.use('/calls', authenticate(services.auth), jsonBody(), createCallsRouter(services));
+  router.use('/customers', authenticate(services.auth), jsonBody(), createCustomersRouter(services.customers));
   router.use('/accesskeys', authenticate(services.auth), jsonBody(), createAccessKeysRouter(services.accessKeys));
   router.use(routeNotFound);
   router.use(restErrorHandler(logger));

@@ -52,7 +52,7 @@ export function createAuthService(prisma: PrismaClient) {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('opencall:bootstrap'))`;
         if ((await tx.customer.count()) > 0) return false;
         await tx.customer.create({
-          data: { id: customerId, name: 'bootstrap', accessKeys: { create: { id: randomUUID(), name: 'bootstrap', tokenHash: hashToken(token) } } },
+          data: { id: customerId, name: 'bootstrap', isAdmin: true, accessKeys: { create: { id: randomUUID(), name: 'bootstrap', tokenHash: hashToken(token) } } },
         });
         return true;
       });

@@ -3,12 +3,14 @@ import type { AccessKeyService } from './access-key-service';
 import type { AuthService } from './auth-service';
 import type { CallRepository } from './call-repository';
 import type { CallService } from './call-service';
+import type { CustomerService } from './customer-service';
 import type { EventRepository } from './event-repository';
 
 /** The services a surface (GraphQL, REST) works through. */
 export interface Services {
   auth: AuthService;
   accessKeys: AccessKeyService;
+  customers: CustomerService;
   calls: CallService;
   callRepository: CallRepository;
   events: EventRepository;
