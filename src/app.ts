@@ -13,6 +13,8 @@ import { buildApiSchema } from './schema/build-schema';
 import { createAccessKeyService } from './services/access-key-service';
 import { createAuthService } from './services/auth-service';
 import { createCustomerService } from './services/customer-service';
+import { loadSharedSecret } from './services/shared-secret';
+import { createUserService } from './services/user-service';
 import { createCallRepository } from './services/call-repository';
 import { createCallService } from './services/call-service';
 import { createEventRepository } from './services/event-repository';
@@ -63,10 +65,12 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const queue = createTelephonyQueue(redis, config.redisPrefix);
     stops.push(() => queue.close());
     const callRepository = createCallRepository(db.prisma);
-    const auth = createAuthService(db.prisma);
+    const jwtSecret = config.jwtSecret ?? (await loadSharedSecret(db.prisma, 'jwt'));
+    const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds });
     const services: Services = {
       auth,
       customers: createCustomerService(db.prisma, auth),
+      users: createUserService(db.prisma),
       accessKeys: createAccessKeyService(db.prisma),
       calls: createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), logger }),
       callRepository,

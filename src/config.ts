@@ -20,6 +20,9 @@ const configSchema = z.object({
   redisPrefix: z.string().default('opencall'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   bootstrapAccessKey: optionalString,
+  /** The key of login JWTs; unset: one is made at the first start and kept in the database. */
+  jwtSecret: optionalString.pipe(z.string().min(32).optional()),
+  jwtTtlSeconds: z.coerce.number().int().positive().default(3600),
   /** Requests allowed per window, per customer and per client IP (Redis counters). */
   rateLimit: z.object({
     windowMs: z.coerce.number().int().positive().default(1000),
@@ -65,6 +68,8 @@ export function loadConfig(env: Env = process.env): Config {
     redisPrefix: env.REDIS_PREFIX,
     logLevel: env.LOG_LEVEL,
     bootstrapAccessKey: env.BOOTSTRAP_ACCESS_KEY,
+    jwtSecret: env.JWT_SECRET,
+    jwtTtlSeconds: env.JWT_TTL_SECONDS,
     graphqlIntrospection: env.GRAPHQL_INTROSPECTION,
     rateLimit: { windowMs: env.RATE_LIMIT_WINDOW_MS, perCustomer: env.RATE_LIMIT_PER_CUSTOMER, perIp: env.RATE_LIMIT_PER_IP },
     ari: {

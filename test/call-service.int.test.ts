@@ -36,7 +36,7 @@ beforeAll(async () => {
   db.set(await freshSchema('svc'));
   dispatcher = createOutboxDispatcher({ pool: db.get().pool, schema: db.get().schema, publish: bus.publish, logger, pollMs: 50 });
   await dispatcher.start();
-  customerId = (await createAuthService(db.get().prisma).createCustomer('a')).customerId;
+  customerId = (await createAuthService(db.get().prisma, { jwtSecret: 'j'.repeat(32), jwtTtlSeconds: 60 }).createCustomer('a')).customerId;
 });
 afterAll(async () => {
   await dispatcher.stop();
@@ -123,7 +123,7 @@ describe('the outbox', () => {
   });
 
   it('publishes nothing to another customer’s channel', async () => {
-    const other = await createAuthService(db.get().prisma).createCustomer('b');
+    const other = await createAuthService(db.get().prisma, { jwtSecret: 'j'.repeat(32), jwtTtlSeconds: 60 }).createCustomer('b');
     const heard: EventRecord[] = [];
     const unsubscribe = await bus.subscribe(other.customerId, (event) => heard.push(event));
     const mine: EventRecord[] = [];

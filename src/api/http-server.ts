@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../platform/logger';
+import { createLoginRouter } from '../rest/login.routes';
 import { createRestRouter } from '../rest/router';
 import type { Services } from '../services/services';
 import { createGraphqlEndpoint, type GraphqlOptions } from './graphql-server';
@@ -40,7 +41,8 @@ export async function createApiServer(schema: GraphQLSchema, unlimited: Services
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use(['/graphql', '/v1.0'], limitPerIp(options.rateLimits));
+  app.use(['/graphql', '/v1.0', '/auth'], limitPerIp(options.rateLimits));
+  app.use('/auth', createLoginRouter(services.auth, logger));
   app.use('/graphql', express.json({ limit: BODY_LIMIT }), graphql.middleware);
   app.use('/v1.0', createRestRouter(services, logger));
 

@@ -15,7 +15,7 @@ async function serve() {
     auth: {
       authenticate: async (token: string | null) => {
         if (token !== 'good') throw new AppError('UNAUTHENTICATED', 'The access key is not valid.');
-        return { customerId: 'c1', accessKeyId: 'k1' };
+        return { customerId: 'c1', credentialId: 'k1' };
       },
     },
     calls: {

@@ -1,31 +1,72 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import bcrypt from 'bcryptjs';
 import { AppError } from '../domain/errors';
 import type { PrismaClient } from '../platform/database';
+import { looksLikeJwt, signJwt, verifyJwt } from '../platform/jwt';
+import { isUuid } from './ids';
 
 export interface Principal {
   customerId: string;
-  accessKeyId: string;
+  /** The access key or the logged-in user behind the request. */
+  credentialId: string;
 }
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export const generateAccessKey = (): string => randomBytes(24).toString('base64url');
 
-const MAX_TOKEN_LENGTH = 512;
+const MAX_TOKEN_LENGTH = 2048;
+const UNKNOWN_USER_HASH = bcrypt.hashSync('no user has this password', 10);
 
-export function createAuthService(prisma: PrismaClient) {
+export interface AuthSettings {
+  /** The key of the JWTs that /auth/login hands out (shared by every process). */
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+}
+
+const NOT_LOGGED_IN = () => new AppError('UNAUTHENTICATED', 'The username or password is not correct.');
+
+export function createAuthService(prisma: PrismaClient, settings: AuthSettings) {
+  async function userPrincipal(token: string): Promise<Principal> {
+    const claims = verifyJwt(token, settings.jwtSecret);
+    if (!claims || !isUuid(claims.sub) || !isUuid(claims.cid)) throw new AppError('UNAUTHENTICATED', 'The token is not valid or has expired.');
+    const [user] = await prisma.$queryRaw<{ id: string }[]>`
+      SELECT u.id FROM users u JOIN customers c ON c.id = u.customer_id
+      WHERE u.id = ${claims.sub}::uuid AND u.customer_id = ${claims.cid}::uuid AND u.tm_delete IS NULL AND c.tm_delete IS NULL`;
+    if (!user) throw new AppError('UNAUTHENTICATED', 'The token is not valid or has expired.');
+    return { customerId: claims.cid, credentialId: user.id };
+  }
+
   return {
-    /** The customer behind an access key; 401 for a missing, unknown, expired or deleted one. */
+    /**
+     * The customer behind an access key or a login JWT; 401 for a missing, unknown, expired or
+     * deleted one.
+     */
     async authenticate(token: string | null | undefined): Promise<Principal> {
       if (!token) throw new AppError('UNAUTHENTICATED', 'An access key is required (Authorization: Bearer, ?token= or ?accesskey=).');
       if (token.length > MAX_TOKEN_LENGTH) throw new AppError('UNAUTHENTICATED', 'The access key is not valid.');
+      if (looksLikeJwt(token)) return userPrincipal(token);
       // Every request of every client comes through here: one indexed lookup, in plain SQL.
       const [key] = await prisma.$queryRaw<{ id: string; customer_id: string }[]>`
         SELECT k.id, k.customer_id FROM access_keys k JOIN customers c ON c.id = k.customer_id
         WHERE k.token_hash = ${hashToken(token)} AND k.tm_delete IS NULL AND c.tm_delete IS NULL
           AND (k.tm_expire IS NULL OR k.tm_expire > now())`;
       if (!key) throw new AppError('UNAUTHENTICATED', 'The access key is not valid.');
-      return { customerId: key.customer_id, accessKeyId: key.id };
+      return { customerId: key.customer_id, credentialId: key.id };
+    },
+
+    /** A JWT for a user's username and password; one answer for every kind of failure. */
+    async login(username: unknown, password: unknown): Promise<{ token: string; expiresAt: Date }> {
+      if (typeof username !== 'string' || typeof password !== 'string' || username.length > 255 || password.length > 1024) throw NOT_LOGGED_IN();
+      const user = await prisma.user.findFirst({
+        where: { username, tmDelete: null, customer: { tmDelete: null } },
+        select: { id: true, customerId: true, passwordHash: true },
+      });
+      // Compare against a hash even for an unknown user, so timing does not tell usernames apart.
+      const matches = await bcrypt.compare(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+      if (!user || !matches) throw NOT_LOGGED_IN();
+      const token = signJwt({ sub: user.id, cid: user.customerId }, settings.jwtSecret, settings.jwtTtlSeconds);
+      return { token, expiresAt: new Date(Date.now() + settings.jwtTtlSeconds * 1000) };
     },
 
     /** Creates a customer with one access key; the token is returned once and stored hashed. */
