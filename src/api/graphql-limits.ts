@@ -64,13 +64,19 @@ export function complexityLimit(schema: GraphQLSchema, max: number): ApolloServe
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            ...(request.operationName ? { operationName: request.operationName } : {}),
-            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              ...(request.operationName ? { operationName: request.operationName } : {}),
+              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not fit their types: execution refuses them as BAD_USER_INPUT.
+            return;
+          }
           if (complexity > max) {
             throw new GraphQLError(`The query's estimated cost is ${complexity}; at most ${max} is allowed.`, {
               extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },

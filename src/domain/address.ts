@@ -1,4 +1,5 @@
 import { AppError } from './errors';
+import { containsNul } from './text';
 
 /** Address types a call can be made to or from. */
 export const ADDRESS_TYPES = ['tel', 'sip', 'endpoint', 'extension'] as const;
@@ -61,8 +62,8 @@ export function parseAddress(input: AddressInput | null | undefined, field: stri
 
 function optionalText(value: unknown, field: string): string {
   if (value === undefined || value === null) return '';
-  if (typeof value !== 'string' || value.length > MAX_TEXT) {
-    throw new AppError('INVALID_ADDRESS', `${field}: must be a string of at most ${MAX_TEXT} characters`, field);
+  if (typeof value !== 'string' || value.length > MAX_TEXT || containsNul(value)) {
+    throw new AppError('INVALID_ADDRESS', `${field}: must be a string of at most ${MAX_TEXT} characters, without NUL`, field);
   }
   return value;
 }

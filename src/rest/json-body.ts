@@ -1,4 +1,5 @@
 import express, { type RequestHandler } from 'express';
+import { AppError } from '../domain/errors';
 
 export const BODY_LIMIT = '1mb';
 
@@ -7,4 +8,12 @@ export const BODY_LIMIT = '1mb';
  * and `curl -d` sends form encoding unless told otherwise. Errors carry a `type` that
  * the REST error handler turns into 400 / 413.
  */
-export const jsonBody = (): RequestHandler => express.json({ limit: BODY_LIMIT, strict: true, type: () => true });
+export const jsonBody = (): RequestHandler[] => [express.json({ limit: BODY_LIMIT, strict: true, type: () => true }), objectBody];
+
+/** Every route takes a JSON object (or nothing): an array or a bare value is refused here. */
+const objectBody: RequestHandler = (req, _res, next) => {
+  const body: unknown = req.body;
+  const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+  if (body === undefined || isObject) return next();
+  next(new AppError('INVALID_ARGUMENT', 'The request body must be a JSON object.', 'body'));
+};

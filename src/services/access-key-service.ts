@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, invalidArgument } from '../domain/errors';
+import { parseText } from '../domain/text';
 import type { PrismaClient } from '../platform/database';
 import { generateAccessKey, hashToken } from './auth-service';
 import { parseId } from './ids';
@@ -32,8 +33,7 @@ export function createAccessKeyService(prisma: PrismaClient) {
 
   return {
     async create(customerId: string, input: CreateAccessKeyInput): Promise<{ accessKey: AccessKey; token: string }> {
-      const name = input.name ?? '';
-      if (typeof name !== 'string' || name.length > MAX_NAME) throw invalidArgument('name', `must be text of at most ${MAX_NAME} characters`);
+      const name = parseText(input.name, 'name', MAX_NAME);
       const seconds = input.expireSeconds;
       if (seconds !== undefined && seconds !== null && (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1 || seconds > MAX_EXPIRE_SECONDS)) {
         throw invalidArgument('expire', `must be a whole number of seconds between 1 and ${MAX_EXPIRE_SECONDS}`);

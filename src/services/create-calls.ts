@@ -2,6 +2,7 @@ import { parseAddress, type AddressInput } from '../domain/address';
 import type { Call } from '../domain/call';
 import { resolveDialTimeout } from '../domain/dial-timeout';
 import { AppError, invalidArgument } from '../domain/errors';
+import { containsNul } from '../domain/text';
 import type { PrismaClient } from '../platform/database';
 import { addressToStored } from './call-row';
 import type { CallRepository, NewCall, NewFlow } from './call-repository';
@@ -90,6 +91,7 @@ async function resolveFlow(prisma: PrismaClient, customerId: string, input: Crea
 /** The shape every action must have; what each type's options mean is the flow layer's rule. */
 function parseInlineActions(actions: unknown): unknown[] {
   if (!Array.isArray(actions)) throw invalidArgument('actions', 'must be a list of actions');
+  if (containsNul(actions)) throw invalidArgument('actions', 'must not contain NUL characters');
   return actions.map((action, index) => {
     const field = `actions[${index}]`;
     if (typeof action !== 'object' || action === null) throw invalidArgument(field, 'must be an object');

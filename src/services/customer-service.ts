@@ -1,4 +1,5 @@
 import { AppError, invalidArgument } from '../domain/errors';
+import { parseText } from '../domain/text';
 import type { PrismaClient } from '../platform/database';
 import type { AuthService } from './auth-service';
 import { parseId } from './ids';
@@ -31,10 +32,8 @@ export function createCustomerService(prisma: PrismaClient, auth: Pick<AuthServi
     /** A new customer and its first access key, whose token is shown this once. */
     async create(actorId: string, input: { name?: unknown }): Promise<{ customer: Customer; token: string }> {
       await assertAdmin(actorId);
-      const name = input.name;
-      if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_NAME) {
-        throw invalidArgument('name', `is required: text of at most ${MAX_NAME} characters`);
-      }
+      const name = parseText(input.name, 'name', MAX_NAME);
+      if (name.trim() === '') throw invalidArgument('name', `is required: text of at most ${MAX_NAME} characters`);
       const { customerId, token } = await auth.createCustomer(name);
       return { customer: await find(customerId), token };
     },

@@ -1,0 +1,119 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { connectDatabase } from '../src/platform/database';
+import { print } from 'graphql';
+import { CallEventsDocument, CallHistoryDocument, CreateCallsDocument, DeleteCallDocument, ExpireAccessKeyDocument, GetCallDocument, HangupCallDocument, ListCallsDocument } from './generated/graphql';
+import { collect, graphql, wsClient } from './support/graphql-client';
+import { ALL_ROUTES, ID_ROUTES } from './support/routes';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * The tenancy matrix: customer B, with a valid credential, gets 404 / NOT_FOUND (or an empty
+ * list) for every resource of customer A and changes nothing; every route refuses a missing,
+ * malformed, expired and deleted credential.
+ */
+let t: TestApp;
+let b: { token: string; customerId: string };
+const a: Record<'call' | 'accesskey' | 'user', string> = { call: '', accesskey: '', user: '' };
+
+const request = (path: string, token: string | null, method = 'GET', body?: unknown) =>
+  fetch(`${t.baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+const json = async (response: Response) => (await response.json()) as Record<string, unknown> & { result?: { id: string }[] };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  b = await t.newCustomer('B');
+  const call = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, { input: { source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: '+15550002999' }] } });
+  a.call = call.data!.createCalls[0]!.id;
+  a.accesskey = String((await json(await request('/v1.0/accesskeys', t.accessKey, 'POST', { name: 'a-key' }))).id);
+  a.user = String((await json(await request('/v1.0/users', t.accessKey, 'POST', { username: 'a-user', password: 'a-password-1' }))).id);
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+async function snapshotOfA() {
+  const call = await json(await request(`/v1.0/calls/${a.call}`, t.accessKey));
+  const keys = await json(await request('/v1.0/accesskeys', t.accessKey));
+  const users = await json(await request('/v1.0/users', t.accessKey));
+  return { status: call.status, tm_update: call.tm_update, keys: keys.result, users: users.result };
+}
+
+describe('customer B and customer A’s resources', () => {
+  const cases = Object.entries(ID_ROUTES).flatMap(([kind, routes]) => routes.map((route) => [kind as keyof typeof a, route] as const));
+
+  it.each(cases)('%s: %o answers 404 and changes nothing', async (kind, route) => {
+    const before = await snapshotOfA();
+    const response = await request(route.path(a[kind]), b.token, route.method, route.body);
+    expect(response.status).toBe(404);
+    expect((await json(response)).error).toMatchObject({ status: 'NOT_FOUND' });
+    expect(await snapshotOfA()).toEqual(before);
+  });
+
+  it('B’s lists hold none of A’s resources', async () => {
+    for (const path of ['/v1.0/calls', '/v1.0/accesskeys', '/v1.0/users']) {
+      const ids = ((await json(await request(path, b.token))).result ?? []).map((item) => item.id);
+      expect(ids).not.toContain(a.call);
+      expect(ids).not.toContain(a.accesskey);
+      expect(ids).not.toContain(a.user);
+    }
+  });
+
+  it('every GraphQL operation answers NOT_FOUND, null or nothing of A’s', async () => {
+    const before = await snapshotOfA();
+    expect((await graphql(t.baseUrl, b.token, GetCallDocument, { id: a.call })).data?.call).toBeNull();
+    expect((await graphql(t.baseUrl, b.token, CallHistoryDocument, { id: a.call })).data?.call).toBeNull();
+    expect((await graphql(t.baseUrl, b.token, ListCallsDocument, {})).data?.calls.edges.map((edge) => edge.node.id)).not.toContain(a.call);
+    const mutations: [TypedDocumentNode<unknown, { id: string }>, string][] = [
+      [HangupCallDocument, a.call],
+      [DeleteCallDocument, a.call],
+      [ExpireAccessKeyDocument, a.accesskey],
+    ];
+    for (const [document, id] of mutations) {
+      const result = await graphql(t.baseUrl, b.token, document, { id });
+      expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+    const client = wsClient(t.baseUrl, b.token);
+    await expect(collect(client, CallEventsDocument, { callId: a.call }).done).rejects.toThrow(/NOT_FOUND/);
+    await client.dispose();
+    expect(await snapshotOfA()).toEqual(before);
+  });
+});
+
+describe('credentials', () => {
+  let expired: string;
+  let deleted: string;
+  beforeAll(async () => {
+    expired = String((await json(await request('/v1.0/accesskeys', t.accessKey, 'POST', { name: 'soon' }))).token);
+    const doomed = await json(await request('/v1.0/accesskeys', t.accessKey, 'POST', { name: 'doomed' }));
+    deleted = String(doomed.token);
+    const db = connectDatabase(t.config.databaseUrl, t.config.databaseSchema, 1);
+    await db.prisma.accessKey.updateMany({ where: { name: 'soon' }, data: { tmExpire: new Date(Date.now() - 1000) } });
+    await db.close();
+    await request(`/v1.0/accesskeys/${doomed.id}`, t.accessKey, 'DELETE');
+  });
+
+  const routeCases = ALL_ROUTES.map((route) => [`${route.method} ${route.path('00000000-0000-4000-8000-000000000000')}`, route] as const);
+
+  it.each(routeCases)('%s refuses missing, malformed, expired and deleted credentials with 401', async (_name, route) => {
+    for (const token of [null, 'not a key %%', expired, deleted]) {
+      const response = await request(route.path(a.call), token, route.method, route.body);
+      expect(response.status).toBe(401);
+      expect((await json(response)).error).toMatchObject({ status: 'UNAUTHENTICATED' });
+    }
+  });
+
+  it('GraphQL refuses them too', async () => {
+    for (const token of [null, 'not a key %%', expired, deleted]) {
+      const response = await fetch(`${t.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: print(ListCallsDocument) }),
+      });
+      expect(response.status).toBe(401);
+    }
+  });
+});
