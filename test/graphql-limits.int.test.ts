@@ -41,6 +41,19 @@ it('answers an ordinary page of calls', async () => {
   expect(body.errors).toBeUndefined();
 });
 
+it('refuses a body over 1 MB and malformed JSON as GraphQL errors, with the request id echoed', async () => {
+  const huge = await fetch(`${t.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.accessKey}`, 'x-request-id': 'req-test-1' },
+    body: JSON.stringify({ query: `{ calls { nodes { id } } }`, variables: { pad: 'x'.repeat(1_100_000) } }),
+  });
+  expect(huge.status).toBe(413);
+  expect(huge.headers.get('x-request-id')).toBe('req-test-1');
+  expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('BAD_REQUEST');
+  const broken = await fetch(`${t.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
+  expect(broken.status).toBe(400);
+});
+
 it('allows introspection by default and refuses it when switched off', async () => {
   expect((await post(t, '{ __schema { queryType { name } } }')).body.errors).toBeUndefined();
   const { body } = await post(locked, '{ __schema { queryType { name } } }');

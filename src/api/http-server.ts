@@ -5,6 +5,7 @@ import type { Logger } from '../platform/logger';
 import { createLoginRouter } from '../rest/login.routes';
 import { createRestRouter } from '../rest/router';
 import type { Services } from '../services/services';
+import { graphqlBodyErrors } from './graphql-body-errors';
 import { createGraphqlEndpoint, type GraphqlOptions } from './graphql-server';
 import { limitPerCustomer, limitPerIp, type RateLimits } from './rate-limit';
 import { requestId } from './request-id';
@@ -43,7 +44,7 @@ export async function createApiServer(schema: GraphQLSchema, unlimited: Services
   });
   app.use(['/graphql', '/v1.0', '/auth'], limitPerIp(options.rateLimits));
   app.use('/auth', createLoginRouter(services.auth, logger));
-  app.use('/graphql', express.json({ limit: BODY_LIMIT }), graphql.middleware);
+  app.use('/graphql', express.json({ limit: BODY_LIMIT }), graphql.middleware, graphqlBodyErrors);
   app.use('/v1.0', createRestRouter(services, logger));
 
   return {
