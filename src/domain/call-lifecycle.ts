@@ -41,8 +41,6 @@ const EVENT_OF_STATUS: Readonly<Record<CallStatus, CallEventType>> = {
   hangup: 'call_hungup',
 };
 
-export const eventOfStatus = (status: CallStatus): CallEventType => EVENT_OF_STATUS[status];
-
 /**
  * The call lifecycle as a pure function. Returns null for a signal that must not change the call
  * (a late or duplicated media event); throws AppError for a request the call's state forbids.

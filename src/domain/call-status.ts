@@ -17,11 +17,4 @@ export const canTransition = (from: CallStatus, to: CallStatus): boolean => TRAN
 export const predecessorsOf = (to: CallStatus): CallStatus[] =>
   CALL_STATUSES.filter((from) => canTransition(from, to));
 
-export const isCallStatus = (value: string): value is CallStatus =>
-  (CALL_STATUSES as readonly string[]).includes(value);
-
-export const isLive = (status: CallStatus): boolean => status !== 'hangup';
-
-export const isAnswered = (status: CallStatus): boolean => status === 'progressing' || status === 'terminating';
-
 export type CallDirection = 'incoming' | 'outgoing';

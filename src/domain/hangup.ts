@@ -100,6 +100,3 @@ const CAUSE_FOR_REASON: Readonly<Record<HangupReason, number>> = {
 
 /** The cause the product sends to the media server when it ends a call for `reason`. */
 export const causeForReason = (reason: HangupReason): number => CAUSE_FOR_REASON[reason];
-
-export const isHangupReason = (value: string): value is HangupReason =>
-  (HANGUP_REASONS as readonly string[]).includes(value);
