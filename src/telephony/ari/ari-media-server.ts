@@ -2,6 +2,7 @@ import { connect, type AriClient } from 'ari-client';
 import type { Logger } from '../../platform/logger';
 import { OUTGOING_CHANNEL_ARG, type ChannelSnapshot, type MediaEvent, type MediaEventListener, type MediaServer, type OriginateRequest } from '../media-server';
 import { isAriDuplicateId, isAriNotFound } from './ari-errors';
+import type { AriRequest } from './ari-request';
 import { channelState, translateAriEvent, type AriChannel, type AriEvent } from './ari-events';
 
 export interface AriSettings {
@@ -30,7 +31,7 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
    * Every ARI request, bounded: ari-client has no timeout of its own, and a request to a hung
    * Asterisk would otherwise hold a telephony job forever (the job fails and is retried).
    */
-  async function request<T>(call: (ari: AriClient) => Promise<T>): Promise<T> {
+  const request: AriRequest = async (call) => {
     if (!client) throw new Error('ARI is not connected');
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -41,7 +42,7 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     } finally {
       clearTimeout(timer);
     }
-  }
+  };
 
   function onAriEvent(raw: AriEvent): void {
     const translation = translateAriEvent(raw);
