@@ -18,6 +18,7 @@ import { createUserService } from './services/user-service';
 import { createCallRepository } from './services/call-repository';
 import { createCallService } from './services/call-service';
 import { createEventRepository } from './services/event-repository';
+import { createFlowService } from './services/flow-service';
 import type { Services } from './services/services';
 import { createAriMediaServer } from './telephony/ari/ari-media-server';
 import type { MediaServer } from './telephony/media-server';
@@ -75,6 +76,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       calls: createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), logger }),
       callRepository,
       events: createEventRepository(db.prisma),
+      flows: createFlowService(db.prisma),
       bus,
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);

@@ -5,6 +5,7 @@ import { authenticate } from './authenticate';
 import { createAccessKeysRouter } from './accesskeys.routes';
 import { createCallsRouter } from './calls.routes';
 import { createCustomersRouter } from './customers.routes';
+import { createFlowsRouter } from './flows.routes';
 import { createUsersRouter } from './users.routes';
 import { jsonBody } from './json-body';
 import { restErrorHandler, routeNotFound } from './rest-errors';
@@ -19,6 +20,7 @@ export function createRestRouter(services: Services, logger: Logger): Router {
   router.use('/customers', authenticate(services.auth), jsonBody(), createCustomersRouter(services.customers));
   router.use('/users', authenticate(services.auth), jsonBody(), createUsersRouter(services.users));
   router.use('/accesskeys', authenticate(services.auth), jsonBody(), createAccessKeysRouter(services.accessKeys));
+  router.use('/flows', authenticate(services.auth), jsonBody(), createFlowsRouter(services.flows));
   router.use(routeNotFound);
   router.use(restErrorHandler(logger));
   return router;

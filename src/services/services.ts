@@ -5,6 +5,7 @@ import type { CallRepository } from './call-repository';
 import type { CallService } from './call-service';
 import type { CustomerService } from './customer-service';
 import type { EventRepository } from './event-repository';
+import type { FlowService } from './flow-service';
 import type { UserService } from './user-service';
 
 /** The services a surface (GraphQL, REST) works through. */
@@ -16,5 +17,6 @@ export interface Services {
   calls: CallService;
   callRepository: CallRepository;
   events: EventRepository;
+  flows: FlowService;
   bus: EventBus;
 }
