@@ -19,6 +19,7 @@ import { createCallRepository } from './services/call-repository';
 import { createCallService } from './services/call-service';
 import { createEventRepository } from './services/event-repository';
 import { createFlowService } from './services/flow-service';
+import { createNumberService } from './services/number-service';
 import type { Services } from './services/services';
 import { createAriMediaServer } from './telephony/ari/ari-media-server';
 import type { MediaServer } from './telephony/media-server';
@@ -68,15 +69,18 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const callRepository = createCallRepository(db.prisma);
     const jwtSecret = config.jwtSecret ?? (await loadSharedSecret(db.prisma, 'jwt'));
     const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds });
+    const flows = createFlowService(db.prisma);
+    const numbers = createNumberService(db.prisma, flows);
     const services: Services = {
       auth,
       customers: createCustomerService(db.prisma, auth),
       users: createUserService(db.prisma),
       accessKeys: createAccessKeyService(db.prisma),
-      calls: createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), logger }),
+      calls: createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), numbers, logger }),
       callRepository,
       events: createEventRepository(db.prisma),
-      flows: createFlowService(db.prisma),
+      flows,
+      numbers,
       bus,
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);

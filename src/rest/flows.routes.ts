@@ -3,8 +3,8 @@ import { invalidArgument } from '../domain/errors';
 import type { FlowInput, FlowService } from '../services/flow-service';
 import { customerIdOf } from './authenticate';
 import { presentFlow } from './flow.presenter';
-import { parsePageSize, parsePageToken } from './list-query';
-import { formatMicros } from './voipbin-time';
+import { parsePageSize } from './list-query';
+import { nextPageToken, olderThanToken } from './page-token';
 
 /** The body of POST/PUT as the service's input; the service validates every value. */
 function flowInputFrom(body: unknown): FlowInput {
@@ -20,11 +20,8 @@ export function createFlowsRouter(flows: FlowService): Router {
     res.json(presentFlow(await flows.create(customerIdOf(res), flowInputFrom(req.body))));
   });
   router.get('/', async (req: Request, res: Response) => {
-    const cursor = parsePageToken(req.query.page_token);
-    const after = cursor ? { tmCreate: new Date(Number((cursor.createdUs + 999n) / 1000n)), id: null } : undefined;
-    const page = await flows.list(customerIdOf(res), { pageSize: parsePageSize(req.query.page_size), after });
-    const last = page.at(-1);
-    res.json({ result: page.map(presentFlow), next_page_token: last ? formatMicros(BigInt(last.tmCreate.getTime()) * 1000n) : '' });
+    const page = await flows.list(customerIdOf(res), { pageSize: parsePageSize(req.query.page_size), after: olderThanToken(req.query.page_token) });
+    res.json({ result: page.map(presentFlow), next_page_token: nextPageToken(page) });
   });
   router.get('/:id', async (req: Request<{ id: string }>, res: Response) => {
     res.json(presentFlow(await flows.get(customerIdOf(res), req.params.id)));

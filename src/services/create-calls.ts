@@ -8,6 +8,7 @@ import type { CallRepository, NewCall, NewFlow } from './call-repository';
 import { newCallId } from './call-repository';
 import { storedActions } from './flow-service';
 import { parseId } from './ids';
+import type { NumberService } from './number-service';
 import type { TelephonyCommands } from './ports';
 
 export interface CreateCallsInput {
@@ -27,10 +28,11 @@ export interface CreateCallsDeps {
   prisma: PrismaClient;
   calls: CallRepository;
   commands: TelephonyCommands;
+  numbers: Pick<NumberService, 'assertSource'>;
 }
 
 /** One outgoing call per destination, all dialing, with the flow they will run on answer. */
-export function createCallsUseCase({ prisma, calls, commands }: CreateCallsDeps) {
+export function createCallsUseCase({ prisma, calls, commands, numbers }: CreateCallsDeps) {
   return async function createCalls(customerId: string, input: CreateCallsInput): Promise<Call[]> {
     const source = parseAddress(input.source, 'source');
     const destinations = parseDestinations(input.destinations);
@@ -40,6 +42,7 @@ export function createCallsUseCase({ prisma, calls, commands }: CreateCallsDeps)
     }
     const flow = await resolveFlow(prisma, customerId, input);
     const masterCallId = await resolveMaster(calls, customerId, input.masterCallId);
+    await numbers.assertSource(customerId, source);
 
     const newCalls: NewCall[] = destinations.map((destination) => ({
       id: newCallId(),

@@ -4,6 +4,7 @@ import { parseFlowActions, withActionIds } from '../domain/flow/parse-flow-actio
 import { parseText } from '../domain/text';
 import type { PrismaClient } from '../platform/database';
 import { isUuid, parseId, ZERO_UUID } from './ids';
+import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';
 
 export interface Flow {
   id: string;
@@ -27,11 +28,7 @@ export interface FlowInput {
   onCompleteFlowId?: unknown;
 }
 
-/** Position in the newest-first list: tm_create, then id (null id: strictly older than the time). */
-export interface FlowCursor {
-  tmCreate: Date;
-  id: string | null;
-}
+export type FlowCursor = PageCursor;
 
 export const MAX_FLOW_PAGE = 100;
 const MAX_NAME = 255;
@@ -54,12 +51,18 @@ export function createFlowService(prisma: PrismaClient) {
     return asFlow(row);
   }
 
+  /** A saved flow (not a call's temporary one) of the customer, named by the input `field`. */
+  async function saved(customerId: string, id: unknown, field: string): Promise<Flow> {
+    const flow = await owned(customerId, id, field);
+    if (flow.type !== 'flow') throw new AppError('FLOW_NOT_FOUND', 'The flow was not found.', field);
+    return flow;
+  }
+
   /** on_complete_flow_id: none, or another saved flow of the same customer. */
   async function onComplete(customerId: string, value: unknown, self: string | null): Promise<string | null> {
     if (value === undefined || value === null || value === '' || value === ZERO_UUID) return null;
     if (!isUuid(value)) throw invalidArgument('on_complete_flow_id', 'must be a UUID');
-    const flow = await owned(customerId, value, 'on_complete_flow_id');
-    if (flow.type !== 'flow') throw new AppError('FLOW_NOT_FOUND', 'The flow was not found.', 'on_complete_flow_id');
+    const flow = await saved(customerId, value, 'on_complete_flow_id');
     if (flow.id === self) throw invalidArgument('on_complete_flow_id', 'must name another flow (a flow cannot follow itself)');
     return flow.id;
   }
@@ -72,6 +75,7 @@ export function createFlowService(prisma: PrismaClient) {
 
   return {
     get: owned,
+    getSaved: saved,
 
     async create(customerId: string, input: FlowInput): Promise<Flow> {
       const name = parseText(input.name, 'name', MAX_NAME);
@@ -92,15 +96,9 @@ export function createFlowService(prisma: PrismaClient) {
       if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_FLOW_PAGE) {
         throw invalidArgument(query.pageSizeField ?? 'page_size', `must be between 1 and ${MAX_FLOW_PAGE}`);
       }
-      const after = query.after;
-      const older = after
-        ? after.id
-          ? { OR: [{ tmCreate: { lt: after.tmCreate } }, { tmCreate: after.tmCreate, id: { lt: after.id } }] }
-          : { tmCreate: { lt: after.tmCreate } }
-        : {};
       const rows = await prisma.flow.findMany({
-        where: { customerId, type: 'flow', tmDelete: null, ...older },
-        orderBy: [{ tmCreate: 'desc' }, { id: 'desc' }],
+        where: { customerId, type: 'flow', tmDelete: null, ...olderThan(query.after) },
+        orderBy: NEWEST_FIRST,
         take: pageSize,
         select: SELECT,
       });
