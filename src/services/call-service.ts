@@ -6,6 +6,7 @@ import { causeForReason } from '../domain/hangup';
 import type { Logger } from '../platform/logger';
 import type { CallCursor } from './call-repository';
 import { createCallsUseCase, type CreateCallsDeps } from './create-calls';
+import { createIncomingUseCase } from './create-incoming-call';
 import { parseId } from './ids';
 
 export const MAX_PAGE_SIZE = 100;
@@ -77,6 +78,8 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
 
   return {
     create: createCallsUseCase(deps),
+    /** A channel that entered from outside becomes an incoming call of the called number's customer. */
+    createIncoming: createIncomingUseCase(deps),
     get: getOwned,
 
     async list(customerId: string, query: ListCallsQuery): Promise<CallPage> {

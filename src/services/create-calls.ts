@@ -28,7 +28,7 @@ export interface CreateCallsDeps {
   prisma: PrismaClient;
   calls: CallRepository;
   commands: TelephonyCommands;
-  numbers: Pick<NumberService, 'assertSource'>;
+  numbers: Pick<NumberService, 'assertSource' | 'incomingRoute'>;
 }
 
 /** One outgoing call per destination, all dialing, with the flow they will run on answer. */
