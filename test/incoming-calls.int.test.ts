@@ -78,6 +78,18 @@ describe('an incoming call to a number with a flow', () => {
   });
 });
 
+describe('an incoming call hung up through the API', () => {
+  it('goes terminating, then hangup by local; the caller’s channel ends with cause 16', async () => {
+    const channelId = await dialIn('+15557770006', '+15558880001');
+    await waitFor(() => callOf(owner.token, channelId), (answer) => answer.status === 200, 'the incoming call');
+    const hanging = await rest('POST', `/calls/${channelId}/hangup`, owner.token);
+    expect(hanging.body.status).toBe('terminating');
+    const ended = (await waitFor(() => callOf(owner.token, channelId), (answer) => answer.body.status === 'hangup', 'the hangup')).body;
+    expect(ended).toMatchObject({ hangup_by: 'local', hangup_reason: 'normal' });
+    expect(await simChannel(t.simUrl, channelId)).toMatchObject({ state: 'Destroyed', hangup_by: 'application', hangup_cause: 16 });
+  });
+});
+
 describe('an incoming call that cannot be routed', () => {
   it.each([
     ['a number nobody holds', '+15558889999'],
