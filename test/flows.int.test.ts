@@ -84,6 +84,10 @@ describe('REST /v1.0/flows', () => {
     const self = await rest('PUT', `/flows/${next.id}`, { on_complete_flow_id: next.id });
     expect(self.status).toBe(400);
     expect(self.body.error.message).toContain('on_complete_flow_id');
+    const loop = await rest('PUT', `/flows/${next.id}`, { on_complete_flow_id: first.body.id }); // first → next → first
+    expect(loop.status).toBe(400);
+    expect(loop.body.error.message).toContain('loop');
+    expect((await rest('GET', `/flows/${next.id}`)).body.on_complete_flow_id).toBe(ZERO);
   });
 
   it('updates the given fields, keeps the others, and refuses a bad update without change', async () => {
