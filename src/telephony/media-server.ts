@@ -42,6 +42,8 @@ export type MediaEvent =
   | { type: 'dtmf_received'; channelId: string; digit: string; durationMs: number }
   /** A playback ended: played out, stopped, or failed (media that cannot be fetched or found). */
   | { type: 'playback_finished'; channelId: string; playbackId: string; failed: boolean }
+  /** The channel is being hung up (by anyone); ChannelDestroyed follows. Media on it ends first. */
+  | { type: 'channel_hangup_requested'; channelId: string }
   /** After the first connect and every reconnect: events may have been missed, reconcile. */
   | { type: 'connected' };
 

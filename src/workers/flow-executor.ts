@@ -171,6 +171,14 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
       }
     },
 
+    /**
+     * The call's channel is going: its flow ends now, before the media on it reports finishing
+     * (a prompt cut off by the hangup must not move the flow on to its next action).
+     */
+    async hangingUp(callId: string): Promise<void> {
+      await activeflows.endForCall(callId);
+    },
+
     /** A key the far end pressed: input for digits_receive, or a skip of a talk with digits_handle next. */
     async digitPressed(callId: string, digit: string): Promise<void> {
       const flow = await activeflows.findByCall(callId);

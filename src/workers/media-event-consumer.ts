@@ -13,7 +13,7 @@ export interface MediaEventConsumerDeps {
   telephonyQueue: Queue;
   logger: Logger;
   /** Where key presses and finished playbacks go: the flow executor. */
-  flows?: Pick<FlowExecutor, 'digitPressed' | 'playbackFinished'>;
+  flows?: Pick<FlowExecutor, 'digitPressed' | 'playbackFinished' | 'hangingUp'>;
 }
 
 const PENDING_JOB_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
@@ -59,6 +59,9 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
         return;
       case 'dtmf_received':
         await deps.flows?.digitPressed(event.channelId, event.digit);
+        return;
+      case 'channel_hangup_requested':
+        await deps.flows?.hangingUp(event.channelId);
         return;
       case 'playback_finished':
         await deps.flows?.playbackFinished(event.playbackId, event.failed);

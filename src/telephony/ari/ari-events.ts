@@ -66,6 +66,8 @@ export function translateAriEvent(raw: AriEvent): Translation | null {
       return raw.channel && raw.digit
         ? { event: { type: 'dtmf_received', channelId: raw.channel.id, digit: raw.digit, durationMs: raw.duration_ms ?? 0 } }
         : null;
+    case 'ChannelHangupRequest':
+      return raw.channel ? { event: { type: 'channel_hangup_requested', channelId: raw.channel.id } } : null;
     case 'PlaybackFinished': {
       const playback = raw.playback;
       if (!playback) return null;
