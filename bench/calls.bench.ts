@@ -52,6 +52,8 @@ async function main(): Promise<void> {
   try {
     const config = loadConfig(env);
     const baseline = await bareAriRate(simUrl, config.ari.username, config.ari.password);
+    // Outgoing tel calls must come from one of the customer's own numbers.
+    await gql(baseUrl, token, REGISTER_SOURCE, { input: { number: SOURCE_NUMBER } });
     const product = await productRun(baseUrl, simUrl, token);
     const ratio = product.rate / baseline;
     const { rate: _rate, ...figures } = product;
@@ -196,9 +198,11 @@ async function bareAriRate(simUrl: string, username: string, password: string): 
 // Operations with variables, as real clients send them (so the server's document cache works).
 const CREATE = 'mutation Create($input: CreateCallsInput!) { createCalls(input: $input) { id } }';
 const HANGUP = 'mutation Hangup($id: ID!) { hangupCall(id: $id) { id } }';
+const REGISTER_SOURCE = 'mutation Register($input: CreatePhoneNumberInput!) { createNumber(input: $input) { id } }';
+const SOURCE_NUMBER = '+15551230000';
 
 async function createCall(baseUrl: string, token: string, target: string): Promise<string> {
-  const input = { source: { type: 'TEL', target: '+15551230000' }, destinations: [{ type: 'TEL', target }] };
+  const input = { source: { type: 'TEL', target: SOURCE_NUMBER }, destinations: [{ type: 'TEL', target }] };
   const body = await gql(baseUrl, token, CREATE, { input });
   return (body.data as { createCalls: { id: string }[] }).createCalls[0]!.id;
 }

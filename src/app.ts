@@ -28,6 +28,8 @@ import { createFlowExecutor } from './workers/flow-executor';
 import { createFlowQueue, createQueuedFlowJobs } from './workers/flow-queue';
 import { createFlowWorker } from './workers/flow-worker';
 import { createEventRepository } from './services/event-repository';
+import { createFlowService } from './services/flow-service';
+import { createNumberService } from './services/number-service';
 import type { Services } from './services/services';
 import { createAriMediaServer } from './telephony/ari/ari-media-server';
 import type { MediaServer } from './telephony/media-server';
@@ -77,8 +79,10 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const callRepository = createCallRepository(db.prisma);
     const flowQueue = createFlowQueue(redis, config.redisPrefix);
     stops.push(() => flowQueue.close());
+    const flows = createFlowService(db.prisma);
+    const numbers = createNumberService(db.prisma, flows);
     const observers = createCallObservers(logger);
-    const calls = createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), logger, observers });
+    const calls = createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), numbers, logger, observers });
     const activeflows = createActiveflowService({
       prisma: db.prisma,
       activeflows: createActiveflowRepository(db.prisma),
@@ -99,6 +103,8 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       calls,
       callRepository,
       events: createEventRepository(db.prisma),
+      flows,
+      numbers,
       activeflows,
       bus,
     };

@@ -6,6 +6,8 @@ import { connectRedis } from '../src/platform/redis';
 import { createAuthService } from '../src/services/auth-service';
 import { createCallRepository } from '../src/services/call-repository';
 import { createCallService } from '../src/services/call-service';
+import { createFlowService } from '../src/services/flow-service';
+import { createNumberService } from '../src/services/number-service';
 import { createOutboxDispatcher } from '../src/workers/outbox-dispatcher';
 import { createQueuedTelephonyCommands, createTelephonyQueue } from '../src/workers/telephony-queue';
 import { freshSchema } from './support/schema';
@@ -37,6 +39,7 @@ beforeAll(async () => {
   dispatcher = createOutboxDispatcher({ pool: db.get().pool, schema: db.get().schema, publish: bus.publish, logger, pollMs: 50 });
   await dispatcher.start();
   customerId = (await createAuthService(db.get().prisma, { jwtSecret: 'j'.repeat(32), jwtTtlSeconds: 60 }).createCustomer('a')).customerId;
+  await numbers().create(customerId, { number: input.source.target }); // outgoing tel calls come from the customer's own number
 });
 afterAll(async () => {
   await dispatcher.stop();
@@ -47,7 +50,8 @@ afterAll(async () => {
   await db.get().drop();
 });
 
-const service = () => createCallService({ prisma: db.get().prisma, calls: createCallRepository(db.get().prisma), commands, logger });
+const numbers = () => createNumberService(db.get().prisma, createFlowService(db.get().prisma));
+const service = () => createCallService({ prisma: db.get().prisma, calls: createCallRepository(db.get().prisma), commands, numbers: numbers(), logger });
 const input = { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559876543' }] };
 
 describe('creating calls', () => {

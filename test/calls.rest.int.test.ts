@@ -209,10 +209,11 @@ describe('a call’s life through REST', () => {
 
 describe('GET /v1.0/calls', () => {
   it('pages through every call once, newest first, until a page comes back empty', async () => {
-    const { token } = await t.newCustomer('pager');
+    const { token, customerId } = await t.newCustomer('pager');
+    await t.ownNumber(customerId, '+15551239999'); // a tel call comes from one of the caller's own numbers
     const created: string[] = [];
     for (const target of ['+15559871001', '+15559871002', '+15559871003', '+15559871004', '+15559871005']) {
-      created.push((await createCalls([target], token))[0]!.id);
+      created.push((await createCalls([target], token, { source: tel('+15551239999') }))[0]!.id);
     }
     const pages = await listAll(token, 2);
     expect(pages.map((page) => page.result.length)).toEqual([2, 2, 1, 0]);

@@ -7,6 +7,8 @@ import { waitFor } from './support/wait';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
+  // The spec's connect example calls from +15559876543: a number the customer must own.
+  await t.ownNumber(t.app.bootstrap!.customerId, connectCall.source.target);
 });
 afterAll(async () => {
   await t?.stop();

@@ -24,9 +24,10 @@ afterAll(async () => {
 
 it('delivers every customer its own calls’ events, and nothing of the other’s, on either API process', async () => {
   const b = await t.newCustomer('B');
+  await t.ownNumber(b.customerId, '+15551230002'); // each customer calls from a number of its own
   const customers = [
-    { name: 'A', token: t.accessKey },
-    { name: 'B', token: b.token },
+    { name: 'A', token: t.accessKey, source: '+15551234567' },
+    { name: 'B', token: b.token, source: '+15551230002' },
   ];
   const subscribers = customers.flatMap((customer) =>
     [t.baseUrl, secondUrl].flatMap((url) =>
@@ -38,9 +39,10 @@ it('delivers every customer its own calls’ events, and nothing of the other’
       }),
     ),
   );
+  const sourceOf = (token: string) => customers.find((customer) => customer.token === token)!.source;
   const makeCalls = async (token: string, targets: string[]) =>
     (await graphql(t.baseUrl, token, CreateCallsDocument, {
-      input: { source: { type: 'TEL', target: '+15551234567' }, destinations: targets.map((target) => ({ type: 'TEL' as const, target })) },
+      input: { source: { type: 'TEL', target: sourceOf(token) }, destinations: targets.map((target) => ({ type: 'TEL' as const, target })) },
     })).data!.createCalls.map((call) => call.id);
 
   // A probe call per customer until every subscriber hears its own: then all are listening.

@@ -21,9 +21,11 @@ export interface AddressInput {
   detail?: unknown;
 }
 
+/** E.164: '+', then 7 to 15 digits, nothing else (no spaces, dashes or parentheses). */
+export const E164 = /^\+[0-9]{7,15}$/;
+
 const TARGET_RULES: Readonly<Record<AddressType, { pattern: RegExp; expected: string }>> = {
-  // E.164: '+', then 7 to 15 digits, nothing else (no spaces, dashes or parentheses).
-  tel: { pattern: /^\+[0-9]{7,15}$/, expected: "an E.164 number: '+' then 7 to 15 digits, e.g. +15551234567" },
+  tel: { pattern: E164, expected: "an E.164 number: '+' then 7 to 15 digits, e.g. +15551234567" },
   sip: { pattern: /^[A-Za-z0-9_.!~*'()&=+$,;?/%-]+@[A-Za-z0-9.-]+(:[0-9]{1,5})?$/, expected: 'a SIP address user@host' },
   // Endpoints may name their domain (the spec's examples use `test11@test`).
   endpoint: { pattern: /^[A-Za-z0-9_]+(@[A-Za-z0-9.-]+)?$/, expected: 'an endpoint name of letters and digits, optionally @domain' },

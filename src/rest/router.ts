@@ -6,6 +6,8 @@ import { createAccessKeysRouter } from './accesskeys.routes';
 import { createActiveflowsRouter } from './activeflows.routes';
 import { createCallsRouter } from './calls.routes';
 import { createCustomersRouter } from './customers.routes';
+import { createFlowsRouter } from './flows.routes';
+import { createNumbersRouter } from './numbers.routes';
 import { createUsersRouter } from './users.routes';
 import { jsonBody } from './json-body';
 import { restErrorHandler, routeNotFound } from './rest-errors';
@@ -21,6 +23,8 @@ export function createRestRouter(services: Services, logger: Logger): Router {
   router.use('/users', authenticate(services.auth), jsonBody(), createUsersRouter(services.users));
   router.use('/accesskeys', authenticate(services.auth), jsonBody(), createAccessKeysRouter(services.accessKeys));
   router.use('/activeflows', authenticate(services.auth), jsonBody(), createActiveflowsRouter(services));
+  router.use('/flows', authenticate(services.auth), jsonBody(), createFlowsRouter(services.flows));
+  router.use('/numbers', authenticate(services.auth), jsonBody(), createNumbersRouter(services.numbers));
   router.use(routeNotFound);
   router.use(restErrorHandler(logger));
   return router;

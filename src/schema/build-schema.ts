@@ -6,11 +6,13 @@ import { ActiveflowResolver, CallActiveflowResolver } from '../resolvers/activef
 import { CallEventsResolver } from '../resolvers/call-events.resolver';
 import { CallResolver } from '../resolvers/call.resolver';
 import { CustomerResolver } from '../resolvers/customer.resolver';
+import { FlowResolver } from '../resolvers/flow.resolver';
+import { PhoneNumberResolver } from '../resolvers/phone-number.resolver';
 
 /** The executable schema; the same one is printed to src/schema/schema.graphql. */
 export const buildApiSchema = (): Promise<GraphQLSchema> =>
   buildSchema({
-    resolvers: [CallResolver, CallEventsResolver, AccessKeyResolver, CustomerResolver, ActiveflowResolver, CallActiveflowResolver],
+    resolvers: [CallResolver, CallEventsResolver, AccessKeyResolver, CustomerResolver, FlowResolver, PhoneNumberResolver, ActiveflowResolver, CallActiveflowResolver],
     validate: false,
     // Every subscription here brings its own `subscribe` (scoped to the caller's customer, with
     // history replay), so type-graphql's topic pubsub is never used; it only insists one exists.

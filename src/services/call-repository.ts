@@ -19,6 +19,8 @@ export interface NewCall {
   masterCallId: string | null;
   earlyExecution: boolean;
   dialTimeoutMs: number;
+  /** Outgoing calls start dialing; an incoming call starts as its channel is (ringing, or answered). */
+  status?: 'dialing' | 'ringing' | 'progressing';
 }
 
 export interface NewFlow {
@@ -72,7 +74,7 @@ export function createCallRepository(prisma: PrismaClient) {
         customer_id: call.customerId,
         flow_id: call.flowId,
         type: call.type,
-        status: 'dialing',
+        status: call.status ?? 'dialing',
         direction: call.direction,
         source: call.source,
         destination: call.destination,
@@ -83,12 +85,17 @@ export function createCallRepository(prisma: PrismaClient) {
       const insertCalls = prisma.$queryRaw<CallRow[]>`
         WITH inserted AS (
           INSERT INTO calls (id, customer_id, flow_id, type, status, direction, source, destination,
-                             master_call_id, early_execution, dial_timeout, event_seq, tm_create, tm_update)
+                             master_call_id, early_execution, dial_timeout, event_seq, tm_create, tm_update,
+                             tm_ringing, tm_progressing)
           SELECT x.id, x.customer_id, x.flow_id, x.type, x.status, x.direction, x.source, x.destination,
-                 x.master_call_id, x.early_execution, x.dial_timeout, 1, clock_timestamp(), clock_timestamp()
+                 x.master_call_id, x.early_execution, x.dial_timeout, 1, clock_timestamp(), clock_timestamp(),
+                 CASE WHEN x.status IN ('ringing', 'progressing') THEN clock_timestamp() END,
+                 CASE WHEN x.status = 'progressing' THEN clock_timestamp() END
           FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(
             id uuid, customer_id uuid, flow_id uuid, type text, status text, direction text, source jsonb,
             destination jsonb, master_call_id uuid, early_execution boolean, dial_timeout int)
+          -- A repeated StasisStart of an incoming channel creates nothing (the id is the channel's).
+          ON CONFLICT (id) DO NOTHING
           RETURNING *
         ), created AS (
           INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)

@@ -7,6 +7,7 @@ import type { Logger } from '../platform/logger';
 import type { CallObservers } from './call-observers';
 import type { CallCursor } from './call-repository';
 import { createCallsUseCase, type CreateCallsDeps } from './create-calls';
+import { createIncomingUseCase } from './create-incoming-call';
 import { parseId } from './ids';
 
 export const MAX_PAGE_SIZE = 100;
@@ -36,6 +37,7 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger; obse
   /** Flows start and end on committed changes (see services/activeflow-service.ts). */
   const notify = async (call: Call) => deps.observers?.notify(call);
   const createCalls = createCallsUseCase(deps);
+  const createIncoming = createIncomingUseCase(deps);
 
   async function getOwned(customerId: string, id: unknown): Promise<Call> {
     const call = await calls.findOwned(parseId(id, 'id'), customerId);
@@ -85,6 +87,12 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger; obse
       const created = await createCalls(...args);
       for (const call of created) await notify(call);
       return created;
+    },
+    /** A channel that entered from outside becomes an incoming call of the called number's customer. */
+    async createIncoming(...args: Parameters<typeof createIncoming>) {
+      const outcome = await createIncoming(...args);
+      if (outcome.type === 'created') await notify(outcome.call); // its flow starts at once
+      return outcome;
     },
     get: getOwned,
 

@@ -2,12 +2,13 @@ import { parseAddress, type AddressInput } from '../domain/address';
 import type { Call } from '../domain/call';
 import { resolveDialTimeout } from '../domain/dial-timeout';
 import { AppError, invalidArgument } from '../domain/errors';
-import { containsNul } from '../domain/text';
 import type { PrismaClient } from '../platform/database';
 import { addressToStored } from './call-row';
 import type { CallRepository, NewCall, NewFlow } from './call-repository';
 import { newCallId } from './call-repository';
+import { storedActions } from './flow-service';
 import { parseId } from './ids';
+import type { NumberService } from './number-service';
 import type { TelephonyCommands } from './ports';
 
 export interface CreateCallsInput {
@@ -27,10 +28,11 @@ export interface CreateCallsDeps {
   prisma: PrismaClient;
   calls: CallRepository;
   commands: TelephonyCommands;
+  numbers: Pick<NumberService, 'assertSource' | 'incomingRoute'>;
 }
 
 /** One outgoing call per destination, all dialing, with the flow they will run on answer. */
-export function createCallsUseCase({ prisma, calls, commands }: CreateCallsDeps) {
+export function createCallsUseCase({ prisma, calls, commands, numbers }: CreateCallsDeps) {
   return async function createCalls(customerId: string, input: CreateCallsInput): Promise<Call[]> {
     const source = parseAddress(input.source, 'source');
     const destinations = parseDestinations(input.destinations);
@@ -40,6 +42,7 @@ export function createCallsUseCase({ prisma, calls, commands }: CreateCallsDeps)
     }
     const flow = await resolveFlow(prisma, customerId, input);
     const masterCallId = await resolveMaster(calls, customerId, input.masterCallId);
+    await numbers.assertSource(customerId, source);
 
     const newCalls: NewCall[] = destinations.map((destination) => ({
       id: newCallId(),
@@ -83,25 +86,10 @@ async function resolveFlow(prisma: PrismaClient, customerId: string, input: Crea
     return { id: flow.id, isNew: false };
   }
   if (!hasActions) return null;
-  const actions = parseInlineActions(input.actions);
+  // Validated exactly as a saved flow's actions are, so a bad inline flow creates nothing.
+  const actions = storedActions(input.actions);
   const id = newCallId();
   return { id, isNew: true, record: { id, customerId, type: 'temporary', actions } };
-}
-
-/** The shape every action must have; what each type's options mean is the flow layer's rule. */
-function parseInlineActions(actions: unknown): unknown[] {
-  if (!Array.isArray(actions)) throw invalidArgument('actions', 'must be a list of actions');
-  if (containsNul(actions)) throw invalidArgument('actions', 'must not contain NUL characters');
-  return actions.map((action, index) => {
-    const field = `actions[${index}]`;
-    if (typeof action !== 'object' || action === null) throw invalidArgument(field, 'must be an object');
-    const { id, type, option } = action as Record<string, unknown>;
-    if (typeof type !== 'string' || type.length === 0) throw invalidArgument(`${field}.type`, 'is required');
-    if (option !== undefined && option !== null && (typeof option !== 'object' || Array.isArray(option))) {
-      throw invalidArgument(`${field}.option`, 'must be an object');
-    }
-    return { id: id === undefined || id === null ? newCallId() : parseId(id, `${field}.id`), type, option: option ?? {} };
-  });
 }
 
 async function resolveMaster(calls: CallRepository, customerId: string, masterCallId: string | null | undefined) {

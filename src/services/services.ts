@@ -6,6 +6,8 @@ import type { CallRepository } from './call-repository';
 import type { CallService } from './call-service';
 import type { CustomerService } from './customer-service';
 import type { EventRepository } from './event-repository';
+import type { FlowService } from './flow-service';
+import type { NumberService } from './number-service';
 import type { UserService } from './user-service';
 
 /** The services a surface (GraphQL, REST) works through. */
@@ -18,5 +20,7 @@ export interface Services {
   callRepository: CallRepository;
   events: EventRepository;
   activeflows: ActiveflowService;
+  flows: FlowService;
+  numbers: NumberService;
   bus: EventBus;
 }

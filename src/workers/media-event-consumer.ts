@@ -51,11 +51,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
         return;
       case 'channel_entered':
         if (event.args[0] === OUTGOING_CHANNEL_ARG) return; // one of ours, made by originate
-        if (!(await calls.findById(event.channelId))) {
-          // Incoming calls are not routed yet: refuse rather than leave the caller hanging.
-          logger.warn({ channelId: event.channelId, called: event.calledNumber }, 'rejecting a channel that belongs to no call');
-          await media.hangup(event.channelId, Q850.UNALLOCATED);
-        }
+        await incoming(event);
         return;
       case 'dtmf_received':
         await deps.flows?.digitPressed(event.channelId, event.digit);
@@ -70,6 +66,15 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
         await reconcile();
         return;
     }
+  }
+
+  /** A channel from outside: an incoming call, or refused as "unallocated number" rather than left hanging. */
+  async function incoming(event: Extract<MediaEvent, { type: 'channel_entered' }>): Promise<void> {
+    if (await calls.findById(event.channelId)) return; // a repeated StasisStart
+    const outcome = await callService.createIncoming(event);
+    if (outcome.type === 'created') return;
+    logger.warn({ channelId: event.channelId, caller: event.callerNumber, called: event.calledNumber, reason: outcome.reason }, 'rejecting an incoming channel');
+    await media.hangup(event.channelId, Q850.UNALLOCATED);
   }
 
   /**

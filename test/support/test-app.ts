@@ -16,8 +16,13 @@ export interface TestApp {
   accessKey: string;
   /** A second customer, for tenancy tests. */
   newCustomer(name?: string): Promise<{ customerId: string; token: string }>;
+  /** Registers `number` for the customer (outgoing tel calls must come from one); answers its id. */
+  ownNumber(customerId: string, number: string): Promise<string>;
   stop(): Promise<void>;
 }
+
+/** The number the first customer of every test app owns: the source of most test calls. */
+export const TEST_SOURCE_NUMBER = '+15551234567';
 
 /** Short far-end delays: tests wait for events, never for time. */
 export const FAST_DELAYS = { SIM_RING_MS: '20', SIM_ANSWER_MS: '40', SIM_GIVE_UP_MS: '150', SIM_REMOTE_HANGUP_MS: '150' };
@@ -43,13 +48,18 @@ export async function startTestApp(env: Record<string, string> = {}, role: Role 
   });
   const app = await startApp(config, role, createLogger(config.logLevel));
   if (!app.bootstrap) throw new Error('a fresh schema must bootstrap its first customer');
+  const baseUrl = `http://127.0.0.1:${app.port}`;
+  const ownNumber = async (customerId: string, number: string): Promise<string> => (await app.services.numbers.create(customerId, { number })).id;
+  // The first customer owns the source number the tests call from, as a real account would.
+  await ownNumber(app.bootstrap.customerId, TEST_SOURCE_NUMBER);
   return {
     app,
     config,
-    baseUrl: `http://127.0.0.1:${app.port}`,
+    baseUrl,
     simUrl: app.simulator?.url ?? '',
     accessKey: app.bootstrap.token,
     newCustomer: (name = 'other') => app.services.auth.createCustomer(name),
+    ownNumber,
     async stop() {
       await app.stop();
       await dropSchema(schema);

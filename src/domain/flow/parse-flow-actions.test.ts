@@ -198,7 +198,7 @@ describe('parseFlowActions: a whole flow', () => {
   });
 
   it('stores the client form with the ids filled in', () => {
-    const raw = [{ type: 'dtmf_send', option: { dtmfs: '12' } }, { id: 'x', type: 'hangup' }];
+    const raw = [{ type: 'dtmf_send', option: { dtmfs: '12' }, note: 'dropped' }, { id: 'x', type: 'hangup', option: null }];
     const actions = parseFlowActions(raw, 'actions', { newId: counter() });
     expect(withActionIds(raw, actions)).toEqual([
       { id: 'id-1', type: 'dtmf_send', option: { dtmfs: '12' } },

@@ -67,9 +67,15 @@ export function parseFlowActions(raw: unknown, field = 'actions', options: Parse
   return actions;
 }
 
-/** The client's actions with every missing id filled in: the form a flow is stored in. */
+/**
+ * The client's actions with every missing id filled in: the form a flow is stored in. Type and
+ * option stay as written (an alias stays an alias); keys other than id, type and option are dropped.
+ */
 export function withActionIds(raw: unknown[], actions: readonly FlowAction[]): unknown[] {
-  return raw.map((action, index) => ({ ...(action as Record<string, unknown>), id: actions[index]?.id }));
+  return raw.map((action, index) => {
+    const { type, option } = action as Record<string, unknown>;
+    return { id: actions[index]?.id, type, ...(option === undefined || option === null ? {} : { option }) };
+  });
 }
 
 function targetsOf(action: FlowAction): [string, string][] {

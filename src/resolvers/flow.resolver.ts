@@ -1,0 +1,76 @@
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { AppError } from '../domain/errors';
+import type { Flow as DomainFlow, FlowInput } from '../services/flow-service';
+import { CreateFlowInput, UpdateFlowInput } from '../schema/flow.input';
+import { Flow, FlowConnection } from '../schema/flow.type';
+import type { GraphqlContext } from './context';
+import { decodeCursor, encodeCursor } from './cursor';
+
+@ArgsType()
+class FlowsArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 100).' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  after?: string;
+}
+
+const toGraphql = (flow: DomainFlow): Flow => ({
+  id: flow.id,
+  type: flow.type,
+  name: flow.name,
+  detail: flow.detail,
+  actions: flow.actions.map((action) => {
+    const { id, type, option } = action as { id: string; type: string; option?: Record<string, unknown> | null };
+    return { id, type, option: option ?? {} };
+  }),
+  onCompleteFlowId: flow.onCompleteFlowId,
+  createdAt: flow.tmCreate,
+  updatedAt: flow.tmUpdate,
+});
+
+/** GraphQL leaves a field out when it is not given; null clears on_complete_flow_id. */
+const inputOf = (input: CreateFlowInput): FlowInput => ({ name: input.name, detail: input.detail, actions: input.actions, onCompleteFlowId: input.onCompleteFlowId });
+
+const cursorOf = (flow: DomainFlow) => ({ createdUs: BigInt(flow.tmCreate.getTime()) * 1000n, id: flow.id });
+
+@Resolver(() => Flow)
+export class FlowResolver {
+  @Query(() => Flow, { nullable: true, description: 'One of your flows; null when there is no such flow of yours.' })
+  async flow(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Flow | null> {
+    const flow = await ctx.services.flows.get(ctx.customerId, id).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'FLOW_NOT_FOUND') return null;
+      throw error;
+    });
+    return flow ? toGraphql(flow) : null;
+  }
+
+  @Query(() => FlowConnection, { description: "Your saved flows, newest first (calls' temporary flows are left out)." })
+  async flows(@Args(() => FlowsArgs) args: FlowsArgs, @Ctx() ctx: GraphqlContext): Promise<FlowConnection> {
+    const after = args.after ? decodeCursor(args.after) : undefined;
+    const pageSize = args.first ?? 100;
+    const page = await ctx.services.flows.list(ctx.customerId, {
+      pageSize,
+      pageSizeField: 'first',
+      after: after ? { tmCreate: new Date(Number(after.createdUs / 1000n)), id: after.id } : undefined,
+    });
+    const last = page.at(-1);
+    const hasNextPage = page.length === pageSize && last !== undefined;
+    return { nodes: page.map(toGraphql), pageInfo: { hasNextPage, endCursor: last ? encodeCursor(cursorOf(last)) : null } };
+  }
+
+  @Mutation(() => Flow)
+  async createFlow(@Arg('input', () => CreateFlowInput) input: CreateFlowInput, @Ctx() ctx: GraphqlContext): Promise<Flow> {
+    return toGraphql(await ctx.services.flows.create(ctx.customerId, inputOf(input)));
+  }
+
+  @Mutation(() => Flow)
+  async updateFlow(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateFlowInput) input: UpdateFlowInput, @Ctx() ctx: GraphqlContext): Promise<Flow> {
+    return toGraphql(await ctx.services.flows.update(ctx.customerId, id, inputOf(input)));
+  }
+
+  @Mutation(() => Flow, { description: 'Removes the flow from lists; calls that ran it keep their flowId.' })
+  async deleteFlow(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Flow> {
+    return toGraphql(await ctx.services.flows.delete(ctx.customerId, id));
+  }
+}

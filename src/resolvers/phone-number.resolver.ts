@@ -1,0 +1,67 @@
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { AppError } from '../domain/errors';
+import type { PhoneNumber as DomainNumber } from '../services/number-service';
+import { CreatePhoneNumberInput, PhoneNumber, PhoneNumberConnection, UpdatePhoneNumberInput } from '../schema/phone-number.type';
+import type { GraphqlContext } from './context';
+import { decodeCursor, encodeCursor } from './cursor';
+
+@ArgsType()
+class NumbersArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 100).' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  after?: string;
+}
+
+const toGraphql = (number: DomainNumber): PhoneNumber => ({
+  id: number.id,
+  number: number.number,
+  callFlowId: number.callFlowId,
+  name: number.name,
+  detail: number.detail,
+  status: number.status,
+  createdAt: number.tmCreate,
+  updatedAt: number.tmUpdate,
+});
+
+@Resolver(() => PhoneNumber)
+export class PhoneNumberResolver {
+  @Query(() => PhoneNumber, { nullable: true, description: 'One of your numbers; null when there is no such number of yours.' })
+  async number(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<PhoneNumber | null> {
+    const number = await ctx.services.numbers.get(ctx.customerId, id).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    });
+    return number ? toGraphql(number) : null;
+  }
+
+  @Query(() => PhoneNumberConnection, { description: 'Your numbers, newest first (deleted ones left out).' })
+  async numbers(@Args(() => NumbersArgs) args: NumbersArgs, @Ctx() ctx: GraphqlContext): Promise<PhoneNumberConnection> {
+    const after = args.after ? decodeCursor(args.after) : undefined;
+    const pageSize = args.first ?? 100;
+    const page = await ctx.services.numbers.list(ctx.customerId, {
+      pageSize,
+      pageSizeField: 'first',
+      after: after ? { tmCreate: new Date(Number(after.createdUs / 1000n)), id: after.id } : undefined,
+    });
+    const last = page.at(-1);
+    const endCursor = last ? encodeCursor({ createdUs: BigInt(last.tmCreate.getTime()) * 1000n, id: last.id }) : null;
+    return { nodes: page.map(toGraphql), pageInfo: { hasNextPage: page.length === pageSize && last !== undefined, endCursor } };
+  }
+
+  @Mutation(() => PhoneNumber, { description: 'Registers a number; CONFLICT when another customer (or you) holds it.' })
+  async createNumber(@Arg('input', () => CreatePhoneNumberInput) input: CreatePhoneNumberInput, @Ctx() ctx: GraphqlContext): Promise<PhoneNumber> {
+    return toGraphql(await ctx.services.numbers.create(ctx.customerId, input));
+  }
+
+  @Mutation(() => PhoneNumber)
+  async updateNumber(@Arg('id', () => ID) id: string, @Arg('input', () => UpdatePhoneNumberInput) input: UpdatePhoneNumberInput, @Ctx() ctx: GraphqlContext): Promise<PhoneNumber> {
+    return toGraphql(await ctx.services.numbers.update(ctx.customerId, id, input));
+  }
+
+  @Mutation(() => PhoneNumber, { description: 'Releases the number; another customer may register it afterwards.' })
+  async deleteNumber(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<PhoneNumber> {
+    return toGraphql(await ctx.services.numbers.delete(ctx.customerId, id));
+  }
+}
