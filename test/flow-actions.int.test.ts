@@ -2,7 +2,7 @@ import digitsSendCall from './fixtures/spec-call-digits-send.json';
 import playCall from './fixtures/spec-call-play.json';
 import ttsCall from './fixtures/spec-call-tts.json';
 import { rest } from './support/rest';
-import { createCalls, farEnd, flowQueueOf, heard, waitForActiveflow, waitForCall, waitForHangup } from './support/flows';
+import { activeflowOfCall, createCalls, farEnd, flowQueueOf, heard, waitForActiveflow, waitForCall, waitForHangup } from './support/flows';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -119,4 +119,39 @@ test('POST /v1.0/activeflows/{id}/stop ends the flow and, as every end of a flow
   expect((await rest(t, 'POST', `/activeflows/${flow.id}/stop`, undefined, other.token)).status).toBe(404);
   expect((await rest(t, 'GET', `/activeflows/${flow.id}`, undefined, other.token)).status).toBe(404);
   expect((await rest(t, 'GET', '/activeflows/not-a-uuid')).status).toBe(400);
+});
+
+test('early_execution runs the flow while the call rings; without it nothing plays before the answer', async () => {
+  const ringsForever = [{ type: 'tel', target: '+15550002001' }];
+  const [late] = await createCalls(t, { ...withActions([talk('only after the answer')]), destinations: ringsForever });
+  const [early] = await createCalls(t, { ...withActions([talk('early media')]), destinations: ringsForever, early_execution: true });
+  const ended = await waitForHangup(t, early!.id);
+  expect(heard(await farEnd(t, early!.id))).toEqual(['early media']);
+  // Never answered; the end of its flow hung it up, as every flow's end does (local, normal).
+  expect(ended).toMatchObject({ tm_progressing: '9999-01-01 00:00:00.000000', hangup_by: 'local', hangup_reason: 'normal' });
+
+  expect(await getCallStatus(late!.id)).toBe('ringing');
+  expect(heard(await farEnd(t, late!.id))).toEqual([]);
+  expect(await activeflowOfCall(t, late!.id)).toBeUndefined();
+  await rest(t, 'POST', `/calls/${late!.id}/hangup`);
+});
+
+const getCallStatus = async (id: string) => (await rest(t, 'GET', `/calls/${id}`)).body.status as string;
+
+test('a step job run again after the flow moved on changes nothing', async () => {
+  const [call] = await createCalls(t, withActions([talk('once'), { type: 'digits_send', option: { digits: '12' } }]));
+  await waitForHangup(t, call!.id);
+  const flow = await waitForActiveflow(t, call!.id, (f) => f.status === 'ended', 'the flow to end');
+  const { queue, close } = flowQueueOf(t);
+  try {
+    // As a retry of steps 1 (talk) and 2 (digits_send) would: same activeflow and steps, new job ids.
+    const retried = await Promise.all([1, 2].map((step) => queue.add('run', { activeflowId: flow.id, step }, { jobId: `retry_${flow.id}_${step}` })));
+    await waitFor(() => Promise.all(retried.map((job) => job.getState())), (states) => states.every((state) => state === 'completed'), 'the retried jobs to run');
+  } finally {
+    await close();
+  }
+  const far = await farEnd(t, call!.id);
+  expect(heard(far)).toEqual(['once']);
+  expect(far?.dtmf_received).toEqual(['1', '2']);
+  expect(await activeflowOfCall(t, call!.id)).toEqual(flow);
 });

@@ -30,5 +30,8 @@ export const ALL_ROUTES: RouteCase[] = [
   { method: 'GET', path: () => '/v1.0/users' },
   { method: 'POST', path: () => '/v1.0/customers', body: { name: 'x' } },
   { method: 'GET', path: () => '/v1.0/customers' },
+  { method: 'GET', path: () => '/v1.0/activeflows' },
+  { method: 'GET', path: (id) => `/v1.0/activeflows/${id}` },
+  { method: 'POST', path: (id) => `/v1.0/activeflows/${id}/stop` },
   ...Object.values(ID_ROUTES).flat(),
 ];

@@ -5,7 +5,8 @@ const call = (over: Partial<Parameters<typeof flowTrigger>[0]>) => ({ status: 'd
 test.each([
   ['an outgoing call starts its flow on answer', call({ status: 'progressing' }), 'start'],
   ['not while it dials or rings', call({ status: 'ringing' }), null],
-  ['at once with early_execution', call({ status: 'dialing', earlyExecution: true }), 'start'],
+  ['with early_execution as soon as it rings', call({ status: 'ringing', earlyExecution: true }), 'start'],
+  ['not yet while an early_execution call dials (no channel to play to yet)', call({ status: 'dialing', earlyExecution: true }), null],
   ['an incoming call at once', call({ status: 'ringing', direction: 'incoming' }), 'start'],
   ['never without a flow', call({ status: 'progressing', flowId: null }), null],
   ['not while it is being hung up', call({ status: 'terminating' }), null],
