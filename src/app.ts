@@ -17,6 +17,16 @@ import { loadSharedSecret } from './services/shared-secret';
 import { createUserService } from './services/user-service';
 import { createCallRepository } from './services/call-repository';
 import { createCallService } from './services/call-service';
+import { createActiveflowRepository } from './services/activeflow-repository';
+import { createActiveflowService } from './services/activeflow-service';
+import { createCallObservers, type CallObservers } from './services/call-observers';
+import { chainedHangup } from './services/chained-hangup';
+import { parseFlowAction } from './domain/flow/parse-flow-actions';
+import { espeakSpeech } from './telephony/espeak-speech';
+import { simulatorSpeech } from './telephony/text-to-speech';
+import { createFlowExecutor } from './workers/flow-executor';
+import { createFlowQueue, createQueuedFlowJobs } from './workers/flow-queue';
+import { createFlowWorker } from './workers/flow-worker';
 import { createEventRepository } from './services/event-repository';
 import { createFlowService } from './services/flow-service';
 import { createNumberService } from './services/number-service';
@@ -67,27 +77,42 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const queue = createTelephonyQueue(redis, config.redisPrefix);
     stops.push(() => queue.close());
     const callRepository = createCallRepository(db.prisma);
-    const jwtSecret = config.jwtSecret ?? (await loadSharedSecret(db.prisma, 'jwt'));
-    const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds });
+    const flowQueue = createFlowQueue(redis, config.redisPrefix);
+    stops.push(() => flowQueue.close());
     const flows = createFlowService(db.prisma);
     const numbers = createNumberService(db.prisma, flows);
+    const observers = createCallObservers(logger);
+    const calls = createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), numbers, logger, observers });
+    const activeflows = createActiveflowService({
+      prisma: db.prisma,
+      activeflows: createActiveflowRepository(db.prisma),
+      calls,
+      jobs: createQueuedFlowJobs(flowQueue),
+      parse: parseFlowAction,
+      logger: logger.child({ part: 'flows' }),
+    });
+    observers.add(activeflows.observe);
+    observers.add(chainedHangup(callRepository, calls));
+    const jwtSecret = config.jwtSecret ?? (await loadSharedSecret(db.prisma, 'jwt'));
+    const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds });
     const services: Services = {
       auth,
       customers: createCustomerService(db.prisma, auth),
       users: createUserService(db.prisma),
       accessKeys: createAccessKeyService(db.prisma),
-      calls: createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), numbers, logger }),
+      calls,
       callRepository,
       events: createEventRepository(db.prisma),
       flows,
       numbers,
+      activeflows,
       bus,
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
 
     let simulator: RunningSimulator | null = null;
     if (role !== 'api') {
-      const worker = await startWorkers(config, services, { redisUrl: config.redisUrl, db, logger });
+      const worker = await startWorkers(config, services, { redisUrl: config.redisUrl, db, logger, observers });
       simulator = worker.simulator;
       stops.push(worker.stop);
     }
@@ -116,9 +141,10 @@ interface WorkerResources {
   redisUrl: string;
   db: ReturnType<typeof connectDatabase>;
   logger: Logger;
+  observers: CallObservers;
 }
 
-async function startWorkers(config: Config, services: Services, { redisUrl, db, logger }: WorkerResources) {
+async function startWorkers(config: Config, services: Services, { redisUrl, db, logger, observers }: WorkerResources) {
   const stops: (() => Promise<unknown>)[] = [];
   let simulator: RunningSimulator | null = null;
   if (!config.ari.url) {
@@ -139,7 +165,21 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   stops.push(() => connection.quit());
   const queue = createTelephonyQueue(connection, config.redisPrefix);
   stops.push(() => queue.close());
-  startMediaEventConsumer({ media, calls: services.callRepository, callService: services.calls, telephonyQueue: queue, logger });
+  const flowQueue = createFlowQueue(connection, config.redisPrefix);
+  stops.push(() => flowQueue.close());
+  const flowExecutor = createFlowExecutor({
+    activeflows: services.activeflows,
+    calls: services.callRepository,
+    callService: services.calls,
+    media,
+    // On the simulator, speech is text it "plays"; on Asterisk, a file espeak-ng synthesizes.
+    speech: config.ari.url ? espeakSpeech({ directory: config.tts.directory, soundPrefix: config.tts.soundPrefix }) : simulatorSpeech,
+    jobs: createQueuedFlowJobs(flowQueue),
+    parse: parseFlowAction,
+    logger: logger.child({ part: 'flows' }),
+  });
+  observers.add(flowExecutor.legChanged);
+  startMediaEventConsumer({ media, calls: services.callRepository, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
   await media.start();
   stops.push(() => media.stop());
 
@@ -153,6 +193,8 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     logger: logger.child({ part: 'telephony' }),
   });
   stops.push(() => telephonyWorker.close());
+  const flowWorker = createFlowWorker({ connection, prefix: config.redisPrefix, executor: flowExecutor, logger: logger.child({ part: 'flows' }) });
+  stops.push(() => flowWorker.close());
 
   const dispatcher: OutboxDispatcher = createOutboxDispatcher({
     pool: db.pool,

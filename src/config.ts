@@ -43,6 +43,11 @@ const configSchema = z.object({
       extension: z.string().default('PJSIP/{target}'),
     }),
   }),
+  /** Speech for talk actions on a real Asterisk (espeak-ng): where files go, how Asterisk names them. */
+  tts: z.object({
+    directory: z.string().default('/var/lib/asterisk/sounds/opencall-tts'),
+    soundPrefix: z.string().default('opencall-tts'),
+  }),
   simulator: z.object({
     port: int(8088),
     host: z.string().default('127.0.0.1'),
@@ -84,6 +89,7 @@ export function loadConfig(env: Env = process.env): Config {
         extension: env.ARI_ENDPOINT_EXTENSION,
       },
     },
+    tts: { directory: env.TTS_DIRECTORY, soundPrefix: env.TTS_SOUND_PREFIX },
     simulator: {
       port: env.SIM_PORT,
       host: env.SIM_HOST,

@@ -3,7 +3,8 @@ import type { EventRecord } from '../events/event-record';
 import { openEventStream } from '../events/event-stream';
 import { CallEvent } from '../schema/call-event.type';
 import type { GraphqlContext } from './context';
-import { toGraphqlCallEvent } from './call.mapper';
+import { activeflowOfPayload } from './activeflow.mapper';
+import { toGraphqlCall, toGraphqlCallEvent } from './call.mapper';
 
 interface CallEventsArgs {
   callId?: string | null;
@@ -17,31 +18,39 @@ interface CallEventsArgs {
 async function subscribeToCallEvents({ args, context }: { args: CallEventsArgs; context: GraphqlContext }) {
   const { services, customerId } = context;
   if (!args.callId) {
-    return openEventStream({ bus: services.bus, customerId, accept: (event) => event.resourceType === 'call' });
+    return openEventStream({ bus: services.bus, customerId, accept: (event) => event.resourceType === 'call' || event.resourceType === 'activeflow' });
   }
   const call = await services.calls.get(customerId, args.callId);
   return openEventStream({
     bus: services.bus,
     customerId,
-    accept: (event) => event.resourceId === call.id,
+    accept: (event) => event.resourceId === call.id || (event.resourceType === 'activeflow' && event.payload.reference_id === call.id),
     replay: () => services.events.history(customerId, call.id, args.afterSequence ?? 0),
     isLast: (event) => event.type === 'call_hungup',
   });
+}
+
+/** Activeflow events carry the activeflow, and the call it runs on as it is now. */
+async function toCallEvent(event: EventRecord, ctx: GraphqlContext): Promise<CallEvent> {
+  if (event.resourceType !== 'activeflow') return toGraphqlCallEvent(event);
+  const activeflow = activeflowOfPayload(event.payload);
+  const call = await ctx.services.calls.get(ctx.customerId, activeflow.callId);
+  return { type: event.type, sequence: event.sequence, occurredAt: new Date(event.tmCreate), call: toGraphqlCall(call), activeflow };
 }
 
 @Resolver()
 export class CallEventsResolver {
   @Subscription(() => CallEvent, {
     subscribe: subscribeToCallEvents,
-    description: "Changes of one call (replayed from afterSequence, completing after call_hungup), or of all your calls.",
+    description: "Changes of one call and its activeflow (the call's events replayed from afterSequence, completing after call_hungup), or of all your calls.",
   })
   callEvents(
     @Root() event: EventRecord,
     @Arg('callId', () => ID, { nullable: true }) _callId: string | null,
     @Arg('afterSequence', () => Int, { nullable: true, description: 'Replay only events after this sequence (default 0: all).' })
     _afterSequence: number | null,
-    @Ctx() _ctx: GraphqlContext,
-  ): CallEvent {
-    return toGraphqlCallEvent(event);
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<CallEvent> {
+    return toCallEvent(event, ctx);
   }
 }

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Call } from '../domain/call';
+import type { Activeflow } from '../domain/flow/activeflow';
+import type { ActiveflowService } from '../services/activeflow-service';
 import type { EventRecord } from '../events/event-record';
 import type { CallRepository } from '../services/call-repository';
 import type { EventRepository } from '../services/event-repository';
@@ -8,10 +10,16 @@ export interface CallLoaders {
   callById: DataLoader<string, Call | null>;
   chainedByMaster: DataLoader<string, Call[]>;
   eventsByCall: DataLoader<string, EventRecord[]>;
+  activeflowByCall: DataLoader<string, Activeflow | null>;
 }
 
 /** Per-request batching: a page of calls with their chains costs one query per field. */
-export function createCallLoaders(calls: CallRepository, events: EventRepository, customerId: string): CallLoaders {
+export function createCallLoaders(
+  calls: CallRepository,
+  events: EventRepository,
+  customerId: string,
+  activeflows: Pick<ActiveflowService, 'findByCalls'>,
+): CallLoaders {
   return {
     callById: new DataLoader(async (ids) => {
       const found = new Map((await calls.findManyOwned(ids, customerId)).map((call) => [call.id, call]));
@@ -24,6 +32,10 @@ export function createCallLoaders(calls: CallRepository, events: EventRepository
     eventsByCall: new DataLoader(async (callIds) => {
       const history = await events.historyOfMany(customerId, callIds);
       return callIds.map((id) => history.filter((event) => event.resourceId === id));
+    }),
+    activeflowByCall: new DataLoader(async (callIds) => {
+      const found = new Map((await activeflows.findByCalls(callIds, customerId)).map((flow) => [flow.referenceId, flow]));
+      return callIds.map((id) => found.get(id) ?? null);
     }),
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../platform/logger';
 import type { Services } from '../services/services';
 import { authenticate } from './authenticate';
 import { createAccessKeysRouter } from './accesskeys.routes';
+import { createActiveflowsRouter } from './activeflows.routes';
 import { createCallsRouter } from './calls.routes';
 import { createCustomersRouter } from './customers.routes';
 import { createFlowsRouter } from './flows.routes';
@@ -21,6 +22,7 @@ export function createRestRouter(services: Services, logger: Logger): Router {
   router.use('/customers', authenticate(services.auth), jsonBody(), createCustomersRouter(services.customers));
   router.use('/users', authenticate(services.auth), jsonBody(), createUsersRouter(services.users));
   router.use('/accesskeys', authenticate(services.auth), jsonBody(), createAccessKeysRouter(services.accessKeys));
+  router.use('/activeflows', authenticate(services.auth), jsonBody(), createActiveflowsRouter(services));
   router.use('/flows', authenticate(services.auth), jsonBody(), createFlowsRouter(services.flows));
   router.use('/numbers', authenticate(services.auth), jsonBody(), createNumbersRouter(services.numbers));
   router.use(routeNotFound);

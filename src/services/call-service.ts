@@ -4,6 +4,7 @@ import type { CallStatus } from '../domain/call-status';
 import { AppError, invalidArgument } from '../domain/errors';
 import { causeForReason } from '../domain/hangup';
 import type { Logger } from '../platform/logger';
+import type { CallObservers } from './call-observers';
 import type { CallCursor } from './call-repository';
 import { createCallsUseCase, type CreateCallsDeps } from './create-calls';
 import { createIncomingUseCase } from './create-incoming-call';
@@ -31,8 +32,12 @@ export interface CallPage {
 /** Attempts at a state change that lost a race; the loser re-reads and decides again. */
 const MAX_ATTEMPTS = 5;
 
-export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
+export function createCallService(deps: CreateCallsDeps & { logger: Logger; observers?: CallObservers }) {
   const { calls, commands, logger } = deps;
+  /** Flows start and end on committed changes (see services/activeflow-service.ts). */
+  const notify = async (call: Call) => deps.observers?.notify(call);
+  const createCalls = createCallsUseCase(deps);
+  const createIncoming = createIncomingUseCase(deps);
 
   async function getOwned(customerId: string, id: unknown): Promise<Call> {
     const call = await calls.findOwned(parseId(id, 'id'), customerId);
@@ -68,6 +73,7 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
           continue;
         }
         result = moved;
+        await notify(moved);
       }
       for (const effect of decision.effects) await commands.hangup(result.id, effect.cause, result.eventSeq);
       return result;
@@ -77,9 +83,17 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
   }
 
   return {
-    create: createCallsUseCase(deps),
+    async create(...args: Parameters<typeof createCalls>): Promise<Call[]> {
+      const created = await createCalls(...args);
+      for (const call of created) await notify(call);
+      return created;
+    },
     /** A channel that entered from outside becomes an incoming call of the called number's customer. */
-    createIncoming: createIncomingUseCase(deps),
+    async createIncoming(...args: Parameters<typeof createIncoming>) {
+      const outcome = await createIncoming(...args);
+      if (outcome.type === 'created') await notify(outcome.call); // its flow starts at once
+      return outcome;
+    },
     get: getOwned,
 
     async list(customerId: string, query: ListCallsQuery): Promise<CallPage> {
@@ -108,7 +122,10 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
       const forward = statusOnlyMove(signal);
       if (forward) {
         const moved = await calls.transition({ id: callId, ...forward });
-        if (moved) return moved;
+        if (moved) {
+          await notify(moved);
+          return moved;
+        }
         const call = await calls.findById(callId);
         // Its channel rings or answers, but the call already ended (hung up while being
         // originated): end the channel too, or it would stay up with no call behind it.

@@ -1,5 +1,6 @@
 import type { EventBus } from '../events/event-bus';
 import type { AccessKeyService } from './access-key-service';
+import type { ActiveflowService } from './activeflow-service';
 import type { AuthService } from './auth-service';
 import type { CallRepository } from './call-repository';
 import type { CallService } from './call-service';
@@ -18,6 +19,7 @@ export interface Services {
   calls: CallService;
   callRepository: CallRepository;
   events: EventRepository;
+  activeflows: ActiveflowService;
   flows: FlowService;
   numbers: NumberService;
   bus: EventBus;

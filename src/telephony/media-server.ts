@@ -1,8 +1,10 @@
+import type { FlowMediaPort } from './flow-media-port';
+
 /**
  * The telephony port: what the product asks of a media server and what it hears back. The ARI
  * adapter implements it for Asterisk and for the embedded simulator alike.
  */
-export interface MediaServer {
+export interface MediaServer extends FlowMediaPort {
   /** Connects and keeps connected (reconnecting with backoff); answers once connected. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -38,6 +40,10 @@ export type MediaEvent =
   | { type: 'channel_answered'; channelId: string }
   | { type: 'channel_destroyed'; channelId: string; cause: number }
   | { type: 'dtmf_received'; channelId: string; digit: string; durationMs: number }
+  /** A playback ended: played out, stopped, or failed (media that cannot be fetched or found). */
+  | { type: 'playback_finished'; channelId: string; playbackId: string; failed: boolean }
+  /** The channel is being hung up (by anyone); ChannelDestroyed follows. Media on it ends first. */
+  | { type: 'channel_hangup_requested'; channelId: string }
   /** After the first connect and every reconnect: events may have been missed, reconcile. */
   | { type: 'connected' };
 

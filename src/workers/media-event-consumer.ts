@@ -3,6 +3,7 @@ import { Q850 } from '../domain/hangup';
 import type { Logger } from '../platform/logger';
 import type { CallRepository } from '../services/call-repository';
 import type { CallService } from '../services/call-service';
+import type { FlowExecutor } from './flow-executor';
 import { OUTGOING_CHANNEL_ARG, type MediaEvent, type MediaServer } from '../telephony/media-server';
 
 export interface MediaEventConsumerDeps {
@@ -11,6 +12,8 @@ export interface MediaEventConsumerDeps {
   callService: CallService;
   telephonyQueue: Queue;
   logger: Logger;
+  /** Where key presses and finished playbacks go: the flow executor. */
+  flows?: Pick<FlowExecutor, 'digitPressed' | 'playbackFinished' | 'hangingUp'>;
 }
 
 const PENDING_JOB_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
@@ -51,6 +54,13 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
         await incoming(event);
         return;
       case 'dtmf_received':
+        await deps.flows?.digitPressed(event.channelId, event.digit);
+        return;
+      case 'channel_hangup_requested':
+        await deps.flows?.hangingUp(event.channelId);
+        return;
+      case 'playback_finished':
+        await deps.flows?.playbackFinished(event.playbackId, event.failed);
         return;
       case 'connected':
         await reconcile();

@@ -46,5 +46,8 @@ export const ALL_ROUTES: RouteCase[] = [
   { method: 'GET', path: () => '/v1.0/flows' },
   { method: 'POST', path: () => '/v1.0/numbers', body: { number: '+15550009999' } },
   { method: 'GET', path: () => '/v1.0/numbers' },
+  { method: 'GET', path: () => '/v1.0/activeflows' },
+  { method: 'GET', path: (id) => `/v1.0/activeflows/${id}` },
+  { method: 'POST', path: (id) => `/v1.0/activeflows/${id}/stop` },
   ...Object.values(ID_ROUTES).flat(),
 ];

@@ -9,9 +9,11 @@ function translate(traceName: string) {
 }
 
 describe('translating recorded Asterisk events', () => {
-  it('create + dial to a SIP peer that answers: entered, ringing, answered, destroyed 16', () => {
+  it('create + dial to a SIP peer that answers: entered, ringing, answered, played, hung up, destroyed 16', () => {
     const out = translate('create-dial-pjsip-answer-play-hangup').map((t) => t.event?.type);
-    expect(out).toEqual(['channel_entered', 'channel_ringing', 'channel_answered', 'channel_destroyed']);
+    expect(out).toEqual(['channel_entered', 'channel_ringing', 'channel_answered', 'playback_finished', 'channel_hangup_requested', 'channel_destroyed']);
+    const finished = translate('create-dial-pjsip-answer-play-hangup').find((t) => t.event?.type === 'playback_finished')?.event;
+    expect(finished).toMatchObject({ channelId: 'call-1795462311225', playbackId: expect.any(String), failed: false });
     expect(translate('create-dial-pjsip-answer-play-hangup').at(-1)?.event).toMatchObject({ cause: 16 });
   });
 
@@ -24,7 +26,7 @@ describe('translating recorded Asterisk events', () => {
 
   it('a dial that times out in Asterisk: ringing, then destroyed with 19', () => {
     const out = translate('create-dial-local-dial-timeout-3s').map((t) => t.event);
-    expect(out.map((event) => event?.type)).toEqual(['channel_entered', 'channel_ringing', 'channel_destroyed']);
+    expect(out.map((event) => event?.type)).toEqual(['channel_entered', 'channel_ringing', 'channel_hangup_requested', 'channel_destroyed']);
     expect(out.at(-1)).toMatchObject({ cause: 19 });
   });
 
@@ -50,5 +52,11 @@ describe('translating recorded Asterisk events', () => {
       .map((event) => (event as { cause: number }).cause);
     expect(causes).not.toContain(32);
     expect(causes.length).toBeGreaterThan(0);
+  });
+
+  it('a playback Asterisk could not play finishes with state failed', () => {
+    const playback = { id: 'p1', target_uri: 'channel:c1', state: 'failed' };
+    expect(translateAriEvent({ type: 'PlaybackFinished', playback })?.event).toEqual({ type: 'playback_finished', channelId: 'c1', playbackId: 'p1', failed: true });
+    expect(translateAriEvent({ type: 'PlaybackFinished', playback: { ...playback, target_uri: 'bridge:b1', state: 'done' } })?.event).toMatchObject({ channelId: '', failed: false });
   });
 });

@@ -18,6 +18,7 @@ export interface AriEvent {
   digit?: string;
   duration_ms?: number;
   args?: string[];
+  playback?: { id: string; target_uri?: string; state?: string };
 }
 
 const STATES: Readonly<Record<string, ChannelState>> = { Down: 'down', Ring: 'ring', Ringing: 'ringing', Up: 'up' };
@@ -65,6 +66,15 @@ export function translateAriEvent(raw: AriEvent): Translation | null {
       return raw.channel && raw.digit
         ? { event: { type: 'dtmf_received', channelId: raw.channel.id, digit: raw.digit, durationMs: raw.duration_ms ?? 0 } }
         : null;
+    case 'ChannelHangupRequest':
+      return raw.channel ? { event: { type: 'channel_hangup_requested', channelId: raw.channel.id } } : null;
+    case 'PlaybackFinished': {
+      const playback = raw.playback;
+      if (!playback) return null;
+      const target = playback.target_uri ?? '';
+      const channelId = target.startsWith('channel:') ? target.slice('channel:'.length) : '';
+      return { event: { type: 'playback_finished', channelId, playbackId: playback.id, failed: playback.state === 'failed' } };
+    }
     default:
       return null;
   }

@@ -6,10 +6,14 @@ export type MuteDirection = 'none' | 'in' | 'out' | 'both';
 
 export interface PlayedMedia {
   media: string;
+  /** The words heard, when the media was speech (`tts:`). */
+  text?: string;
   playback_id: string;
   started_at: string;
   finished_at: string | null;
   stopped: boolean;
+  /** The media could not be played (a URL the simulator cannot fetch). */
+  failed?: boolean;
 }
 
 /** What the far end of a channel experienced: the simulator's record, kept after hangup. */

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { ariTime } from './ari-time';
 import type { FarEndRecord, PlayedMedia } from './channel';
 import type { EventHub } from './event-hub';
+import { mediaSource } from './media-sources';
 import { badRequest, playbackNotFound, SimError } from './sim-error';
 
-/** How long any media plays in the simulator (sound:, recording:, http(s): and the rest alike). */
-export const PLAYBACK_MS = 200;
+export { PLAYBACK_MS } from './media-sources';
 
 /** A channel or bridge media is played to. */
 export interface PlaybackTarget {
@@ -21,7 +21,7 @@ interface Playback {
   media: string;
   language: string;
   target: PlaybackTarget;
-  state: 'queued' | 'playing' | 'done';
+  state: 'queued' | 'playing' | 'done' | 'failed';
   heard: PlayedMedia[];
   timer: NodeJS.Timeout;
 }
@@ -49,20 +49,22 @@ export function createPlaybacks(hub: EventHub) {
     for (const app of playback.target.apps) hub.emit(app, { type, timestamp: ariTime(), playback: json(playback) });
   }
 
-  function finish(playback: Playback, stopped: boolean): void {
+  function finish(playback: Playback, stopped: boolean, failed = false): void {
     clearTimeout(playback.timer);
     playbacks.delete(playback.id);
     byTarget.get(playback.target.uri)?.delete(playback);
     const now = new Date().toISOString();
-    for (const entry of playback.heard) Object.assign(entry, { finished_at: now, stopped });
-    playback.state = 'done';
+    for (const entry of playback.heard) Object.assign(entry, { finished_at: now, stopped, ...(failed ? { failed } : {}) });
+    playback.state = failed ? 'failed' : 'done';
     announce(playback, 'PlaybackFinished');
   }
 
   function start(playback: Playback): void {
+    const source = mediaSource(playback.media);
+    if (source.failed) return finish(playback, false, true);
     playback.state = 'playing';
     announce(playback, 'PlaybackStarted');
-    playback.timer = setTimeout(() => finish(playback, false), PLAYBACK_MS);
+    playback.timer = setTimeout(() => finish(playback, false), source.durationMs);
   }
 
   return {
@@ -72,7 +74,8 @@ export function createPlaybacks(hub: EventHub) {
       if (playbacks.has(id)) throw new SimError(409, 'Playback with given ID already exists');
       const startedAt = new Date().toISOString();
       const heard = [...target.listeners].map((listener) => {
-        const entry: PlayedMedia = { media: request.media as string, playback_id: id, started_at: startedAt, finished_at: null, stopped: false };
+        const { text } = mediaSource(request.media as string);
+        const entry: PlayedMedia = { media: request.media as string, ...(text !== undefined ? { text } : {}), playback_id: id, started_at: startedAt, finished_at: null, stopped: false };
         listener.played.push(entry);
         return entry;
       });

@@ -1,0 +1,32 @@
+import type { ExecutedAction, FlowState, RawAction } from './flow-engine';
+
+export type ActiveflowStatus = 'running' | 'ended';
+
+/** The action being carried out, as written after substitution, with its error if it failed. */
+export interface CurrentAction extends RawAction {
+  /** The action that follows it in the list, for the call's action.next_id. */
+  nextId: string | null;
+  tmExecute: string;
+  error?: string;
+}
+
+/** One execution of a flow on a call. */
+export interface Activeflow extends FlowState {
+  id: string;
+  customerId: string;
+  flowId: string;
+  referenceType: 'call';
+  referenceId: string;
+  status: ActiveflowStatus;
+  /** Bumped on every move: the jobs and media requests of a step carry it. */
+  step: number;
+  currentAction: CurrentAction | null;
+  executedActions: ExecutedAction[];
+  eventSeq: number;
+  tmCreate: Date;
+  tmUpdate: Date;
+  tmEnd: Date | null;
+}
+
+/** executed_actions keeps the most recent ones: a long loop must not grow the row without bound. */
+export const MAX_EXECUTED_KEPT = 500;

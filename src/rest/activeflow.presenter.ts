@@ -1,0 +1,41 @@
+import type { Activeflow, CurrentAction } from '../domain/flow/activeflow';
+import type { ExecutedAction } from '../domain/flow/flow-engine';
+import { ZERO_UUID } from '../services/ids';
+import { formatTime } from './voipbin-time';
+
+const presentCurrent = (action: CurrentAction | null) =>
+  action
+    ? {
+        id: action.id,
+        next_id: action.nextId ?? ZERO_UUID,
+        type: action.type,
+        option: action.option ?? {},
+        tm_execute: action.tmExecute,
+        ...(action.error ? { error: action.error } : {}),
+      }
+    : { id: '00000000-0000-0000-0000-000000000001', type: '' };
+
+const presentExecuted = (action: ExecutedAction) => ({
+  id: action.id,
+  type: action.type,
+  option: action.option ?? {},
+  ...(action.error ? { error: action.error } : {}),
+});
+
+/** An activeflow in VoIPBIN's JSON shape (with the variables and tm_end of this product). */
+export function presentActiveflow(flow: Activeflow) {
+  return {
+    id: flow.id,
+    customer_id: flow.customerId,
+    flow_id: flow.flowId,
+    status: flow.status,
+    reference_type: flow.referenceType,
+    reference_id: flow.referenceId,
+    current_action: presentCurrent(flow.currentAction),
+    executed_actions: flow.executedActions.map(presentExecuted),
+    variables: flow.variables,
+    tm_create: formatTime(flow.tmCreate),
+    tm_update: formatTime(flow.tmUpdate),
+    tm_end: formatTime(flow.tmEnd),
+  };
+}

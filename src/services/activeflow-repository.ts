@@ -1,0 +1,137 @@
+import type { Activeflow, CurrentAction } from '../domain/flow/activeflow';
+import type { ExecutedAction } from '../domain/flow/flow-engine';
+import type { PrismaClient } from '../platform/database';
+import { Prisma } from '../generated/prisma/client';
+import { activeflowFromRow, type ActiveflowRow } from './activeflow-row';
+
+export interface NewActiveflow {
+  id: string;
+  customerId: string;
+  flowId: string;
+  callId: string;
+  variables: Record<string, string>;
+}
+
+/** A move of a running activeflow from `fromStep` to the next step (or to its end). */
+export interface ActiveflowMove {
+  id: string;
+  fromStep: number;
+  currentAction: CurrentAction | null;
+  executedActions: ExecutedAction[];
+  variables: Record<string, string>;
+  loopCounts: Record<string, number>;
+  ended: boolean;
+  /** The call's `action` column (REST shape); undefined leaves the call alone. */
+  callAction?: Record<string, unknown> | undefined;
+}
+
+const NOTIFY = Prisma.sql`pg_notify('outbox:' || current_schema(), '')::text`;
+
+/**
+ * The SQL of activeflows. Each change is one statement with its activeflow_* event (and, when the
+ * current action changes, the call's action and its call_updated event).
+ */
+export function createActiveflowRepository(prisma: PrismaClient) {
+  return {
+    /** Answers null when the call already has its activeflow (a repeated start). */
+    async create(flow: NewActiveflow): Promise<Activeflow | null> {
+      const rows = await prisma.$queryRaw<ActiveflowRow[]>`
+        WITH inserted AS (
+          INSERT INTO activeflows (id, customer_id, flow_id, reference_type, reference_id, variables, event_seq, tm_create, tm_update)
+          VALUES (${flow.id}::uuid, ${flow.customerId}::uuid, ${flow.flowId}::uuid, 'call', ${flow.callId}::uuid,
+                  ${JSON.stringify(flow.variables)}::jsonb, 1, clock_timestamp(), clock_timestamp())
+          ON CONFLICT (reference_type, reference_id) DO NOTHING
+          RETURNING *
+        ), event AS (
+          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
+          SELECT customer_id, 'activeflow', id, 'activeflow_created', event_seq, to_jsonb(inserted) FROM inserted
+        )
+        SELECT inserted.*, ${NOTIFY} AS notified FROM inserted`;
+      return rows[0] ? activeflowFromRow(rows[0]) : null;
+    },
+
+    /** Applies the move if the activeflow is still running at `fromStep`; null when it is not. */
+    async move(move: ActiveflowMove): Promise<Activeflow | null> {
+      const callAction = move.callAction === undefined ? null : JSON.stringify(move.callAction);
+      const rows = await prisma.$queryRaw<ActiveflowRow[]>`
+        WITH moved AS (
+          UPDATE activeflows SET
+            step = step + 1,
+            status = CASE WHEN ${move.ended} THEN 'ended' ELSE status END,
+            tm_end = CASE WHEN ${move.ended} THEN clock_timestamp() ELSE tm_end END,
+            current_action = ${JSON.stringify(move.currentAction)}::jsonb,
+            executed_actions = ${JSON.stringify(move.executedActions)}::jsonb,
+            variables = ${JSON.stringify(move.variables)}::jsonb,
+            loop_counts = ${JSON.stringify(move.loopCounts)}::jsonb,
+            event_seq = event_seq + 1,
+            tm_update = clock_timestamp()
+          WHERE id = ${move.id}::uuid AND step = ${move.fromStep} AND status = 'running'
+          RETURNING *
+        ), event AS (
+          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
+          SELECT customer_id, 'activeflow', id, 'activeflow_updated', event_seq, to_jsonb(moved) FROM moved
+        ), call_moved AS (
+          UPDATE calls SET action = ${callAction}::jsonb, event_seq = event_seq + 1, tm_update = clock_timestamp()
+          WHERE ${callAction}::jsonb IS NOT NULL AND id = (SELECT reference_id FROM moved) AND status <> 'hangup'
+          RETURNING *
+        ), call_event AS (
+          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
+          SELECT customer_id, 'call', id, 'call_updated', event_seq, to_jsonb(call_moved) FROM call_moved
+        )
+        SELECT moved.*, ${NOTIFY} AS notified FROM moved`;
+      return rows[0] ? activeflowFromRow(rows[0]) : null;
+    },
+
+    /** Variables changed within a step (digits collected); null when no longer at that step. */
+    async setVariables(id: string, step: number, variables: Record<string, string>): Promise<Activeflow | null> {
+      const rows = await prisma.$queryRaw<ActiveflowRow[]>`
+        WITH moved AS (
+          UPDATE activeflows SET variables = ${JSON.stringify(variables)}::jsonb, event_seq = event_seq + 1, tm_update = clock_timestamp()
+          WHERE id = ${id}::uuid AND step = ${step} AND status = 'running'
+          RETURNING *
+        ), event AS (
+          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
+          SELECT customer_id, 'activeflow', id, 'activeflow_updated', event_seq, to_jsonb(moved) FROM moved
+        )
+        SELECT moved.*, ${NOTIFY} AS notified FROM moved`;
+      return rows[0] ? activeflowFromRow(rows[0]) : null;
+    },
+
+    async findById(id: string): Promise<Activeflow | null> {
+      const rows = await prisma.$queryRaw<ActiveflowRow[]>`SELECT * FROM activeflows WHERE id = ${id}::uuid`;
+      return rows[0] ? activeflowFromRow(rows[0]) : null;
+    },
+
+    async findOwned(id: string, customerId: string): Promise<Activeflow | null> {
+      const rows = await prisma.$queryRaw<ActiveflowRow[]>`
+        SELECT * FROM activeflows WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid`;
+      return rows[0] ? activeflowFromRow(rows[0]) : null;
+    },
+
+    async findByCall(callId: string): Promise<Activeflow | null> {
+      const rows = await prisma.$queryRaw<ActiveflowRow[]>`
+        SELECT * FROM activeflows WHERE reference_type = 'call' AND reference_id = ${callId}::uuid`;
+      return rows[0] ? activeflowFromRow(rows[0]) : null;
+    },
+
+    async findByCalls(callIds: readonly string[], customerId: string): Promise<Activeflow[]> {
+      const rows = await prisma.$queryRaw<ActiveflowRow[]>`
+        SELECT * FROM activeflows WHERE reference_type = 'call' AND reference_id = ANY(${callIds}::uuid[])
+          AND customer_id = ${customerId}::uuid`;
+      return rows.map(activeflowFromRow);
+    },
+
+    /** Newest first, strictly older than `beforeUs` (microseconds of tm_create) when given. */
+    async list(customerId: string, limit: number, beforeUs: bigint | null): Promise<{ activeflows: Activeflow[]; createdUs: bigint[] }> {
+      const before = beforeUs === null ? null : beforeUs.toString();
+      const rows = await prisma.$queryRaw<(ActiveflowRow & { tm_create_us: bigint })[]>`
+        SELECT *, (extract(epoch FROM tm_create) * 1000000)::bigint AS tm_create_us FROM activeflows
+        WHERE customer_id = ${customerId}::uuid
+          AND (${before}::bigint IS NULL OR tm_create < timestamptz 'epoch' + ${before}::bigint * interval '1 microsecond')
+        ORDER BY tm_create DESC, id DESC LIMIT ${limit}`;
+      return { activeflows: rows.map(activeflowFromRow), createdUs: rows.map((row) => BigInt(row.tm_create_us)) };
+    },
+  };
+}
+
+export type ActiveflowRepository = ReturnType<typeof createActiveflowRepository>;

@@ -1,0 +1,26 @@
+import type { Activeflow, CurrentAction } from '../domain/flow/activeflow';
+import type { ExecutedAction } from '../domain/flow/flow-engine';
+
+export type ActiveflowRow = Record<string, unknown>;
+
+const time = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value)));
+
+export function activeflowFromRow(row: ActiveflowRow): Activeflow {
+  return {
+    id: row.id as string,
+    customerId: row.customer_id as string,
+    flowId: row.flow_id as string,
+    referenceType: 'call',
+    referenceId: row.reference_id as string,
+    status: row.status as Activeflow['status'],
+    step: Number(row.step),
+    currentAction: (row.current_action as CurrentAction | null) ?? null,
+    executedActions: (row.executed_actions as ExecutedAction[] | null) ?? [],
+    variables: (row.variables as Record<string, string> | null) ?? {},
+    loopCounts: (row.loop_counts as Record<string, number> | null) ?? {},
+    eventSeq: Number(row.event_seq),
+    tmCreate: time(row.tm_create) as Date,
+    tmUpdate: time(row.tm_update) as Date,
+    tmEnd: time(row.tm_end),
+  };
+}

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import type { Call } from '../domain/call';
+import { AppError, invalidArgument } from '../domain/errors';
+import { MAX_EXECUTED_KEPT, type Activeflow, type CurrentAction } from '../domain/flow/activeflow';
+import { nextStep, type ExecutedAction, type ParseAction, type RawAction } from '../domain/flow/flow-engine';
+import { callVariables } from '../domain/flow/flow-variables';
+import { flowTrigger } from '../domain/flow/flow-trigger';
+import type { Logger } from '../platform/logger';
+import type { PrismaClient } from '../platform/database';
+import type { ActiveflowRepository } from './activeflow-repository';
+import type { CallService } from './call-service';
+import type { FlowJobs } from './flow-ports';
+import { parseId, ZERO_UUID } from './ids';
+
+export interface ActiveflowServiceDeps {
+  prisma: PrismaClient;
+  activeflows: ActiveflowRepository;
+  calls: CallService;
+  jobs: FlowJobs;
+  parse: ParseAction;
+  logger: Logger;
+}
+
+/** How a step ended: with an error (recorded on the action, the flow moves on) and/or new variables. */
+export interface StepOutcome {
+  error?: string;
+  variables?: Record<string, string>;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * Flow executions on calls: starting on the call's answer (or at once), moving from action to
+ * action (each move one conditional statement on the step it was decided on, so a repeated or late
+ * completion is a no-op), and ending with the call. Carrying out actions on the call is the flow
+ * worker's part (workers/flow-executor.ts).
+ */
+export function createActiveflowService(deps: ActiveflowServiceDeps) {
+  const { prisma, activeflows, calls, jobs, parse, logger } = deps;
+
+  async function actionsOf(flowId: string): Promise<RawAction[]> {
+    const flow = await prisma.flow.findUnique({ where: { id: flowId }, select: { actions: true } });
+    return (flow?.actions as RawAction[] | undefined) ?? [];
+  }
+
+  const executedOf = (action: CurrentAction, error: string | undefined): ExecutedAction => ({
+    id: action.id,
+    type: action.type,
+    option: action.option,
+    ...(error ? { error } : {}),
+  });
+
+  /**
+   * Moves the activeflow from `step` to its next action, or to its end (which hangs the call up).
+   * Answers false when the activeflow was not at that step any more.
+   */
+  async function advance(activeflowId: string, step: number, outcome: StepOutcome = {}): Promise<boolean> {
+    const flow = await activeflows.findById(activeflowId);
+    if (!flow || flow.status !== 'running' || flow.step !== step) return false;
+    const current = flow.currentAction;
+    const state = { variables: { ...flow.variables, ...outcome.variables }, loopCounts: flow.loopCounts };
+    const next = nextStep(await actionsOf(flow.flowId), current?.id ?? null, state, parse);
+    const executed = [...flow.executedActions, ...(current ? [executedOf(current, outcome.error)] : []), ...next.passed].slice(-MAX_EXECUTED_KEPT);
+    const now = new Date().toISOString();
+    const ended = next.action === null;
+    const failed = outcome.error ?? [...next.passed].reverse().find((action) => action.error)?.error;
+    const currentAction: CurrentAction | null =
+      next.raw === null
+        ? current && { ...current, ...(failed ? { error: failed } : {}), ...(next.error ? { error: next.error } : {}) }
+        : { ...next.raw, nextId: next.nextId, tmExecute: now };
+    const moved = await activeflows.move({
+      id: flow.id,
+      fromStep: step,
+      currentAction,
+      executedActions: executed,
+      variables: next.state.variables,
+      loopCounts: next.state.loopCounts,
+      ended,
+      callAction: next.raw === null ? undefined : callActionOf(currentAction as CurrentAction),
+    });
+    if (!moved) return false;
+    await jobs.cancelWait(flow.id, step).catch(() => undefined);
+    if (ended) {
+      if (next.error) logger.warn({ activeflowId, error: next.error }, 'flow ended on an error');
+      // The end of the flow hangs the call up (local, normal).
+      await calls.signal(flow.referenceId, { type: 'hangup_requested', reason: 'normal' });
+    } else {
+      await jobs.runStep(flow.id, moved.step);
+    }
+    return true;
+  }
+
+  async function start(call: Call): Promise<void> {
+    if (!call.flowId) return;
+    const id = randomUUID();
+    const created = await activeflows.create({
+      id,
+      customerId: call.customerId,
+      flowId: call.flowId,
+      callId: call.id,
+      variables: callVariables(call, { activeflowId: id, flowId: call.flowId }),
+    });
+    if (created) await advance(created.id, created.step);
+  }
+
+  /** The call is gone: the flow ends where it is, and its pending wait is cancelled. */
+  async function endForCall(callId: string): Promise<Activeflow | null> {
+    const flow = await activeflows.findByCall(callId);
+    if (!flow || flow.status !== 'running') return flow;
+    const current = flow.currentAction;
+    // The action it was on ran (a hangup action to its end; any other one cut short by the call's end).
+    const last = current ? [executedOf(current, current.type === 'hangup' ? undefined : 'the call ended during the action')] : [];
+    const moved = await activeflows.move({
+      id: flow.id,
+      fromStep: flow.step,
+      currentAction: current,
+      executedActions: [...flow.executedActions, ...last].slice(-MAX_EXECUTED_KEPT),
+      variables: flow.variables,
+      loopCounts: flow.loopCounts,
+      ended: true,
+    });
+    await jobs.cancelWait(flow.id, flow.step).catch(() => undefined);
+    return moved ?? (await endForCall(callId));
+  }
+
+  async function getOwned(customerId: string, id: unknown): Promise<Activeflow> {
+    const flow = await activeflows.findOwned(parseId(id, 'id'), customerId);
+    if (!flow) throw new AppError('NOT_FOUND', 'The activeflow was not found.');
+    return flow;
+  }
+
+  return {
+    advance,
+    start,
+    endForCall,
+    get: getOwned,
+    findById: activeflows.findById,
+    findByCall: activeflows.findByCall,
+    findByCalls: activeflows.findByCalls,
+    setVariables: activeflows.setVariables,
+
+    /** Starts and ends flows on committed call changes. */
+    async observe(call: Call): Promise<void> {
+      const trigger = flowTrigger(call);
+      if (trigger === 'start') await start(call);
+      else if (trigger === 'end') await endForCall(call.id);
+    },
+
+    async list(customerId: string, pageSize: number | null | undefined, beforeUs: bigint | null) {
+      const limit = pageSize ?? MAX_PAGE_SIZE;
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw invalidArgument('page_size', `must be between 1 and ${MAX_PAGE_SIZE}`);
+      return activeflows.list(customerId, limit, beforeUs);
+    },
+
+    /** Stops the flow: it ends where it is, and, as at every end of a flow, the call is hung up. */
+    async stop(customerId: string, id: unknown): Promise<Activeflow> {
+      const flow = await getOwned(customerId, id);
+      if (flow.status !== 'running') return flow;
+      const ended = (await endForCall(flow.referenceId)) ?? flow;
+      await calls.signal(flow.referenceId, { type: 'hangup_requested', reason: 'normal' });
+      return ended;
+    },
+  };
+}
+
+/** The call's `action` column: VoIPBIN's REST shape of the action being executed. */
+export const callActionOf = (action: CurrentAction): Record<string, unknown> => ({
+  id: action.id,
+  next_id: action.nextId ?? ZERO_UUID,
+  type: action.type,
+  option: action.option ?? {},
+  tm_execute: action.tmExecute,
+});
+
+export type ActiveflowService = ReturnType<typeof createActiveflowService>;
