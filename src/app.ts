@@ -18,12 +18,15 @@ import { createUserService } from './services/user-service';
 import { createCallRepository } from './services/call-repository';
 import { createCallService } from './services/call-service';
 import { createEventRepository } from './services/event-repository';
+import { createMediaControlExecutor } from './services/media-control-executor';
+import { createMediaControlService } from './services/media-control-service';
 import type { Services } from './services/services';
 import { createAriMediaServer } from './telephony/ari/ari-media-server';
 import type { MediaServer } from './telephony/media-server';
 import { startAriSimulator, type RunningSimulator } from './telephony/simulator';
 import { startMediaEventConsumer } from './workers/media-event-consumer';
 import { createOutboxDispatcher, type OutboxDispatcher } from './workers/outbox-dispatcher';
+import { createQueuedMediaControls } from './workers/media-control-queue';
 import { createQueuedTelephonyCommands, createTelephonyQueue } from './workers/telephony-queue';
 import { createTelephonyWorker } from './workers/telephony-worker';
 
@@ -65,6 +68,10 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const queue = createTelephonyQueue(redis, config.redisPrefix);
     stops.push(() => queue.close());
     const callRepository = createCallRepository(db.prisma);
+    const mediaControlEvents = connectRedis(config.redisUrl, 'media-control-events');
+    stops.push(() => mediaControlEvents.quit());
+    const mediaControls = await createQueuedMediaControls(queue, mediaControlEvents, config.redisPrefix);
+    stops.push(mediaControls.close);
     const jwtSecret = config.jwtSecret ?? (await loadSharedSecret(db.prisma, 'jwt'));
     const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds });
     const services: Services = {
@@ -74,6 +81,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       accessKeys: createAccessKeyService(db.prisma),
       calls: createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), logger }),
       callRepository,
+      media: createMediaControlService({ calls: callRepository, commands: mediaControls.commands }),
       events: createEventRepository(db.prisma),
       bus,
     };
@@ -145,6 +153,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     media,
     endpoints: config.ari.endpoints,
     logger: logger.child({ part: 'telephony' }),
+    executeMediaControl: createMediaControlExecutor(db.prisma, media),
   });
   stops.push(() => telephonyWorker.close());
 

@@ -5,6 +5,7 @@ import type { CallRepository } from './call-repository';
 import type { CallService } from './call-service';
 import type { CustomerService } from './customer-service';
 import type { EventRepository } from './event-repository';
+import type { MediaControlService } from './media-control-service';
 import type { UserService } from './user-service';
 
 /** The services a surface (GraphQL, REST) works through. */
@@ -15,6 +16,7 @@ export interface Services {
   users: UserService;
   calls: CallService;
   callRepository: CallRepository;
+  media: MediaControlService;
   events: EventRepository;
   bus: EventBus;
 }

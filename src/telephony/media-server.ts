@@ -1,8 +1,10 @@
+import type { MediaControlPort } from './media-control-port';
+
 /**
  * The telephony port: what the product asks of a media server and what it hears back. The ARI
  * adapter implements it for Asterisk and for the embedded simulator alike.
  */
-export interface MediaServer {
+export interface MediaServer extends MediaControlPort {
   /** Connects and keeps connected (reconnecting with backoff); answers once connected. */
   start(): Promise<void>;
   stop(): Promise<void>;

@@ -1,4 +1,5 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
+import type { MediaControlJob } from '../services/media-control-ports';
 import type { TelephonyCommands } from '../services/ports';
 
 export const TELEPHONY_QUEUE = 'telephony';
@@ -6,7 +7,8 @@ export const TELEPHONY_QUEUE = 'telephony';
 export type TelephonyJob =
   | { name: 'originate'; data: { callId: string } }
   | { name: 'hangup'; data: { callId: string; cause: number } }
-  | { name: 'dial-timeout'; data: { callId: string } };
+  | { name: 'dial-timeout'; data: { callId: string } }
+  | { name: 'media-control'; data: MediaControlJob };
 
 export type TelephonyJobName = TelephonyJob['name'];
 

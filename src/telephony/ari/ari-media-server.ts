@@ -3,6 +3,7 @@ import type { Logger } from '../../platform/logger';
 import { OUTGOING_CHANNEL_ARG, type ChannelSnapshot, type MediaEvent, type MediaEventListener, type MediaServer, type OriginateRequest } from '../media-server';
 import { isAriDuplicateId, isAriNotFound } from './ari-errors';
 import type { AriRequest } from './ari-request';
+import { mediaControlVerbs } from './media-control-verbs';
 import { channelState, translateAriEvent, type AriChannel, type AriEvent } from './ari-events';
 
 export interface AriSettings {
@@ -132,6 +133,7 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     },
 
     hangup,
+    ...mediaControlVerbs(request),
 
     async listChannels(): Promise<ChannelSnapshot[]> {
       const channels = (await request((ari) => ari.channels.list!())) as AriChannel[];
