@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { connectDatabase } from '../src/platform/database';
 import { print } from 'graphql';
-import { CallEventsDocument, CallHistoryDocument, CreateCallsDocument, DeleteCallDocument, ExpireAccessKeyDocument, GetCallDocument, HangupCallDocument, ListCallsDocument } from './generated/graphql';
+import { CallEventsDocument, CallHistoryDocument, CreateCallsDocument, DeleteCallDocument, ExpireAccessKeyDocument, GetCallDocument, HangupCallDocument, HoldCallDocument, ListCallsDocument, MuteCallDocument, SendDtmfDocument, SilenceCallDocument, StartMusicOnHoldDocument, UnholdCallDocument, UnmuteCallDocument, UnsilenceCallDocument, StopMusicOnHoldDocument } from './generated/graphql';
 import { collect, graphql, wsClient } from './support/graphql-client';
 import { ALL_ROUTES, ID_ROUTES } from './support/routes';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -76,6 +76,18 @@ describe('customer B and customer A’s resources', () => {
       const result = await graphql(t.baseUrl, b.token, document, { id });
       expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     }
+    const mediaControls = [
+      graphql(t.baseUrl, b.token, HoldCallDocument, { id: a.call }),
+      graphql(t.baseUrl, b.token, UnholdCallDocument, { id: a.call }),
+      graphql(t.baseUrl, b.token, MuteCallDocument, { id: a.call, direction: 'BOTH' }),
+      graphql(t.baseUrl, b.token, UnmuteCallDocument, { id: a.call, direction: 'IN' }),
+      graphql(t.baseUrl, b.token, StartMusicOnHoldDocument, { id: a.call }),
+      graphql(t.baseUrl, b.token, StopMusicOnHoldDocument, { id: a.call }),
+      graphql(t.baseUrl, b.token, SilenceCallDocument, { id: a.call }),
+      graphql(t.baseUrl, b.token, UnsilenceCallDocument, { id: a.call }),
+      graphql(t.baseUrl, b.token, SendDtmfDocument, { id: a.call, input: { digits: '1' } }),
+    ];
+    for (const result of await Promise.all(mediaControls)) expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const client = wsClient(t.baseUrl, b.token);
     await expect(collect(client, CallEventsDocument, { callId: a.call }).done).rejects.toThrow(/NOT_FOUND/);
     await client.dispose();
