@@ -20,3 +20,6 @@ export const endsChainedCalls = (masterStatus: CallStatus): boolean => !canChain
 
 /** How a chained call ends when its master does: the product hangs it up, reason normal. */
 export const CHAINED_HANGUP_REASON = 'normal' as const;
+
+/** The move that starts the cascade: the master's first step out of the chainable statuses. */
+export const startsChainHangup = (from: CallStatus, to: CallStatus): boolean => canChainTo(from) && endsChainedCalls(to);

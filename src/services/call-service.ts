@@ -1,4 +1,5 @@
 import type { Call } from '../domain/call';
+import { CHAINED_HANGUP_REASON, startsChainHangup } from '../domain/call-chain';
 import { decide, statusOnlyMove, type CallSignal } from '../domain/call-lifecycle';
 import type { CallStatus } from '../domain/call-status';
 import { AppError, invalidArgument } from '../domain/errors';
@@ -40,6 +41,14 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
   }
 
   /**
+   * The master is ending: its chained calls end too, through one idempotent job. The check
+   * saves the job for the many calls that are no one's master.
+   */
+  async function endChainedCalls(masterId: string): Promise<void> {
+    if ((await calls.findLiveChained(masterId)).length > 0) await commands.hangupChained(masterId);
+  }
+
+  /**
    * Decides on the freshest row and applies the move with a conditional update; when another
    * change won the race, reads again. Answers the call as it is afterwards.
    */
@@ -67,12 +76,35 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
           continue;
         }
         result = moved;
+        if (startsChainHangup(call.status, moved.status)) await endChainedCalls(moved.id);
       }
       for (const effect of decision.effects) await commands.hangup(result.id, effect.cause, result.eventSeq);
       return result;
     }
     logger.warn({ callId: call.id, signal }, 'gave up applying a signal after repeated conflicts');
     return call;
+  }
+
+  /** A signal from the media server or a timer; unknown calls are ignored (answers null). */
+  async function applySignal(callId: string, signal: CallSignal): Promise<Call | null> {
+    const forward = statusOnlyMove(signal);
+    if (forward) {
+      const moved = await calls.transition({ id: callId, ...forward });
+      if (moved) return moved;
+      const call = await calls.findById(callId);
+      // Its channel rings or answers, but the call already ended (hung up while being
+      // originated): end the channel too, or it would stay up with no call behind it.
+      if (call?.status === 'hangup') await commands.hangup(call.id, causeForReason('normal'), call.eventSeq);
+      return call;
+    }
+    const call = await calls.findById(callId);
+    if (!call) return null;
+    try {
+      return await apply(call, signal);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CALL_ALREADY_HUNGUP') return call;
+      throw error;
+    }
   }
 
   return {
@@ -100,27 +132,14 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
       return (await calls.markDeleted(call.id, customerId)) ?? call;
     },
 
-    /** A signal from the media server or a timer; unknown calls are ignored (answers null). */
-    async signal(callId: string, signal: CallSignal): Promise<Call | null> {
-      const forward = statusOnlyMove(signal);
-      if (forward) {
-        const moved = await calls.transition({ id: callId, ...forward });
-        if (moved) return moved;
-        const call = await calls.findById(callId);
-        // Its channel rings or answers, but the call already ended (hung up while being
-        // originated): end the channel too, or it would stay up with no call behind it.
-        if (call?.status === 'hangup') await commands.hangup(call.id, causeForReason('normal'), call.eventSeq);
-        return call;
-      }
-      const call = await calls.findById(callId);
-      if (!call) return null;
-      try {
-        return await apply(call, signal);
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'CALL_ALREADY_HUNGUP') return call;
-        throw error;
+    /** The master's cascade (a job): every chained call still up is hung up, local/normal. */
+    async hangupChained(masterId: string): Promise<void> {
+      for (const chained of await calls.findLiveChained(masterId)) {
+        await applySignal(chained.id, { type: 'hangup_requested', reason: CHAINED_HANGUP_REASON });
       }
     },
+
+    signal: applySignal,
   };
 }
 
