@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { simChannel, simPost } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
@@ -176,5 +177,30 @@ describe('media controls on a call that is not progressing', () => {
     await simPost(t.simUrl, `/sim/channels/${id}/hangup`, { cause: 16 });
     await waitForStatus(id, 'hangup');
     await expectConflicts(id, 'hangup');
+  });
+});
+
+describe('a control the media server cannot carry out', () => {
+  it('leaves the Call as it was: the state is recorded only after the media server did it', async () => {
+    // The far end is busy, so the channel is gone; the row is then made to look progressing,
+    // as if its ChannelDestroyed were still on its way.
+    const id = await callTo('+15550001300');
+    await waitForStatus(id, 'hangup');
+    const pg = new Client({ connectionString: t.config.databaseUrl, options: `-c search_path=${t.config.databaseSchema}` });
+    await pg.connect();
+    try {
+      await pg.query(`UPDATE calls SET status = 'progressing' WHERE id = $1`, [id]);
+      const before = await getCall(id);
+      const events = await eventTypes(id);
+      for (const [method, path, body] of [['POST', '/hold'], ['POST', '/mute', { direction: 'in' }], ['POST', '/moh'], ['POST', '/silence'], ['POST', '/dtmf', { digits: '1' }]] as const) {
+        const answer = await rest(method, `/calls/${id}${path}`, body);
+        expect(answer.status).toBe(409);
+        expect(answer.body.error).toMatchObject({ reason: 'CALL_NOT_PROGRESSING', message: expect.stringContaining('channel') });
+      }
+      expect(await getCall(id)).toEqual(before);
+      expect(await eventTypes(id)).toEqual(events);
+    } finally {
+      await pg.end();
+    }
   });
 });

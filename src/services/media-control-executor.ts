@@ -1,6 +1,6 @@
 import { mediaStateAfter, type MediaControl } from '../domain/media-control';
 import type { PrismaClient } from '../platform/database';
-import type { MediaControlPort } from '../telephony/media-control-port';
+import type { MediaControlPort, MediaControlResult } from '../telephony/media-control-port';
 import type { MediaControlJob, MediaControlOutcome } from './media-control-ports';
 import { mediaControlRepository as repo } from './media-control-repository';
 
@@ -21,7 +21,7 @@ export function createMediaControlExecutor(prisma: PrismaClient, media: MediaCon
         await repo.lock(tx, job.callId);
         const call = await repo.find(tx, job.callId);
         if (!call || call.status !== 'progressing') return { result: 'not_progressing', status: call?.status ?? 'hangup' };
-        await send(media, job.callId, job.control);
+        if ((await send(media, job.callId, job.control)) === 'not_found') return { result: 'channel_gone' };
         // A hangup may have won meanwhile; its channel is gone with whatever we did to it.
         const recorded = await repo.record(tx, job.callId, mediaStateAfter(call, job.control));
         if (recorded || job.control.type === 'dtmf') return { result: 'applied' };
@@ -35,7 +35,7 @@ export function createMediaControlExecutor(prisma: PrismaClient, media: MediaCon
 
 export type MediaControlExecutor = ReturnType<typeof createMediaControlExecutor>;
 
-function send(media: MediaControlPort, channelId: string, control: MediaControl): Promise<void> {
+function send(media: MediaControlPort, channelId: string, control: MediaControl): Promise<MediaControlResult> {
   switch (control.type) {
     case 'hold':
       return media.hold(channelId, control.on);

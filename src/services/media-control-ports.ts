@@ -5,6 +5,8 @@ export type MediaControlOutcome =
   | { result: 'applied' }
   /** The call was no longer progressing when its turn came: nothing was sent, nothing changed. */
   | { result: 'not_progressing'; status: string }
+  /** The call's channel is already gone (its hangup is on its way): nothing changed. */
+  | { result: 'channel_gone' }
   /** Its deadline passed before a worker took it (the API had answered 503 already): not run. */
   | { result: 'expired' };
 
