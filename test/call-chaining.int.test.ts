@@ -1,6 +1,7 @@
 import { CreateCallsDocument, GetCallDocument } from './generated/graphql';
 import { graphql } from './support/graphql-client';
-import { simPost } from './support/sim';
+import { Queue } from 'bullmq';
+import { simChannel, simPost } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -75,6 +76,28 @@ describe('chaining', () => {
     expect((await rest(slow, 'POST', `/calls/${master}/hangup`)).body.status).toBe('canceling');
     await waitForStatus(slow, master!, 'hangup');
     await expectEndedByMaster(slow, legs);
+  });
+
+  it('a master that ends before any originate ran leaves no leg alive, here or at the far end', async () => {
+    // Paused, the workers take no job: the calls stay dialing with their originate pending.
+    const queue = new Queue('telephony', { connection: { url: t.config.redisUrl }, prefix: t.config.redisPrefix });
+    await queue.pause();
+    let master = '';
+    let legs: string[] = [];
+    try {
+      [master] = (await createOk(t, [`${ANSWERS}005`])) as [string];
+      legs = await createOk(t, [`${ANSWERS}006`, `${RINGS_FOREVER}006`], master);
+      expect(await simChannel(t.simUrl, legs[0]!)).toBeNull(); // not originated yet
+      expect((await rest(t, 'POST', `/calls/${master}/hangup`)).body.status).toBe('canceling');
+    } finally {
+      await queue.resume();
+    }
+    await waitForStatus(t, master, 'hangup');
+    await expectEndedByMaster(t, legs);
+    for (const leg of legs) {
+      await waitFor(() => simChannel(t.simUrl, leg), (channel) => channel === null || channel.state === 'Destroyed', `leg ${leg} to have no live channel`);
+    }
+    await queue.close();
   });
 
   it('a master hung up while ringing (canceling) ends its ringing and answered legs', async () => {
