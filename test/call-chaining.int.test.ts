@@ -100,6 +100,28 @@ describe('chaining', () => {
     await queue.close();
   });
 
+  it('ends the legs of an ended master at reconcile when the cascade was lost', async () => {
+    const [master] = await createOk(t, [`${ANSWERS}008`]);
+    const [leg] = await createOk(t, [`${ANSWERS}009`], master);
+    await waitForStatus(t, master!, 'progressing');
+    await waitForStatus(t, leg!, 'progressing');
+    const queue = new Queue('telephony', { connection: { url: t.config.redisUrl }, prefix: t.config.redisPrefix });
+    await queue.pause();
+    try {
+      await simPost(t.simUrl, `/sim/channels/${master}/hangup`, { cause: 16 });
+      await waitForStatus(t, master!, 'hangup');
+      // The cascade's job is lost (as if the process died before it ran).
+      await waitFor(() => queue.getJob(`chain-hangup_${master}`), (job) => job !== undefined, 'the cascade job');
+      await queue.remove(`chain-hangup_${master}`);
+    } finally {
+      await queue.resume();
+      await queue.close();
+    }
+    expect((await getCall(t, leg!)).status).toBe('progressing');
+    await simPost(t.simUrl, '/sim/ws/drop'); // the event stream reconnects, and the product reconciles
+    await expectEndedByMaster(t, [leg!]);
+  });
+
   it('a master hung up while ringing (canceling) ends its ringing and answered legs', async () => {
     const [master] = await createOk(t, [`${RINGS_FOREVER}010`]);
     await waitForStatus(t, master!, 'ringing');
