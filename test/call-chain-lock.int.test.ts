@@ -38,6 +38,22 @@ describe('inserting a chained call', () => {
     await waitFor(() => t.app.services.callRepository.findById(id), (call) => call?.status === 'hangup', 'master to end');
     expect(await t.app.services.callRepository.insert([leg(customerId, id)], null)).toEqual([]);
     expect((await pg.query('SELECT count(*)::int AS n FROM calls WHERE master_call_id = $1', [id])).rows[0].n).toBe(0);
+
+    // With inline actions, their temporary flow is not stored either.
+    const flowId = newCallId();
+    const withFlow = { ...leg(customerId, id), flowId };
+    expect(await t.app.services.callRepository.insert([withFlow], { id: flowId, customerId, type: 'temporary', actions: [] })).toEqual([]);
+    expect((await pg.query('SELECT count(*)::int AS n FROM flows WHERE id = $1', [flowId])).rows[0].n).toBe(0);
+  });
+
+  it('chains to a chainable master, with its temporary flow', async () => {
+    const [live] = await t.app.services.calls.create(t.app.bootstrap!.customerId, { source: TEL, destinations: [TEL] });
+    const flowId = newCallId();
+    const inserted = await t.app.services.callRepository.insert([{ ...leg(live!.customerId, live!.id), flowId }], { id: flowId, customerId: live!.customerId, type: 'temporary', actions: [] });
+    expect(inserted.map((call) => call.masterCallId)).toEqual([live!.id]);
+    expect((await pg.query('SELECT count(*)::int AS n FROM flows WHERE id = $1', [flowId])).rows[0].n).toBe(1);
+    await t.app.services.calls.hangup(live!.customerId, live!.id);
+    await waitFor(() => t.app.services.callRepository.findById(inserted[0]!.id), (call) => call?.status === 'hangup', 'the leg to end with its master');
   });
 
   it('waits for a master that is being ended, then refuses it', async () => {

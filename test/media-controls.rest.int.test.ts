@@ -104,6 +104,14 @@ describe('media controls on a progressing call', () => {
     expect((await farEnd(id)).dtmf_received).toEqual(['1', '2', '#', '*', 'A']);
   });
 
+  it('keeps the Call and the far end in agreement under concurrent hold and unhold', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, index) => rest(index % 2 ? 'DELETE' : 'POST', `/calls/${id}/hold`)));
+    for (const answer of answers) expect(answer.status).toBe(200);
+    expect((await getCall(id)).hold).toBe((await farEnd(id)).hold);
+    await rest('DELETE', `/calls/${id}/hold`);
+    expect(await farEnd(id)).toMatchObject({ hold: false });
+  });
+
   it.each([
     ['POST', '/mute', {}, 'direction'],
     ['POST', '/mute', { direction: 'sideways' }, 'direction'],
