@@ -85,28 +85,6 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     return call;
   }
 
-  /** A signal from the media server or a timer; unknown calls are ignored (answers null). */
-  async function applySignal(callId: string, signal: CallSignal): Promise<Call | null> {
-    const forward = statusOnlyMove(signal);
-    if (forward) {
-      const moved = await calls.transition({ id: callId, ...forward });
-      if (moved) return moved;
-      const call = await calls.findById(callId);
-      // Its channel rings or answers, but the call already ended (hung up while being
-      // originated): end the channel too, or it would stay up with no call behind it.
-      if (call?.status === 'hangup') await commands.hangup(call.id, causeForReason('normal'), call.eventSeq);
-      return call;
-    }
-    const call = await calls.findById(callId);
-    if (!call) return null;
-    try {
-      return await apply(call, signal);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'CALL_ALREADY_HUNGUP') return call;
-      throw error;
-    }
-  }
-
   return {
     create: createCallsUseCase(deps),
     get: getOwned,
@@ -135,11 +113,36 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     /** The master's cascade (a job): every chained call still up is hung up, local/normal. */
     async hangupChained(masterId: string): Promise<void> {
       for (const chained of await calls.findLiveChained(masterId)) {
-        await applySignal(chained.id, { type: 'hangup_requested', reason: CHAINED_HANGUP_REASON });
+        try {
+          await apply(chained, { type: 'hangup_requested', reason: CHAINED_HANGUP_REASON });
+        } catch (error) {
+          // Ended on its own since it was read: nothing left to do for it.
+          if (!(error instanceof AppError && error.code === 'CALL_ALREADY_HUNGUP')) throw error;
+        }
       }
     },
 
-    signal: applySignal,
+    /** A signal from the media server or a timer; unknown calls are ignored (answers null). */
+    async signal(callId: string, signal: CallSignal): Promise<Call | null> {
+      const forward = statusOnlyMove(signal);
+      if (forward) {
+        const moved = await calls.transition({ id: callId, ...forward });
+        if (moved) return moved;
+        const call = await calls.findById(callId);
+        // Its channel rings or answers, but the call already ended (hung up while being
+        // originated): end the channel too, or it would stay up with no call behind it.
+        if (call?.status === 'hangup') await commands.hangup(call.id, causeForReason('normal'), call.eventSeq);
+        return call;
+      }
+      const call = await calls.findById(callId);
+      if (!call) return null;
+      try {
+        return await apply(call, signal);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'CALL_ALREADY_HUNGUP') return call;
+        throw error;
+      }
+    },
   };
 }
 
