@@ -72,6 +72,7 @@ export function createCallRepository(prisma: PrismaClient) {
      * master are chained only while the master is chainable: the master's row is locked (FOR
      * SHARE) first, so its move to an ending state waits for this transaction, and the cascade
      * that follows that move sees these calls. Answers [] when the master was not chainable.
+     * The calls of one insert share their master (one createCalls request).
      */
     async insert(calls: NewCall[], flow: NewFlow | null): Promise<Call[]> {
       const masterId = calls[0]?.masterCallId ?? null;
@@ -110,12 +111,11 @@ export function createCallRepository(prisma: PrismaClient) {
         SELECT inserted.*, ${NOTIFY} AS notified FROM inserted`;
       if (!flow && !masterId) return (await insertCalls).map(callFromRow);
       const lockMaster = prisma.$queryRaw`SELECT id FROM calls WHERE id = ${masterId}::uuid FOR SHARE`;
-      const insertFlow = flow
-        ? prisma.$executeRaw`
-          INSERT INTO flows (id, customer_id, type, actions)
-          SELECT ${flow.id}::uuid, ${flow.customerId}::uuid, ${flow.type}, ${JSON.stringify(flow.actions)}::jsonb
-          WHERE ${masterChainable}`
-        : prisma.$executeRaw`SELECT 1`;
+      if (!flow) return (await prisma.$transaction([lockMaster, insertCalls]))[1].map(callFromRow);
+      const insertFlow = prisma.$executeRaw`
+        INSERT INTO flows (id, customer_id, type, actions)
+        SELECT ${flow.id}::uuid, ${flow.customerId}::uuid, ${flow.type}, ${JSON.stringify(flow.actions)}::jsonb
+        WHERE ${masterChainable}`;
       const [, , rows] = await prisma.$transaction([lockMaster, insertFlow, insertCalls]);
       return rows.map(callFromRow);
     },
