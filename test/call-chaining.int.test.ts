@@ -183,6 +183,29 @@ describe('chaining', () => {
     expect((await getCall(t, master!)).chained_call_ids).toEqual([]);
   });
 
+  it('refuses a chained call on a master that is terminating', async () => {
+    const [master] = await createOk(t, [`${ANSWERS}055`]);
+    await waitForStatus(t, master!, 'progressing');
+    // Paused, the workers do not carry the hangup out: the master stays terminating.
+    const queue = new Queue('telephony', { connection: { url: t.config.redisUrl }, prefix: t.config.redisPrefix });
+    await queue.pause();
+    try {
+      expect((await rest(t, 'POST', `/calls/${master}/hangup`)).body.status).toBe('terminating');
+      const viaRest = await create(t, [`${ANSWERS}056`], master);
+      expect(viaRest.status).toBe(409);
+      expect(viaRest.body.error.message).toContain('terminating');
+      const viaGraphql = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, {
+        input: { source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: `${ANSWERS}057` }], masterCallId: master },
+      });
+      expect(viaGraphql.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect((await getCall(t, master!)).chained_call_ids).toEqual([]);
+    } finally {
+      await queue.resume();
+      await queue.close();
+    }
+    await waitForStatus(t, master!, 'hangup');
+  });
+
   it('a master of another customer is not found', async () => {
     const other = await t.newCustomer('chain-other');
     const [master] = await createOk(t, [`${RINGS_FOREVER}060`]);

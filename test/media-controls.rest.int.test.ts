@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { simChannel, simPost } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -178,6 +179,21 @@ describe('media controls on a call that is not progressing', () => {
     await expectConflicts(id, 'ringing');
     expect(await farEnd(id)).toMatchObject({ hold: false, mute: 'none', moh: { active: false }, silence: false, dtmf_received: [] });
     await rest('POST', `/calls/${id}/hangup`);
+  });
+
+  it('a terminating call answers 409 and changes nothing', async () => {
+    const id = await answeredCall();
+    // Paused, the workers do not carry the hangup out: the call stays terminating.
+    const queue = new Queue('telephony', { connection: { url: t.config.redisUrl }, prefix: t.config.redisPrefix });
+    await queue.pause();
+    try {
+      expect((await rest('POST', `/calls/${id}/hangup`)).body.status).toBe('terminating');
+      await expectConflicts(id, 'terminating');
+    } finally {
+      await queue.resume();
+      await queue.close();
+    }
+    await waitForStatus(id, 'hangup');
   });
 
   it('a hung-up call answers 409 and changes nothing', async () => {
