@@ -1,4 +1,5 @@
 import {
+  CallMediaEventsDocument,
   CreateCallsDocument,
   GetCallMediaDocument,
   HangupCallDocument,
@@ -12,7 +13,7 @@ import {
   UnmuteCallDocument,
   UnsilenceCallDocument,
 } from './generated/graphql';
-import { graphql } from './support/graphql-client';
+import { collect, graphql, wsClient } from './support/graphql-client';
 import { simChannel } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
@@ -89,6 +90,27 @@ describe('media control mutations on a progressing call', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toContain(field);
     expect(await farEnd(id)).toEqual(before);
+  });
+});
+
+describe('media control events', () => {
+  it('each change reaches subscribers as call_updated with the new state', async () => {
+    const id = await createCall('+15559870003');
+    await waitForStatus(id, 'PROGRESSING');
+    const client = wsClient(t.baseUrl, t.accessKey);
+    const subscription = collect(client, CallMediaEventsDocument, { callId: id });
+    await graphql(t.baseUrl, t.accessKey, HoldCallDocument, { id });
+    await graphql(t.baseUrl, t.accessKey, MuteCallDocument, { id, direction: 'IN' });
+    await graphql(t.baseUrl, t.accessKey, UnholdCallDocument, { id });
+    await graphql(t.baseUrl, t.accessKey, HangupCallDocument, { id });
+    const events = await subscription.done;
+    await client.dispose();
+    const updates = events.filter((event) => event.callEvents.type === 'call_updated' && event.callEvents.call.status === 'PROGRESSING');
+    expect(updates.map((event) => ({ hold: event.callEvents.call.hold, muteDirection: event.callEvents.call.muteDirection }))).toEqual([
+      { hold: true, muteDirection: null },
+      { hold: true, muteDirection: 'IN' },
+      { hold: false, muteDirection: 'IN' },
+    ]);
   });
 });
 
