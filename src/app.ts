@@ -20,7 +20,6 @@ import { createCallService } from './services/call-service';
 import { createActiveflowRepository } from './services/activeflow-repository';
 import { createActiveflowService } from './services/activeflow-service';
 import { createCallObservers, type CallObservers } from './services/call-observers';
-import { chainedHangup } from './services/chained-hangup';
 import { parseFlowAction } from './domain/flow/parse-flow-actions';
 import { espeakSpeech } from './telephony/espeak-speech';
 import { simulatorSpeech } from './telephony/text-to-speech';
@@ -30,12 +29,15 @@ import { createFlowWorker } from './workers/flow-worker';
 import { createEventRepository } from './services/event-repository';
 import { createFlowService } from './services/flow-service';
 import { createNumberService } from './services/number-service';
+import { createMediaControlExecutor } from './services/media-control-executor';
+import { createMediaControlService } from './services/media-control-service';
 import type { Services } from './services/services';
 import { createAriMediaServer } from './telephony/ari/ari-media-server';
 import type { MediaServer } from './telephony/media-server';
 import { startAriSimulator, type RunningSimulator } from './telephony/simulator';
 import { startMediaEventConsumer } from './workers/media-event-consumer';
 import { createOutboxDispatcher, type OutboxDispatcher } from './workers/outbox-dispatcher';
+import { createQueuedMediaControls } from './workers/media-control-queue';
 import { createQueuedTelephonyCommands, createTelephonyQueue } from './workers/telephony-queue';
 import { createTelephonyWorker } from './workers/telephony-worker';
 
@@ -92,7 +94,10 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       logger: logger.child({ part: 'flows' }),
     });
     observers.add(activeflows.observe);
-    observers.add(chainedHangup(callRepository, calls));
+    const mediaControlEvents = connectRedis(config.redisUrl, 'media-control-events');
+    stops.push(() => mediaControlEvents.quit());
+    const mediaControls = await createQueuedMediaControls(queue, mediaControlEvents, config.redisPrefix);
+    stops.push(mediaControls.close);
     const jwtSecret = config.jwtSecret ?? (await loadSharedSecret(db.prisma, 'jwt'));
     const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds });
     const services: Services = {
@@ -102,6 +107,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       accessKeys: createAccessKeyService(db.prisma),
       calls,
       callRepository,
+      media: createMediaControlService({ calls: callRepository, commands: mediaControls.commands }),
       events: createEventRepository(db.prisma),
       flows,
       numbers,
@@ -191,6 +197,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     media,
     endpoints: config.ari.endpoints,
     logger: logger.child({ part: 'telephony' }),
+    executeMediaControl: createMediaControlExecutor(db.prisma, media),
   });
   stops.push(() => telephonyWorker.close());
   const flowWorker = createFlowWorker({ connection, prefix: config.redisPrefix, executor: flowExecutor, logger: logger.child({ part: 'flows' }) });

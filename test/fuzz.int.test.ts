@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { MEDIA_CONTROL_ROUTES } from './support/routes';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -42,7 +43,7 @@ const ACTION_FIELDS: [string, string][] = [
   ['dtmf_send', 'dtmfs'], ['digits_send', 'interval'], ['branch', 'target_ids'], ['branch', 'default_target_id'], ['goto', 'target_id'],
   ['goto', 'loop_count'], ['connect', 'destinations'], ['connect', 'source'], ['variable_set', 'key'], ['record_start', 'format'],
 ];
-const ID_PATHS = ['/v1.0/calls/{id}', '/v1.0/calls/{id}/events', '/v1.0/calls/{id}/hangup', '/v1.0/accesskeys/{id}', '/v1.0/accesskeys/{id}/expire', '/v1.0/users/{id}', '/v1.0/customers/{id}', '/v1.0/flows/{id}', '/v1.0/numbers/{id}'];
+const ID_PATHS = ['/v1.0/calls/{id}', '/v1.0/calls/{id}/events', '/v1.0/calls/{id}/hangup', '/v1.0/accesskeys/{id}', '/v1.0/accesskeys/{id}/expire', '/v1.0/users/{id}', '/v1.0/customers/{id}', '/v1.0/flows/{id}', '/v1.0/numbers/{id}', ...new Set(MEDIA_CONTROL_ROUTES.map((route) => route.path('{id}')))];
 const IDS = ['not-a-uuid', '%00', '..%2F..%2Fetc', 'é🎉', '9'.repeat(300), '00000000-0000-4000-8000-000000000000'];
 
 async function send(method: string, path: string, body?: string) {
@@ -86,6 +87,15 @@ describe('REST', () => {
     }
   });
 
+  it.each(MEDIA_CONTROL_ROUTES.filter((route) => route.body))('$method media control with hostile body fields', async (route) => {
+    for (const field of Object.keys(route.body as object)) {
+      for (const value of VALUES) {
+        const status = await send(route.method, route.path('00000000-0000-4000-8000-000000000000'), JSON.stringify({ ...(route.body as object), [field]: value }));
+        expect([400, 404]).toContain(status);
+      }
+    }
+  });
+
   it('GET lists survive hostile paging', async () => {
     for (const query of ['page_size=-1', 'page_size=1e9', 'page_size=abc', 'page_token=%00', `page_token=${'9'.repeat(500)}`, 'page_size=1&page_size=2']) {
       for (const list of ['calls', 'flows', 'numbers']) await send('GET', `/v1.0/${list}?${query}`);
@@ -102,6 +112,12 @@ describe('GraphQL', () => {
     ])],
     ['hangupCall', 'mutation($id: ID!) { hangupCall(id: $id) { id } }', [...IDS, ...VALUES].map((id) => ({ id }))],
     ['deleteCall', 'mutation($id: ID!) { deleteCall(id: $id) { id } }', [...IDS, ...VALUES].map((id) => ({ id }))],
+    ['holdCall', 'mutation($id: ID!) { holdCall(id: $id) { id } }', [...IDS, ...VALUES].map((id) => ({ id }))],
+    ['muteCall', 'mutation($id: ID!, $direction: MuteDirection!) { muteCall(id: $id, direction: $direction) { id } }', VALUES.map((direction) => ({ id: IDS[5], direction }))],
+    ['sendDtmf', 'mutation($id: ID!, $input: SendDtmfInput!) { sendDtmf(id: $id, input: $input) { id } }', VALUES.flatMap((value) => [
+      { id: IDS[5], input: { digits: value } },
+      { id: IDS[5], input: { digits: '1', duration: value, interval: value } },
+    ])],
     ['createAccessKey', 'mutation($input: CreateAccessKeyInput!) { createAccessKey(input: $input) { token } }', VALUES.map((value) => ({ input: { name: HUGE, expiresInSeconds: value } }))],
     ['expireAccessKey', 'mutation($id: ID!) { expireAccessKey(id: $id) { id } }', IDS.map((id) => ({ id }))],
     ['createCustomer', 'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { token } }', VALUES.map((name) => ({ input: { name } }))],

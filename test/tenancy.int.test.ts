@@ -3,7 +3,8 @@ import { connectDatabase } from '../src/platform/database';
 import { print } from 'graphql';
 import {
   CallEventsDocument, CallHistoryDocument, CreateCallsDocument, DeleteCallDocument, DeleteFlowDocument, DeleteNumberDocument, ExpireAccessKeyDocument, GetCallDocument,
-  GetFlowDocument, GetNumberDocument, HangupCallDocument, ListCallsDocument, ListFlowsDocument, ListNumbersDocument, UpdateFlowDocument, UpdateNumberDocument,
+  GetFlowDocument, GetNumberDocument, HangupCallDocument, HoldCallDocument, ListCallsDocument, ListFlowsDocument, ListNumbersDocument, MuteCallDocument, SendDtmfDocument,
+  SilenceCallDocument, StartMusicOnHoldDocument, StopMusicOnHoldDocument, UnholdCallDocument, UnmuteCallDocument, UnsilenceCallDocument, UpdateFlowDocument, UpdateNumberDocument,
 } from './generated/graphql';
 import { collect, graphql, wsClient } from './support/graphql-client';
 import { ALL_ROUTES, ID_ROUTES, type ResourceKind } from './support/routes';
@@ -93,6 +94,18 @@ describe('customer B and customer A’s resources', () => {
       const result = await graphql(t.baseUrl, b.token, document, { id });
       expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     }
+    const mediaControls = [
+      graphql(t.baseUrl, b.token, HoldCallDocument, { id: a.call }),
+      graphql(t.baseUrl, b.token, UnholdCallDocument, { id: a.call }),
+      graphql(t.baseUrl, b.token, MuteCallDocument, { id: a.call, direction: 'BOTH' }),
+      graphql(t.baseUrl, b.token, UnmuteCallDocument, { id: a.call, direction: 'IN' }),
+      graphql(t.baseUrl, b.token, StartMusicOnHoldDocument, { id: a.call }),
+      graphql(t.baseUrl, b.token, StopMusicOnHoldDocument, { id: a.call }),
+      graphql(t.baseUrl, b.token, SilenceCallDocument, { id: a.call }),
+      graphql(t.baseUrl, b.token, UnsilenceCallDocument, { id: a.call }),
+      graphql(t.baseUrl, b.token, SendDtmfDocument, { id: a.call, input: { digits: '1' } }),
+    ];
+    for (const result of await Promise.all(mediaControls)) expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const client = wsClient(t.baseUrl, b.token);
     await expect(collect(client, CallEventsDocument, { callId: a.call }).done).rejects.toThrow(/NOT_FOUND/);
     await client.dispose();

@@ -1,9 +1,10 @@
 import type { Address } from './address';
 import type { CallDirection, CallStatus } from './call-status';
 import type { HangupBy, HangupReason } from './hangup';
+import type { MediaState } from './media-control';
 
 /** A call as the services hand it to the surfaces (GraphQL and REST shape it their own way). */
-export interface Call {
+export interface Call extends MediaState {
   id: string;
   customerId: string;
   flowId: string | null;

@@ -14,6 +14,7 @@ export const ERROR_TABLE = {
   FLOW_NOT_FOUND: { http: 404, status: 'NOT_FOUND', graphql: 'NOT_FOUND' },
   CALL_ALREADY_HUNGUP: { http: 409, status: 'FAILED_PRECONDITION', graphql: 'CONFLICT' },
   CONFLICT: { http: 409, status: 'FAILED_PRECONDITION', graphql: 'CONFLICT' },
+  CALL_NOT_PROGRESSING: { http: 409, status: 'FAILED_PRECONDITION', graphql: 'CONFLICT' },
   PAYLOAD_TOO_LARGE: { http: 413, status: 'INVALID_ARGUMENT', graphql: 'BAD_USER_INPUT' },
   RATE_LIMITED: { http: 429, status: 'RESOURCE_EXHAUSTED', graphql: 'RATE_LIMITED' },
   INTERNAL: { http: 500, status: 'INTERNAL', graphql: 'INTERNAL_SERVER_ERROR' },

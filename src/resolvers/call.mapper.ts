@@ -3,6 +3,7 @@ import type { EventRecord } from '../events/event-record';
 import { callFromRow } from '../services/call-row';
 import type { Call } from '../schema/call.type';
 import type { CallEvent } from '../schema/call-event.type';
+import type { MuteDirectionEnum } from '../schema/mute-direction.enum';
 import type { AddressTypeEnum, CallDirectionEnum, CallStatusEnum, HangupByEnum, HangupReasonEnum } from '../schema/call-status.enum';
 
 export function toGraphqlCall(call: DomainCall): Call {
@@ -20,6 +21,10 @@ export function toGraphqlCall(call: DomainCall): Call {
     action: call.action,
     earlyExecution: call.earlyExecution,
     dialTimeout: call.dialTimeoutMs,
+    hold: call.hold,
+    muteDirection: call.muteDirection === '' ? null : (call.muteDirection as MuteDirectionEnum),
+    musicOnHold: call.moh,
+    silenced: call.silence,
     hangupBy: call.hangupBy as HangupByEnum | null,
     hangupReason: call.hangupReason as HangupReasonEnum | null,
     createdAt: call.tmCreate,

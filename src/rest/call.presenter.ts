@@ -27,6 +27,9 @@ export interface RestCall {
   status: string;
   action: Record<string, unknown>;
   direction: string;
+  hold: boolean;
+  /** '' when not muted, else in, out or both. */
+  mute_direction: string;
   hangup_by: string;
   hangup_reason: string;
   dial_timeout: number;
@@ -66,6 +69,8 @@ export function presentCall(call: Call, chainedCallIds: readonly string[] = []):
     status: call.status,
     action: call.action ?? { ...NO_ACTION },
     direction: call.direction,
+    hold: call.hold,
+    mute_direction: call.muteDirection,
     hangup_by: call.hangupBy ?? '',
     hangup_reason: call.hangupReason ?? '',
     dial_timeout: call.dialTimeoutMs,

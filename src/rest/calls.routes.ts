@@ -3,14 +3,16 @@ import type { Call } from '../domain/call';
 import type { Services } from '../services/services';
 import { customerIdOf } from './authenticate';
 import { presentCallEvent } from './call-event.presenter';
+import { createCallMediaRouter } from './call-media.routes';
 import { presentCalls } from './call-views';
 import { createCallsInputFrom } from './create-calls.request';
 import { parsePageSize, parsePageToken } from './list-query';
 import { formatMicros } from './voipbin-time';
 
 /** `/v1.0/calls`: VoIPBIN's call routes over CallService; every rule lives in the service. */
-export function createCallsRouter(services: Pick<Services, 'calls' | 'callRepository' | 'events'>): Router {
+export function createCallsRouter(services: Pick<Services, 'calls' | 'callRepository' | 'events' | 'media'>): Router {
   const router = Router();
+  router.use(createCallMediaRouter(services));
   const present = (calls: readonly Call[], customerId: string) => presentCalls(calls, customerId, services.callRepository);
 
   /** One call, as the single JSON object the id routes answer. */

@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AccessKeyResolver } from '../resolvers/access-key.resolver';
 import { ActiveflowResolver, CallActiveflowResolver } from '../resolvers/activeflow.resolver';
 import { CallEventsResolver } from '../resolvers/call-events.resolver';
+import { CallMediaResolver } from '../resolvers/call-media.resolver';
 import { CallResolver } from '../resolvers/call.resolver';
 import { CustomerResolver } from '../resolvers/customer.resolver';
 import { FlowResolver } from '../resolvers/flow.resolver';
@@ -12,7 +13,7 @@ import { PhoneNumberResolver } from '../resolvers/phone-number.resolver';
 /** The executable schema; the same one is printed to src/schema/schema.graphql. */
 export const buildApiSchema = (): Promise<GraphQLSchema> =>
   buildSchema({
-    resolvers: [CallResolver, CallEventsResolver, AccessKeyResolver, CustomerResolver, FlowResolver, PhoneNumberResolver, ActiveflowResolver, CallActiveflowResolver],
+    resolvers: [CallResolver, CallMediaResolver, CallEventsResolver, AccessKeyResolver, CustomerResolver, FlowResolver, PhoneNumberResolver, ActiveflowResolver, CallActiveflowResolver],
     validate: false,
     // Every subscription here brings its own `subscribe` (scoped to the caller's customer, with
     // history replay), so type-graphql's topic pubsub is never used; it only insists one exists.

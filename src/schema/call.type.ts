@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Address } from './address.type';
 import { CallDirectionEnum, CallStatusEnum, HangupByEnum, HangupReasonEnum } from './call-status.enum';
+import { MuteDirectionEnum } from './mute-direction.enum';
 import { DateTimeScalar, JSONObjectScalar } from './scalars';
 
 @ObjectType({ description: 'A voice call, outgoing or incoming.' })
@@ -43,6 +44,18 @@ export class Call {
 
   @Field(() => Int, { description: 'Milliseconds the call may ring before it ends with reason DIALOUT.' })
   dialTimeout!: number;
+
+  @Field(() => Boolean, { description: 'On hold (set by holdCall once the media server did it).' })
+  hold!: boolean;
+
+  @Field(() => MuteDirectionEnum, { nullable: true, description: 'Which way the call is muted; null when it is not.' })
+  muteDirection!: MuteDirectionEnum | null;
+
+  @Field(() => Boolean, { description: 'The far end hears music on hold.' })
+  musicOnHold!: boolean;
+
+  @Field(() => Boolean, { description: 'The far end hears silence.' })
+  silenced!: boolean;
 
   @Field(() => HangupByEnum, { nullable: true })
   hangupBy!: HangupByEnum | null;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Call } from '../domain/call';
 import { predecessorsOf, type CallStatus } from '../domain/call-status';
 import type { CallEventType } from '../domain/call-lifecycle';
+import { CHAINABLE_MASTER_STATUSES } from '../domain/call-chain';
 import type { HangupBy, HangupReason } from '../domain/hangup';
 import type { PrismaClient } from '../platform/database';
 import { Prisma } from '../generated/prisma/client';
@@ -68,7 +69,19 @@ const NOTIFY = Prisma.sql`pg_notify('outbox:' || current_schema(), '')::text`;
  */
 export function createCallRepository(prisma: PrismaClient) {
   return {
+    /**
+     * Inserts the calls (and their temporary flow) with their call_created events. Calls with a
+     * master are chained only while the master is chainable: the master's row is locked (FOR
+     * SHARE) first, so its move to an ending state waits for this transaction, and the cascade
+     * that follows that move sees these calls. Answers [] when the master was not chainable.
+     * The calls of one insert share their master (one createCalls request).
+     */
     async insert(calls: NewCall[], flow: NewFlow | null): Promise<Call[]> {
+      const masterId = calls[0]?.masterCallId ?? null;
+      const customerId = calls[0]?.customerId ?? null;
+      const masterChainable = Prisma.sql`(${masterId}::uuid IS NULL OR EXISTS (
+        SELECT 1 FROM calls m WHERE m.id = ${masterId}::uuid AND m.customer_id = ${customerId}::uuid
+          AND m.status = ANY(${[...CHAINABLE_MASTER_STATUSES]}::text[])))`;
       const records = calls.map((call) => ({
         id: call.id,
         customer_id: call.customerId,
@@ -94,6 +107,7 @@ export function createCallRepository(prisma: PrismaClient) {
           FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(
             id uuid, customer_id uuid, flow_id uuid, type text, status text, direction text, source jsonb,
             destination jsonb, master_call_id uuid, early_execution boolean, dial_timeout int)
+          WHERE ${masterChainable}
           -- A repeated StasisStart of an incoming channel creates nothing (the id is the channel's).
           ON CONFLICT (id) DO NOTHING
           RETURNING *
@@ -102,11 +116,14 @@ export function createCallRepository(prisma: PrismaClient) {
           SELECT customer_id, 'call', id, 'call_created', event_seq, to_jsonb(inserted) FROM inserted
         )
         SELECT inserted.*, ${NOTIFY} AS notified FROM inserted`;
-      if (!flow) return (await insertCalls).map(callFromRow);
+      if (!flow && !masterId) return (await insertCalls).map(callFromRow);
+      const lockMaster = prisma.$queryRaw`SELECT id FROM calls WHERE id = ${masterId}::uuid FOR SHARE`;
+      if (!flow) return (await prisma.$transaction([lockMaster, insertCalls]))[1].map(callFromRow);
       const insertFlow = prisma.$executeRaw`
         INSERT INTO flows (id, customer_id, type, actions)
-        VALUES (${flow.id}::uuid, ${flow.customerId}::uuid, ${flow.type}, ${JSON.stringify(flow.actions)}::jsonb)`;
-      const [, rows] = await prisma.$transaction([insertFlow, insertCalls]);
+        SELECT ${flow.id}::uuid, ${flow.customerId}::uuid, ${flow.type}, ${JSON.stringify(flow.actions)}::jsonb
+        WHERE ${masterChainable}`;
+      const [, , rows] = await prisma.$transaction([lockMaster, insertFlow, insertCalls]);
       return rows.map(callFromRow);
     },
 
@@ -191,6 +208,21 @@ export function createCallRepository(prisma: PrismaClient) {
         calls: rows.map(callFromRow),
         cursors: rows.map((row) => ({ createdUs: BigInt(row.tm_create_us), id: row.id as string })),
       };
+    },
+
+    /** The chained calls of a master that have not hung up yet (internal: the master's cascade). */
+    async findLiveChained(masterId: string): Promise<Call[]> {
+      const rows = await prisma.$queryRaw<CallRow[]>`
+        SELECT * FROM calls WHERE master_call_id = ${masterId}::uuid AND status <> 'hangup' ORDER BY tm_create`;
+      return rows.map(callFromRow);
+    },
+
+    /** Live chained calls whose master is already ending or gone (a cascade that was lost). */
+    async findOrphanedChained(): Promise<Call[]> {
+      const rows = await prisma.$queryRaw<CallRow[]>`
+        SELECT c.* FROM calls c JOIN calls m ON m.id = c.master_call_id
+        WHERE c.status <> 'hangup' AND NOT (m.status = ANY(${[...CHAINABLE_MASTER_STATUSES]}::text[]))`;
+      return rows.map(callFromRow);
     },
 
     /** Live calls, for reconciling with the media server after a reconnect. */

@@ -2,6 +2,7 @@ import type { Address } from '../domain/address';
 import type { Call } from '../domain/call';
 import type { CallDirection, CallStatus } from '../domain/call-status';
 import type { HangupBy, HangupReason } from '../domain/hangup';
+import type { MuteDirection } from '../domain/media-control';
 
 /** A `calls` row as Postgres returns it: from a query (Date values) or from to_jsonb (strings). */
 export type CallRow = Record<string, unknown>;
@@ -56,6 +57,10 @@ export function callFromRow(row: CallRow): Call {
     hangupRequest: nullableString<HangupReason>(row.hangup_request),
     hangupBy: nullableString<HangupBy>(row.hangup_by),
     hangupReason: nullableString<HangupReason>(row.hangup_reason),
+    hold: Boolean(row.hold),
+    muteDirection: ((row.mute_direction as string | null | undefined) ?? '') as MuteDirection,
+    moh: Boolean(row.moh),
+    silence: Boolean(row.silence),
     eventSeq: Number(row.event_seq),
     tmCreate: time(row.tm_create) as Date,
     tmUpdate: time(row.tm_update) as Date,

@@ -1,4 +1,5 @@
 import type { Call } from '../domain/call';
+import { CHAINED_HANGUP_REASON, startsChainHangup } from '../domain/call-chain';
 import { decide, statusOnlyMove, type CallSignal } from '../domain/call-lifecycle';
 import type { CallStatus } from '../domain/call-status';
 import { AppError, invalidArgument } from '../domain/errors';
@@ -46,6 +47,14 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger; obse
   }
 
   /**
+   * The master is ending: its chained calls end too, through one idempotent job. The check
+   * saves the job for the many calls that are no one's master.
+   */
+  async function endChainedCalls(masterId: string): Promise<void> {
+    if ((await calls.findLiveChained(masterId)).length > 0) await commands.hangupChained(masterId);
+  }
+
+  /**
    * Decides on the freshest row and applies the move with a conditional update; when another
    * change won the race, reads again. Answers the call as it is afterwards.
    */
@@ -74,6 +83,7 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger; obse
         }
         result = moved;
         await notify(moved);
+        if (startsChainHangup(call.status, moved.status)) await endChainedCalls(moved.id);
       }
       for (const effect of decision.effects) await commands.hangup(result.id, effect.cause, result.eventSeq);
       return result;
@@ -115,6 +125,18 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger; obse
       let call = await getOwned(customerId, id);
       if (call.status !== 'hangup') call = await apply(call, { type: 'hangup_requested' });
       return (await calls.markDeleted(call.id, customerId)) ?? call;
+    },
+
+    /** The master's cascade (a job): every chained call still up is hung up, local/normal. */
+    async hangupChained(masterId: string): Promise<void> {
+      for (const chained of await calls.findLiveChained(masterId)) {
+        try {
+          await apply(chained, { type: 'hangup_requested', reason: CHAINED_HANGUP_REASON });
+        } catch (error) {
+          // Ended on its own since it was read: nothing left to do for it.
+          if (!(error instanceof AppError && error.code === 'CALL_ALREADY_HUNGUP')) throw error;
+        }
+      }
     },
 
     /** A signal from the media server or a timer; unknown calls are ignored (answers null). */

@@ -1,5 +1,6 @@
 import { parseAddress, type AddressInput } from '../domain/address';
 import type { Call } from '../domain/call';
+import { canChainTo } from '../domain/call-chain';
 import { resolveDialTimeout } from '../domain/dial-timeout';
 import { AppError, invalidArgument } from '../domain/errors';
 import type { PrismaClient } from '../platform/database';
@@ -22,7 +23,6 @@ export interface CreateCallsInput {
 }
 
 export const MAX_DESTINATIONS = 100;
-const CHAINABLE_MASTER_STATUSES = ['dialing', 'ringing', 'progressing'];
 
 export interface CreateCallsDeps {
   prisma: PrismaClient;
@@ -57,6 +57,9 @@ export function createCallsUseCase({ prisma, calls, commands, numbers }: CreateC
       dialTimeoutMs,
     }));
     const created = await calls.insert(newCalls, flow?.isNew ? flow.record : null);
+    // The master ended between the check above and the insert: nothing was inserted.
+    if (masterCallId && created.length === 0) await resolveMaster(calls, customerId, masterCallId);
+    if (created.length === 0) throw new AppError('CONFLICT', 'The master call is no longer dialing, ringing or progressing.', 'master_call_id');
     await Promise.all(
       created.flatMap((call) => [commands.originate(call.id), commands.scheduleDialTimeout(call.id, call.dialTimeoutMs)]),
     );
@@ -97,7 +100,7 @@ async function resolveMaster(calls: CallRepository, customerId: string, masterCa
   const id = parseId(masterCallId, 'master_call_id');
   const master = await calls.findOwned(id, customerId);
   if (!master) throw new AppError('CALL_NOT_FOUND', 'The master call was not found.', 'master_call_id');
-  if (!CHAINABLE_MASTER_STATUSES.includes(master.status)) {
+  if (!canChainTo(master.status)) {
     throw new AppError('CONFLICT', `A call can be chained only to a master that is dialing, ringing or progressing; the master is ${master.status}.`, 'master_call_id');
   }
   return id;

@@ -8,6 +8,7 @@ import type { CustomerService } from './customer-service';
 import type { EventRepository } from './event-repository';
 import type { FlowService } from './flow-service';
 import type { NumberService } from './number-service';
+import type { MediaControlService } from './media-control-service';
 import type { UserService } from './user-service';
 
 /** The services a surface (GraphQL, REST) works through. */
@@ -18,6 +19,7 @@ export interface Services {
   users: UserService;
   calls: CallService;
   callRepository: CallRepository;
+  media: MediaControlService;
   events: EventRepository;
   activeflows: ActiveflowService;
   flows: FlowService;

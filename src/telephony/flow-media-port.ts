@@ -10,8 +10,6 @@ export interface FlowMediaPort {
   play(channelId: string, playbackId: string, media: string, language: string): Promise<void>;
   /** Stops a playback; one already finished is no error. */
   stopPlayback(playbackId: string): Promise<void>;
-  /** Sends DTMF to the far end: each digit `durationMs` long, `betweenMs` apart. */
-  sendDtmf(channelId: string, digits: string, timing: { durationMs: number; betweenMs: number }): Promise<void>;
   /** Creates a mixing bridge with this id (a retry finds it made). */
   createBridge(bridgeId: string): Promise<void>;
   addToBridge(bridgeId: string, channelIds: string[]): Promise<void>;

@@ -1,10 +1,11 @@
 import type { FlowMediaPort } from './flow-media-port';
+import type { MediaControlPort } from './media-control-port';
 
 /**
  * The telephony port: what the product asks of a media server and what it hears back. The ARI
  * adapter implements it for Asterisk and for the embedded simulator alike.
  */
-export interface MediaServer extends FlowMediaPort {
+export interface MediaServer extends FlowMediaPort, MediaControlPort {
   /** Connects and keeps connected (reconnecting with backoff); answers once connected. */
   start(): Promise<void>;
   stop(): Promise<void>;

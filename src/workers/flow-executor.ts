@@ -10,6 +10,7 @@ import type { CallRepository } from '../services/call-repository';
 import type { CallService } from '../services/call-service';
 import type { FlowJobs } from '../services/flow-ports';
 import type { FlowMediaPort } from '../telephony/flow-media-port';
+import type { MediaControlPort } from '../telephony/media-control-port';
 import type { TextToSpeech } from '../telephony/text-to-speech';
 import { connectBridgeId, flowPlaybackId, parseFlowPlaybackId, streamMedia } from './flow-playbacks';
 
@@ -17,7 +18,7 @@ export interface FlowExecutorDeps {
   activeflows: ActiveflowService;
   calls: CallRepository;
   callService: CallService;
-  media: FlowMediaPort;
+  media: FlowMediaPort & Pick<MediaControlPort, 'sendDtmf'>;
   speech: TextToSpeech;
   jobs: FlowJobs;
   parse: ParseAction;
@@ -75,7 +76,7 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
         await activeflows.setVariables(flow.id, flow.step, { ...flow.variables, [DIGITS_VARIABLE]: '' });
         return waitUpTo(flow, action.option.durationMs);
       case 'digits_send':
-        await media.sendDtmf(call.id, action.option.digits, { durationMs: action.option.durationMs, betweenMs: action.option.intervalMs });
+        await media.sendDtmf(call.id, action.option);
         return void (await done());
       case 'connect':
         return connect(flow, call, action);

@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import { CHAINED_HANGUP_REASON } from '../domain/call-chain';
 import { Q850 } from '../domain/hangup';
 import type { Logger } from '../platform/logger';
 import type { CallRepository } from '../services/call-repository';
@@ -92,6 +93,10 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
         // Its channel ended while we were not listening; the cause was lost with the event.
         await callService.signal(call.id, { type: 'channel_destroyed', cause: Q850.NORMAL_CLEARING });
       }
+    }
+    // A master that ended while its cascade was lost (a crash between the two): end its legs now.
+    for (const orphan of await calls.findOrphanedChained()) {
+      await callService.signal(orphan.id, { type: 'hangup_requested', reason: CHAINED_HANGUP_REASON });
     }
     const liveIds = new Set(live.map((call) => call.id));
     for (const channel of channels) {

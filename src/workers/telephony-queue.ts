@@ -1,4 +1,5 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
+import type { MediaControlJob } from '../services/media-control-ports';
 import type { TelephonyCommands } from '../services/ports';
 
 export const TELEPHONY_QUEUE = 'telephony';
@@ -6,7 +7,9 @@ export const TELEPHONY_QUEUE = 'telephony';
 export type TelephonyJob =
   | { name: 'originate'; data: { callId: string } }
   | { name: 'hangup'; data: { callId: string; cause: number } }
-  | { name: 'dial-timeout'; data: { callId: string } };
+  | { name: 'dial-timeout'; data: { callId: string } }
+  | { name: 'media-control'; data: MediaControlJob }
+  | { name: 'chain-hangup'; data: { masterId: string } };
 
 export type TelephonyJobName = TelephonyJob['name'];
 
@@ -26,6 +29,10 @@ export function createQueuedTelephonyCommands(queue: Queue): TelephonyCommands {
     },
     async hangup(callId, cause, version) {
       await queue.add('hangup', { callId, cause }, { jobId: `hangup_${callId}_${version}` });
+    },
+    async hangupChained(masterId) {
+      // One per master: once it is ending no call can be chained to it, so one cascade is all.
+      await queue.add('chain-hangup', { masterId }, { jobId: `chain-hangup_${masterId}` });
     },
     async scheduleDialTimeout(callId, delayMs) {
       await queue.add('dial-timeout', { callId }, { jobId: `dial-timeout_${callId}`, delay: delayMs });

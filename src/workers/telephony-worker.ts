@@ -3,6 +3,7 @@ import { mediaDialTimeoutSeconds } from '../domain/dial-timeout';
 import type { Logger } from '../platform/logger';
 import type { CallRepository } from '../services/call-repository';
 import type { CallService } from '../services/call-service';
+import type { MediaControlExecutor } from '../services/media-control-executor';
 import { endpointFor, type EndpointTemplates } from '../telephony/endpoint';
 import type { MediaServer } from '../telephony/media-server';
 import { TELEPHONY_QUEUE, type TelephonyJob } from './telephony-queue';
@@ -15,6 +16,7 @@ export interface TelephonyWorkerDeps {
   media: MediaServer;
   endpoints: EndpointTemplates;
   logger: Logger;
+  executeMediaControl: MediaControlExecutor;
   concurrency?: number;
 }
 
@@ -53,6 +55,10 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
       case 'dial-timeout':
         await callService.signal(command.data.callId, { type: 'dial_timeout' });
         return;
+      case 'chain-hangup':
+        return callService.hangupChained(command.data.masterId);
+      case 'media-control':
+        return deps.executeMediaControl(command.data);
       default:
         throw new UnrecoverableError(`unknown telephony job ${job.name}`);
     }

@@ -5,6 +5,19 @@ export interface RouteCase {
   body?: unknown;
 }
 
+/** The media controls on a live call, each with a body a valid request would send. */
+export const MEDIA_CONTROL_ROUTES: RouteCase[] = [
+  { method: 'POST', path: (id) => `/v1.0/calls/${id}/hold` },
+  { method: 'DELETE', path: (id) => `/v1.0/calls/${id}/hold` },
+  { method: 'POST', path: (id) => `/v1.0/calls/${id}/mute`, body: { direction: 'both' } },
+  { method: 'DELETE', path: (id) => `/v1.0/calls/${id}/mute`, body: { direction: 'both' } },
+  { method: 'POST', path: (id) => `/v1.0/calls/${id}/moh` },
+  { method: 'DELETE', path: (id) => `/v1.0/calls/${id}/moh` },
+  { method: 'POST', path: (id) => `/v1.0/calls/${id}/silence` },
+  { method: 'DELETE', path: (id) => `/v1.0/calls/${id}/silence` },
+  { method: 'POST', path: (id) => `/v1.0/calls/${id}/dtmf`, body: { digits: '1#', duration: 100, interval: 50 } },
+];
+
 export type ResourceKind = 'call' | 'accesskey' | 'user' | 'flow' | 'number';
 
 export const ID_ROUTES: Record<ResourceKind, RouteCase[]> = {
@@ -13,6 +26,7 @@ export const ID_ROUTES: Record<ResourceKind, RouteCase[]> = {
     { method: 'GET', path: (id) => `/v1.0/calls/${id}/events` },
     { method: 'POST', path: (id) => `/v1.0/calls/${id}/hangup` },
     { method: 'DELETE', path: (id) => `/v1.0/calls/${id}` },
+    ...MEDIA_CONTROL_ROUTES,
   ],
   accesskey: [
     { method: 'GET', path: (id) => `/v1.0/accesskeys/${id}` },

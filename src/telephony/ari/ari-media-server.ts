@@ -4,6 +4,7 @@ import { OUTGOING_CHANNEL_ARG, type ChannelSnapshot, type MediaEvent, type Media
 import { isAriDuplicateId, isAriNotFound } from './ari-errors';
 import type { AriRequest } from './ari-request';
 import { flowVerbs } from './flow-verbs';
+import { mediaControlVerbs } from './media-control-verbs';
 import { channelState, translateAriEvent, type AriChannel, type AriEvent } from './ari-events';
 
 export interface AriSettings {
@@ -134,6 +135,7 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     },
 
     hangup,
+    ...mediaControlVerbs(request),
 
     async listChannels(): Promise<ChannelSnapshot[]> {
       const channels = (await request((ari) => ari.channels.list!())) as AriChannel[];

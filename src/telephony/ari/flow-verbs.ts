@@ -23,9 +23,6 @@ export function flowVerbs(request: AriRequest): FlowMediaPort {
     async stopPlayback(playbackId) {
       await request((ari) => ari.playbacks.stop!({ playbackId })).catch(ignoreNotFound);
     },
-    async sendDtmf(channelId, digits, timing) {
-      await request((ari) => ari.channels.sendDTMF!({ channelId, dtmf: digits, duration: timing.durationMs, between: timing.betweenMs }));
-    },
     async createBridge(bridgeId) {
       // createWithId updates an existing bridge rather than failing: a retry is harmless.
       await request((ari) => ari.bridges.createWithId!({ bridgeId, type: 'mixing' }));

@@ -1,0 +1,44 @@
+import type { Call } from '../domain/call';
+import { AppError } from '../domain/errors';
+import { assertControllable, parseDtmf, parseMuteSide, type MediaControl } from '../domain/media-control';
+import type { CallRepository } from './call-repository';
+import { parseId } from './ids';
+import type { MediaControlCommands } from './media-control-ports';
+
+export interface DtmfInput {
+  digits?: unknown;
+  duration?: unknown;
+  interval?: unknown;
+}
+
+/**
+ * Hold, music on hold, silence, mute and DTMF on a progressing call. Input is checked first (400),
+ * then ownership (404) and the call's status (409); the control is then carried out by a
+ * telephony worker and the answer is the call as it is afterwards.
+ */
+export function createMediaControlService(deps: { calls: CallRepository; commands: MediaControlCommands }) {
+  const { calls, commands } = deps;
+
+  async function control(customerId: string, id: unknown, request: MediaControl): Promise<Call> {
+    const callId = parseId(id, 'id');
+    const call = await calls.findOwned(callId, customerId);
+    if (!call) throw new AppError('CALL_NOT_FOUND', 'The call was not found.');
+    assertControllable(call.status);
+    const outcome = await commands.run(call.id, request);
+    if (outcome.result === 'not_progressing') assertControllable(outcome.status as Call['status']);
+    if (outcome.result === 'channel_gone') throw new AppError('CALL_NOT_PROGRESSING', 'The call is ending: its channel is already gone.');
+    if (outcome.result === 'expired') throw new AppError('UNAVAILABLE', 'No telephony worker took the request in time.');
+    return (await calls.findOwned(callId, customerId)) ?? call;
+  }
+
+  return {
+    hold: (customerId: string, id: unknown, on: boolean) => control(customerId, id, { type: 'hold', on }),
+    musicOnHold: (customerId: string, id: unknown, on: boolean) => control(customerId, id, { type: 'moh', on }),
+    silence: (customerId: string, id: unknown, on: boolean) => control(customerId, id, { type: 'silence', on }),
+    mute: (customerId: string, id: unknown, direction: unknown, on: boolean) =>
+      control(customerId, id, { type: 'mute', on, direction: parseMuteSide(direction) }),
+    sendDtmf: (customerId: string, id: unknown, input: DtmfInput) => control(customerId, id, { type: 'dtmf', dtmf: parseDtmf(input) }),
+  };
+}
+
+export type MediaControlService = ReturnType<typeof createMediaControlService>;

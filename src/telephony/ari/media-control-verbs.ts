@@ -1,0 +1,27 @@
+import type { AriClient } from 'ari-client';
+import type { MediaControlPort, MediaControlResult } from '../media-control-port';
+import { isAriNotFound } from './ari-errors';
+import type { AriRequest } from './ari-request';
+
+/** The MediaControlPort on ARI: `/channels/{id}/hold|moh|silence|mute|dtmf`, each one bounded request. */
+export function mediaControlVerbs(request: AriRequest): MediaControlPort {
+  async function send(call: (ari: AriClient) => Promise<unknown>): Promise<MediaControlResult> {
+    try {
+      await request(call);
+      return 'done';
+    } catch (error) {
+      if (isAriNotFound(error)) return 'not_found';
+      throw error;
+    }
+  }
+
+  return {
+    hold: (channelId, on) => send((ari) => (on ? ari.channels.hold!({ channelId }) : ari.channels.unhold!({ channelId }))),
+    musicOnHold: (channelId, on) => send((ari) => (on ? ari.channels.startMoh!({ channelId }) : ari.channels.stopMoh!({ channelId }))),
+    silence: (channelId, on) => send((ari) => (on ? ari.channels.startSilence!({ channelId }) : ari.channels.stopSilence!({ channelId }))),
+    mute: (channelId, direction, on) =>
+      send((ari) => (on ? ari.channels.mute!({ channelId, direction }) : ari.channels.unmute!({ channelId, direction }))),
+    sendDtmf: (channelId, dtmf) =>
+      send((ari) => ari.channels.sendDTMF!({ channelId, dtmf: dtmf.digits, duration: dtmf.durationMs, between: dtmf.intervalMs })),
+  };
+}

@@ -1,0 +1,15 @@
+/** `not_found`: the channel is gone (the call is ending); nothing was done. */
+export type MediaControlResult = 'done' | 'not_found';
+
+/**
+ * What the product does to the audio of a live channel (hold, music on hold, silence, mute, DTMF).
+ * Asterisk answers each with 204 and sends no event (trace media-controls-hold-moh-mute-dtmf-ring),
+ * so the answer to the request is the only confirmation there is.
+ */
+export interface MediaControlPort {
+  hold(channelId: string, on: boolean): Promise<MediaControlResult>;
+  musicOnHold(channelId: string, on: boolean): Promise<MediaControlResult>;
+  silence(channelId: string, on: boolean): Promise<MediaControlResult>;
+  mute(channelId: string, direction: 'in' | 'out' | 'both', on: boolean): Promise<MediaControlResult>;
+  sendDtmf(channelId: string, dtmf: { digits: string; durationMs: number; intervalMs: number }): Promise<MediaControlResult>;
+}

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { QueueEvents, type ConnectionOptions, type Queue } from 'bullmq';
+import { AppError } from '../domain/errors';
+import type { MediaControlCommands, MediaControlJob, MediaControlOutcome } from '../services/media-control-ports';
+import { TELEPHONY_QUEUE } from './telephony-queue';
+
+export const MEDIA_CONTROL_JOB = 'media-control';
+
+/** One bounded ARI request (10 s) plus time for a worker to take the job. */
+const WAIT_MS = 15_000;
+
+/**
+ * The API's side of media controls: a job on the telephony queue that the API waits for. One job
+ * per request and no retries: a request answers once (DTMF sent twice would be heard twice); the
+ * job carries a deadline so a job no one waited for is never carried out late.
+ */
+export async function createQueuedMediaControls(queue: Queue, connection: ConnectionOptions, prefix: string) {
+  const events = new QueueEvents(TELEPHONY_QUEUE, { connection, prefix });
+  await events.waitUntilReady();
+  const commands: MediaControlCommands = {
+    async run(callId, control): Promise<MediaControlOutcome> {
+      const data: MediaControlJob = { callId, control, deadline: Date.now() + WAIT_MS };
+      const job = await queue.add(MEDIA_CONTROL_JOB, data, { jobId: `media-control_${callId}_${randomUUID()}`, attempts: 1 });
+      try {
+        return (await job.waitUntilFinished(events, WAIT_MS)) as MediaControlOutcome;
+      } catch (error) {
+        throw new AppError('UNAVAILABLE', `The media server did not carry the request out: ${(error as Error).message}`);
+      }
+    },
+  };
+  return { commands, close: () => events.close() };
+}
