@@ -12,6 +12,7 @@ let t: TestApp;
 let pg: Client;
 beforeAll(async () => {
   t = await startTestApp();
+  await t.ownNumber(t.app.bootstrap!.customerId, TEL.target);
   pg = new Client({ connectionString: t.config.databaseUrl, options: `-c search_path=${t.config.databaseSchema}` });
   await pg.connect();
 });
