@@ -18,6 +18,14 @@ import { createUserService } from './services/user-service';
 import { createCallRepository } from './services/call-repository';
 import { createCallService } from './services/call-service';
 import { createEventRepository } from './services/event-repository';
+import { createRecordingRepository } from './services/recording-repository';
+import { createRecordingService } from './services/recording-service';
+import { createDownloadSigner } from './services/signed-url';
+import { createFileStore } from './storage/create-file-store';
+import type { FileStore } from './storage/file-store';
+import { createQueuedRecordingCommands, createRecordingQueue } from './workers/recording-queue';
+import { startRecordingEventConsumer } from './workers/recording-event-consumer';
+import { createRecordingWorker } from './workers/recording-worker';
 import type { Services } from './services/services';
 import { createAriMediaServer } from './telephony/ari/ari-media-server';
 import type { MediaServer } from './telephony/media-server';
@@ -65,6 +73,10 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const queue = createTelephonyQueue(redis, config.redisPrefix);
     stops.push(() => queue.close());
     const callRepository = createCallRepository(db.prisma);
+    const recordingQueue = createRecordingQueue(redis, config.redisPrefix);
+    stops.push(() => recordingQueue.close());
+    const files = createFileStore({ kind: config.recordings.store, directory: config.recordings.directory });
+    const recordingRepository = createRecordingRepository(db.prisma);
     const jwtSecret = config.jwtSecret ?? (await loadSharedSecret(db.prisma, 'jwt'));
     const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds });
     const services: Services = {
@@ -76,12 +88,20 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       callRepository,
       events: createEventRepository(db.prisma),
       bus,
+      recordings: createRecordingService({
+        recordings: recordingRepository,
+        calls: callRepository,
+        commands: createQueuedRecordingCommands(recordingQueue),
+        files,
+        signer: createDownloadSigner(await loadSharedSecret(db.prisma, 'recording-url'), config.recordings.urlTtlSeconds),
+        logger,
+      }),
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
 
     let simulator: RunningSimulator | null = null;
     if (role !== 'api') {
-      const worker = await startWorkers(config, services, { redisUrl: config.redisUrl, db, logger });
+      const worker = await startWorkers(config, services, { redisUrl: config.redisUrl, db, logger, files });
       simulator = worker.simulator;
       stops.push(worker.stop);
     }
@@ -110,9 +130,10 @@ interface WorkerResources {
   redisUrl: string;
   db: ReturnType<typeof connectDatabase>;
   logger: Logger;
+  files: FileStore;
 }
 
-async function startWorkers(config: Config, services: Services, { redisUrl, db, logger }: WorkerResources) {
+async function startWorkers(config: Config, services: Services, { redisUrl, db, logger, files }: WorkerResources) {
   const stops: (() => Promise<unknown>)[] = [];
   let simulator: RunningSimulator | null = null;
   if (!config.ari.url) {
@@ -134,6 +155,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   const queue = createTelephonyQueue(connection, config.redisPrefix);
   stops.push(() => queue.close());
   startMediaEventConsumer({ media, calls: services.callRepository, callService: services.calls, telephonyQueue: queue, logger });
+  startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }));
   await media.start();
   stops.push(() => media.stop());
 
@@ -147,6 +169,16 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     logger: logger.child({ part: 'telephony' }),
   });
   stops.push(() => telephonyWorker.close());
+  const recordingWorker = createRecordingWorker({
+    connection,
+    prefix: config.redisPrefix,
+    recordings: createRecordingRepository(db.prisma),
+    calls: services.callRepository,
+    media,
+    files,
+    logger: logger.child({ part: 'recordings' }),
+  });
+  stops.push(() => recordingWorker.close());
 
   const dispatcher: OutboxDispatcher = createOutboxDispatcher({
     pool: db.pool,

@@ -31,6 +31,13 @@ const configSchema = z.object({
   }),
   /** GraphQL introspection and Apollo's landing page (on by default; off for a locked-down API). */
   graphqlIntrospection: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /** Recording files: a local directory (default), or an S3-compatible store (see docs/architecture.md). */
+  recordings: z.object({
+    store: z.enum(['local', 's3']).default('local'),
+    directory: z.string().min(1).default('./recordings'),
+    /** Lifetime of a signed download URL (VoIPBIN: one hour). */
+    urlTtlSeconds: z.coerce.number().int().positive().default(3600),
+  }),
   ari: z.object({
     url: optionalString,
     username: z.string().default('opencall'),
@@ -72,6 +79,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
     graphqlIntrospection: env.GRAPHQL_INTROSPECTION,
     rateLimit: { windowMs: env.RATE_LIMIT_WINDOW_MS, perCustomer: env.RATE_LIMIT_PER_CUSTOMER, perIp: env.RATE_LIMIT_PER_IP },
+    recordings: { store: env.RECORDING_STORE, directory: env.RECORDING_DIR, urlTtlSeconds: env.RECORDING_URL_TTL_SECONDS },
     ari: {
       url: env.ARI_URL,
       username: env.ARI_USERNAME,

@@ -5,6 +5,7 @@ import type { CallRepository } from './call-repository';
 import type { CallService } from './call-service';
 import type { CustomerService } from './customer-service';
 import type { EventRepository } from './event-repository';
+import type { RecordingService } from './recording-service';
 import type { UserService } from './user-service';
 
 /** The services a surface (GraphQL, REST) works through. */
@@ -17,4 +18,5 @@ export interface Services {
   callRepository: CallRepository;
   events: EventRepository;
   bus: EventBus;
+  recordings: RecordingService;
 }

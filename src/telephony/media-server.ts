@@ -1,8 +1,10 @@
+import type { RecordingVerbs } from './recording-port';
+
 /**
  * The telephony port: what the product asks of a media server and what it hears back. The ARI
  * adapter implements it for Asterisk and for the embedded simulator alike.
  */
-export interface MediaServer {
+export interface MediaServer extends RecordingVerbs {
   /** Connects and keeps connected (reconnecting with backoff); answers once connected. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -38,6 +40,10 @@ export type MediaEvent =
   | { type: 'channel_answered'; channelId: string }
   | { type: 'channel_destroyed'; channelId: string; cause: number }
   | { type: 'dtmf_received'; channelId: string; digit: string; durationMs: number }
+  /** An ARI recording (by name) started, finished (its file is stored) or failed (no file). */
+  | { type: 'recording_started'; recordingName: string }
+  | { type: 'recording_finished'; recordingName: string }
+  | { type: 'recording_failed'; recordingName: string }
   /** After the first connect and every reconnect: events may have been missed, reconcile. */
   | { type: 'connected' };
 

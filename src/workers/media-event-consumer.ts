@@ -4,6 +4,7 @@ import type { Logger } from '../platform/logger';
 import type { CallRepository } from '../services/call-repository';
 import type { CallService } from '../services/call-service';
 import { OUTGOING_CHANNEL_ARG, type MediaEvent, type MediaServer } from '../telephony/media-server';
+import { SNOOP_CHANNEL_ARG } from '../telephony/recording-port';
 
 export interface MediaEventConsumerDeps {
   media: MediaServer;
@@ -48,6 +49,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
         return;
       case 'channel_entered':
         if (event.args[0] === OUTGOING_CHANNEL_ARG) return; // one of ours, made by originate
+        if (event.args[0] === SNOOP_CHANNEL_ARG) return; // a recording's snoop (recording-event-consumer)
         if (!(await calls.findById(event.channelId))) {
           // Incoming calls are not routed yet: refuse rather than leave the caller hanging.
           logger.warn({ channelId: event.channelId, called: event.calledNumber }, 'rejecting a channel that belongs to no call');

@@ -18,6 +18,7 @@ export interface AriEvent {
   digit?: string;
   duration_ms?: number;
   args?: string[];
+  recording?: { name: string };
 }
 
 const STATES: Readonly<Record<string, ChannelState>> = { Down: 'down', Ring: 'ring', Ringing: 'ringing', Up: 'up' };
@@ -65,6 +66,12 @@ export function translateAriEvent(raw: AriEvent): Translation | null {
       return raw.channel && raw.digit
         ? { event: { type: 'dtmf_received', channelId: raw.channel.id, digit: raw.digit, durationMs: raw.duration_ms ?? 0 } }
         : null;
+    case 'RecordingStarted':
+      return raw.recording ? { event: { type: 'recording_started', recordingName: raw.recording.name } } : null;
+    case 'RecordingFinished':
+      return raw.recording ? { event: { type: 'recording_finished', recordingName: raw.recording.name } } : null;
+    case 'RecordingFailed':
+      return raw.recording ? { event: { type: 'recording_failed', recordingName: raw.recording.name } } : null;
     default:
       return null;
   }

@@ -4,6 +4,7 @@ import { OUTGOING_CHANNEL_ARG, type ChannelSnapshot, type MediaEvent, type Media
 import { isAriDuplicateId, isAriNotFound } from './ari-errors';
 import type { AriRequest } from './ari-request';
 import { channelState, translateAriEvent, type AriChannel, type AriEvent } from './ari-events';
+import { recordingVerbs } from './recording-verbs';
 
 export interface AriSettings {
   url: string;
@@ -137,5 +138,7 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
       const channels = (await request((ari) => ari.channels.list!())) as AriChannel[];
       return channels.map((channel) => ({ id: channel.id, state: channelState(channel.state) }));
     },
+
+    ...recordingVerbs(request, settings),
   };
 }
