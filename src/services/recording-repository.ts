@@ -75,13 +75,20 @@ export function createRecordingRepository(prisma: PrismaClient) {
       return row ? { call: callFromRow(row), recording: recordingFromRow(row.recording) } : null;
     },
 
-    /** RecordingStarted of a first part: initiating → recording, with recording_started. */
-    async markRecording(id: string): Promise<Recording | null> {
+    /**
+     * RecordingStarted of a first part: initiating → recording, with recording_started. A later
+     * part only moves tm_start back if it began earlier: the file starts with the earliest part.
+     */
+    async markRecording(id: string, at: Date | null): Promise<Recording | null> {
       return prisma.$transaction(async (tx) => {
         const rows = await tx.$queryRaw<RecordingRow[]>`
-          UPDATE recordings SET status = 'recording', tm_start = clock_timestamp(), tm_update = clock_timestamp(), event_seq = event_seq + 1
+          UPDATE recordings SET status = 'recording', tm_start = COALESCE(${at}::timestamptz, clock_timestamp()),
+                                tm_update = clock_timestamp(), event_seq = event_seq + 1
           WHERE id = ${id}::uuid AND status = 'initiating' RETURNING *`;
-        if (!rows[0]) return null;
+        if (!rows[0]) {
+          await tx.$executeRaw`UPDATE recordings SET tm_start = LEAST(tm_start, ${at}::timestamptz) WHERE id = ${id}::uuid AND ${at}::timestamptz IS NOT NULL`;
+          return null;
+        }
         await recordingEvent(tx, rows[0], 'recording_started');
         return recordingFromRow(rows[0]);
       });
@@ -103,7 +110,7 @@ export function createRecordingRepository(prisma: PrismaClient) {
      * RecordingFinished of one part. A part that ends on its own (duration, silence, its snoop
      * gone with the call) stops the recording too. tm_end is set when the last part is in.
      */
-    async partFinished(id: string, part: RecordingPart): Promise<Recording | null> {
+    async partFinished(id: string, part: RecordingPart, at: Date | null): Promise<Recording | null> {
       return prisma.$transaction(async (tx) => {
         const current = await lock(tx, id);
         if (!current || current.status === 'ended') return null;
@@ -111,7 +118,7 @@ export function createRecordingRepository(prisma: PrismaClient) {
         const complete = (current.parts as string[]).every((p) => finished.has(p));
         const rows = await tx.$queryRaw<RecordingRow[]>`
           UPDATE recordings SET finished_parts = ${[...finished]}::text[], status = 'stopping', tm_update = clock_timestamp(),
-                                tm_end = CASE WHEN ${complete} AND tm_end IS NULL THEN clock_timestamp() ELSE tm_end END
+                                tm_end = CASE WHEN ${complete} THEN GREATEST(tm_end, COALESCE(${at}::timestamptz, clock_timestamp())) ELSE tm_end END
           WHERE id = ${id}::uuid RETURNING *`;
         if (current.status !== 'stopping') await releaseCall(tx, rows[0] as RecordingRow);
         return recordingFromRow(rows[0] as RecordingRow);

@@ -90,9 +90,12 @@ export function createRecordingService(deps: RecordingServiceDeps) {
 
     get: getOwned,
 
-    async list(customerId: string, query: { pageSize?: number | undefined; after?: RecordingCursor | undefined }) {
+    /** `pageSizeField`: how the surface names the page size, for its error (`page_size`, `first`). */
+    async list(customerId: string, query: { pageSize?: number | undefined; pageSizeField?: string; after?: RecordingCursor | undefined }) {
       const pageSize = query.pageSize ?? MAX_PAGE_SIZE;
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw invalidArgument('page_size', `must be between 1 and ${MAX_PAGE_SIZE}`);
+      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+        throw invalidArgument(query.pageSizeField ?? 'page_size', `must be between 1 and ${MAX_PAGE_SIZE}`);
+      }
       return recordings.list(customerId, pageSize, query.after);
     },
 
@@ -133,17 +136,18 @@ export function createRecordingService(deps: RecordingServiceDeps) {
 
     // --- what the media server tells (through the recording event consumer) ---
 
-    async onRecordingStarted(ariName: string): Promise<void> {
+    /** `at`: the media server's time of the event, so tm_start/tm_end match the audio. */
+    async onRecordingStarted(ariName: string, at: Date | null): Promise<void> {
       const parsed = parseAriRecordingName(ariName);
-      if (parsed) await recordings.markRecording(parsed.recordingId);
+      if (parsed) await recordings.markRecording(parsed.recordingId, at);
     },
 
     /** One part is finished (or failed): when all are, the file can be made. */
-    async onRecordingFinished(ariName: string): Promise<void> {
+    async onRecordingFinished(ariName: string, at: Date | null): Promise<void> {
       const parsed = parseAriRecordingName(ariName);
       if (!parsed) return;
       const before = await recordings.findById(parsed.recordingId);
-      const recording = await recordings.partFinished(parsed.recordingId, parsed.part);
+      const recording = await recordings.partFinished(parsed.recordingId, parsed.part, at);
       if (!recording) return;
       if (before && before.status !== 'stopping') {
         // It ended on its own (duration, silence, the call gone): stop the other parts too.

@@ -40,10 +40,11 @@ export type MediaEvent =
   | { type: 'channel_answered'; channelId: string }
   | { type: 'channel_destroyed'; channelId: string; cause: number }
   | { type: 'dtmf_received'; channelId: string; digit: string; durationMs: number }
-  /** An ARI recording (by name) started, finished (its file is stored) or failed (no file). */
-  | { type: 'recording_started'; recordingName: string }
-  | { type: 'recording_finished'; recordingName: string }
-  | { type: 'recording_failed'; recordingName: string }
+  /**
+   * An ARI recording (by name) started, finished (its file is stored) or failed (no file);
+   * `at` is the media server's own time of it (the event's timestamp), when it gave one.
+   */
+  | { type: 'recording_started' | 'recording_finished' | 'recording_failed'; recordingName: string; at: Date | null }
   /** After the first connect and every reconnect: events may have been missed, reconcile. */
   | { type: 'connected' };
 

@@ -24,10 +24,10 @@ export function startRecordingEventConsumer(media: MediaServer, recordings: Reco
   function route(event: MediaEvent): [string, () => Promise<void>] | null {
     switch (event.type) {
       case 'recording_started':
-        return [event.recordingName, () => recordings.onRecordingStarted(event.recordingName)];
+        return [event.recordingName, () => recordings.onRecordingStarted(event.recordingName, event.at)];
       case 'recording_finished':
       case 'recording_failed':
-        return [event.recordingName, () => recordings.onRecordingFinished(event.recordingName)];
+        return [event.recordingName, () => recordings.onRecordingFinished(event.recordingName, event.at)];
       case 'channel_destroyed':
         return isUuid(event.channelId) ? [event.channelId, () => recordings.onCallEnded(event.channelId)] : null;
       case 'dtmf_received':

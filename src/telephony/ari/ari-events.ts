@@ -19,6 +19,14 @@ export interface AriEvent {
   duration_ms?: number;
   args?: string[];
   recording?: { name: string };
+  timestamp?: string;
+}
+
+const RECORDING_EVENTS = { RecordingStarted: 'recording_started', RecordingFinished: 'recording_finished', RecordingFailed: 'recording_failed' } as const;
+
+function timeOf(raw: AriEvent): Date | null {
+  const at = raw.timestamp ? new Date(raw.timestamp) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : null;
 }
 
 const STATES: Readonly<Record<string, ChannelState>> = { Down: 'down', Ring: 'ring', Ringing: 'ringing', Up: 'up' };
@@ -67,11 +75,9 @@ export function translateAriEvent(raw: AriEvent): Translation | null {
         ? { event: { type: 'dtmf_received', channelId: raw.channel.id, digit: raw.digit, durationMs: raw.duration_ms ?? 0 } }
         : null;
     case 'RecordingStarted':
-      return raw.recording ? { event: { type: 'recording_started', recordingName: raw.recording.name } } : null;
     case 'RecordingFinished':
-      return raw.recording ? { event: { type: 'recording_finished', recordingName: raw.recording.name } } : null;
     case 'RecordingFailed':
-      return raw.recording ? { event: { type: 'recording_failed', recordingName: raw.recording.name } } : null;
+      return raw.recording ? { event: { type: RECORDING_EVENTS[raw.type], recordingName: raw.recording.name, at: timeOf(raw) } } : null;
     default:
       return null;
   }

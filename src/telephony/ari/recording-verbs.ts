@@ -1,7 +1,14 @@
 import { SNOOP_CHANNEL_ARG, type RecordingVerbs } from '../recording-port';
 import { ariMessage, isAriDuplicateId, isAriNotFound } from './ari-errors';
 import type { AriRequest } from './ari-request';
-import type { AriSettings } from './ari-media-server';
+
+/** What the verbs need of the adapter's settings (a subset of AriSettings). */
+export interface AriRecordingSettings {
+  url: string;
+  username: string;
+  password: string;
+  app: string;
+}
 
 const FILE_TIMEOUT_MS = 30_000;
 
@@ -10,7 +17,7 @@ const FILE_TIMEOUT_MS = 30_000;
  * cannot be recorded itself), each recorded to a WAV file that the product then fetches over
  * ARI's HTTP (`GET /recordings/stored/{name}/file`, which ari-client cannot read as bytes).
  */
-export function recordingVerbs(request: AriRequest, settings: AriSettings): RecordingVerbs {
+export function recordingVerbs(request: AriRequest, settings: AriRecordingSettings): RecordingVerbs {
   const storedFileUrl = (name: string) => `${settings.url.replace(/\/+$/, '')}/ari/recordings/stored/${encodeURIComponent(name)}/file`;
   const authorization = `Basic ${Buffer.from(`${settings.username}:${settings.password}`).toString('base64')}`;
 
