@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { wavInfo } from '../src/audio/wav';
+import { decodeWav, wavInfo } from '../src/audio/wav';
+import { decodeAudio } from './support/decode-audio';
 import { restClient, voipbinDate, type Json } from './support/rest-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
@@ -34,13 +35,13 @@ const waitForRecording = (id: string, accept: (recording: Json) => boolean, what
 const ended = (recording: Json) => recording.status === 'ended' && recording.url !== '';
 
 /** Records a call for a while through the API and answers the finished recording. */
-async function record(options: Json): Promise<{ call: Json; recording: Json }> {
+async function record(options: Json, seconds = 1.2): Promise<{ call: Json; recording: Json }> {
   const call = await answeredCall();
   const started = await rest('POST', `/calls/${call.id}/recording_start`, { body: options });
   expect(started.status).toBe(200);
   expect(started.body).toMatchObject({ reference_type: 'call', reference_id: call.id, status: 'initiating', url: '' });
   await waitForRecording(started.body.id, (r) => r.status === 'recording', 'the recording to start');
-  await pause(1200); // audio to record; the checks below measure the time from tm_start/tm_end
+  await pause(seconds * 1000); // audio to record; the checks below measure the time from tm_start/tm_end
   const stopped = await rest('POST', `/calls/${call.id}/recording_stop`);
   expect(stopped.status).toBe(200);
   return { call, recording: await waitForRecording(started.body.id, ended, 'the recording to be stored') };
@@ -49,6 +50,13 @@ async function record(options: Json): Promise<{ call: Json; recording: Json }> {
 async function download(url: string): Promise<{ status: number; body: Buffer; type: string | null }> {
   const response = await fetch(url);
   return { status: response.status, body: Buffer.from(await response.arrayBuffer()), type: response.headers.get('content-type') };
+}
+
+/** The frequency of a pure tone, from its zero crossings (two per cycle). */
+function dominantHz(samples: Int16Array): number {
+  let crossings = 0;
+  for (let i = 1; i < samples.length; i++) if ((samples[i - 1]! < 0) !== (samples[i]! < 0)) crossings++;
+  return crossings / 2 / (samples.length / 8000);
 }
 
 const recordedMs = (recording: Json): number => voipbinDate(recording.tm_end).getTime() - voipbinDate(recording.tm_start).getTime();
@@ -70,11 +78,38 @@ describe('recording a call through the API', () => {
     expect(after.recording_ids).toEqual([recording.id]);
   });
 
-  it('records stereo as two channels (in left, out right)', async () => {
+  it('records stereo as two channels: what the far end says on the left, what it hears on the right', async () => {
     const { recording } = await record({ format: 'wav', direction: 'both', channels: 'stereo' });
-    const info = wavInfo((await download(recording.url)).body);
+    const file = (await download(recording.url)).body;
+    const info = wavInfo(file);
     expect(info.channelCount).toBe(2);
     expect(Math.abs(info.durationMs - recordedMs(recording))).toBeLessThanOrEqual(recordedMs(recording) * 0.1);
+    // The simulator's far end speaks a 440 Hz tone and hears a 660 Hz one (its snoops spy in and out).
+    const [left, right] = decodeWav(file).channels as [Int16Array, Int16Array];
+    expect(Math.round(dominantHz(left) / 10) * 10).toBe(440);
+    expect(Math.round(dominantHz(right) / 10) * 10).toBe(660);
+  });
+
+  it('records one direction only: `in` is the far end alone', async () => {
+    const { recording } = await record({ direction: 'in' });
+    const audio = decodeWav((await download(recording.url)).body);
+    expect(audio.channels).toHaveLength(1);
+    expect(Math.round(dominantHz(audio.channels[0]!) / 10) * 10).toBe(440);
+  });
+
+  it.each([
+    ['mp3', 'mixed', 1],
+    ['mp3', 'stereo', 2],
+    ['ogg', 'mixed', 1],
+    ['ogg', 'stereo', 2],
+  ] as const)('converts to %s (%s): a real decoder reads the channels and the recorded length', async (format, channels, count) => {
+    const { recording } = await record({ format, channels }, 2.5);
+    const file = await download(recording.url);
+    expect(file.type).toBe(format === 'mp3' ? 'audio/mpeg' : 'audio/ogg');
+    const decoded = await decodeAudio(format, file.body);
+    expect(decoded.errors).toBe(0);
+    expect(decoded.channels).toBe(count);
+    expect(Math.abs(decoded.durationMs - recordedMs(recording))).toBeLessThanOrEqual(recordedMs(recording) * 0.1);
   });
 });
 

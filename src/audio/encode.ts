@@ -1,3 +1,5 @@
+import { encodeMp3 } from './mp3';
+import { encodeOggOpus } from './ogg-opus';
 import { encodeWav, type PcmAudio } from './wav';
 
 export type AudioFormat = 'wav' | 'mp3' | 'ogg';
@@ -7,7 +9,9 @@ export function encodeAudio(audio: PcmAudio, format: AudioFormat): Buffer {
   switch (format) {
     case 'wav':
       return encodeWav(audio);
-    default:
-      throw new Error(`no encoder for ${format}`);
+    case 'mp3':
+      return encodeMp3(audio);
+    case 'ogg':
+      return encodeOggOpus(audio);
   }
 }
