@@ -1,10 +1,25 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { connectDatabase } from '../src/platform/database';
 import { print } from 'graphql';
-import { CallEventsDocument, CallHistoryDocument, CreateCallsDocument, DeleteCallDocument, ExpireAccessKeyDocument, GetCallDocument, HangupCallDocument, ListCallsDocument } from './generated/graphql';
+import {
+  CallEventsDocument,
+  CallHistoryDocument,
+  CreateCallsDocument,
+  DeleteCallDocument,
+  DeleteRecordingDocument,
+  ExpireAccessKeyDocument,
+  GetCallDocument,
+  GetRecordingDocument,
+  HangupCallDocument,
+  ListCallsDocument,
+  ListRecordingsDocument,
+  StartRecordingDocument,
+  StopRecordingDocument,
+} from './generated/graphql';
 import { collect, graphql, wsClient } from './support/graphql-client';
 import { ALL_ROUTES, ID_ROUTES } from './support/routes';
 import { startTestApp, type TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
 /**
  * The tenancy matrix: customer B, with a valid credential, gets 404 / NOT_FOUND (or an empty
@@ -13,7 +28,7 @@ import { startTestApp, type TestApp } from './support/test-app';
  */
 let t: TestApp;
 let b: { token: string; customerId: string };
-const a: Record<'call' | 'accesskey' | 'user', string> = { call: '', accesskey: '', user: '' };
+const a: Record<'call' | 'accesskey' | 'user' | 'recording', string> = { call: '', accesskey: '', user: '', recording: '' };
 
 const request = (path: string, token: string | null, method = 'GET', body?: unknown) =>
   fetch(`${t.baseUrl}${path}`, {
@@ -30,6 +45,12 @@ beforeAll(async () => {
   a.call = call.data!.createCalls[0]!.id;
   a.accesskey = String((await json(await request('/v1.0/accesskeys', t.accessKey, 'POST', { name: 'a-key' }))).id);
   a.user = String((await json(await request('/v1.0/users', t.accessKey, 'POST', { username: 'a-user', password: 'a-password-1' }))).id);
+  // A's answered call, being recorded (and settled in RECORDING, so snapshots are stable).
+  const answered = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, { input: { source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: '+15559990001' }] } });
+  const recordedCall = answered.data!.createCalls[0]!.id;
+  await waitFor(async () => (await json(await request(`/v1.0/calls/${recordedCall}`, t.accessKey))).status, (status) => status === 'progressing', 'A’s call to be answered');
+  a.recording = String((await json(await request(`/v1.0/calls/${recordedCall}/recording_start`, t.accessKey, 'POST', {}))).id);
+  await waitFor(async () => (await json(await request(`/v1.0/recordings/${a.recording}`, t.accessKey))).status, (status) => status === 'recording', 'A’s recording to start');
 });
 afterAll(async () => {
   await t?.stop();
@@ -39,7 +60,8 @@ async function snapshotOfA() {
   const call = await json(await request(`/v1.0/calls/${a.call}`, t.accessKey));
   const keys = await json(await request('/v1.0/accesskeys', t.accessKey));
   const users = await json(await request('/v1.0/users', t.accessKey));
-  return { status: call.status, tm_update: call.tm_update, keys: keys.result, users: users.result };
+  const recording = await json(await request(`/v1.0/recordings/${a.recording}`, t.accessKey));
+  return { status: call.status, tm_update: call.tm_update, keys: keys.result, users: users.result, recording: [recording.status, recording.tm_update, recording.tm_delete] };
 }
 
 describe('customer B and customer A’s resources', () => {
@@ -54,11 +76,12 @@ describe('customer B and customer A’s resources', () => {
   });
 
   it('B’s lists hold none of A’s resources', async () => {
-    for (const path of ['/v1.0/calls', '/v1.0/accesskeys', '/v1.0/users']) {
+    for (const path of ['/v1.0/calls', '/v1.0/accesskeys', '/v1.0/users', '/v1.0/recordings']) {
       const ids = ((await json(await request(path, b.token))).result ?? []).map((item) => item.id);
       expect(ids).not.toContain(a.call);
       expect(ids).not.toContain(a.accesskey);
       expect(ids).not.toContain(a.user);
+      expect(ids).not.toContain(a.recording);
     }
   });
 
@@ -67,15 +90,20 @@ describe('customer B and customer A’s resources', () => {
     expect((await graphql(t.baseUrl, b.token, GetCallDocument, { id: a.call })).data?.call).toBeNull();
     expect((await graphql(t.baseUrl, b.token, CallHistoryDocument, { id: a.call })).data?.call).toBeNull();
     expect((await graphql(t.baseUrl, b.token, ListCallsDocument, {})).data?.calls.edges.map((edge) => edge.node.id)).not.toContain(a.call);
+    expect((await graphql(t.baseUrl, b.token, GetRecordingDocument, { id: a.recording })).data?.recording).toBeNull();
+    expect((await graphql(t.baseUrl, b.token, ListRecordingsDocument, {})).data?.recordings.nodes).toEqual([]);
     const mutations: [TypedDocumentNode<unknown, { id: string }>, string][] = [
       [HangupCallDocument, a.call],
       [DeleteCallDocument, a.call],
       [ExpireAccessKeyDocument, a.accesskey],
+      [DeleteRecordingDocument, a.recording],
     ];
     for (const [document, id] of mutations) {
       const result = await graphql(t.baseUrl, b.token, document, { id });
       expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     }
+    expect((await graphql(t.baseUrl, b.token, StartRecordingDocument, { callId: a.call })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await graphql(t.baseUrl, b.token, StopRecordingDocument, { callId: a.call })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const client = wsClient(t.baseUrl, b.token);
     await expect(collect(client, CallEventsDocument, { callId: a.call }).done).rejects.toThrow(/NOT_FOUND/);
     await client.dispose();

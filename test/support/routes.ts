@@ -5,12 +5,21 @@ export interface RouteCase {
   body?: unknown;
 }
 
-export const ID_ROUTES: Record<'call' | 'accesskey' | 'user', RouteCase[]> = {
+export const ID_ROUTES: Record<'call' | 'accesskey' | 'user' | 'recording', RouteCase[]> = {
   call: [
     { method: 'GET', path: (id) => `/v1.0/calls/${id}` },
     { method: 'GET', path: (id) => `/v1.0/calls/${id}/events` },
     { method: 'POST', path: (id) => `/v1.0/calls/${id}/hangup` },
     { method: 'DELETE', path: (id) => `/v1.0/calls/${id}` },
+    { method: 'POST', path: (id) => `/v1.0/calls/${id}/recording_start`, body: { format: 'wav' } },
+    { method: 'POST', path: (id) => `/v1.0/calls/${id}/recording_stop` },
+    { method: 'GET', path: (id) => `/v1.0/calls/${id}/recordings` },
+  ],
+  // (The signed /v1.0/recordingfiles/{id}/download takes no credentials: its signature is one.)
+  recording: [
+    { method: 'GET', path: (id) => `/v1.0/recordings/${id}` },
+    { method: 'DELETE', path: (id) => `/v1.0/recordings/${id}` },
+    { method: 'GET', path: (id) => `/v1.0/recordingfiles/${id}` },
   ],
   accesskey: [
     { method: 'GET', path: (id) => `/v1.0/accesskeys/${id}` },
@@ -30,5 +39,6 @@ export const ALL_ROUTES: RouteCase[] = [
   { method: 'GET', path: () => '/v1.0/users' },
   { method: 'POST', path: () => '/v1.0/customers', body: { name: 'x' } },
   { method: 'GET', path: () => '/v1.0/customers' },
+  { method: 'GET', path: () => '/v1.0/recordings' },
   ...Object.values(ID_ROUTES).flat(),
 ];
