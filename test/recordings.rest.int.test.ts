@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import WebSocket from 'ws';
 import { decodeWav, wavInfo } from '../src/audio/wav';
 import { decodeAudio } from './support/decode-audio';
 import { restClient, voipbinDate, type Json } from './support/rest-client';
@@ -76,6 +77,10 @@ describe('recording a call through the API', () => {
     const after = (await rest('GET', `/calls/${call.id}`)).body;
     expect(after.recording_id).toBe(ZERO);
     expect(after.recording_ids).toEqual([recording.id]);
+    // call_updated when the recording became the active one, and when it stopped being it.
+    const history = (await rest('GET', `/calls/${call.id}/events`)).body.result as Json[];
+    const updates = history.filter((event) => event.type === 'call_updated').map((event) => [event.data.recording_id, event.data.recording_ids]);
+    expect(updates).toEqual([[recording.id, [recording.id]], [ZERO, [recording.id]]]);
   });
 
   it('records stereo as two channels: what the far end says on the left, what it hears on the right', async () => {
@@ -286,3 +291,30 @@ describe('listing and deleting', () => {
 });
 
 const simPost = (path: string, body: unknown) => fetch(`${t.simUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('recording events', () => {
+  it('recording_started, then recording_finished only once the file is stored, with its URL', async () => {
+    const customerId = t.app.bootstrap!.customerId;
+    const ws = new WebSocket(`${t.baseUrl.replace('http', 'ws')}/v1.0/ws?token=${t.accessKey}`);
+    const messages: Json[] = [];
+    ws.on('message', (raw) => messages.push(JSON.parse(raw.toString()) as Json));
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    ws.send(JSON.stringify({ type: 'subscribe', topics: [`customer_id:${customerId}:recording:*`] }));
+    await waitFor(async () => messages, (list) => list.some((m) => m.type === 'subscribed'), 'the subscription');
+
+    const { recording } = await record({ channels: 'stereo' });
+    const events = await waitFor(
+      async () => messages.filter((m) => m.topic === `customer_id:${customerId}:recording:${recording.id}`),
+      (list) => list.some((m) => m.type === 'recording_finished'),
+      'recording_finished',
+    );
+    expect(events.map((m) => m.type)).toEqual(['recording_started', 'recording_finished']);
+    expect(events[0]!.data).toMatchObject({ id: recording.id, status: 'recording', url: '' });
+    const finished = events[1]!.data as Json;
+    expect(finished).toMatchObject({ id: recording.id, status: 'ended', filename: `${recording.id}.wav` });
+    const file = await download(`${t.baseUrl}${finished.url}`);
+    expect(file.status).toBe(200);
+    expect(wavInfo(file.body).channelCount).toBe(2);
+    ws.close();
+  });
+});
