@@ -51,4 +51,15 @@ describe('translating recorded Asterisk events', () => {
     expect(causes).not.toContain(32);
     expect(causes.length).toBeGreaterThan(0);
   });
+
+  it('recordings of a bridge and a snoop: started and finished by name, at the event time', () => {
+    const out = translate('bridge-two-calls-record-snoop').map((t) => t.event).filter((event) => event?.type.startsWith('recording_'));
+    expect(out.map((event) => event && 'recordingName' in event && [event.type, event.recordingName])).toEqual([
+      ['recording_started', 'rec-bridge-1795462329080'],
+      ['recording_started', 'rec-snoop-1795462329607'],
+      ['recording_finished', 'rec-bridge-1795462329080'],
+      ['recording_finished', 'rec-snoop-1795462329607'],
+    ]);
+    expect(out.every((event) => event && 'at' in event && event.at instanceof Date)).toBe(true);
+  });
 });
