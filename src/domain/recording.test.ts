@@ -1,10 +1,19 @@
 import { AppError } from './errors';
-import { ariRecordingName, cannotStartRecording, endsOnKey, parseAriRecordingName, parseRecordingOptions, partsOf } from './recording';
+import type { RecordingStartOption } from './flow/flow-action';
+import { ariRecordingName, cannotStartRecording, endsOnKey, parseAriRecordingName, parseRecordingOptions, partsOf, type RecordingOptions } from './recording';
+
+// The flow runner hands its parsed recording_start option to RecordingService.startWith as is.
+const fromFlow = (option: RecordingStartOption): RecordingOptions => option;
 
 describe('parseRecordingOptions', () => {
   it('defaults to wav, both directions, mixed, no limits', () => {
     expect(parseRecordingOptions(undefined)).toEqual({ format: 'wav', direction: 'both', channels: 'mixed', endOfSilence: 0, endOfKey: '', duration: 0 });
     expect(parseRecordingOptions({})).toEqual(parseRecordingOptions(null));
+  });
+
+  it('reads what the flow action recording_start parses to', () => {
+    const option: RecordingStartOption = { format: 'mp3', direction: 'out', channels: 'mixed', endOfSilence: 3, endOfKey: '#', duration: 30 };
+    expect(fromFlow(option)).toEqual(parseRecordingOptions({ format: 'mp3', direction: 'out', end_of_silence: 3, end_of_key: '#', duration: 30 }));
   });
 
   it('takes every valid option', () => {

@@ -47,11 +47,10 @@ export function createRecordingWorker(deps: RecordingWorkerDeps): Worker {
       }
     } catch (error) {
       const call = await calls.findById(recording.referenceId);
-      if (call?.status !== 'hangup') throw error;
-      // The call ended before its snoops were made: there is nothing to record.
-      logger.info({ recordingId, err: error }, 'the call hung up before its recording started');
-      await stop(recordingId);
-      await recordings.markEnded(recordingId, null);
+      if (call?.status !== 'hangup' && call?.status !== 'terminating') throw error;
+      // The call ended while its snoops were being made: its hangup stops the recording, which
+      // ends with whatever parts did start (or none) — nothing to retry here.
+      logger.info({ recordingId, err: error }, 'the call hung up while its recording was starting');
     }
   }
 
