@@ -33,6 +33,8 @@ export interface Recording extends RecordingOptions {
   status: RecordingStatus;
   parts: RecordingPart[];
   finishedParts: RecordingPart[];
+  /** The media server's time each part started: the file aligns the parts by it. */
+  partStartedAt: Partial<Record<RecordingPart, Date>>;
   fileName: string | null;
   fileSize: number | null;
   fileDurationMs: number | null;

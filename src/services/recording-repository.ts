@@ -76,21 +76,25 @@ export function createRecordingRepository(prisma: PrismaClient) {
     },
 
     /**
-     * RecordingStarted of a first part: initiating → recording, with recording_started. A later
-     * part only moves tm_start back if it began earlier: the file starts with the earliest part.
+     * RecordingStarted of a part: its start time is kept (to align the parts); the first one
+     * moves initiating → recording, with recording_started. tm_start is the earliest part's.
      */
-    async markRecording(id: string, at: Date | null): Promise<Recording | null> {
+    async markRecording(id: string, part: RecordingPart, at: Date | null): Promise<Recording | null> {
       return prisma.$transaction(async (tx) => {
-        const rows = await tx.$queryRaw<RecordingRow[]>`
-          UPDATE recordings SET status = 'recording', tm_start = COALESCE(${at}::timestamptz, clock_timestamp()),
-                                tm_update = clock_timestamp(), event_seq = event_seq + 1
-          WHERE id = ${id}::uuid AND status = 'initiating' RETURNING *`;
-        if (!rows[0]) {
-          await tx.$executeRaw`UPDATE recordings SET tm_start = LEAST(tm_start, ${at}::timestamptz) WHERE id = ${id}::uuid AND ${at}::timestamptz IS NOT NULL`;
-          return null;
-        }
-        await recordingEvent(tx, rows[0], 'recording_started');
-        return recordingFromRow(rows[0]);
+        const rows = await tx.$queryRaw<(RecordingRow & { was: string })[]>`
+          WITH before AS (SELECT id, status AS was FROM recordings WHERE id = ${id}::uuid FOR UPDATE)
+          UPDATE recordings r SET
+            part_started_at = r.part_started_at || jsonb_build_object(${part}::text, COALESCE(${at}::timestamptz, clock_timestamp())),
+            tm_start = LEAST(r.tm_start, COALESCE(${at}::timestamptz, clock_timestamp())),
+            status = CASE WHEN r.status = 'initiating' THEN 'recording' ELSE r.status END,
+            event_seq = r.event_seq + CASE WHEN r.status = 'initiating' THEN 1 ELSE 0 END,
+            tm_update = clock_timestamp()
+          FROM before WHERE r.id = before.id AND r.status <> 'ended'
+          RETURNING r.*, before.was`;
+        const row = rows[0];
+        if (!row || row.was !== 'initiating') return null;
+        await recordingEvent(tx, row, 'recording_started');
+        return recordingFromRow(row);
       });
     },
 

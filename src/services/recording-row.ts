@@ -21,6 +21,7 @@ export function recordingFromRow(row: RecordingRow): Recording {
     duration: Number(row.duration),
     parts: (row.parts ?? []) as RecordingPart[],
     finishedParts: (row.finished_parts ?? []) as RecordingPart[],
+    partStartedAt: Object.fromEntries(Object.entries((row.part_started_at ?? {}) as Record<string, string>).map(([part, at]) => [part, new Date(at)])),
     fileName: (row.file_name ?? null) as string | null,
     fileSize: nullableNumber(row.file_size),
     fileDurationMs: nullableNumber(row.file_duration_ms),

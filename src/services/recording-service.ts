@@ -139,7 +139,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     /** `at`: the media server's time of the event, so tm_start/tm_end match the audio. */
     async onRecordingStarted(ariName: string, at: Date | null): Promise<void> {
       const parsed = parseAriRecordingName(ariName);
-      if (parsed) await recordings.markRecording(parsed.recordingId, at);
+      if (parsed) await recordings.markRecording(parsed.recordingId, parsed.part, at);
     },
 
     /** One part is finished (or failed): when all are, the file can be made. */

@@ -7,6 +7,13 @@ import type { RecordingVerbs } from '../telephony/recording-port';
 /** Asterisk's wav: 8 kHz. A recording with no part on the media server is this long: nothing. */
 const SAMPLE_RATE = 8000;
 
+function delayed(track: Int16Array, samples: number): Int16Array {
+  if (samples <= 0) return track;
+  const out = new Int16Array(samples + track.length);
+  out.set(track, samples);
+  return out;
+}
+
 /** Where the product keeps a recording's file. */
 export const storageKeyOf = (recording: Pick<Recording, 'id' | 'customerId' | 'format'>): string => `${recording.customerId}/${recording.id}.${recording.format}`;
 
@@ -19,12 +26,16 @@ export async function buildRecordingFile(recording: Recording, media: Pick<Recor
   const tracks: DirectionTracks = { in: null, out: null };
   let sampleRate = SAMPLE_RATE;
   let found = false;
+  const starts = Object.values(recording.partStartedAt).map((at) => at.getTime());
+  const first = starts.length ? Math.min(...starts) : 0;
   for (const part of recording.parts) {
     const file = await media.fetchStoredRecording(ariRecordingName(recording.id, part));
     if (!file) continue;
     const audio = decodeWav(file);
     sampleRate = audio.sampleRate;
-    tracks[part] = audio.channels[0] ?? new Int16Array(0);
+    // A part that started later (its snoop was made after the other's) starts later in the file.
+    const lateMs = (recording.partStartedAt[part]?.getTime() ?? first) - first;
+    tracks[part] = delayed(audio.channels[0] ?? new Int16Array(0), Math.round((lateMs * sampleRate) / 1000));
     found = true;
   }
   if (!found) return null;

@@ -35,16 +35,20 @@ export function createRecordingWorker(deps: RecordingWorkerDeps): Worker {
     const recording = await load(recordingId);
     if (recording.status !== 'initiating') return;
     try {
-      for (const part of recording.parts) {
-        await media.recordPart({
-          channelId: recording.referenceId,
-          snoopId: snoopChannelId(recording.id, part),
-          name: ariRecordingName(recording.id, part),
-          spy: part,
-          maxDurationSeconds: recording.duration,
-          maxSilenceSeconds: recording.endOfSilence,
-        });
-      }
+      // The parts start together, as near as the media server allows (the file aligns them by
+      // their start times anyway).
+      await Promise.all(
+        recording.parts.map((part) =>
+          media.recordPart({
+            channelId: recording.referenceId,
+            snoopId: snoopChannelId(recording.id, part),
+            name: ariRecordingName(recording.id, part),
+            spy: part,
+            maxDurationSeconds: recording.duration,
+            maxSilenceSeconds: recording.endOfSilence,
+          }),
+        ),
+      );
     } catch (error) {
       const call = await calls.findById(recording.referenceId);
       if (call?.status !== 'hangup' && call?.status !== 'terminating') throw error;

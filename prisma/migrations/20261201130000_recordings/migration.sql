@@ -14,6 +14,7 @@ CREATE TABLE "recordings" (
     "duration" INTEGER NOT NULL DEFAULT 0,
     "parts" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
     "finished_parts" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
+    "part_started_at" JSONB NOT NULL DEFAULT '{}',
     "file_name" TEXT,
     "file_size" INTEGER,
     "file_duration_ms" INTEGER,
