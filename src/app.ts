@@ -75,7 +75,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const callRepository = createCallRepository(db.prisma);
     const recordingQueue = createRecordingQueue(redis, config.redisPrefix);
     stops.push(() => recordingQueue.close());
-    const files = createFileStore({ kind: config.recordings.store, directory: config.recordings.directory });
+    const files = createFileStore({ kind: config.recordings.store, directory: config.recordings.directory, s3: s3SettingsOf(config) });
     const recordingRepository = createRecordingRepository(db.prisma);
     const jwtSecret = config.jwtSecret ?? (await loadSharedSecret(db.prisma, 'jwt'));
     const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds });
@@ -124,6 +124,12 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     await stopAll();
     throw error;
   }
+}
+
+/** The bucket's settings, when the configuration (which checked them) chose S3. */
+function s3SettingsOf(config: Config) {
+  const { endpoint, bucket, region, accessKeyId, secretAccessKey } = config.recordings.s3;
+  return endpoint && bucket && accessKeyId && secretAccessKey ? { endpoint, bucket, region, accessKeyId, secretAccessKey } : undefined;
 }
 
 interface WorkerResources {
