@@ -260,7 +260,7 @@ describe('ending on its own', () => {
     expect((await rest('GET', `/calls/${call.id}`)).body).toMatchObject({ status: 'progressing', recording_id: ZERO });
   });
 
-  it('ends when the far end presses an end key, and not for another key', async () => {
+  it('ends when the far end presses its end key (after another key)', async () => {
     const call = await answeredCall();
     const started = await rest('POST', `/calls/${call.id}/recording_start`, { body: { end_of_key: '#' } });
     await waitForRecording(started.body.id, (r) => r.status === 'recording', 'the recording to start');
