@@ -101,8 +101,9 @@ export function createRecordingWorker(deps: RecordingWorkerDeps): Worker {
   const worker = new Worker(RECORDING_QUEUE, processor, { connection: deps.connection, prefix: deps.prefix, concurrency: 20 });
   worker.on('failed', (job, error) => {
     logger.warn({ err: error, jobId: job?.id }, 'recording job failed');
-    // A start that failed for good leaves nothing recording: end it, so the call may record again.
-    if (job?.name === 'start' && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+    // A start or a store that failed for good: end the recording (without a file), so it does not
+    // stay initiating or stopping forever and the call may record again.
+    if ((job?.name === 'start' || job?.name === 'store') && job.attemptsMade >= (job.opts.attempts ?? 1)) {
       void recordings.markEnded((job.data as { recordingId: string }).recordingId, null).catch((e: unknown) => logger.error({ err: e }, 'ending a failed recording failed'));
     }
   });
