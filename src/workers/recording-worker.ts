@@ -104,7 +104,11 @@ export function createRecordingWorker(deps: RecordingWorkerDeps): Worker {
     // A start or a store that failed for good: end the recording (without a file), so it does not
     // stay initiating or stopping forever and the call may record again.
     if ((job?.name === 'start' || job?.name === 'store') && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-      void recordings.markEnded((job.data as { recordingId: string }).recordingId, null).catch((e: unknown) => logger.error({ err: e }, 'ending a failed recording failed'));
+      const { recordingId } = job.data as { recordingId: string };
+      void stop(recordingId)
+        .catch((e: unknown) => logger.warn({ err: e, recordingId }, 'could not stop the parts of a failed recording'))
+        .then(() => recordings.markEnded(recordingId, null))
+        .catch((e: unknown) => logger.error({ err: e, recordingId }, 'ending a failed recording failed'));
     }
   });
   worker.on('error', (error) => logger.error({ err: error }, 'recording worker error'));
