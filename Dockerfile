@@ -46,6 +46,9 @@ COPY --from=build /app/dist ./dist
 # The migration runner walks up from dist/src/platform and finds /app/prisma/migrations.
 COPY --from=build /app/prisma ./prisma
 
+# Recording files (RECORDING_DIR=./recordings): writable by the app; mount a volume to keep them.
+RUN mkdir -p /app/recordings && chown node:node /app/recordings
+
 USER node
 
 # 3000: the API (GraphQL at /graphql, REST at /v1.0, /health).

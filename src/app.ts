@@ -31,6 +31,14 @@ import { createFlowService } from './services/flow-service';
 import { createNumberService } from './services/number-service';
 import { createMediaControlExecutor } from './services/media-control-executor';
 import { createMediaControlService } from './services/media-control-service';
+import { createRecordingRepository } from './services/recording-repository';
+import { createRecordingService } from './services/recording-service';
+import { createDownloadSigner } from './services/signed-url';
+import { createFileStore } from './storage/create-file-store';
+import type { FileStore } from './storage/file-store';
+import { createQueuedRecordingCommands, createRecordingQueue } from './workers/recording-queue';
+import { startRecordingEventConsumer } from './workers/recording-event-consumer';
+import { createRecordingWorker } from './workers/recording-worker';
 import type { Services } from './services/services';
 import { createAriMediaServer } from './telephony/ari/ari-media-server';
 import type { MediaServer } from './telephony/media-server';
@@ -98,6 +106,10 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     stops.push(() => mediaControlEvents.quit());
     const mediaControls = await createQueuedMediaControls(queue, mediaControlEvents, config.redisPrefix);
     stops.push(mediaControls.close);
+    const recordingQueue = createRecordingQueue(redis, config.redisPrefix);
+    stops.push(() => recordingQueue.close());
+    const files = createFileStore({ kind: config.recordings.store, directory: config.recordings.directory, s3: s3SettingsOf(config) });
+    const recordingRepository = createRecordingRepository(db.prisma);
     const jwtSecret = config.jwtSecret ?? (await loadSharedSecret(db.prisma, 'jwt'));
     const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds });
     const services: Services = {
@@ -113,12 +125,20 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       numbers,
       activeflows,
       bus,
+      recordings: createRecordingService({
+        recordings: recordingRepository,
+        calls: callRepository,
+        commands: createQueuedRecordingCommands(recordingQueue),
+        files,
+        signer: createDownloadSigner(await loadSharedSecret(db.prisma, 'recording-url'), config.recordings.urlTtlSeconds),
+        logger,
+      }),
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
 
     let simulator: RunningSimulator | null = null;
     if (role !== 'api') {
-      const worker = await startWorkers(config, services, { redisUrl: config.redisUrl, db, logger, observers });
+      const worker = await startWorkers(config, services, { redisUrl: config.redisUrl, db, logger, observers, files });
       simulator = worker.simulator;
       stops.push(worker.stop);
     }
@@ -143,14 +163,21 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
   }
 }
 
+/** The bucket's settings, when the configuration (which checked them) chose S3. */
+function s3SettingsOf(config: Config) {
+  const { endpoint, bucket, region, accessKeyId, secretAccessKey } = config.recordings.s3;
+  return endpoint && bucket && accessKeyId && secretAccessKey ? { endpoint, bucket, region, accessKeyId, secretAccessKey } : undefined;
+}
+
 interface WorkerResources {
   redisUrl: string;
   db: ReturnType<typeof connectDatabase>;
   logger: Logger;
   observers: CallObservers;
+  files: FileStore;
 }
 
-async function startWorkers(config: Config, services: Services, { redisUrl, db, logger, observers }: WorkerResources) {
+async function startWorkers(config: Config, services: Services, { redisUrl, db, logger, observers, files }: WorkerResources) {
   const stops: (() => Promise<unknown>)[] = [];
   let simulator: RunningSimulator | null = null;
   if (!config.ari.url) {
@@ -186,6 +213,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   });
   observers.add(flowExecutor.legChanged);
   startMediaEventConsumer({ media, calls: services.callRepository, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
+  startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }));
   await media.start();
   stops.push(() => media.stop());
 
@@ -202,6 +230,16 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   stops.push(() => telephonyWorker.close());
   const flowWorker = createFlowWorker({ connection, prefix: config.redisPrefix, executor: flowExecutor, logger: logger.child({ part: 'flows' }) });
   stops.push(() => flowWorker.close());
+  const recordingWorker = createRecordingWorker({
+    connection,
+    prefix: config.redisPrefix,
+    recordings: createRecordingRepository(db.prisma),
+    calls: services.callRepository,
+    media,
+    files,
+    logger: logger.child({ part: 'recordings' }),
+  });
+  stops.push(() => recordingWorker.close());
 
   const dispatcher: OutboxDispatcher = createOutboxDispatcher({
     pool: db.pool,

@@ -19,4 +19,11 @@ describe('settings', () => {
   it('fails at start listing every bad setting at once', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', LOG_LEVEL: 'loud' })).toThrow(/port[\s\S]*databaseUrl[\s\S]*logLevel/);
   });
+
+  it('keeps recordings in ./recordings by default, and requires the bucket settings for s3', () => {
+    expect(loadConfig({}).recordings).toMatchObject({ store: 'local', directory: './recordings', urlTtlSeconds: 3600 });
+    expect(() => loadConfig({ RECORDING_STORE: 's3', RECORDING_S3_BUCKET: 'b' })).toThrow(/RECORDING_S3_ENDPOINT[\s\S]*RECORDING_S3_ACCESS_KEY_ID[\s\S]*RECORDING_S3_SECRET_ACCESS_KEY/);
+    const s3 = loadConfig({ RECORDING_STORE: 's3', RECORDING_S3_ENDPOINT: 'http://minio:9000', RECORDING_S3_BUCKET: 'b', RECORDING_S3_ACCESS_KEY_ID: 'k', RECORDING_S3_SECRET_ACCESS_KEY: 's' });
+    expect(s3.recordings.s3).toEqual({ endpoint: 'http://minio:9000', bucket: 'b', region: 'us-east-1', accessKeyId: 'k', secretAccessKey: 's' });
+  });
 });

@@ -31,6 +31,27 @@ const configSchema = z.object({
   }),
   /** GraphQL introspection and Apollo's landing page (on by default; off for a locked-down API). */
   graphqlIntrospection: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /** Recording files: a local directory (default), or an S3-compatible store (see docs/architecture.md). */
+  recordings: z
+    .object({
+      store: z.enum(['local', 's3']).default('local'),
+      directory: z.string().min(1).default('./recordings'),
+      /** Lifetime of a signed download URL (VoIPBIN: one hour). */
+      urlTtlSeconds: z.coerce.number().int().positive().default(3600),
+      s3: z.object({
+        endpoint: optionalString.pipe(z.string().url().optional()),
+        bucket: optionalString,
+        region: z.string().default('us-east-1'),
+        accessKeyId: optionalString,
+        secretAccessKey: optionalString,
+      }),
+    })
+    .superRefine((recordings, context) => {
+      if (recordings.store !== 's3') return;
+      for (const [field, name] of [['endpoint', 'ENDPOINT'], ['bucket', 'BUCKET'], ['accessKeyId', 'ACCESS_KEY_ID'], ['secretAccessKey', 'SECRET_ACCESS_KEY']] as const) {
+        if (!recordings.s3[field]) context.addIssue({ code: 'custom', path: ['s3', field], message: `RECORDING_S3_${name} is required when RECORDING_STORE=s3` });
+      }
+    }),
   ari: z.object({
     url: optionalString,
     username: z.string().default('opencall'),
@@ -77,6 +98,18 @@ export function loadConfig(env: Env = process.env): Config {
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
     graphqlIntrospection: env.GRAPHQL_INTROSPECTION,
     rateLimit: { windowMs: env.RATE_LIMIT_WINDOW_MS, perCustomer: env.RATE_LIMIT_PER_CUSTOMER, perIp: env.RATE_LIMIT_PER_IP },
+    recordings: {
+      store: env.RECORDING_STORE,
+      directory: env.RECORDING_DIR,
+      urlTtlSeconds: env.RECORDING_URL_TTL_SECONDS,
+      s3: {
+        endpoint: env.RECORDING_S3_ENDPOINT,
+        bucket: env.RECORDING_S3_BUCKET,
+        region: env.RECORDING_S3_REGION,
+        accessKeyId: env.RECORDING_S3_ACCESS_KEY_ID,
+        secretAccessKey: env.RECORDING_S3_SECRET_ACCESS_KEY,
+      },
+    },
     ari: {
       url: env.ARI_URL,
       username: env.ARI_USERNAME,

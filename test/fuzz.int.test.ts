@@ -23,7 +23,8 @@ const stored = async () =>
     (SELECT count(*) FROM users), (SELECT count(*) FROM customers),
     (SELECT count(*) FROM access_keys WHERE tm_expire IS NOT NULL OR tm_delete IS NOT NULL),
     (SELECT count(*) FROM flows), (SELECT count(*) FROM flows WHERE tm_delete IS NOT NULL), (SELECT max(tm_update) FROM flows),
-    (SELECT count(*) FROM numbers), (SELECT count(*) FROM numbers WHERE tm_delete IS NOT NULL), (SELECT max(tm_update) FROM numbers)) AS counts`)).rows[0]!.counts;
+    (SELECT count(*) FROM numbers), (SELECT count(*) FROM numbers WHERE tm_delete IS NOT NULL), (SELECT max(tm_update) FROM numbers),
+    (SELECT count(*) FROM recordings), (SELECT count(*) FROM recordings WHERE tm_delete IS NOT NULL)) AS counts`)).rows[0]!.counts;
 
 const HUGE = 'x'.repeat(200_000);
 const VALUES: unknown[] = [null, true, -1, 0, 1e308, -1e308, 2 ** 53 + 1, 'é🎉\u0000\u202e', HUGE, [], [[[]]], {}, { $gt: '' }, '+1 555-123', '00000000-0000-0000-0000-000000000000'];
@@ -43,7 +44,10 @@ const ACTION_FIELDS: [string, string][] = [
   ['dtmf_send', 'dtmfs'], ['digits_send', 'interval'], ['branch', 'target_ids'], ['branch', 'default_target_id'], ['goto', 'target_id'],
   ['goto', 'loop_count'], ['connect', 'destinations'], ['connect', 'source'], ['variable_set', 'key'], ['record_start', 'format'],
 ];
-const ID_PATHS = ['/v1.0/calls/{id}', '/v1.0/calls/{id}/events', '/v1.0/calls/{id}/hangup', '/v1.0/accesskeys/{id}', '/v1.0/accesskeys/{id}/expire', '/v1.0/users/{id}', '/v1.0/customers/{id}', '/v1.0/flows/{id}', '/v1.0/numbers/{id}', ...new Set(MEDIA_CONTROL_ROUTES.map((route) => route.path('{id}')))];
+const ID_PATHS = ['/v1.0/calls/{id}', '/v1.0/calls/{id}/events', '/v1.0/calls/{id}/hangup', '/v1.0/accesskeys/{id}', '/v1.0/accesskeys/{id}/expire', '/v1.0/users/{id}', '/v1.0/customers/{id}', '/v1.0/flows/{id}', '/v1.0/numbers/{id}',
+  '/v1.0/calls/{id}/recording_start', '/v1.0/calls/{id}/recording_stop', '/v1.0/calls/{id}/recordings', '/v1.0/recordings/{id}', '/v1.0/recordingfiles/{id}',
+  '/v1.0/recordingfiles/{id}/download', ...new Set(MEDIA_CONTROL_ROUTES.map((route) => route.path('{id}')))];
+const RECORDING_OPTIONS = ['format', 'direction', 'channels', 'end_of_silence', 'end_of_key', 'duration'];
 const IDS = ['not-a-uuid', '%00', '..%2F..%2Fetc', 'é🎉', '9'.repeat(300), '00000000-0000-4000-8000-000000000000'];
 
 async function send(method: string, path: string, body?: string) {
@@ -98,7 +102,27 @@ describe('REST', () => {
 
   it('GET lists survive hostile paging', async () => {
     for (const query of ['page_size=-1', 'page_size=1e9', 'page_size=abc', 'page_token=%00', `page_token=${'9'.repeat(500)}`, 'page_size=1&page_size=2']) {
-      for (const list of ['calls', 'flows', 'numbers']) await send('GET', `/v1.0/${list}?${query}`);
+      for (const list of ['calls', 'flows', 'numbers', 'recordings']) await send('GET', `/v1.0/${list}?${query}`);
+    }
+  });
+
+  it('POST /v1.0/calls/{id}/recording_start survives every hostile option and raw body', async () => {
+    const call = (await (await fetch(`${t.baseUrl}/v1.0/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.accessKey}` },
+      body: JSON.stringify({ source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559876543' }] }),
+    })).json()) as { id: string }[];
+    const path = `/v1.0/calls/${call[0]!.id}/recording_start`;
+    for (const raw of RAW_BODIES) await send('POST', path, raw);
+    for (const field of RECORDING_OPTIONS) {
+      for (const value of VALUES) await send('POST', path, JSON.stringify({ [field]: value }));
+    }
+  });
+
+  it('the signed download refuses hostile signatures with 403 or 400', async () => {
+    for (const query of ['', 'expires=1&signature=x', `expires=${'9'.repeat(40)}&signature=abc`, 'expires=-1&signature=', 'expires=1&expires=2&signature=a&signature=b', `signature=${'x'.repeat(4000)}`]) {
+      const status = await send('GET', `/v1.0/recordingfiles/00000000-0000-4000-8000-000000000000/download?${query}`);
+      expect([400, 403]).toContain(status);
     }
   });
 });
@@ -136,6 +160,12 @@ describe('GraphQL', () => {
     ])],
     ['updateNumber', 'mutation($id: ID!, $input: UpdatePhoneNumberInput!) { updateNumber(id: $id, input: $input) { id } }', [...IDS, ...VALUES].map((id) => ({ id, input: { callFlowId: id } }))],
     ['deleteNumber', 'mutation($id: ID!) { deleteNumber(id: $id) { id } }', [...IDS, ...VALUES].map((id) => ({ id }))],
+    ['startRecording', 'mutation($callId: ID!, $input: StartRecordingInput) { startRecording(callId: $callId, input: $input) { id } }', VALUES.flatMap((value) => [
+      { callId: value, input: {} },
+      { callId: '00000000-0000-4000-8000-000000000000', input: { format: value, duration: value, endOfSilence: value, endOfKey: value } },
+    ])],
+    ['stopRecording', 'mutation($callId: ID!) { stopRecording(callId: $callId) { id } }', [...IDS, ...VALUES].map((callId) => ({ callId }))],
+    ['deleteRecording', 'mutation($id: ID!) { deleteRecording(id: $id) { id } }', [...IDS, ...VALUES].map((id) => ({ id }))],
   ];
 
   it.each(MUTATIONS)('%s refuses hostile variables with a coded message', async (_name, query, variableSets) => {

@@ -2,13 +2,15 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { connectDatabase } from '../src/platform/database';
 import { print } from 'graphql';
 import {
-  CallEventsDocument, CallHistoryDocument, CreateCallsDocument, DeleteCallDocument, DeleteFlowDocument, DeleteNumberDocument, ExpireAccessKeyDocument, GetCallDocument,
-  GetFlowDocument, GetNumberDocument, HangupCallDocument, HoldCallDocument, ListCallsDocument, ListFlowsDocument, ListNumbersDocument, MuteCallDocument, SendDtmfDocument,
-  SilenceCallDocument, StartMusicOnHoldDocument, StopMusicOnHoldDocument, UnholdCallDocument, UnmuteCallDocument, UnsilenceCallDocument, UpdateFlowDocument, UpdateNumberDocument,
+  CallEventsDocument, CallHistoryDocument, CreateCallsDocument, DeleteCallDocument, DeleteFlowDocument, DeleteNumberDocument, DeleteRecordingDocument, ExpireAccessKeyDocument,
+  GetCallDocument, GetFlowDocument, GetNumberDocument, GetRecordingDocument, HangupCallDocument, HoldCallDocument, ListCallsDocument, ListFlowsDocument, ListNumbersDocument,
+  ListRecordingsDocument, MuteCallDocument, SendDtmfDocument, SilenceCallDocument, StartMusicOnHoldDocument, StartRecordingDocument, StopMusicOnHoldDocument,
+  StopRecordingDocument, UnholdCallDocument, UnmuteCallDocument, UnsilenceCallDocument, UpdateFlowDocument, UpdateNumberDocument,
 } from './generated/graphql';
 import { collect, graphql, wsClient } from './support/graphql-client';
 import { ALL_ROUTES, ID_ROUTES, type ResourceKind } from './support/routes';
 import { startTestApp, type TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
 /**
  * The tenancy matrix: customer B, with a valid credential, gets 404 / NOT_FOUND (or an empty
@@ -17,7 +19,7 @@ import { startTestApp, type TestApp } from './support/test-app';
  */
 let t: TestApp;
 let b: { token: string; customerId: string };
-const a: Record<ResourceKind, string> = { call: '', accesskey: '', user: '', flow: '', number: '' };
+const a: Record<ResourceKind, string> = { call: '', accesskey: '', user: '', flow: '', number: '', recording: '' };
 
 const request = (path: string, token: string | null, method = 'GET', body?: unknown) =>
   fetch(`${t.baseUrl}${path}`, {
@@ -36,6 +38,12 @@ beforeAll(async () => {
   a.user = String((await json(await request('/v1.0/users', t.accessKey, 'POST', { username: 'a-user', password: 'a-password-1' }))).id);
   a.flow = String((await json(await request('/v1.0/flows', t.accessKey, 'POST', { name: 'a-flow', actions: [{ type: 'answer' }] }))).id);
   a.number = String((await json(await request('/v1.0/numbers', t.accessKey, 'POST', { number: '+15550001111', call_flow_id: a.flow }))).id);
+  // A's answered call, being recorded (and settled in RECORDING, so snapshots are stable).
+  const answered = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, { input: { source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: '+15559990001' }] } });
+  const recordedCall = answered.data!.createCalls[0]!.id;
+  await waitFor(async () => (await json(await request(`/v1.0/calls/${recordedCall}`, t.accessKey))).status, (status) => status === 'progressing', 'A’s call to be answered');
+  a.recording = String((await json(await request(`/v1.0/calls/${recordedCall}/recording_start`, t.accessKey, 'POST', {}))).id);
+  await waitFor(async () => (await json(await request(`/v1.0/recordings/${a.recording}`, t.accessKey))).status, (status) => status === 'recording', 'A’s recording to start');
 });
 afterAll(async () => {
   await t?.stop();
@@ -47,7 +55,8 @@ async function snapshotOfA() {
   const users = await json(await request('/v1.0/users', t.accessKey));
   const flow = await json(await request(`/v1.0/flows/${a.flow}`, t.accessKey));
   const number = await json(await request(`/v1.0/numbers/${a.number}`, t.accessKey));
-  return { status: call.status, tm_update: call.tm_update, keys: keys.result, users: users.result, flow, number };
+  const recording = await json(await request(`/v1.0/recordings/${a.recording}`, t.accessKey));
+  return { status: call.status, tm_update: call.tm_update, keys: keys.result, users: users.result, flow, number, recording: [recording.status, recording.tm_update, recording.tm_delete] };
 }
 
 describe('customer B and customer A’s resources', () => {
@@ -62,7 +71,7 @@ describe('customer B and customer A’s resources', () => {
   });
 
   it('B’s lists hold none of A’s resources', async () => {
-    for (const path of ['/v1.0/calls', '/v1.0/accesskeys', '/v1.0/users', '/v1.0/flows', '/v1.0/numbers']) {
+    for (const path of ['/v1.0/calls', '/v1.0/accesskeys', '/v1.0/users', '/v1.0/flows', '/v1.0/numbers', '/v1.0/recordings']) {
       const ids = ((await json(await request(path, b.token))).result ?? []).map((item) => item.id);
       for (const id of Object.values(a)) expect(ids).not.toContain(id);
     }
@@ -83,12 +92,15 @@ describe('customer B and customer A’s resources', () => {
     ]) {
       expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     }
+    expect((await graphql(t.baseUrl, b.token, GetRecordingDocument, { id: a.recording })).data?.recording).toBeNull();
+    expect((await graphql(t.baseUrl, b.token, ListRecordingsDocument, {})).data?.recordings.nodes).toEqual([]);
     const mutations: [TypedDocumentNode<unknown, { id: string }>, string][] = [
       [HangupCallDocument, a.call],
       [DeleteCallDocument, a.call],
       [ExpireAccessKeyDocument, a.accesskey],
       [DeleteFlowDocument, a.flow],
       [DeleteNumberDocument, a.number],
+      [DeleteRecordingDocument, a.recording],
     ];
     for (const [document, id] of mutations) {
       const result = await graphql(t.baseUrl, b.token, document, { id });
@@ -106,6 +118,8 @@ describe('customer B and customer A’s resources', () => {
       graphql(t.baseUrl, b.token, SendDtmfDocument, { id: a.call, input: { digits: '1' } }),
     ];
     for (const result of await Promise.all(mediaControls)) expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await graphql(t.baseUrl, b.token, StartRecordingDocument, { callId: a.call })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await graphql(t.baseUrl, b.token, StopRecordingDocument, { callId: a.call })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const client = wsClient(t.baseUrl, b.token);
     await expect(collect(client, CallEventsDocument, { callId: a.call }).done).rejects.toThrow(/NOT_FOUND/);
     await client.dispose();

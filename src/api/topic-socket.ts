@@ -6,7 +6,7 @@ import { covers, parseTopic, topicOf, type TopicPattern } from '../domain/topics
 import type { EventRecord } from '../events/event-record';
 import { credentialOf } from '../platform/credentials';
 import type { Logger } from '../platform/logger';
-import { presentCallEvent } from '../rest/call-event.presenter';
+import { presentEventData } from '../rest/event-data.presenter';
 import type { Services } from '../services/services';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -25,7 +25,7 @@ export function createTopicSocket(services: Services, logger: Logger) {
     const deliver = (event: EventRecord) => {
       const topic = topicOf(event.customerId, event.resourceType, event.resourceId);
       if (![...patterns.values()].some((pattern) => covers(pattern, topic))) return;
-      send({ type: event.type, topic, sequence: event.sequence, data: event.resourceType === 'call' ? presentCallEvent(event, []).data : event.payload });
+      send({ type: event.type, topic, sequence: event.sequence, data: presentEventData(event, services.recordings) });
     };
     const subscription = services.bus.subscribe(customerId, deliver);
     ws.on('close', () => void subscription.then((unsubscribe) => unsubscribe()));

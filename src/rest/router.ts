@@ -4,10 +4,13 @@ import type { Services } from '../services/services';
 import { authenticate } from './authenticate';
 import { createAccessKeysRouter } from './accesskeys.routes';
 import { createActiveflowsRouter } from './activeflows.routes';
+import { createCallRecordingsRouter } from './call-recordings.routes';
 import { createCallsRouter } from './calls.routes';
 import { createCustomersRouter } from './customers.routes';
 import { createFlowsRouter } from './flows.routes';
 import { createNumbersRouter } from './numbers.routes';
+import { createRecordingFilesRouter } from './recordingfiles.routes';
+import { createRecordingsRouter } from './recordings.routes';
 import { createUsersRouter } from './users.routes';
 import { jsonBody } from './json-body';
 import { restErrorHandler, routeNotFound } from './rest-errors';
@@ -18,7 +21,9 @@ import { restErrorHandler, routeNotFound } from './rest-errors';
  */
 export function createRestRouter(services: Services, logger: Logger): Router {
   const router = Router();
-  router.use('/calls', authenticate(services.auth), jsonBody(), createCallsRouter(services));
+  router.use('/calls', authenticate(services.auth), jsonBody(), createCallsRouter(services), createCallRecordingsRouter(services));
+  router.use('/recordings', authenticate(services.auth), jsonBody(), createRecordingsRouter(services));
+  router.use('/recordingfiles', createRecordingFilesRouter(services));
   router.use('/customers', authenticate(services.auth), jsonBody(), createCustomersRouter(services.customers));
   router.use('/users', authenticate(services.auth), jsonBody(), createUsersRouter(services.users));
   router.use('/accesskeys', authenticate(services.auth), jsonBody(), createAccessKeysRouter(services.accessKeys));

@@ -9,11 +9,12 @@ import { CallResolver } from '../resolvers/call.resolver';
 import { CustomerResolver } from '../resolvers/customer.resolver';
 import { FlowResolver } from '../resolvers/flow.resolver';
 import { PhoneNumberResolver } from '../resolvers/phone-number.resolver';
+import { CallRecordingsResolver, RecordingResolver } from '../resolvers/recording.resolver';
 
 /** The executable schema; the same one is printed to src/schema/schema.graphql. */
 export const buildApiSchema = (): Promise<GraphQLSchema> =>
   buildSchema({
-    resolvers: [CallResolver, CallMediaResolver, CallEventsResolver, AccessKeyResolver, CustomerResolver, FlowResolver, PhoneNumberResolver, ActiveflowResolver, CallActiveflowResolver],
+    resolvers: [CallResolver, CallMediaResolver, CallEventsResolver, AccessKeyResolver, CustomerResolver, FlowResolver, PhoneNumberResolver, ActiveflowResolver, CallActiveflowResolver, RecordingResolver, CallRecordingsResolver],
     validate: false,
     // Every subscription here brings its own `subscribe` (scoped to the caller's customer, with
     // history replay), so type-graphql's topic pubsub is never used; it only insists one exists.

@@ -9,6 +9,7 @@ import type { EventRepository } from './event-repository';
 import type { FlowService } from './flow-service';
 import type { NumberService } from './number-service';
 import type { MediaControlService } from './media-control-service';
+import type { RecordingService } from './recording-service';
 import type { UserService } from './user-service';
 
 /** The services a surface (GraphQL, REST) works through. */
@@ -25,4 +26,5 @@ export interface Services {
   flows: FlowService;
   numbers: NumberService;
   bus: EventBus;
+  recordings: RecordingService;
 }

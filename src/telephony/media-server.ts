@@ -1,11 +1,12 @@
 import type { FlowMediaPort } from './flow-media-port';
 import type { MediaControlPort } from './media-control-port';
+import type { RecordingVerbs } from './recording-port';
 
 /**
  * The telephony port: what the product asks of a media server and what it hears back. The ARI
  * adapter implements it for Asterisk and for the embedded simulator alike.
  */
-export interface MediaServer extends FlowMediaPort, MediaControlPort {
+export interface MediaServer extends FlowMediaPort, MediaControlPort, RecordingVerbs {
   /** Connects and keeps connected (reconnecting with backoff); answers once connected. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -45,6 +46,11 @@ export type MediaEvent =
   | { type: 'playback_finished'; channelId: string; playbackId: string; failed: boolean }
   /** The channel is being hung up (by anyone); ChannelDestroyed follows. Media on it ends first. */
   | { type: 'channel_hangup_requested'; channelId: string }
+  /**
+   * An ARI recording (by name) started, finished (its file is stored) or failed (no file);
+   * `at` is the media server's own time of it (the event's timestamp), when it gave one.
+   */
+  | { type: 'recording_started' | 'recording_finished' | 'recording_failed'; recordingName: string; at: Date | null }
   /** After the first connect and every reconnect: events may have been missed, reconcile. */
   | { type: 'connected' };
 

@@ -6,6 +6,7 @@ import type { CallRepository } from '../services/call-repository';
 import type { CallService } from '../services/call-service';
 import type { FlowExecutor } from './flow-executor';
 import { OUTGOING_CHANNEL_ARG, type MediaEvent, type MediaServer } from '../telephony/media-server';
+import { SNOOP_CHANNEL_ARG } from '../telephony/recording-port';
 
 export interface MediaEventConsumerDeps {
   media: MediaServer;
@@ -52,6 +53,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
         return;
       case 'channel_entered':
         if (event.args[0] === OUTGOING_CHANNEL_ARG) return; // one of ours, made by originate
+        if (event.args[0] === SNOOP_CHANNEL_ARG) return; // a recording's snoop (recording-event-consumer)
         await incoming(event);
         return;
       case 'dtmf_received':

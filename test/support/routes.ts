@@ -18,7 +18,7 @@ export const MEDIA_CONTROL_ROUTES: RouteCase[] = [
   { method: 'POST', path: (id) => `/v1.0/calls/${id}/dtmf`, body: { digits: '1#', duration: 100, interval: 50 } },
 ];
 
-export type ResourceKind = 'call' | 'accesskey' | 'user' | 'flow' | 'number';
+export type ResourceKind = 'call' | 'accesskey' | 'user' | 'flow' | 'number' | 'recording';
 
 export const ID_ROUTES: Record<ResourceKind, RouteCase[]> = {
   call: [
@@ -27,6 +27,15 @@ export const ID_ROUTES: Record<ResourceKind, RouteCase[]> = {
     { method: 'POST', path: (id) => `/v1.0/calls/${id}/hangup` },
     { method: 'DELETE', path: (id) => `/v1.0/calls/${id}` },
     ...MEDIA_CONTROL_ROUTES,
+    { method: 'POST', path: (id) => `/v1.0/calls/${id}/recording_start`, body: { format: 'wav' } },
+    { method: 'POST', path: (id) => `/v1.0/calls/${id}/recording_stop` },
+    { method: 'GET', path: (id) => `/v1.0/calls/${id}/recordings` },
+  ],
+  // (The signed /v1.0/recordingfiles/{id}/download takes no credentials: its signature is one.)
+  recording: [
+    { method: 'GET', path: (id) => `/v1.0/recordings/${id}` },
+    { method: 'DELETE', path: (id) => `/v1.0/recordings/${id}` },
+    { method: 'GET', path: (id) => `/v1.0/recordingfiles/${id}` },
   ],
   accesskey: [
     { method: 'GET', path: (id) => `/v1.0/accesskeys/${id}` },
@@ -63,5 +72,6 @@ export const ALL_ROUTES: RouteCase[] = [
   { method: 'GET', path: () => '/v1.0/activeflows' },
   { method: 'GET', path: (id) => `/v1.0/activeflows/${id}` },
   { method: 'POST', path: (id) => `/v1.0/activeflows/${id}/stop` },
+  { method: 'GET', path: () => '/v1.0/recordings' },
   ...Object.values(ID_ROUTES).flat(),
 ];

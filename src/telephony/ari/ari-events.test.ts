@@ -59,4 +59,15 @@ describe('translating recorded Asterisk events', () => {
     expect(translateAriEvent({ type: 'PlaybackFinished', playback })?.event).toEqual({ type: 'playback_finished', channelId: 'c1', playbackId: 'p1', failed: true });
     expect(translateAriEvent({ type: 'PlaybackFinished', playback: { ...playback, target_uri: 'bridge:b1', state: 'done' } })?.event).toMatchObject({ channelId: '', failed: false });
   });
+
+  it('recordings of a bridge and a snoop: started and finished by name, at the event time', () => {
+    const out = translate('bridge-two-calls-record-snoop').map((t) => t.event).filter((event) => event?.type.startsWith('recording_'));
+    expect(out.map((event) => event && 'recordingName' in event && [event.type, event.recordingName])).toEqual([
+      ['recording_started', 'rec-bridge-1795462329080'],
+      ['recording_started', 'rec-snoop-1795462329607'],
+      ['recording_finished', 'rec-bridge-1795462329080'],
+      ['recording_finished', 'rec-snoop-1795462329607'],
+    ]);
+    expect(out.every((event) => event && 'at' in event && event.at instanceof Date)).toBe(true);
+  });
 });

@@ -19,6 +19,15 @@ export interface AriEvent {
   duration_ms?: number;
   args?: string[];
   playback?: { id: string; target_uri?: string; state?: string };
+  recording?: { name: string };
+  timestamp?: string;
+}
+
+const RECORDING_EVENTS = { RecordingStarted: 'recording_started', RecordingFinished: 'recording_finished', RecordingFailed: 'recording_failed' } as const;
+
+function timeOf(raw: AriEvent): Date | null {
+  const at = raw.timestamp ? new Date(raw.timestamp) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : null;
 }
 
 const STATES: Readonly<Record<string, ChannelState>> = { Down: 'down', Ring: 'ring', Ringing: 'ringing', Up: 'up' };
@@ -75,6 +84,10 @@ export function translateAriEvent(raw: AriEvent): Translation | null {
       const channelId = target.startsWith('channel:') ? target.slice('channel:'.length) : '';
       return { event: { type: 'playback_finished', channelId, playbackId: playback.id, failed: playback.state === 'failed' } };
     }
+    case 'RecordingStarted':
+    case 'RecordingFinished':
+    case 'RecordingFailed':
+      return raw.recording ? { event: { type: RECORDING_EVENTS[raw.type], recordingName: raw.recording.name, at: timeOf(raw) } } : null;
     default:
       return null;
   }

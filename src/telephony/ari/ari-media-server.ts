@@ -6,6 +6,7 @@ import type { AriRequest } from './ari-request';
 import { flowVerbs } from './flow-verbs';
 import { mediaControlVerbs } from './media-control-verbs';
 import { channelState, translateAriEvent, type AriChannel, type AriEvent } from './ari-events';
+import { recordingVerbs } from './recording-verbs';
 
 export interface AriSettings {
   url: string;
@@ -141,5 +142,7 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
       const channels = (await request((ari) => ari.channels.list!())) as AriChannel[];
       return channels.map((channel) => ({ id: channel.id, state: channelState(channel.state) }));
     },
+
+    ...recordingVerbs(request, settings),
   };
 }

@@ -24,6 +24,9 @@ export function ariPlaybackRecordingRoutes({ playbacks, recordings }: Sandbox): 
 
   router.get('/recordings/stored', (_req, res) => void res.json(recordings.listStored()));
   router.get('/recordings/stored/:recordingName', (req, res) => void res.json(recordings.getStored(pathParam(req, 'recordingName'))));
+  router.get('/recordings/stored/:recordingName/file', (req, res) => {
+    res.type('audio/wav').send(recordings.storedFile(pathParam(req, 'recordingName')));
+  });
   router.delete('/recordings/stored/:recordingName', (req, res) => {
     recordings.deleteStored(pathParam(req, 'recordingName'));
     noContent(res);

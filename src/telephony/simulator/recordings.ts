@@ -1,9 +1,10 @@
 import { ariTime } from './ari-time';
 import type { FarEndRecord } from './channel';
 import type { EventHub } from './event-hub';
+import { recordingWav, type RecordedVoice } from './recording-audio';
 import { badRequest, recordingNotFound, SimError } from './sim-error';
 
-/** Stored recordings kept (names only: the simulator records no audio); the oldest go first. */
+/** Stored recordings kept (their length: the audio is made when the file is fetched); the oldest go first. */
 const KEPT_STORED = 10_000;
 
 /** A channel or bridge being recorded. */
@@ -15,6 +16,15 @@ export interface RecordingTarget {
   subjects: Iterable<FarEndRecord>;
   /** Asterisk cannot record a channel that is in a bridge (RecordingFailed): record the bridge. */
   inBridge: boolean;
+  /** What is heard: a snoop's spy direction; a channel or bridge records both. */
+  voice?: RecordedVoice;
+}
+
+interface StoredRecording {
+  name: string;
+  format: string;
+  durationMs: number;
+  voice: RecordedVoice;
 }
 
 interface LiveRecording {
@@ -36,7 +46,8 @@ export interface RecordRequest {
 /** Live recordings (RecordingStarted, RecordingFinished on stop or hangup) and the stored ones. */
 export function createRecordings(hub: EventHub) {
   const live = new Map<string, LiveRecording>();
-  const stored = new Map<string, { name: string; format: string }>();
+  const stored = new Map<string, StoredRecording>();
+  const storedJson = ({ name, format }: StoredRecording) => ({ name, format });
 
   const json = (recording: LiveRecording, extra: Record<string, unknown> = {}) => ({
     name: recording.name,
@@ -70,9 +81,10 @@ export function createRecordings(hub: EventHub) {
     const wasRecording = recording.state === 'recording';
     recording.state = 'done';
     if (!wasRecording) return;
-    stored.set(recording.name, { name: recording.name, format: recording.format });
+    const durationMs = Date.now() - recording.startedAt;
+    stored.set(recording.name, { name: recording.name, format: recording.format, durationMs, voice: recording.target.voice ?? 'both' });
     if (stored.size > KEPT_STORED) stored.delete(stored.keys().next().value as string);
-    announce(recording, 'RecordingFinished', { duration: Math.floor((Date.now() - recording.startedAt) / 1000) });
+    announce(recording, 'RecordingFinished', { duration: Math.floor(durationMs / 1000) });
   }
 
   function liveOne(name: string): LiveRecording {
@@ -102,11 +114,17 @@ export function createRecordings(hub: EventHub) {
       if (recording.timer) clearTimeout(recording.timer);
       live.delete(name);
     },
-    listStored: () => [...stored.values()],
+    listStored: () => [...stored.values()].map(storedJson),
     getStored(name: string) {
       const recording = stored.get(name);
       if (!recording) throw recordingNotFound();
-      return recording;
+      return storedJson(recording);
+    },
+    /** The stored recording's audio: a WAV of its real length (GET /recordings/stored/{name}/file). */
+    storedFile(name: string): Buffer {
+      const recording = stored.get(name);
+      if (!recording) throw recordingNotFound();
+      return recordingWav(recording.durationMs, recording.voice);
     },
     deleteStored(name: string): void {
       if (!stored.delete(name)) throw recordingNotFound();

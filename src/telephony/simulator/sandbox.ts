@@ -6,7 +6,11 @@ import { createFarEnd, type SimulatorDelays } from './far-end';
 import { createMediaControls } from './media-controls';
 import { createPlaybacks, type PlaybackTarget } from './playbacks';
 import { createRecordings, type RecordingTarget } from './recordings';
+import type { RecordedVoice } from './recording-audio';
 import { createSnoops } from './snoops';
+
+/** A snoop spying one way hears that way; whispering-only snoops and plain channels hear both. */
+const voiceOf = (spy: string | undefined): RecordedVoice => (spy === 'in' || spy === 'out' ? spy : 'both');
 
 /**
  * The simulated Asterisk and the far ends behind its channels, wired together. The order matters:
@@ -38,6 +42,7 @@ export function createSandbox(hub: EventHub, delays: SimulatorDelays) {
       listeners: [channel.record],
       subjects: spied ? [channel.record, spied] : [channel.record],
       inBridge: bridges.bridgeIdOf(channel.id) !== undefined,
+      voice: voiceOf(snoops.spyOf(channel.id)),
     };
   }
 

@@ -18,9 +18,12 @@ const DIRECTIONS = new Set(['none', 'both', 'out', 'in']);
 /** Snoop channels: answered and in Stasis at once (trace bridge-two-calls-record-snoop), gone with their target. */
 export function createSnoops(store: ChannelStore) {
   const snoopsOf = new Map<string, Set<Channel>>();
+  /** Each snoop's spy direction: what its recordings hear. */
+  const spies = new Map<string, string>();
 
   store.onHangup((gone) => {
     if (gone.snoopOf) snoopsOf.get(gone.snoopOf)?.delete(gone);
+    spies.delete(gone.id);
     const snoops = snoopsOf.get(gone.id);
     if (!snoops) return;
     snoopsOf.delete(gone.id);
@@ -52,6 +55,7 @@ export function createSnoops(store: ChannelStore) {
         farEnd: 'snoop',
       });
       store.add(snoop);
+      spies.set(id, spy);
       let snoops = snoopsOf.get(target.id);
       if (!snoops) snoopsOf.set(target.id, (snoops = new Set()));
       snoops.add(snoop);
@@ -59,8 +63,11 @@ export function createSnoops(store: ChannelStore) {
       return snoop;
     },
 
+    spyOf: (channelId: string): string | undefined => spies.get(channelId),
+
     closeAll(): void {
       snoopsOf.clear();
+      spies.clear();
     },
   };
 }

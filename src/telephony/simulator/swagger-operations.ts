@@ -117,6 +117,7 @@ export const OPERATIONS: Readonly<Record<string, Readonly<Record<string, Swagger
       op('GET', 'getStored', 'StoredRecording', [path('recordingName')]),
       op('DELETE', 'deleteStored', 'void', [path('recordingName')]),
     ],
+    '/recordings/stored/{recordingName}/file': [op('GET', 'getStoredFile', 'binary', [path('recordingName')])],
     '/recordings/live/{recordingName}': [
       op('GET', 'getLive', 'LiveRecording', [path('recordingName')]),
       op('DELETE', 'cancel', 'void', [path('recordingName')]),

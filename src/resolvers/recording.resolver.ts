@@ -1,0 +1,74 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Recording as DomainRecording } from '../domain/recording';
+import { Call } from '../schema/call.type';
+import { RecordingConnection } from '../schema/recording-connection.type';
+import { Recording } from '../schema/recording.type';
+import { StartRecordingInput } from '../schema/start-recording.input';
+import type { GraphqlContext } from './context';
+import { decodeCursor, encodeCursor } from './cursor';
+import { recordingsByCall } from './recording-loaders';
+import { startOptionsOf, toGraphqlRecording } from './recording.mapper';
+
+@ArgsType()
+class RecordingsArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 100).' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  after?: string;
+}
+
+const present = (ctx: GraphqlContext, recording: DomainRecording): Recording => toGraphqlRecording(recording, ctx.services.recordings.downloadPath(recording));
+
+@Resolver(() => Recording)
+export class RecordingResolver {
+  @Query(() => Recording, { nullable: true, description: 'One of your recordings; null when there is no such recording of yours.' })
+  async recording(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Recording | null> {
+    const recording = await ctx.services.recordings.get(ctx.customerId, id).catch((error: { code?: string }) => {
+      if (error.code === 'NOT_FOUND') return null;
+      throw error;
+    });
+    return recording ? present(ctx, recording) : null;
+  }
+
+  @Query(() => RecordingConnection, { description: 'Your recordings, newest first (deleted ones are left out).' })
+  async recordings(@Args(() => RecordingsArgs) args: RecordingsArgs, @Ctx() ctx: GraphqlContext): Promise<RecordingConnection> {
+    const pageSize = args.first ?? 100;
+    const page = await ctx.services.recordings.list(ctx.customerId, { pageSize, pageSizeField: 'first', after: args.after ? decodeCursor(args.after) : undefined });
+    const nodes = page.recordings.map((recording) => present(ctx, recording));
+    const last = page.cursors.at(-1);
+    const full = page.recordings.length === pageSize;
+    return {
+      nodes,
+      edges: nodes.map((node, index) => ({ node, cursor: encodeCursor(page.cursors[index]!) })),
+      pageInfo: { hasNextPage: full, endCursor: full && last ? encodeCursor(last) : null },
+    };
+  }
+
+  @Mutation(() => Recording, { description: 'Starts recording a PROGRESSING call that is not being recorded (CONFLICT otherwise).' })
+  async startRecording(
+    @Arg('callId', () => ID) callId: string,
+    @Arg('input', () => StartRecordingInput, { nullable: true }) input: StartRecordingInput | undefined,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Recording> {
+    return present(ctx, await ctx.services.recordings.start(ctx.customerId, callId, startOptionsOf(input)));
+  }
+
+  @Mutation(() => Recording, { description: "Stops the call's active recording; its file follows (status ENDED, downloadUrl set)." })
+  async stopRecording(@Arg('callId', () => ID) callId: string, @Ctx() ctx: GraphqlContext): Promise<Recording> {
+    return present(ctx, await ctx.services.recordings.stop(ctx.customerId, callId));
+  }
+
+  @Mutation(() => Recording, { description: 'Deletes an ENDED recording and its file.' })
+  async deleteRecording(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Recording> {
+    return present(ctx, await ctx.services.recordings.delete(ctx.customerId, id));
+  }
+}
+
+@Resolver(() => Call)
+export class CallRecordingsResolver {
+  @FieldResolver(() => [Recording], { description: "The call's recordings, oldest first." })
+  async recordings(@Root() call: Call, @Ctx() ctx: GraphqlContext): Promise<Recording[]> {
+    return (await recordingsByCall(ctx).load(call.id)).map((recording) => present(ctx, recording));
+  }
+}

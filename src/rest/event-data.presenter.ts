@@ -1,0 +1,18 @@
+import type { EventRecord } from '../events/event-record';
+import { recordingFromRow } from '../services/recording-row';
+import type { RecordingService } from '../services/recording-service';
+import { presentCallEvent } from './call-event.presenter';
+import { presentRecording } from './recording.presenter';
+
+/**
+ * An event's resource in the REST shape, as the topic socket delivers it. A recording's `url` is
+ * signed at delivery (relative to the API's origin), so it works for an hour from then.
+ */
+export function presentEventData(event: EventRecord, recordings: Pick<RecordingService, 'downloadPath'>): unknown {
+  if (event.resourceType === 'call') return presentCallEvent(event, []).data;
+  if (event.resourceType === 'recording') {
+    const recording = recordingFromRow(event.payload);
+    return presentRecording(recording, recordings.downloadPath(recording));
+  }
+  return event.payload;
+}

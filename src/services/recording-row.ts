@@ -1,0 +1,35 @@
+import type { Recording, RecordingChannels, RecordingDirection, RecordingFormat, RecordingPart, RecordingStatus } from '../domain/recording';
+
+/** A `recordings` row as Postgres returns it. */
+export type RecordingRow = Record<string, unknown>;
+
+const time = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value)));
+const nullableNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+export function recordingFromRow(row: RecordingRow): Recording {
+  return {
+    id: row.id as string,
+    customerId: row.customer_id as string,
+    referenceType: 'call',
+    referenceId: row.reference_id as string,
+    status: row.status as RecordingStatus,
+    format: row.format as RecordingFormat,
+    direction: row.direction as RecordingDirection,
+    channels: row.channels as RecordingChannels,
+    endOfSilence: Number(row.end_of_silence),
+    endOfKey: row.end_of_key as string,
+    duration: Number(row.duration),
+    parts: (row.parts ?? []) as RecordingPart[],
+    finishedParts: (row.finished_parts ?? []) as RecordingPart[],
+    partStartedAt: Object.fromEntries(Object.entries((row.part_started_at ?? {}) as Record<string, string>).map(([part, at]) => [part, new Date(at)])),
+    fileName: (row.file_name ?? null) as string | null,
+    fileSize: nullableNumber(row.file_size),
+    fileDurationMs: nullableNumber(row.file_duration_ms),
+    eventSeq: Number(row.event_seq),
+    tmStart: time(row.tm_start),
+    tmEnd: time(row.tm_end),
+    tmCreate: time(row.tm_create) as Date,
+    tmUpdate: time(row.tm_update) as Date,
+    tmDelete: time(row.tm_delete),
+  };
+}

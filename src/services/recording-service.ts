@@ -1,0 +1,177 @@
+import { AppError, invalidArgument } from '../domain/errors';
+import {
+  cannotStartRecording,
+  endsOnKey,
+  parseAriRecordingName,
+  parseRecordingOptions,
+  partsOf,
+  type Recording,
+  type RecordingOptions,
+} from '../domain/recording';
+import type { Logger } from '../platform/logger';
+import type { FileStore } from '../storage/file-store';
+import type { CallRepository } from './call-repository';
+import { MAX_PAGE_SIZE } from './call-service';
+import { newCallId } from './call-repository';
+import { parseId } from './ids';
+import type { RecordingCommands } from './recording-ports';
+import type { RecordingCursor, RecordingRepository } from './recording-repository';
+import type { DownloadSigner } from './signed-url';
+
+export interface RecordingServiceDeps {
+  recordings: RecordingRepository;
+  calls: CallRepository;
+  commands: RecordingCommands;
+  files: FileStore;
+  signer: DownloadSigner;
+  logger: Logger;
+}
+
+/** How long a stopped recording waits for its parts' RecordingFinished before it is stored anyway. */
+export const STORE_SAFETY_DELAY_MS = 15_000;
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = { wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg' };
+
+const notFound = () => new AppError('NOT_FOUND', 'The recording was not found.');
+
+/**
+ * Recordings of calls: started and stopped through the API and the flow actions alike
+ * (`start` takes the API's and the flow action's option names), advanced by the media server's
+ * events, stored as files with signed download URLs.
+ */
+export function createRecordingService(deps: RecordingServiceDeps) {
+  const { recordings, calls, commands, files, signer, logger } = deps;
+
+  async function callOf(customerId: string, callId: unknown) {
+    const call = await calls.findOwned(parseId(callId, 'id'), customerId);
+    if (!call || call.tmDelete) throw new AppError('CALL_NOT_FOUND', 'The call was not found.');
+    return call;
+  }
+
+  async function startWith(customerId: string, callId: unknown, options: RecordingOptions): Promise<Recording> {
+    const call = await callOf(customerId, callId);
+    const refusal = cannotStartRecording(call);
+    if (refusal) throw refusal;
+    const started = await recordings.start(call, newCallId(), options, partsOf(options.direction));
+    if (!started) {
+      // Another change won between the read and the update: say what it was.
+      throw cannotStartRecording(await callOf(customerId, call.id)) ?? new AppError('CONFLICT', 'The call changed while the recording was starting; try again.');
+    }
+    await commands.start(started.recording.id);
+    return started.recording;
+  }
+
+  async function stopRecording(recording: Recording): Promise<Recording> {
+    const stopping = await recordings.markStopping(recording.id);
+    if (!stopping) return (await recordings.findById(recording.id)) ?? recording;
+    await commands.stop(stopping.id);
+    await commands.storeLater(stopping.id, STORE_SAFETY_DELAY_MS);
+    return stopping;
+  }
+
+  async function getOwned(customerId: string, id: unknown): Promise<Recording> {
+    const recording = await recordings.findOwned(parseId(id, 'id'), customerId);
+    if (!recording) throw notFound();
+    return recording;
+  }
+
+  return {
+    /** Starts recording a progressing call; `input` has the API's / flow action's options. */
+    start: (customerId: string, callId: unknown, input: unknown) => startWith(customerId, callId, parseRecordingOptions(input)),
+    startWith,
+
+    /** Stops the call's active recording; the file follows when the media server has finished it. */
+    async stop(customerId: string, callId: unknown): Promise<Recording> {
+      const call = await callOf(customerId, callId);
+      const active = call.recordingId ? await recordings.findById(call.recordingId) : null;
+      if (!active) throw new AppError('CONFLICT', 'The call is not being recorded.');
+      return stopRecording(active);
+    },
+
+    get: getOwned,
+
+    /** `pageSizeField`: how the surface names the page size, for its error (`page_size`, `first`). */
+    async list(customerId: string, query: { pageSize?: number | undefined; pageSizeField?: string; after?: RecordingCursor | undefined }) {
+      const pageSize = query.pageSize ?? MAX_PAGE_SIZE;
+      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+        throw invalidArgument(query.pageSizeField ?? 'page_size', `must be between 1 and ${MAX_PAGE_SIZE}`);
+      }
+      return recordings.list(customerId, pageSize, query.after);
+    },
+
+    async ofCall(customerId: string, callId: unknown): Promise<Recording[]> {
+      const call = await callOf(customerId, callId);
+      return recordings.findByCalls([call.id], customerId);
+    },
+
+    /** For DataLoader: the recordings of many calls in one query. */
+    ofCalls: (customerId: string, callIds: readonly string[]) => recordings.findByCalls(callIds, customerId),
+
+    /** Deletes an ended recording and its file; one still running answers 409 (stop it first). */
+    async delete(customerId: string, id: unknown): Promise<Recording> {
+      const recording = await getOwned(customerId, id);
+      if (recording.status !== 'ended') throw new AppError('CONFLICT', `The recording is ${recording.status}: stop it before deleting it.`);
+      const deleted = await recordings.markDeleted(recording.id, customerId);
+      if (!deleted) throw notFound();
+      if (recording.fileName) await files.delete(recording.fileName);
+      return deleted;
+    },
+
+    /** A fresh signed path to the file (relative to the API's origin), or null before it is stored. */
+    downloadPath(recording: Recording, now?: Date): string | null {
+      if (!recording.fileName || recording.tmDelete) return null;
+      const { expires, signature } = signer.sign(recording.id, now);
+      return `/v1.0/recordingfiles/${recording.id}/download?expires=${expires}&signature=${signature}`;
+    },
+
+    /** The file behind a signed URL: 403 for a tampered or expired one, without other credentials. */
+    async download(id: unknown, expires: unknown, signature: unknown): Promise<{ content: Buffer; contentType: string; fileName: string }> {
+      const recordingId = parseId(id, 'id');
+      if (!signer.verify(recordingId, expires, signature)) throw new AppError('PERMISSION_DENIED', 'The download URL is invalid or has expired; ask for a fresh one.');
+      const recording = await recordings.findById(recordingId);
+      const content = recording?.fileName && !recording.tmDelete ? await files.get(recording.fileName) : null;
+      if (!recording || !content) throw notFound();
+      return { content, contentType: CONTENT_TYPES[recording.format] ?? 'application/octet-stream', fileName: `${recording.id}.${recording.format}` };
+    },
+
+    // --- what the media server tells (through the recording event consumer) ---
+
+    /** `at`: the media server's time of the event, so tm_start/tm_end match the audio. */
+    async onRecordingStarted(ariName: string, at: Date | null): Promise<void> {
+      const parsed = parseAriRecordingName(ariName);
+      if (parsed) await recordings.markRecording(parsed.recordingId, parsed.part, at);
+    },
+
+    /** One part is finished (or failed): when all are, the file can be made. */
+    async onRecordingFinished(ariName: string, at: Date | null): Promise<void> {
+      const parsed = parseAriRecordingName(ariName);
+      if (!parsed) return;
+      const before = await recordings.findById(parsed.recordingId);
+      const recording = await recordings.partFinished(parsed.recordingId, parsed.part, at);
+      if (!recording) return;
+      if (before && before.status !== 'stopping') {
+        // It ended on its own (duration, silence, the call gone): stop the other parts too.
+        await commands.stop(recording.id);
+        await commands.storeLater(recording.id, STORE_SAFETY_DELAY_MS);
+      }
+      if (recording.parts.every((part) => recording.finishedParts.includes(part))) await commands.store(recording.id);
+    },
+
+    /** Hangup stops the call's recordings; they still end with their files. */
+    async onCallEnded(callId: string): Promise<void> {
+      for (const recording of await recordings.findUnendedOfCall(callId)) await stopRecording(recording);
+    },
+
+    /** A key press ends the active recording when it is one of its end keys. */
+    async onDtmf(callId: string, digit: string): Promise<void> {
+      const call = await calls.findById(callId);
+      const active = call?.recordingId ? await recordings.findById(call.recordingId) : null;
+      if (active && endsOnKey(active, digit)) {
+        logger.debug({ recordingId: active.id, digit }, 'end key pressed: stopping the recording');
+        await stopRecording(active);
+      }
+    },
+  };
+}
+
+export type RecordingService = ReturnType<typeof createRecordingService>;
