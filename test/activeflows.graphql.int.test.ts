@@ -25,7 +25,8 @@ const callWithFlow = async (id: string) => (await graphql(t.baseUrl, t.accessKey
 test('Call.activeflow, activeflow(id) and stopActiveflow', async () => {
   const [created] = await createCalls(t, sleeping);
   const id = created!.id as string;
-  const call = await waitFor(() => callWithFlow(id), (c) => c?.activeflow?.currentAction?.type === 'sleep', 'the flow to sleep');
+  // The call is read before its activeflow within one request, so wait until both show the move.
+  const call = await waitFor(() => callWithFlow(id), (c) => c?.activeflow?.currentAction?.type === 'sleep' && c.action != null, 'the flow to sleep');
   const flow = call!.activeflow!;
   expect(flow).toMatchObject({ status: 'RUNNING', callId: id, flowId: created!.flow_id, endedAt: null });
   expect(flow.currentAction).toMatchObject({ option: { duration: 600000 }, error: null, executedAt: expect.any(String) });
