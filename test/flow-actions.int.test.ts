@@ -2,7 +2,7 @@ import digitsSendCall from './fixtures/spec-call-digits-send.json';
 import playCall from './fixtures/spec-call-play.json';
 import ttsCall from './fixtures/spec-call-tts.json';
 import { rest } from './support/rest';
-import { activeflowOfCall, createCalls, farEnd, flowQueueOf, heard, waitForActiveflow, waitForCall, waitForHangup } from './support/flows';
+import { activeflowOfCall, createCalls, farEnd, flowQueueOf, heard, press, waitForActiveflow, waitForCall, waitForHangup } from './support/flows';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -154,4 +154,31 @@ test('a step job run again after the flow moved on changes nothing', async () =>
   expect(heard(far)).toEqual(['once']);
   expect(far?.dtmf_received).toEqual(['1', '2']);
   expect(await activeflowOfCall(t, call!.id)).toEqual(flow);
+});
+
+test('digits_receive ends on its terminator key, which is not kept; the digits reach later options', async () => {
+  const [call] = await createCalls(t, withActions([
+    { type: 'digits_receive', option: { duration: 600000, length: 10, key: '#' } },
+    talk('you pressed ${voipbin.call.digits}'),
+  ]));
+  await waitForCall(t, call!.id, (c) => c.action?.type === 'digits_receive', 'the flow to wait for digits');
+  await press(t, call!.id, '12#');
+  await waitForHangup(t, call!.id);
+  expect(heard(await farEnd(t, call!.id))).toEqual(['you pressed 12']);
+});
+
+test('a key pressed during a talk with digits_handle next stops the prompt and the flow moves on with the digit', async () => {
+  const [call] = await createCalls(t, withActions([
+    { type: 'talk', option: { text: 'press any key '.repeat(300), language: 'en-US', digits_handle: 'next' } },
+    { type: 'branch', option: { target_ids: { '5': '00000000-0000-4000-8000-000000000005' } } },
+    talk('no match'),
+    { id: '00000000-0000-4000-8000-000000000005', type: 'talk', option: { text: 'five', language: 'en-US' } },
+  ]));
+  await waitForCall(t, call!.id, (c) => c.action?.type === 'talk', 'the prompt');
+  await waitFor(() => farEnd(t, call!.id), (far) => heard(far).length === 1, 'the prompt to play');
+  await press(t, call!.id, '5');
+  await waitForHangup(t, call!.id);
+  const far = await farEnd(t, call!.id);
+  expect(heard(far)).toEqual(['press any key '.repeat(300), 'five']);
+  expect((far?.played as { stopped: boolean }[])[0]!.stopped).toBe(true);
 });
