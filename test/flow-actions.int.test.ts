@@ -118,6 +118,7 @@ test('POST /v1.0/activeflows/{id}/stop ends the flow and, as every end of a flow
   const other = await t.newCustomer();
   expect((await rest(t, 'POST', `/activeflows/${flow.id}/stop`, undefined, other.token)).status).toBe(404);
   expect((await rest(t, 'GET', `/activeflows/${flow.id}`, undefined, other.token)).status).toBe(404);
+  expect((await rest(t, 'GET', '/activeflows', undefined, other.token)).body).toEqual({ result: [], next_page_token: '' });
   expect((await rest(t, 'GET', '/activeflows/not-a-uuid')).status).toBe(400);
 });
 
