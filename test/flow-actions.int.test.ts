@@ -183,3 +183,17 @@ test('a key pressed during a talk with digits_handle next stops the prompt and t
   expect(heard(far)).toEqual(['press any key '.repeat(300), 'five']);
   expect((far?.played as { stopped: boolean }[])[0]!.stopped).toBe(true);
 });
+
+test('GET /v1.0/activeflows pages newest first with page_size and page_token', async () => {
+  const calls = [];
+  for (let i = 0; i < 3; i++) {
+    // One after another: activeflows are made on answer, and the order must be known.
+    calls.push((await createCalls(t, withActions([talk(`page ${i}`)])))[0]!);
+    await waitForActiveflow(t, calls[i]!.id, () => true, 'the flow to start');
+  }
+  const first = await rest(t, 'GET', '/activeflows?page_size=2');
+  expect(first.body.result.map((flow: { reference_id: string }) => flow.reference_id)).toEqual([calls[2]!.id, calls[1]!.id]);
+  const second = await rest(t, 'GET', `/activeflows?page_size=2&page_token=${encodeURIComponent(first.body.next_page_token)}`);
+  expect(second.body.result[0].reference_id).toBe(calls[0]!.id);
+  expect((await rest(t, 'GET', '/activeflows?page_size=0')).status).toBe(400);
+});
