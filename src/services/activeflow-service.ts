@@ -63,11 +63,8 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
     const executed = [...flow.executedActions, ...(current ? [executedOf(current, outcome.error)] : []), ...next.passed].slice(-MAX_EXECUTED_KEPT);
     const now = new Date().toISOString();
     const ended = next.action === null;
-    const failed = outcome.error ?? [...next.passed].reverse().find((action) => action.error)?.error;
     const currentAction: CurrentAction | null =
-      next.raw === null
-        ? current && { ...current, ...(failed ? { error: failed } : {}), ...(next.error ? { error: next.error } : {}) }
-        : { ...next.raw, nextId: next.nextId, tmExecute: now };
+      next.raw === null ? finalAction(current, executed.at(-1), now, next.error) : { ...next.raw, nextId: next.nextId, tmExecute: now };
     const moved = await activeflows.move({
       id: flow.id,
       fromStep: step,
@@ -161,6 +158,17 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
       return ended;
     },
   };
+}
+
+/**
+ * After the end, current_action is the last action executed, with its error (or the error the
+ * flow ended on): what a user debugging the flow looks for first.
+ */
+function finalAction(current: CurrentAction | null, last: ExecutedAction | undefined, now: string, endError?: string): CurrentAction | null {
+  if (!last) return null;
+  const base: CurrentAction = current && current.id === last.id ? current : { ...last, nextId: null, tmExecute: now };
+  const error = endError ?? last.error;
+  return { ...base, option: last.option, ...(error ? { error } : {}) };
 }
 
 /** The call's `action` column: VoIPBIN's REST shape of the action being executed. */
