@@ -3,7 +3,7 @@ import type { Call } from '../domain/call';
 import { AppError, invalidArgument } from '../domain/errors';
 import { MAX_EXECUTED_KEPT, type Activeflow, type CurrentAction } from '../domain/flow/activeflow';
 import { nextStep, type ExecutedAction, type ParseAction, type RawAction } from '../domain/flow/flow-engine';
-import { callVariables } from '../domain/flow/flow-variables';
+import { callVariables, DIGITS_VARIABLE } from '../domain/flow/flow-variables';
 import { flowTrigger } from '../domain/flow/flow-trigger';
 import type { Logger } from '../platform/logger';
 import type { PrismaClient } from '../platform/database';
@@ -60,6 +60,8 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
     const current = flow.currentAction;
     const state = { variables: { ...flow.variables, ...outcome.variables }, loopCounts: flow.loopCounts };
     const next = nextStep(await actionsOf(flow.flowId), current?.id ?? null, state, parse);
+    // digits_receive collects from empty, from the moment it is current (in this same statement).
+    if (next.action?.type === 'digits_receive') next.state.variables[DIGITS_VARIABLE] = '';
     const executed = [...flow.executedActions, ...(current ? [executedOf(current, outcome.error)] : []), ...next.passed].slice(-MAX_EXECUTED_KEPT);
     const now = new Date().toISOString();
     const ended = next.action === null;

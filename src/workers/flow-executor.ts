@@ -71,7 +71,7 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
       case 'sleep':
         return waitUpTo(flow, action.option.durationMs);
       case 'digits_receive':
-        await activeflows.setVariables(flow.id, flow.step, { ...flow.variables, [DIGITS_VARIABLE]: '' });
+        // Its digits were reset when it became current; key presses collect from then on.
         return waitUpTo(flow, action.option.durationMs);
       case 'digits_send':
         await media.sendDtmf(call.id, action.option.digits, { durationMs: action.option.durationMs, betweenMs: action.option.intervalMs });
