@@ -1,4 +1,4 @@
-import { CreateFlowDocument, DeleteFlowDocument, GetFlowDocument, ListFlowsDocument, UpdateFlowDocument } from './generated/graphql';
+import { CreateCallsDocument, CreateFlowDocument, DeleteFlowDocument, GetFlowDocument, ListFlowsDocument, UpdateFlowDocument } from './generated/graphql';
 import { graphql } from './support/graphql-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -84,6 +84,10 @@ describe('REST /v1.0/flows', () => {
     const self = await rest('PUT', `/flows/${next.id}`, { on_complete_flow_id: next.id });
     expect(self.status).toBe(400);
     expect(self.body.error.message).toContain('on_complete_flow_id');
+    const loop = await rest('PUT', `/flows/${next.id}`, { on_complete_flow_id: first.body.id }); // first → next → first
+    expect(loop.status).toBe(400);
+    expect(loop.body.error.message).toContain('loop');
+    expect((await rest('GET', `/flows/${next.id}`)).body.on_complete_flow_id).toBe(ZERO);
   });
 
   it('updates the given fields, keeps the others, and refuses a bad update without change', async () => {
@@ -146,6 +150,16 @@ describe('inline actions at call create are checked as a flow’s', () => {
     const answer = await rest('POST', '/calls', body);
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toContain(message);
+    expect((await rest('GET', '/calls')).body.result).toEqual([]);
+  });
+});
+
+describe('inline actions at call create over GraphQL', () => {
+  it('refuses an invalid action with BAD_USER_INPUT naming it, and creates no call', async () => {
+    const result = await graphql(t.baseUrl, customer.token, CreateCallsDocument, {
+      input: { source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: '+15559876543' }], actions: [{ type: 'play', option: { stream_urls: [] } }] },
+    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actions[0].option.stream_urls' });
     expect((await rest('GET', '/calls')).body.result).toEqual([]);
   });
 });

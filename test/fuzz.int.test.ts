@@ -20,7 +20,9 @@ afterAll(async () => {
 const stored = async () =>
   (await pg.query<{ counts: string }>(`SELECT concat_ws(',', (SELECT count(*) FROM calls), (SELECT count(*) FROM access_keys),
     (SELECT count(*) FROM users), (SELECT count(*) FROM customers),
-    (SELECT count(*) FROM access_keys WHERE tm_expire IS NOT NULL OR tm_delete IS NOT NULL)) AS counts`)).rows[0]!.counts;
+    (SELECT count(*) FROM access_keys WHERE tm_expire IS NOT NULL OR tm_delete IS NOT NULL),
+    (SELECT count(*) FROM flows), (SELECT count(*) FROM flows WHERE tm_delete IS NOT NULL), (SELECT max(tm_update) FROM flows),
+    (SELECT count(*) FROM numbers), (SELECT count(*) FROM numbers WHERE tm_delete IS NOT NULL), (SELECT max(tm_update) FROM numbers)) AS counts`)).rows[0]!.counts;
 
 const HUGE = 'x'.repeat(200_000);
 const VALUES: unknown[] = [null, true, -1, 0, 1e308, -1e308, 2 ** 53 + 1, 'é🎉\u0000\u202e', HUGE, [], [[[]]], {}, { $gt: '' }, '+1 555-123', '00000000-0000-0000-0000-000000000000'];
@@ -31,8 +33,16 @@ const CREATE_ROUTES: Record<string, string[]> = {
   '/v1.0/accesskeys': ['name', 'expire'],
   '/v1.0/users': ['username', 'password'],
   '/v1.0/customers': ['name'],
+  '/v1.0/flows': ['name', 'detail', 'actions', 'on_complete_flow_id'],
+  '/v1.0/numbers': ['number', 'call_flow_id', 'flow_id', 'name', 'detail'],
 };
-const ID_PATHS = ['/v1.0/calls/{id}', '/v1.0/calls/{id}/events', '/v1.0/calls/{id}/hangup', '/v1.0/accesskeys/{id}', '/v1.0/accesskeys/{id}/expire', '/v1.0/users/{id}', '/v1.0/customers/{id}'];
+/** Action options a client may get wrong, each tried with every hostile value. */
+const ACTION_FIELDS: [string, string][] = [
+  ['talk', 'text'], ['play', 'stream_urls'], ['hangup', 'reason'], ['sleep', 'duration'], ['digits_receive', 'duration'], ['digits_receive', 'key'],
+  ['dtmf_send', 'dtmfs'], ['digits_send', 'interval'], ['branch', 'target_ids'], ['branch', 'default_target_id'], ['goto', 'target_id'],
+  ['goto', 'loop_count'], ['connect', 'destinations'], ['connect', 'source'], ['variable_set', 'key'], ['record_start', 'format'],
+];
+const ID_PATHS = ['/v1.0/calls/{id}', '/v1.0/calls/{id}/events', '/v1.0/calls/{id}/hangup', '/v1.0/accesskeys/{id}', '/v1.0/accesskeys/{id}/expire', '/v1.0/users/{id}', '/v1.0/customers/{id}', '/v1.0/flows/{id}', '/v1.0/numbers/{id}'];
 const IDS = ['not-a-uuid', '%00', '..%2F..%2Fetc', 'é🎉', '9'.repeat(300), '00000000-0000-4000-8000-000000000000'];
 
 async function send(method: string, path: string, body?: string) {
@@ -61,6 +71,13 @@ describe('REST', () => {
     }
   });
 
+  it('POST /v1.0/flows survives every hostile action, type and option value', async () => {
+    for (const [type, field] of ACTION_FIELDS) {
+      for (const value of VALUES) await send('POST', '/v1.0/flows', JSON.stringify({ actions: [{ type, option: { [field]: value } }] }));
+    }
+    for (const value of VALUES) await send('POST', '/v1.0/flows', JSON.stringify({ actions: [{ type: value, id: value, option: value }] }));
+  });
+
   it.each(ID_PATHS)('%s survives hostile ids and methods', async (template) => {
     for (const id of IDS) {
       for (const method of ['GET', 'POST', 'DELETE', 'PUT']) {
@@ -71,7 +88,7 @@ describe('REST', () => {
 
   it('GET lists survive hostile paging', async () => {
     for (const query of ['page_size=-1', 'page_size=1e9', 'page_size=abc', 'page_token=%00', `page_token=${'9'.repeat(500)}`, 'page_size=1&page_size=2']) {
-      await send('GET', `/v1.0/calls?${query}`);
+      for (const list of ['calls', 'flows', 'numbers']) await send('GET', `/v1.0/${list}?${query}`);
     }
   });
 });
@@ -88,6 +105,21 @@ describe('GraphQL', () => {
     ['createAccessKey', 'mutation($input: CreateAccessKeyInput!) { createAccessKey(input: $input) { token } }', VALUES.map((value) => ({ input: { name: HUGE, expiresInSeconds: value } }))],
     ['expireAccessKey', 'mutation($id: ID!) { expireAccessKey(id: $id) { id } }', IDS.map((id) => ({ id }))],
     ['createCustomer', 'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { token } }', VALUES.map((name) => ({ input: { name } }))],
+    ['createFlow', 'mutation($input: CreateFlowInput!) { createFlow(input: $input) { id } }', VALUES.flatMap((value) => [
+      { input: { name: value } },
+      { input: { actions: value } },
+      { input: { onCompleteFlowId: value } },
+      { input: { actions: [{ type: value, option: value }] } },
+      ...ACTION_FIELDS.map(([type, field]) => ({ input: { actions: [{ type, option: { [field]: value } }] } })),
+    ])],
+    ['updateFlow', 'mutation($id: ID!, $input: UpdateFlowInput!) { updateFlow(id: $id, input: $input) { id } }', [...IDS, ...VALUES].map((id) => ({ id, input: { name: 'x' } }))],
+    ['deleteFlow', 'mutation($id: ID!) { deleteFlow(id: $id) { id } }', [...IDS, ...VALUES].map((id) => ({ id }))],
+    ['createNumber', 'mutation($input: CreatePhoneNumberInput!) { createNumber(input: $input) { id } }', VALUES.flatMap((value) => [
+      { input: { number: value } },
+      { input: { number: '+15550004444', callFlowId: value, name: HUGE } },
+    ])],
+    ['updateNumber', 'mutation($id: ID!, $input: UpdatePhoneNumberInput!) { updateNumber(id: $id, input: $input) { id } }', [...IDS, ...VALUES].map((id) => ({ id, input: { callFlowId: id } }))],
+    ['deleteNumber', 'mutation($id: ID!) { deleteNumber(id: $id) { id } }', [...IDS, ...VALUES].map((id) => ({ id }))],
   ];
 
   it.each(MUTATIONS)('%s refuses hostile variables with a coded message', async (_name, query, variableSets) => {

@@ -66,6 +66,12 @@ describe('an incoming call to a number with a flow', () => {
     expect((await simChannel(t.simUrl, channelId))?.state).not.toBe('Destroyed');
   });
 
+  it('finds the number when the carrier leaves out the +, and records the number as held', async () => {
+    const channelId = await dialIn('+15557770007', '15558880001');
+    const call = (await waitFor(() => callOf(owner.token, channelId), (answer) => answer.status === 200, 'the incoming call')).body;
+    expect(call).toMatchObject({ customer_id: owner.customerId, destination: { type: 'tel', target: '+15558880001' } });
+  });
+
   it('ends when the caller hangs up: hangup, by remote, reason normal', async () => {
     const channelId = await dialIn('+15557770002', '+15558880001');
     await waitFor(() => callOf(owner.token, channelId), (answer) => answer.status === 200, 'the incoming call');
@@ -78,10 +84,23 @@ describe('an incoming call to a number with a flow', () => {
   });
 });
 
+describe('an incoming call hung up through the API', () => {
+  it('goes terminating, then hangup by local; the caller’s channel ends with cause 16', async () => {
+    const channelId = await dialIn('+15557770006', '+15558880001');
+    await waitFor(() => callOf(owner.token, channelId), (answer) => answer.status === 200, 'the incoming call');
+    const hanging = await rest('POST', `/calls/${channelId}/hangup`, owner.token);
+    expect(hanging.body.status).toBe('terminating');
+    const ended = (await waitFor(() => callOf(owner.token, channelId), (answer) => answer.body.status === 'hangup', 'the hangup')).body;
+    expect(ended).toMatchObject({ hangup_by: 'local', hangup_reason: 'normal' });
+    expect(await simChannel(t.simUrl, channelId)).toMatchObject({ state: 'Destroyed', hangup_by: 'application', hangup_cause: 16 });
+  });
+});
+
 describe('an incoming call that cannot be routed', () => {
   it.each([
     ['a number nobody holds', '+15558889999'],
     ['a number without a flow', '+15558880002'],
+    ['something that is not a phone number', 'reception'],
   ])('to %s is refused with cause 1 (unallocated), and no call is stored', async (_what, destination) => {
     const channelId = await dialIn('+15557770003', destination);
     const channel = await waitFor(() => simChannel(t.simUrl, channelId), (record) => record?.state === 'Destroyed', 'the refusal');

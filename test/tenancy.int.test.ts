@@ -1,9 +1,12 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { connectDatabase } from '../src/platform/database';
 import { print } from 'graphql';
-import { CallEventsDocument, CallHistoryDocument, CreateCallsDocument, DeleteCallDocument, ExpireAccessKeyDocument, GetCallDocument, HangupCallDocument, ListCallsDocument } from './generated/graphql';
+import {
+  CallEventsDocument, CallHistoryDocument, CreateCallsDocument, DeleteCallDocument, DeleteFlowDocument, DeleteNumberDocument, ExpireAccessKeyDocument, GetCallDocument,
+  GetFlowDocument, GetNumberDocument, HangupCallDocument, ListCallsDocument, ListFlowsDocument, ListNumbersDocument, UpdateFlowDocument, UpdateNumberDocument,
+} from './generated/graphql';
 import { collect, graphql, wsClient } from './support/graphql-client';
-import { ALL_ROUTES, ID_ROUTES } from './support/routes';
+import { ALL_ROUTES, ID_ROUTES, type ResourceKind } from './support/routes';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -13,7 +16,7 @@ import { startTestApp, type TestApp } from './support/test-app';
  */
 let t: TestApp;
 let b: { token: string; customerId: string };
-const a: Record<'call' | 'accesskey' | 'user', string> = { call: '', accesskey: '', user: '' };
+const a: Record<ResourceKind, string> = { call: '', accesskey: '', user: '', flow: '', number: '' };
 
 const request = (path: string, token: string | null, method = 'GET', body?: unknown) =>
   fetch(`${t.baseUrl}${path}`, {
@@ -30,6 +33,8 @@ beforeAll(async () => {
   a.call = call.data!.createCalls[0]!.id;
   a.accesskey = String((await json(await request('/v1.0/accesskeys', t.accessKey, 'POST', { name: 'a-key' }))).id);
   a.user = String((await json(await request('/v1.0/users', t.accessKey, 'POST', { username: 'a-user', password: 'a-password-1' }))).id);
+  a.flow = String((await json(await request('/v1.0/flows', t.accessKey, 'POST', { name: 'a-flow', actions: [{ type: 'answer' }] }))).id);
+  a.number = String((await json(await request('/v1.0/numbers', t.accessKey, 'POST', { number: '+15550001111', call_flow_id: a.flow }))).id);
 });
 afterAll(async () => {
   await t?.stop();
@@ -39,7 +44,9 @@ async function snapshotOfA() {
   const call = await json(await request(`/v1.0/calls/${a.call}`, t.accessKey));
   const keys = await json(await request('/v1.0/accesskeys', t.accessKey));
   const users = await json(await request('/v1.0/users', t.accessKey));
-  return { status: call.status, tm_update: call.tm_update, keys: keys.result, users: users.result };
+  const flow = await json(await request(`/v1.0/flows/${a.flow}`, t.accessKey));
+  const number = await json(await request(`/v1.0/numbers/${a.number}`, t.accessKey));
+  return { status: call.status, tm_update: call.tm_update, keys: keys.result, users: users.result, flow, number };
 }
 
 describe('customer B and customer A’s resources', () => {
@@ -54,11 +61,9 @@ describe('customer B and customer A’s resources', () => {
   });
 
   it('B’s lists hold none of A’s resources', async () => {
-    for (const path of ['/v1.0/calls', '/v1.0/accesskeys', '/v1.0/users']) {
+    for (const path of ['/v1.0/calls', '/v1.0/accesskeys', '/v1.0/users', '/v1.0/flows', '/v1.0/numbers']) {
       const ids = ((await json(await request(path, b.token))).result ?? []).map((item) => item.id);
-      expect(ids).not.toContain(a.call);
-      expect(ids).not.toContain(a.accesskey);
-      expect(ids).not.toContain(a.user);
+      for (const id of Object.values(a)) expect(ids).not.toContain(id);
     }
   });
 
@@ -67,10 +72,22 @@ describe('customer B and customer A’s resources', () => {
     expect((await graphql(t.baseUrl, b.token, GetCallDocument, { id: a.call })).data?.call).toBeNull();
     expect((await graphql(t.baseUrl, b.token, CallHistoryDocument, { id: a.call })).data?.call).toBeNull();
     expect((await graphql(t.baseUrl, b.token, ListCallsDocument, {})).data?.calls.edges.map((edge) => edge.node.id)).not.toContain(a.call);
+    expect((await graphql(t.baseUrl, b.token, GetFlowDocument, { id: a.flow })).data?.flow).toBeNull();
+    expect((await graphql(t.baseUrl, b.token, GetNumberDocument, { id: a.number })).data?.number).toBeNull();
+    expect((await graphql(t.baseUrl, b.token, ListFlowsDocument, {})).data?.flows.nodes.map((node) => node.id)).not.toContain(a.flow);
+    expect((await graphql(t.baseUrl, b.token, ListNumbersDocument, {})).data?.numbers.nodes.map((node) => node.id)).not.toContain(a.number);
+    for (const result of [
+      await graphql(t.baseUrl, b.token, UpdateFlowDocument, { id: a.flow, input: { name: 'taken over' } }),
+      await graphql(t.baseUrl, b.token, UpdateNumberDocument, { id: a.number, input: { name: 'taken over' } }),
+    ]) {
+      expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
     const mutations: [TypedDocumentNode<unknown, { id: string }>, string][] = [
       [HangupCallDocument, a.call],
       [DeleteCallDocument, a.call],
       [ExpireAccessKeyDocument, a.accesskey],
+      [DeleteFlowDocument, a.flow],
+      [DeleteNumberDocument, a.number],
     ];
     for (const [document, id] of mutations) {
       const result = await graphql(t.baseUrl, b.token, document, { id });

@@ -1,4 +1,5 @@
 import type { Call } from '../domain/call';
+import { normalizeCalledNumber } from '../domain/called-number';
 import type { Logger } from '../platform/logger';
 import type { ChannelState } from '../telephony/media-server';
 import type { CallRepository } from './call-repository';
@@ -32,7 +33,9 @@ export function createIncomingUseCase({ calls, numbers, logger }: CreateIncoming
   return async function createIncoming(channel: IncomingChannel): Promise<IncomingOutcome> {
     // Call ids are UUIDs; the simulator's channels have them, Asterisk's own ("1795462354.30") do not.
     if (!isUuid(channel.channelId)) return { type: 'rejected', reason: 'the channel id is not a UUID, so it cannot be a call id' };
-    const route = await numbers.incomingRoute(channel.calledNumber);
+    const called = normalizeCalledNumber(channel.calledNumber);
+    if (!called) return { type: 'rejected', reason: 'the called number is not a phone number' };
+    const route = await numbers.incomingRoute(called);
     if (!route) return { type: 'rejected', reason: 'no customer holds the called number, or it has no flow' };
     const [created] = await calls.insert(
       [
@@ -43,7 +46,7 @@ export function createIncomingUseCase({ calls, numbers, logger }: CreateIncoming
           type: 'flow',
           direction: 'incoming',
           source: { type: 'tel', target: channel.callerNumber, target_name: '', name: '', detail: '' },
-          destination: { type: 'tel', target: channel.calledNumber, target_name: '', name: '', detail: '' },
+          destination: { type: 'tel', target: called, target_name: '', name: '', detail: '' },
           masterCallId: null,
           earlyExecution: false,
           dialTimeoutMs: 0,

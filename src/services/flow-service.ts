@@ -33,6 +33,8 @@ export type FlowCursor = PageCursor;
 export const MAX_FLOW_PAGE = 100;
 const MAX_NAME = 255;
 const MAX_DETAIL = 2000;
+/** How far a chain of on_complete flows is followed when looking for a loop. */
+const MAX_CHAIN = 100;
 const SELECT = { id: true, customerId: true, type: true, name: true, detail: true, actions: true, onCompleteFlowId: true, tmCreate: true, tmUpdate: true, tmDelete: true } as const;
 
 /** A flow's actions as stored: validated, with ids given to the actions that had none. */
@@ -64,7 +66,19 @@ export function createFlowService(prisma: PrismaClient) {
     if (!isUuid(value)) throw invalidArgument('on_complete_flow_id', 'must be a UUID');
     const flow = await saved(customerId, value, 'on_complete_flow_id');
     if (flow.id === self) throw invalidArgument('on_complete_flow_id', 'must name another flow (a flow cannot follow itself)');
+    if (self && (await followsInto(flow, self))) throw invalidArgument('on_complete_flow_id', 'would make a loop: that flow is followed, in the end, by this one');
     return flow.id;
+  }
+
+  /** Whether the chain of on_complete_flow_id from `start` reaches `target` (a bounded walk). */
+  async function followsInto(start: Flow, target: string): Promise<boolean> {
+    let next = start.onCompleteFlowId;
+    for (let step = 0; next && step < MAX_CHAIN; step++) {
+      if (next === target) return true;
+      const row = await prisma.flow.findFirst({ where: { id: next, tmDelete: null }, select: { onCompleteFlowId: true } });
+      next = row?.onCompleteFlowId ?? null;
+    }
+    return false;
   }
 
   /** A call's temporary flow belongs to the call: readable by id, never changed through /flows. */

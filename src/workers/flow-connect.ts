@@ -45,7 +45,7 @@ export function connectLegObserver(deps: ConnectDeps) {
     const flow = await activeflows.findByCall(leg.masterCallId);
     const action = flow?.currentAction ? parse(flow.currentAction, 'current_action') : null;
     if (!flow || action?.type !== 'connect') return;
-    const bridgeId = connectBridgeId(flow.id, action.id);
+    const bridgeId = connectBridgeId(flow.id, flow.currentAction?.tmExecute ?? '');
     const legs = await calls.findChained([leg.masterCallId], leg.customerId);
     if (leg.status === 'progressing') {
       if (flow.status !== 'running') return;

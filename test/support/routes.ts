@@ -5,7 +5,9 @@ export interface RouteCase {
   body?: unknown;
 }
 
-export const ID_ROUTES: Record<'call' | 'accesskey' | 'user', RouteCase[]> = {
+export type ResourceKind = 'call' | 'accesskey' | 'user' | 'flow' | 'number';
+
+export const ID_ROUTES: Record<ResourceKind, RouteCase[]> = {
   call: [
     { method: 'GET', path: (id) => `/v1.0/calls/${id}` },
     { method: 'GET', path: (id) => `/v1.0/calls/${id}/events` },
@@ -18,6 +20,16 @@ export const ID_ROUTES: Record<'call' | 'accesskey' | 'user', RouteCase[]> = {
     { method: 'DELETE', path: (id) => `/v1.0/accesskeys/${id}` },
   ],
   user: [{ method: 'DELETE', path: (id) => `/v1.0/users/${id}` }],
+  flow: [
+    { method: 'GET', path: (id) => `/v1.0/flows/${id}` },
+    { method: 'PUT', path: (id) => `/v1.0/flows/${id}`, body: { name: 'taken over', actions: [{ type: 'hangup' }] } },
+    { method: 'DELETE', path: (id) => `/v1.0/flows/${id}` },
+  ],
+  number: [
+    { method: 'GET', path: (id) => `/v1.0/numbers/${id}` },
+    { method: 'PUT', path: (id) => `/v1.0/numbers/${id}`, body: { name: 'taken over', call_flow_id: '00000000-0000-0000-0000-000000000000' } },
+    { method: 'DELETE', path: (id) => `/v1.0/numbers/${id}` },
+  ],
 };
 
 /** Every REST route, with a plausible body, for the credential checks. */
@@ -33,5 +45,9 @@ export const ALL_ROUTES: RouteCase[] = [
   { method: 'GET', path: () => '/v1.0/activeflows' },
   { method: 'GET', path: (id) => `/v1.0/activeflows/${id}` },
   { method: 'POST', path: (id) => `/v1.0/activeflows/${id}/stop` },
+  { method: 'POST', path: () => '/v1.0/flows', body: { name: 'f', actions: [{ type: 'answer' }] } },
+  { method: 'GET', path: () => '/v1.0/flows' },
+  { method: 'POST', path: () => '/v1.0/numbers', body: { number: '+15550009999' } },
+  { method: 'GET', path: () => '/v1.0/numbers' },
   ...Object.values(ID_ROUTES).flat(),
 ];
