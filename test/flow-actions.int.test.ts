@@ -197,3 +197,15 @@ test('GET /v1.0/activeflows pages newest first with page_size and page_token', a
   expect(second.body.result[0].reference_id).toBe(calls[0]!.id);
   expect((await rest(t, 'GET', '/activeflows?page_size=0')).status).toBe(400);
 });
+
+test('past its last action a flow goes on with its on_complete_flow_id flow, in the same activeflow', async () => {
+  const following = await rest(t, 'POST', '/flows', { name: 'goodbye', actions: [talk('then the following flow')] });
+  const first = await rest(t, 'POST', '/flows', { name: 'hello', actions: [talk('first flow')], on_complete_flow_id: following.body.id });
+  expect(first.status).toBe(200);
+  const [call] = await createCalls(t, { source: ttsCall.source, destinations: ttsCall.destinations, flow_id: first.body.id });
+  await waitForHangup(t, call!.id);
+  expect(heard(await farEnd(t, call!.id))).toEqual(['first flow', 'then the following flow']);
+  const flow = await waitForActiveflow(t, call!.id, (f) => f.status === 'ended', 'the flow to end');
+  expect(flow.flow_id).toBe(following.body.id);
+  expect(flow.executed_actions).toHaveLength(2);
+});
