@@ -23,6 +23,7 @@ import { createCallObservers, type CallObservers } from './services/call-observe
 import { parseFlowAction } from './domain/flow/parse-flow-actions';
 import { espeakSpeech } from './telephony/espeak-speech';
 import { simulatorSpeech } from './telephony/text-to-speech';
+import { connectLegObserver } from './workers/flow-connect';
 import { createFlowExecutor } from './workers/flow-executor';
 import { createFlowQueue, createQueuedFlowJobs } from './workers/flow-queue';
 import { createFlowWorker } from './workers/flow-worker';
@@ -211,7 +212,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     parse: parseFlowAction,
     logger: logger.child({ part: 'flows' }),
   });
-  observers.add(flowExecutor.legChanged);
+  observers.add(connectLegObserver({ activeflows: services.activeflows, calls: services.callRepository, callService: services.calls, media, parse: parseFlowAction }));
   startMediaEventConsumer({ media, calls: services.callRepository, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
   startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }));
   await media.start();
