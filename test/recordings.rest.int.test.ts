@@ -249,6 +249,21 @@ describe('hangup', () => {
   });
 });
 
+describe('the far end hanging up', () => {
+  it('ends the recording with its file too', async () => {
+    const call = await answeredCall();
+    const started = await rest('POST', `/calls/${call.id}/recording_start`, { body: { format: 'ogg' } });
+    await waitForRecording(started.body.id, (r) => r.status === 'recording', 'the recording to start');
+    await pause(600);
+    await simPost(`/sim/channels/${call.id}/hangup`, {});
+    const recording = await waitForRecording(started.body.id, ended, 'the recording to be stored after the far end hung up');
+    const decoded = await decodeAudio('ogg', (await download(recording.url)).body);
+    expect(decoded.channels).toBe(1);
+    expect(Math.abs(decoded.durationMs - recordedMs(recording))).toBeLessThanOrEqual(recordedMs(recording) * 0.1);
+    expect((await rest('GET', `/calls/${call.id}`)).body).toMatchObject({ status: 'hangup', hangup_by: 'remote', recording_id: ZERO });
+  });
+});
+
 describe('ending on its own', () => {
   it('ends after `duration` seconds', async () => {
     const call = await answeredCall();
@@ -287,10 +302,13 @@ describe('listing and deleting', () => {
     expect((await download(older.url)).status).toBe(404);
   });
 
-  it('refuses to delete a recording that is still running (409)', async () => {
+  it('refuses to delete a recording that is still running, or to redirect to its file (409)', async () => {
     const call = await answeredCall();
     const started = await rest('POST', `/calls/${call.id}/recording_start`, { body: {} });
     expect((await rest('DELETE', `/recordings/${started.body.id}`)).status).toBe(409);
+    // Nor is there a file to redirect to yet.
+    expect((await rest('GET', `/recordingfiles/${started.body.id}`)).status).toBe(409);
+    expect((await getRecording(started.body.id)).url).toBe('');
   });
 });
 
