@@ -24,6 +24,8 @@ export interface RecordingServiceDeps {
   commands: RecordingCommands;
   files: FileStore;
   signer: DownloadSigner;
+  /** The API's public origin (PUBLIC_URL) for download URLs; unset: the surface gives its own. */
+  publicUrl?: string | undefined;
   logger: Logger;
 }
 
@@ -41,6 +43,7 @@ const notFound = () => new AppError('NOT_FOUND', 'The recording was not found.')
  */
 export function createRecordingService(deps: RecordingServiceDeps) {
   const { recordings, calls, commands, files, signer, logger } = deps;
+  const publicUrl = deps.publicUrl?.replace(/\/+$/, '');
 
   async function callOf(customerId: string, callId: unknown) {
     const call = await calls.findOwned(parseId(callId, 'id'), customerId);
@@ -117,11 +120,14 @@ export function createRecordingService(deps: RecordingServiceDeps) {
       return deleted;
     },
 
-    /** A fresh signed path to the file (relative to the API's origin), or null before it is stored. */
-    downloadPath(recording: Recording, now?: Date): string | null {
+    /**
+     * A freshly signed URL of the file, or null before it is stored: on PUBLIC_URL when set, else
+     * on `origin` (the origin the client reached; '' gives a path on the API).
+     */
+    downloadUrl(recording: Recording, origin = '', now?: Date): string | null {
       if (!recording.fileName || recording.tmDelete) return null;
       const { expires, signature } = signer.sign(recording.id, now);
-      return `/v1.0/recordingfiles/${recording.id}/download?expires=${expires}&signature=${signature}`;
+      return `${publicUrl ?? origin}/v1.0/recordingfiles/${recording.id}/download?expires=${expires}&signature=${signature}`;
     },
 
     /** The file behind a signed URL: 403 for a tampered or expired one, without other credentials. */
