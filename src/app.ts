@@ -132,6 +132,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
         commands: createQueuedRecordingCommands(recordingQueue),
         files,
         signer: createDownloadSigner(await loadSharedSecret(db.prisma, 'recording-url'), config.recordings.urlTtlSeconds),
+        publicUrl: config.publicUrl,
         logger,
       }),
     };
