@@ -15,6 +15,7 @@ import { createAuthService } from './services/auth-service';
 import { createCustomerService } from './services/customer-service';
 import { loadSharedSecret } from './services/shared-secret';
 import { createUserService } from './services/user-service';
+import { createWebhookService } from './services/webhook-service';
 import { createCallRepository } from './services/call-repository';
 import { createCallService } from './services/call-service';
 import { createEventRepository } from './services/event-repository';
@@ -26,6 +27,7 @@ import { startMediaEventConsumer } from './workers/media-event-consumer';
 import { createOutboxDispatcher, type OutboxDispatcher } from './workers/outbox-dispatcher';
 import { createQueuedTelephonyCommands, createTelephonyQueue } from './workers/telephony-queue';
 import { createTelephonyWorker } from './workers/telephony-worker';
+import { startWebhookDelivery } from './workers/webhooks/webhook-delivery';
 
 export type Role = 'api' | 'worker' | 'all';
 
@@ -76,6 +78,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       callRepository,
       events: createEventRepository(db.prisma),
       bus,
+      webhooks: createWebhookService(db.prisma, { allowPrivateTargets: config.webhooks.allowPrivateTargets }),
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
 
@@ -148,10 +151,14 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   });
   stops.push(() => telephonyWorker.close());
 
+  const webhooks = startWebhookDelivery({ connection, config, prisma: db.prisma, calls: services.callRepository, logger: logger.child({ part: 'webhooks' }) });
+  stops.push(() => webhooks.stop());
+
   const dispatcher: OutboxDispatcher = createOutboxDispatcher({
     pool: db.pool,
     schema: config.databaseSchema,
     publish: (events) => services.bus.publish(events),
+    wakeLanes: webhooks.wakeLanes,
     logger: logger.child({ part: 'outbox' }),
   });
   await dispatcher.start();

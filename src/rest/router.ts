@@ -6,6 +6,7 @@ import { createAccessKeysRouter } from './accesskeys.routes';
 import { createCallsRouter } from './calls.routes';
 import { createCustomersRouter } from './customers.routes';
 import { createUsersRouter } from './users.routes';
+import { createWebhooksRouter } from './webhooks.routes';
 import { jsonBody } from './json-body';
 import { restErrorHandler, routeNotFound } from './rest-errors';
 
@@ -19,6 +20,7 @@ export function createRestRouter(services: Services, logger: Logger): Router {
   router.use('/customers', authenticate(services.auth), jsonBody(), createCustomersRouter(services.customers));
   router.use('/users', authenticate(services.auth), jsonBody(), createUsersRouter(services.users));
   router.use('/accesskeys', authenticate(services.auth), jsonBody(), createAccessKeysRouter(services.accessKeys));
+  router.use('/webhooks', authenticate(services.auth), jsonBody(), createWebhooksRouter(services.webhooks));
   router.use(routeNotFound);
   router.use(restErrorHandler(logger));
   return router;

@@ -5,11 +5,12 @@ import { AccessKeyResolver } from '../resolvers/access-key.resolver';
 import { CallEventsResolver } from '../resolvers/call-events.resolver';
 import { CallResolver } from '../resolvers/call.resolver';
 import { CustomerResolver } from '../resolvers/customer.resolver';
+import { WebhookResolver } from '../resolvers/webhook.resolver';
 
 /** The executable schema; the same one is printed to src/schema/schema.graphql. */
 export const buildApiSchema = (): Promise<GraphQLSchema> =>
   buildSchema({
-    resolvers: [CallResolver, CallEventsResolver, AccessKeyResolver, CustomerResolver],
+    resolvers: [CallResolver, CallEventsResolver, AccessKeyResolver, CustomerResolver, WebhookResolver],
     validate: false,
     // Every subscription here brings its own `subscribe` (scoped to the caller's customer, with
     // history replay), so type-graphql's topic pubsub is never used; it only insists one exists.

@@ -6,6 +6,7 @@ import type { CallService } from './call-service';
 import type { CustomerService } from './customer-service';
 import type { EventRepository } from './event-repository';
 import type { UserService } from './user-service';
+import type { WebhookService } from './webhook-service';
 
 /** The services a surface (GraphQL, REST) works through. */
 export interface Services {
@@ -17,4 +18,5 @@ export interface Services {
   callRepository: CallRepository;
   events: EventRepository;
   bus: EventBus;
+  webhooks: WebhookService;
 }

@@ -1,0 +1,130 @@
+import type { PrismaClient } from '../platform/database';
+
+/** A delivery its sender now holds (under a lease), with what sending it needs. */
+export interface ClaimedDelivery {
+  id: string;
+  webhookId: string;
+  customerId: string;
+  eventType: string;
+  resourceType: string;
+  resourceId: string;
+  sequence: number;
+  /** This attempt's number (1 for the first). */
+  attempts: number;
+  body: string | null;
+  url: string;
+  secret: string;
+  webhookLive: boolean;
+  payload: Record<string, unknown>;
+}
+
+/** Why nothing was claimed: the lane is empty, its head is held by a sender, or due later. */
+export type Claim = { kind: 'claimed'; delivery: ClaimedDelivery } | { kind: 'empty' } | { kind: 'busy' } | { kind: 'later'; dueInMs: number };
+
+export interface Lane {
+  webhookId: string;
+  resourceId: string;
+}
+
+export interface DeliveryResult {
+  status: 'delivered' | 'failed' | 'pending' | 'canceled';
+  httpCode: number | null;
+  error: string;
+  body: string | null;
+  retryInMs: number;
+}
+
+interface ClaimRow {
+  id: string;
+  webhook_id: string;
+  customer_id: string;
+  event_type: string;
+  resource_type: string;
+  resource_id: string;
+  sequence: number;
+  attempts: number;
+  body: string | null;
+  url: string;
+  secret: string;
+  webhook_live: boolean;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * The delivery rows' moves. A lane (webhook, resource) sends only its head, the pending delivery
+ * with the lowest sequence, so a later event never overtakes an earlier one; claiming the head is
+ * one conditional update, so two senders of one lane never send at the same time.
+ */
+export function createWebhookDeliveryRepository(prisma: PrismaClient) {
+  return {
+    async claimHead(lane: Lane, leaseMs: number): Promise<Claim> {
+      const rows = await prisma.$queryRaw<ClaimRow[]>`
+        WITH head AS (
+          SELECT id FROM webhook_deliveries
+          WHERE webhook_id = ${lane.webhookId}::uuid AND resource_id = ${lane.resourceId}::uuid AND status = 'pending'
+          ORDER BY sequence, event_id LIMIT 1 FOR UPDATE)
+        UPDATE webhook_deliveries d
+        SET lease_until = now() + ${leaseMs}::int * interval '1 millisecond', attempts = d.attempts + 1, tm_last_attempt = now()
+        FROM head, webhooks w, events e
+        WHERE d.id = head.id AND w.id = d.webhook_id AND e.id = d.event_id
+          AND (d.lease_until IS NULL OR d.lease_until < now()) AND d.next_attempt_at <= now()
+        RETURNING d.id, d.webhook_id, d.customer_id, d.event_type, d.resource_type, d.resource_id, d.sequence, d.attempts, d.body,
+          w.url, w.secret, (w.status = 'active' AND w.tm_delete IS NULL) AS webhook_live, e.payload`;
+      const row = rows[0];
+      if (row) {
+        return {
+          kind: 'claimed',
+          delivery: {
+            id: row.id,
+            webhookId: row.webhook_id,
+            customerId: row.customer_id,
+            eventType: row.event_type,
+            resourceType: row.resource_type,
+            resourceId: row.resource_id,
+            sequence: Number(row.sequence),
+            attempts: Number(row.attempts),
+            body: row.body,
+            url: row.url,
+            secret: row.secret,
+            webhookLive: row.webhook_live,
+            payload: row.payload,
+          },
+        };
+      }
+      const heads = await prisma.$queryRaw<{ busy: boolean; due_in_ms: number }[]>`
+        SELECT (lease_until IS NOT NULL AND lease_until >= now()) AS busy,
+          GREATEST(0, ceil(EXTRACT(EPOCH FROM next_attempt_at - now()) * 1000))::int AS due_in_ms
+        FROM webhook_deliveries
+        WHERE webhook_id = ${lane.webhookId}::uuid AND resource_id = ${lane.resourceId}::uuid AND status = 'pending'
+        ORDER BY sequence, event_id LIMIT 1`;
+      const head = heads[0];
+      if (!head) return { kind: 'empty' };
+      if (head.busy) return { kind: 'busy' };
+      return { kind: 'later', dueInMs: Number(head.due_in_ms) };
+    },
+
+    /** Records an attempt's end; only the holder of that attempt may (a stale sender changes nothing). */
+    async finish(id: string, attempt: number, result: DeliveryResult): Promise<boolean> {
+      const changed = await prisma.$executeRaw`
+        UPDATE webhook_deliveries
+        SET status = ${result.status}, http_code = ${result.httpCode}::int, error = ${result.error}, body = COALESCE(body, ${result.body}),
+          lease_until = NULL, next_attempt_at = now() + ${result.retryInMs}::int * interval '1 millisecond'
+        WHERE id = ${id}::uuid AND attempts = ${attempt}::int AND status = 'pending'`;
+      return changed === 1;
+    },
+
+    /** Lanes whose head could be sent now but nobody is sending (a lost wake-up or a crashed sender). */
+    async stalledLanes(graceMs: number, limit = 1000): Promise<(Lane & { headId: string; attempts: number })[]> {
+      const rows = await prisma.$queryRaw<{ webhook_id: string; resource_id: string; id: string; attempts: number }[]>`
+        SELECT * FROM (
+          SELECT DISTINCT ON (webhook_id, resource_id) webhook_id, resource_id, id, attempts, lease_until, next_attempt_at
+          FROM webhook_deliveries WHERE status = 'pending'
+          ORDER BY webhook_id, resource_id, sequence, event_id) heads
+        WHERE (lease_until IS NULL OR lease_until < now()) AND next_attempt_at <= now() - ${graceMs}::int * interval '1 millisecond'
+        LIMIT ${limit}::int`;
+      return rows.map((row) => ({ webhookId: row.webhook_id, resourceId: row.resource_id, headId: row.id, attempts: Number(row.attempts) }));
+    },
+  };
+}
+
+export type WebhookDeliveryRepository = ReturnType<typeof createWebhookDeliveryRepository>;

@@ -1,0 +1,51 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { AttemptResult } from '../../domain/webhook';
+import { guardedLookup, hostOf, resolveTarget, TARGET_REFUSED } from '../../services/webhook-target';
+
+export interface SendOptions {
+  timeoutMs: number;
+  allowPrivateTargets: boolean;
+}
+
+/** The attempt was refused before any byte left: the target is internal (not worth retrying). */
+export const REFUSED: AttemptResult = { refused: TARGET_REFUSED };
+
+/**
+ * One POST. The whole attempt (DNS, connect, answer) is bounded by the timeout; redirects are not
+ * followed (a redirect could lead inside); the host is checked again here, as DNS may have changed
+ * since the webhook was saved, and the connection goes to the addresses that were checked.
+ */
+export async function sendWebhook(target: string, body: string, headers: Record<string, string>, options: SendOptions): Promise<AttemptResult> {
+  const url = new URL(target);
+  try {
+    await resolveTarget(hostOf(url), options.allowPrivateTargets); // IP literals never reach `lookup`
+  } catch (error) {
+    if (error instanceof Error && error.message === TARGET_REFUSED) return REFUSED;
+    return { error: `cannot resolve ${url.hostname}: ${(error as Error).message}` };
+  }
+  const transport = url.protocol === 'https:' ? https : http;
+  return new Promise<AttemptResult>((resolve) => {
+    let settled = false;
+    const settle = (result: AttemptResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const request = transport.request(
+      url,
+      { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body).toString() }, lookup: guardedLookup(options.allowPrivateTargets) as never, agent: false },
+      (response) => {
+        response.resume(); // the answer's body is not used; drain it so the socket closes
+        settle({ httpCode: response.statusCode ?? 0 });
+      },
+    );
+    const timer = setTimeout(() => {
+      settle({ error: `no answer within ${options.timeoutMs} ms` });
+      request.destroy();
+    }, options.timeoutMs);
+    request.on('error', (error) => settle(error.message === TARGET_REFUSED ? REFUSED : { error: error.message }));
+    request.end(body);
+  });
+}
