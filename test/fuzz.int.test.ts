@@ -20,7 +20,8 @@ afterAll(async () => {
 const stored = async () =>
   (await pg.query<{ counts: string }>(`SELECT concat_ws(',', (SELECT count(*) FROM calls), (SELECT count(*) FROM access_keys),
     (SELECT count(*) FROM users), (SELECT count(*) FROM customers),
-    (SELECT count(*) FROM access_keys WHERE tm_expire IS NOT NULL OR tm_delete IS NOT NULL)) AS counts`)).rows[0]!.counts;
+    (SELECT count(*) FROM access_keys WHERE tm_expire IS NOT NULL OR tm_delete IS NOT NULL),
+    (SELECT count(*) FROM webhooks), (SELECT count(*) FROM webhooks WHERE tm_delete IS NOT NULL OR tm_update <> tm_create)) AS counts`)).rows[0]!.counts;
 
 const HUGE = 'x'.repeat(200_000);
 const VALUES: unknown[] = [null, true, -1, 0, 1e308, -1e308, 2 ** 53 + 1, 'é🎉\u0000\u202e', HUGE, [], [[[]]], {}, { $gt: '' }, '+1 555-123', '00000000-0000-0000-0000-000000000000'];
@@ -31,8 +32,9 @@ const CREATE_ROUTES: Record<string, string[]> = {
   '/v1.0/accesskeys': ['name', 'expire'],
   '/v1.0/users': ['username', 'password'],
   '/v1.0/customers': ['name'],
+  '/v1.0/webhooks': ['url', 'events', 'status', 'secret', 'name'],
 };
-const ID_PATHS = ['/v1.0/calls/{id}', '/v1.0/calls/{id}/events', '/v1.0/calls/{id}/hangup', '/v1.0/accesskeys/{id}', '/v1.0/accesskeys/{id}/expire', '/v1.0/users/{id}', '/v1.0/customers/{id}'];
+const ID_PATHS = ['/v1.0/calls/{id}', '/v1.0/calls/{id}/events', '/v1.0/calls/{id}/hangup', '/v1.0/accesskeys/{id}', '/v1.0/accesskeys/{id}/expire', '/v1.0/users/{id}', '/v1.0/customers/{id}', '/v1.0/webhooks/{id}', '/v1.0/webhooks/{id}/deliveries'];
 const IDS = ['not-a-uuid', '%00', '..%2F..%2Fetc', 'é🎉', '9'.repeat(300), '00000000-0000-4000-8000-000000000000'];
 
 async function send(method: string, path: string, body?: string) {
@@ -87,6 +89,13 @@ describe('GraphQL', () => {
     ['deleteCall', 'mutation($id: ID!) { deleteCall(id: $id) { id } }', [...IDS, ...VALUES].map((id) => ({ id }))],
     ['createAccessKey', 'mutation($input: CreateAccessKeyInput!) { createAccessKey(input: $input) { token } }', VALUES.map((value) => ({ input: { name: HUGE, expiresInSeconds: value } }))],
     ['expireAccessKey', 'mutation($id: ID!) { expireAccessKey(id: $id) { id } }', IDS.map((id) => ({ id }))],
+    ['createWebhook', 'mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret } }', VALUES.flatMap((value) => [
+      { input: { url: value } },
+      { input: { url: 'https://93.184.216.34/x', status: 'DISABLED', events: value } },
+      { input: { url: 'https://93.184.216.34/x', secret: value, name: value, status: value } },
+    ])],
+    ['updateWebhook', 'mutation($id: ID!, $input: UpdateWebhookInput!) { updateWebhook(id: $id, input: $input) { id } }', [...IDS, ...VALUES].map((id) => ({ id, input: { url: id, events: [id] } }))],
+    ['deleteWebhook', 'mutation($id: ID!) { deleteWebhook(id: $id) { id } }', [...IDS, ...VALUES].map((id) => ({ id }))],
     ['createCustomer', 'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { token } }', VALUES.map((name) => ({ input: { name } }))],
   ];
 

@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { connectDatabase } from '../src/platform/database';
 import { print } from 'graphql';
-import { CallEventsDocument, CallHistoryDocument, CreateCallsDocument, DeleteCallDocument, ExpireAccessKeyDocument, GetCallDocument, HangupCallDocument, ListCallsDocument } from './generated/graphql';
+import { CallEventsDocument, CallHistoryDocument, CreateCallsDocument, DeleteCallDocument, DeleteWebhookDocument, ExpireAccessKeyDocument, GetCallDocument, GetWebhookDocument, HangupCallDocument, ListCallsDocument, UpdateWebhookDocument, WebhookDeliveriesDocument, WebhooksDocument } from './generated/graphql';
 import { collect, graphql, wsClient } from './support/graphql-client';
 import { ALL_ROUTES, ID_ROUTES } from './support/routes';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -13,7 +13,7 @@ import { startTestApp, type TestApp } from './support/test-app';
  */
 let t: TestApp;
 let b: { token: string; customerId: string };
-const a: Record<'call' | 'accesskey' | 'user', string> = { call: '', accesskey: '', user: '' };
+const a: Record<'call' | 'accesskey' | 'user' | 'webhook', string> = { call: '', accesskey: '', user: '', webhook: '' };
 
 const request = (path: string, token: string | null, method = 'GET', body?: unknown) =>
   fetch(`${t.baseUrl}${path}`, {
@@ -30,6 +30,7 @@ beforeAll(async () => {
   a.call = call.data!.createCalls[0]!.id;
   a.accesskey = String((await json(await request('/v1.0/accesskeys', t.accessKey, 'POST', { name: 'a-key' }))).id);
   a.user = String((await json(await request('/v1.0/users', t.accessKey, 'POST', { username: 'a-user', password: 'a-password-1' }))).id);
+  a.webhook = String((await json(await request('/v1.0/webhooks', t.accessKey, 'POST', { url: 'https://93.184.216.34/a', status: 'disabled' }))).id);
 });
 afterAll(async () => {
   await t?.stop();
@@ -39,7 +40,8 @@ async function snapshotOfA() {
   const call = await json(await request(`/v1.0/calls/${a.call}`, t.accessKey));
   const keys = await json(await request('/v1.0/accesskeys', t.accessKey));
   const users = await json(await request('/v1.0/users', t.accessKey));
-  return { status: call.status, tm_update: call.tm_update, keys: keys.result, users: users.result };
+  const webhooks = await json(await request('/v1.0/webhooks', t.accessKey));
+  return { status: call.status, tm_update: call.tm_update, keys: keys.result, users: users.result, webhooks: webhooks.result };
 }
 
 describe('customer B and customer A’s resources', () => {
@@ -54,11 +56,12 @@ describe('customer B and customer A’s resources', () => {
   });
 
   it('B’s lists hold none of A’s resources', async () => {
-    for (const path of ['/v1.0/calls', '/v1.0/accesskeys', '/v1.0/users']) {
+    for (const path of ['/v1.0/calls', '/v1.0/accesskeys', '/v1.0/users', '/v1.0/webhooks']) {
       const ids = ((await json(await request(path, b.token))).result ?? []).map((item) => item.id);
       expect(ids).not.toContain(a.call);
       expect(ids).not.toContain(a.accesskey);
       expect(ids).not.toContain(a.user);
+      expect(ids).not.toContain(a.webhook);
     }
   });
 
@@ -71,11 +74,16 @@ describe('customer B and customer A’s resources', () => {
       [HangupCallDocument, a.call],
       [DeleteCallDocument, a.call],
       [ExpireAccessKeyDocument, a.accesskey],
+      [DeleteWebhookDocument, a.webhook],
     ];
     for (const [document, id] of mutations) {
       const result = await graphql(t.baseUrl, b.token, document, { id });
       expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     }
+    expect((await graphql(t.baseUrl, b.token, GetWebhookDocument, { id: a.webhook })).data?.webhook).toBeNull();
+    expect((await graphql(t.baseUrl, b.token, WebhooksDocument, {})).data?.webhooks.map((hook) => hook.id)).not.toContain(a.webhook);
+    expect((await graphql(t.baseUrl, b.token, WebhookDeliveriesDocument, { webhookId: a.webhook })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await graphql(t.baseUrl, b.token, UpdateWebhookDocument, { id: a.webhook, input: { status: 'ACTIVE' } })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const client = wsClient(t.baseUrl, b.token);
     await expect(collect(client, CallEventsDocument, { callId: a.call }).done).rejects.toThrow(/NOT_FOUND/);
     await client.dispose();

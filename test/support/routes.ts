@@ -5,7 +5,7 @@ export interface RouteCase {
   body?: unknown;
 }
 
-export const ID_ROUTES: Record<'call' | 'accesskey' | 'user', RouteCase[]> = {
+export const ID_ROUTES: Record<'call' | 'accesskey' | 'user' | 'webhook', RouteCase[]> = {
   call: [
     { method: 'GET', path: (id) => `/v1.0/calls/${id}` },
     { method: 'GET', path: (id) => `/v1.0/calls/${id}/events` },
@@ -18,6 +18,12 @@ export const ID_ROUTES: Record<'call' | 'accesskey' | 'user', RouteCase[]> = {
     { method: 'DELETE', path: (id) => `/v1.0/accesskeys/${id}` },
   ],
   user: [{ method: 'DELETE', path: (id) => `/v1.0/users/${id}` }],
+  webhook: [
+    { method: 'GET', path: (id) => `/v1.0/webhooks/${id}` },
+    { method: 'PUT', path: (id) => `/v1.0/webhooks/${id}`, body: { status: 'active', events: ['call_created'] } },
+    { method: 'GET', path: (id) => `/v1.0/webhooks/${id}/deliveries` },
+    { method: 'DELETE', path: (id) => `/v1.0/webhooks/${id}` },
+  ],
 };
 
 /** Every REST route, with a plausible body, for the credential checks. */
@@ -30,5 +36,7 @@ export const ALL_ROUTES: RouteCase[] = [
   { method: 'GET', path: () => '/v1.0/users' },
   { method: 'POST', path: () => '/v1.0/customers', body: { name: 'x' } },
   { method: 'GET', path: () => '/v1.0/customers' },
+  { method: 'POST', path: () => '/v1.0/webhooks', body: { url: 'https://93.184.216.34/hook', status: 'disabled' } },
+  { method: 'GET', path: () => '/v1.0/webhooks' },
   ...Object.values(ID_ROUTES).flat(),
 ];
