@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports, no-undef -- a CommonJS preload script, run by node before any TypeScript */
 /* Lets a child `node` process run the TypeScript sources directly (as Jest does, with SWC), so a
  * test can start real worker processes without a build. Used as `node -r <this file> src/main.ts`. */
 const fs = require('node:fs');
