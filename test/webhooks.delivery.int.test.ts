@@ -13,7 +13,7 @@ import { startReceiver, type Receiver, type Received } from './support/webhook-r
 let t: TestApp;
 let receiver: Receiver;
 beforeAll(async () => {
-  t = await startTestApp({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_BACKOFF_MS: '20', WEBHOOK_TIMEOUT_MS: '400', WEBHOOK_SWEEP_MS: '300' });
+  t = await startTestApp({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_BACKOFF_MS: '20', WEBHOOK_TIMEOUT_MS: '2000', WEBHOOK_SWEEP_MS: '300' });
   receiver = await startReceiver((request) => responders[request.path]?.(request) ?? 200);
 });
 afterAll(async () => {
@@ -52,7 +52,7 @@ async function call(target: string): Promise<string> {
 const deliveries = async (webhookId: string, token = t.accessKey): Promise<Delivery[]> => (await rest('GET', `/webhooks/${webhookId}/deliveries`, undefined, token)).body.result as Delivery[];
 
 const settled = (webhookId: string, count: number) =>
-  waitFor(() => deliveries(webhookId), (list) => list.length === count && list.every((item) => item.status !== 'pending'), `${count} settled deliveries`, 30_000);
+  waitFor(() => deliveries(webhookId), (list) => list.length === count && list.every((item) => item.status !== 'pending'), `${count} settled deliveries`, 60_000);
 
 const requestsTo = (path: string): Received[] => receiver.received.filter((entry) => entry.path === path);
 
@@ -99,7 +99,7 @@ it('does not retry a 4xx', async () => {
 });
 
 it('retries a timeout, and gives up after three retries', async () => {
-  responders['/slow'] = ({ attempt }) => (attempt === 1 ? { holdMs: 1500, then: 200 } : 200);
+  responders['/slow'] = ({ attempt }) => (attempt === 1 ? { holdMs: 5000, then: 200 } : 200);
   responders['/down'] = () => 503;
   const slow = await webhook('/slow', ['call_created']);
   const down = await webhook('/down', ['call_created']);
@@ -170,4 +170,4 @@ it('brings every event of many calls to every matching active webhook, in order,
   expect(requestsTo('/off')).toEqual([]);
   expect(await deliveries(other, b.token)).toEqual([]);
   expect(requestsTo('/other-customer')).toEqual([]);
-}, 60_000);
+}, 120_000);

@@ -39,7 +39,7 @@ const startWorker = () => {
     REDIS_PREFIX: t.config.redisPrefix,
     ARI_URL: sim.url,
     WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
-    WEBHOOK_TIMEOUT_MS: '1000', // a killed sender's lease (2 × timeout + 1 s) runs out soon
+    WEBHOOK_TIMEOUT_MS: '2000', // a killed sender's lease (2 × timeout + 1 s) runs out soon
     WEBHOOK_BACKOFF_MS: '50',
     WEBHOOK_SWEEP_MS: '300',
   });

@@ -8,6 +8,12 @@ export interface SendOptions {
   allowPrivateTargets: boolean;
 }
 
+/**
+ * Connections are kept open between deliveries (most go to a few hosts). Every new connection
+ * goes through the guarded lookup; a kept one was checked when it was opened.
+ */
+const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }) };
+
 /** The attempt was refused before any byte left: the target is internal (not worth retrying). */
 export const REFUSED: AttemptResult = { refused: TARGET_REFUSED };
 
@@ -35,7 +41,7 @@ export async function sendWebhook(target: string, body: string, headers: Record<
     };
     const request = transport.request(
       url,
-      { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body).toString() }, lookup: guardedLookup(options.allowPrivateTargets) as never, agent: false },
+      { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body).toString() }, lookup: guardedLookup(options.allowPrivateTargets) as never, agent: agents[url.protocol as 'http:' | 'https:'] },
       (response) => {
         response.resume(); // the answer's body is not used; drain it so the socket closes
         settle({ httpCode: response.statusCode ?? 0 });
