@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { restCall } from './support/rest-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
+import { allDeliveries, type Delivery } from './support/webhook-deliveries';
 import { startReceiver, type Receiver, type Received } from './support/webhook-receiver';
 
 /**
@@ -26,16 +27,6 @@ const responders: Record<string, Responder> = {};
 
 const rest = (method: string, path: string, body?: unknown, token = t.accessKey) => restCall(t.baseUrl, token, method, path, body);
 
-interface Delivery {
-  id: string;
-  event_type: string;
-  resource_id: string;
-  sequence: number;
-  status: string;
-  http_code: number;
-  attempts: number;
-  error: string;
-}
 
 async function webhook(path: string, events: string[] = ['*'], token = t.accessKey): Promise<string> {
   const answer = await rest('POST', '/webhooks', { url: receiver.url(path), events }, token);
@@ -49,7 +40,7 @@ async function call(target: string): Promise<string> {
   return answer.body[0].id as string;
 }
 
-const deliveries = async (webhookId: string, token = t.accessKey): Promise<Delivery[]> => (await rest('GET', `/webhooks/${webhookId}/deliveries`, undefined, token)).body.result as Delivery[];
+const deliveries = (webhookId: string, token = t.accessKey): Promise<Delivery[]> => allDeliveries(t.baseUrl, token, webhookId);
 
 const settled = (webhookId: string, count: number) =>
   waitFor(() => deliveries(webhookId), (list) => list.length === count && list.every((item) => item.status !== 'pending'), `${count} settled deliveries`, 60_000);

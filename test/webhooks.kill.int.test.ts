@@ -2,6 +2,7 @@ import { startAriSimulator, type RunningSimulator } from '../src/telephony/simul
 import { restCall } from './support/rest-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
+import { allDeliveries } from './support/webhook-deliveries';
 import { startReceiver, type Receiver } from './support/webhook-receiver';
 import { spawnWorker, type WorkerProcess } from './support/worker-process';
 
@@ -49,7 +50,7 @@ const startWorker = () => {
 
 it('loses no event when the worker is killed mid-stream', async () => {
   const webhookId = (await rest('POST', '/webhooks', { url: receiver.url('/kill') })).body.id as string;
-  const deliveries = async () => (await rest('GET', `/webhooks/${webhookId}/deliveries`)).body.result as { id: string; sequence: number; status: string; event_type: string }[];
+  const deliveries = () => allDeliveries(t.baseUrl, t.accessKey, webhookId);
   const first = startWorker();
   let hangups = 0;
   let killed = false;

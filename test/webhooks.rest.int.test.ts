@@ -109,6 +109,24 @@ describe('a delivery', () => {
     expect(viaGraphql.data?.webhookDeliveries).toEqual([expect.objectContaining({ id: hit!.deliveryId, eventType: 'call_hungup', status: 'delivered', httpCode: 200, attempts: 1 })]);
     await rest('DELETE', `/webhooks/${webhookId}`);
   });
+
+  it('pages the history, newest event first', async () => {
+    const webhookId = (await rest('POST', '/webhooks', { url: receiver.url('/pages') })).body.id as string;
+    await rest('POST', '/calls', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15550001002' }] }); // busy: created, hungup
+    await waitFor(() => rest('GET', `/webhooks/${webhookId}/deliveries`), (answer) => answer.body.result.length === 2 && answer.body.result.every((item: { status: string }) => item.status === 'delivered'), 'both delivered');
+    const first = await rest('GET', `/webhooks/${webhookId}/deliveries?page_size=1`);
+    expect(first.body.result.map((item: { event_type: string }) => item.event_type)).toEqual(['call_hungup']);
+    expect(first.body.next_page_token).toBe(first.body.result[0].event_id);
+    const second = await rest('GET', `/webhooks/${webhookId}/deliveries?page_size=1&page_token=${first.body.next_page_token}`);
+    expect(second.body.result.map((item: { event_type: string }) => item.event_type)).toEqual(['call_created']);
+    const end = await rest('GET', `/webhooks/${webhookId}/deliveries?page_size=1&page_token=${second.body.next_page_token}`);
+    expect(end.body).toEqual({ result: [], next_page_token: '' });
+    expect((await rest('GET', `/webhooks/${webhookId}/deliveries?page_size=0`)).body.error.message).toMatch(/^page_size:/);
+    expect((await rest('GET', `/webhooks/${webhookId}/deliveries?page_token=abc`)).body.error.message).toMatch(/^page_token:/);
+    const viaGraphql = await graphql(t.baseUrl, t.accessKey, WebhookDeliveriesDocument, { webhookId, first: 1, beforeEventId: first.body.next_page_token });
+    expect(viaGraphql.data?.webhookDeliveries.map((item) => item.eventType)).toEqual(['call_created']);
+    await rest('DELETE', `/webhooks/${webhookId}`);
+  });
 });
 
 describe('GraphQL webhooks', () => {

@@ -38,14 +38,15 @@ export class WebhookResolver {
     return webhook ? toGraphql(webhook) : null;
   }
 
-  @Query(() => [WebhookDelivery], { description: "A webhook's deliveries, newest first." })
+  @Query(() => [WebhookDelivery], { description: "A webhook's deliveries, newest event first." })
   async webhookDeliveries(
     @Arg('webhookId', () => ID) webhookId: string,
     @Arg('first', () => Int, { nullable: true, description: 'At most 100.' }) first: number | null,
+    @Arg('beforeEventId', () => ID, { nullable: true, description: 'The next page: the eventId of the last delivery of this one.' }) beforeEventId: string | null,
     @Ctx() ctx: GraphqlContext,
   ): Promise<WebhookDelivery[]> {
-    const deliveries = await ctx.services.webhooks.deliveries(ctx.customerId, webhookId, first ?? undefined);
-    return deliveries.map(({ tmLastAttempt, tmCreate, eventId: _eventId, ...rest }) => ({ ...rest, lastAttemptAt: tmLastAttempt, createdAt: tmCreate }));
+    const deliveries = await ctx.services.webhooks.deliveries(ctx.customerId, webhookId, { pageSize: first ?? undefined, beforeEventId });
+    return deliveries.map(({ tmLastAttempt, tmCreate, ...rest }) => ({ ...rest, lastAttemptAt: tmLastAttempt, createdAt: tmCreate }));
   }
 
   @Mutation(() => CreatedWebhook)

@@ -64,8 +64,9 @@ export function createWebhooksRouter(webhooks: WebhookService): Router {
     res.json(present(await webhooks.delete(customerIdOf(res), req.params.id)));
   });
   router.get('/:id/deliveries', async (req: Request<{ id: string }>, res: Response) => {
-    const deliveries = await webhooks.deliveries(customerIdOf(res), req.params.id, pageSizeOf(req.query.page_size));
-    res.json({ result: deliveries.map(presentDelivery), next_page_token: '' });
+    const deliveries = await webhooks.deliveries(customerIdOf(res), req.params.id, { pageSize: pageSizeOf(req.query.page_size), beforeEventId: req.query.page_token });
+    // As the call lists: a page with items names where the next starts; an empty page is the end.
+    res.json({ result: deliveries.map(presentDelivery), next_page_token: deliveries.at(-1)?.eventId ?? '' });
   });
   return router;
 }

@@ -9,6 +9,9 @@ export class WebhookDelivery {
   @Field(() => ID)
   webhookId!: string;
 
+  @Field(() => ID, { description: "The event's position in the outbox (pages on with beforeEventId)." })
+  eventId!: string;
+
   @Field(() => String)
   eventType!: string;
 

@@ -64,6 +64,12 @@ function parsePageSize(value: unknown): number {
   return value;
 }
 
+function parseEventId(value: unknown): bigint | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string' || !/^\d{1,18}$/.test(value)) throw invalidArgument('page_token', 'must be the event_id of the last delivery of the previous page');
+  return BigInt(value);
+}
+
 export interface WebhookServiceOptions {
   /** WEBHOOK_ALLOW_PRIVATE_TARGETS: URLs may point at private, loopback and link-local hosts. */
   allowPrivateTargets: boolean;
@@ -115,13 +121,14 @@ export function createWebhookService(prisma: PrismaClient, options: WebhookServi
       return webhook;
     },
 
-    /** The webhook's deliveries, newest first. */
-    async deliveries(customerId: string, id: unknown, pageSize?: unknown): Promise<WebhookDelivery[]> {
+    /** The webhook's deliveries, newest event first; `beforeEventId` pages on (the last item's `eventId`). */
+    async deliveries(customerId: string, id: unknown, page: { pageSize?: unknown; beforeEventId?: unknown } = {}): Promise<WebhookDelivery[]> {
       const webhook = await owned(customerId, id);
+      const before = parseEventId(page.beforeEventId);
       const rows = await prisma.webhookDelivery.findMany({
-        where: { webhookId: webhook.id },
-        orderBy: [{ tmCreate: 'desc' }, { eventId: 'desc' }],
-        take: parsePageSize(pageSize),
+        where: { webhookId: webhook.id, ...(before === null ? {} : { eventId: { lt: before } }) },
+        orderBy: { eventId: 'desc' },
+        take: parsePageSize(page.pageSize),
       });
       return rows.map((row) => ({
         id: row.id,
