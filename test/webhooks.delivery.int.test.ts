@@ -47,10 +47,7 @@ const settled = (webhookId: string, count: number) =>
 
 const requestsTo = (path: string): Received[] => receiver.received.filter((entry) => entry.path === path);
 
-it('sends a delivery whose wake-up was lost (a crash between the dispatcher’s commit and its enqueue)', async () => {
-  const callId = await call('+15550001003'); // busy at once: created, then hung up
-  await waitFor(async () => (await rest('GET', `/calls/${callId}`)).body.status, (status) => status === 'hangup', 'the call over');
-  const id = await webhook('/lost-wakeup'); // made after the call's events were published: it has no deliveries of them
+async function insertDeliveries(webhookId: string, callId: string): Promise<void> {
   const pg = new Client({ connectionString: t.config.databaseUrl, options: `-c search_path=${t.config.databaseSchema}` });
   await pg.connect();
   try {
@@ -58,11 +55,33 @@ it('sends a delivery whose wake-up was lost (a crash between the dispatcher’s 
     await pg.query(
       `INSERT INTO webhook_deliveries (id, webhook_id, customer_id, event_id, event_type, resource_type, resource_id, sequence)
        SELECT gen_random_uuid(), $1, customer_id, id, type, resource_type, resource_id, sequence FROM events WHERE resource_id = $2`,
-      [id, callId],
+      [webhookId, callId],
     );
   } finally {
     await pg.end();
   }
+}
+
+async function busyCall(): Promise<string> {
+  const callId = await call('+15550001003'); // busy at once: created, then hung up
+  await waitFor(async () => (await rest('GET', `/calls/${callId}`)).body.status, (status) => status === 'hangup', 'the call over');
+  return callId;
+}
+
+it('cancels the pending deliveries of a webhook disabled since they were made, sending nothing', async () => {
+  const callId = await busyCall();
+  const id = await webhook('/disabled-later');
+  await rest('PUT', `/webhooks/${id}`, { status: 'disabled' });
+  await insertDeliveries(id, callId);
+  const list = await settled(id, 2);
+  expect(list.map((item) => [item.status, item.error])).toEqual([['canceled', 'the webhook is disabled or deleted'], ['canceled', 'the webhook is disabled or deleted']]);
+  expect(requestsTo('/disabled-later')).toEqual([]);
+});
+
+it('sends a delivery whose wake-up was lost (a crash between the dispatcher’s commit and its enqueue)', async () => {
+  const callId = await busyCall();
+  const id = await webhook('/lost-wakeup'); // made after the call's events were published: it has no deliveries of them
+  await insertDeliveries(id, callId);
   const list = await settled(id, 2);
   expect(list.map((item) => item.status)).toEqual(['delivered', 'delivered']);
   expect(receiver.accepted('/lost-wakeup').map((entry) => entry.body.type)).toEqual(['call_created', 'call_hungup']);

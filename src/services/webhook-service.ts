@@ -111,7 +111,7 @@ export function createWebhookService(prisma: PrismaClient, options: WebhookServi
       return (await prisma.webhook.update({ where: { id: webhook.id }, data, select: SELECT })) as Webhook;
     },
 
-    /** Stops deliveries from now on; ones still pending are canceled, the history stays readable. */
+    /** Stops deliveries from now on; ones still pending are canceled (the webhook and its history then answer 404). */
     async delete(customerId: string, id: unknown): Promise<Webhook> {
       const webhook = await owned(customerId, id);
       await prisma.$transaction([
