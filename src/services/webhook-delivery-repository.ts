@@ -19,7 +19,11 @@ export interface ClaimedDelivery {
 }
 
 /** Why nothing was claimed: the lane is empty, its head is held by a sender, or due later. */
-export type Claim = { kind: 'claimed'; delivery: ClaimedDelivery } | { kind: 'empty' } | { kind: 'busy' } | { kind: 'later'; dueInMs: number };
+export type Claim =
+  | { kind: 'claimed'; delivery: ClaimedDelivery }
+  | { kind: 'empty' }
+  | { kind: 'busy' }
+  | { kind: 'later'; dueInMs: number; headId: string; attempts: number };
 
 export interface Lane {
   webhookId: string;
@@ -91,8 +95,8 @@ export function createWebhookDeliveryRepository(prisma: PrismaClient) {
           },
         };
       }
-      const heads = await prisma.$queryRaw<{ busy: boolean; due_in_ms: number }[]>`
-        SELECT (lease_until IS NOT NULL AND lease_until >= now()) AS busy,
+      const heads = await prisma.$queryRaw<{ id: string; attempts: number; busy: boolean; due_in_ms: number }[]>`
+        SELECT id, attempts, (lease_until IS NOT NULL AND lease_until >= now()) AS busy,
           GREATEST(0, ceil(EXTRACT(EPOCH FROM next_attempt_at - now()) * 1000))::int AS due_in_ms
         FROM webhook_deliveries
         WHERE webhook_id = ${lane.webhookId}::uuid AND resource_id = ${lane.resourceId}::uuid AND status = 'pending'
@@ -100,7 +104,7 @@ export function createWebhookDeliveryRepository(prisma: PrismaClient) {
       const head = heads[0];
       if (!head) return { kind: 'empty' };
       if (head.busy) return { kind: 'busy' };
-      return { kind: 'later', dueInMs: Number(head.due_in_ms) };
+      return { kind: 'later', dueInMs: Number(head.due_in_ms), headId: head.id, attempts: Number(head.attempts) };
     },
 
     /** Records an attempt's end; only the holder of that attempt may (a stale sender changes nothing). */

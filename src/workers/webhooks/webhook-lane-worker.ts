@@ -7,6 +7,8 @@ import { sendWebhook } from './webhook-sender';
 import { signatureHeaders } from './webhook-signature';
 import { WEBHOOK_QUEUE, wakeLanes, type LaneJobData } from './webhook-queue';
 
+const retryCause = (deliveryId: string, attempts: number) => `retry_${deliveryId}_${attempts}`;
+
 export interface LaneWorkerDeps {
   connection: ConnectionOptions;
   prefix: string;
@@ -41,7 +43,15 @@ export function createWebhookLaneWorker(deps: LaneWorkerDeps): Worker<LaneJobDat
       await deliveries.finish(delivery.id, delivery.attempts, { status: 'canceled', httpCode: null, error: 'the webhook is disabled or deleted', body: null, retryInMs: 0 });
       return null;
     }
-    const body = await bodyOf(delivery);
+    let body: string;
+    try {
+      body = await bodyOf(delivery);
+    } catch (error) {
+      // A payload that cannot be rendered never will be: fail it rather than block the lane.
+      logger.error({ err: error, delivery: delivery.id }, 'cannot render a webhook body');
+      await deliveries.finish(delivery.id, delivery.attempts, { status: 'failed', httpCode: null, error: 'the event could not be rendered', body: null, retryInMs: 0 });
+      return null;
+    }
     const headers = signatureHeaders(delivery.secret, body, delivery.id, delivery.eventType, Date.now());
     const result = await sendWebhook(delivery.url, body, headers, { timeoutMs: deps.timeoutMs, allowPrivateTargets: deps.allowPrivateTargets });
     const outcome = attemptOutcome(result, delivery.attempts, deps.policy);
@@ -58,13 +68,14 @@ export function createWebhookLaneWorker(deps: LaneWorkerDeps): Worker<LaneJobDat
       const claim = await deliveries.claimHead(lane, leaseMs);
       if (claim.kind === 'empty' || claim.kind === 'busy') return; // nothing to do, or its holder goes on
       if (claim.kind === 'later') {
+        // The same id as the wake-up queued when that attempt failed: while it waits, this is a no-op.
         const delay = Math.max(claim.dueInMs, 10); // never a tight loop on a head that cannot be claimed
-        await wakeLanes(deps.queue, [{ ...lane, cause: `due_${Date.now() + delay}` }], delay);
+        await wakeLanes(deps.queue, [{ ...lane, cause: retryCause(claim.headId, claim.attempts) }], delay);
         return;
       }
       const retryInMs = await attempt(claim.delivery);
       if (retryInMs !== null) {
-        await wakeLanes(deps.queue, [{ ...lane, cause: `retry_${claim.delivery.id}_${claim.delivery.attempts}` }], retryInMs);
+        await wakeLanes(deps.queue, [{ ...lane, cause: retryCause(claim.delivery.id, claim.delivery.attempts) }], retryInMs);
         return;
       }
     }
