@@ -35,7 +35,8 @@ async function main(): Promise<void> {
     WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     WEBHOOK_BACKOFF_MS: process.env.WEBHOOK_BACKOFF_MS ?? '100',
   };
-  const worker = spawn(process.execPath, [path.resolve(__dirname, '../src/main.js'), 'worker'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []; // e.g. --cpu-prof
+  const worker = spawn(process.execPath, [...nodeArgs, path.resolve(__dirname, '../src/main.js'), 'worker'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   process.once('exit', () => worker.kill('SIGKILL'));
   const pg = new PgClient({ connectionString: DATABASE_URL, options: `-c search_path=${schema}` });
   await pg.connect();
