@@ -1,7 +1,7 @@
 import { Worker, type ConnectionOptions, type Job, type Queue } from 'bullmq';
 import { attemptOutcome, type RetryPolicy } from '../../domain/webhook';
 import type { Logger } from '../../platform/logger';
-import type { ClaimedDelivery, Lane, WebhookDeliveryRepository } from '../../services/webhook-delivery-repository';
+import type { Claim, ClaimedDelivery, DeliveryResult, Lane, WebhookDeliveryRepository } from '../../services/webhook-delivery-repository';
 import type { WebhookData } from './webhook-data';
 import { sendWebhook } from './webhook-sender';
 import { signatureHeaders } from './webhook-signature';
@@ -38,34 +38,33 @@ export function createWebhookLaneWorker(deps: LaneWorkerDeps): Worker<LaneJobDat
     return JSON.stringify({ type: delivery.eventType, data });
   }
 
-  async function attempt(delivery: ClaimedDelivery): Promise<number | null> {
-    if (!delivery.webhookLive) {
-      await deliveries.finish(delivery.id, delivery.attempts, { status: 'canceled', httpCode: null, error: 'the webhook is disabled or deleted', body: null, retryInMs: 0 });
-      return null;
-    }
+  /** Sends one claimed delivery and says how it ended (recording it is the caller's part). */
+  async function attempt(delivery: ClaimedDelivery): Promise<DeliveryResult> {
+    if (!delivery.webhookLive) return { status: 'canceled', httpCode: null, error: 'the webhook is disabled or deleted', body: null, retryInMs: 0 };
     let body: string;
     try {
       body = await bodyOf(delivery);
     } catch (error) {
       // A payload that cannot be rendered never will be: fail it rather than block the lane.
       logger.error({ err: error, delivery: delivery.id }, 'cannot render a webhook body');
-      await deliveries.finish(delivery.id, delivery.attempts, { status: 'failed', httpCode: null, error: 'the event could not be rendered', body: null, retryInMs: 0 });
-      return null;
+      return { status: 'failed', httpCode: null, error: 'the event could not be rendered', body: null, retryInMs: 0 };
     }
     const headers = signatureHeaders(delivery.secret, body, delivery.id, delivery.eventType, Date.now());
     const result = await sendWebhook(delivery.url, body, headers, { timeoutMs: deps.timeoutMs, allowPrivateTargets: deps.allowPrivateTargets });
     const outcome = attemptOutcome(result, delivery.attempts, deps.policy);
-    const httpCode = 'httpCode' in result ? result.httpCode : null;
-    const error = outcome.status === 'delivered' ? '' : outcome.reason;
-    const retryInMs = outcome.status === 'pending' ? outcome.retryInMs : 0;
-    await deliveries.finish(delivery.id, delivery.attempts, { status: outcome.status, httpCode, error, body, retryInMs });
     if (outcome.status !== 'delivered') logger.debug({ delivery: delivery.id, attempt: delivery.attempts, outcome }, 'webhook attempt did not deliver');
-    return outcome.status === 'pending' ? retryInMs : null;
+    return {
+      status: outcome.status,
+      httpCode: 'httpCode' in result ? result.httpCode : null,
+      error: outcome.status === 'delivered' ? '' : outcome.reason,
+      body,
+      retryInMs: outcome.status === 'pending' ? outcome.retryInMs : 0,
+    };
   }
 
   async function runLane(lane: Lane): Promise<void> {
+    let claim: Claim = await deliveries.claimHead(lane, leaseMs);
     for (;;) {
-      const claim = await deliveries.claimHead(lane, leaseMs);
       if (claim.kind === 'empty' || claim.kind === 'busy') return; // nothing to do, or its holder goes on
       if (claim.kind === 'later') {
         // The same id as the wake-up queued when that attempt failed: while it waits, this is a no-op.
@@ -73,11 +72,14 @@ export function createWebhookLaneWorker(deps: LaneWorkerDeps): Worker<LaneJobDat
         await wakeLanes(deps.queue, [{ ...lane, cause: retryCause(claim.headId, claim.attempts) }], delay);
         return;
       }
-      const retryInMs = await attempt(claim.delivery);
-      if (retryInMs !== null) {
-        await wakeLanes(deps.queue, [{ ...lane, cause: retryCause(claim.delivery.id, claim.delivery.attempts) }], retryInMs);
+      const { delivery } = claim;
+      const result = await attempt(delivery);
+      if (result.status === 'pending') {
+        await deliveries.finish(delivery.id, delivery.attempts, result);
+        await wakeLanes(deps.queue, [{ ...lane, cause: retryCause(delivery.id, delivery.attempts) }], result.retryInMs);
         return;
       }
+      claim = await deliveries.finishAndClaimNext(lane, { id: delivery.id, attempt: delivery.attempts, result }, leaseMs);
     }
   }
 
