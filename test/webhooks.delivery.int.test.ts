@@ -90,6 +90,20 @@ it('cancels the pending deliveries of a webhook disabled since they were made, s
   expect(requestsTo('/disabled-later')).toEqual([]);
 });
 
+it('cancels pending deliveries when the webhook is deleted; its history then answers 404', async () => {
+  responders['/deleted'] = () => ({ holdMs: 10_000, then: 503 });
+  const id = await webhook('/deleted', ['call_created']);
+  await call('+15550001004');
+  await waitFor(async () => requestsTo('/deleted').length, (count) => count >= 1, 'the first attempt in flight');
+  expect((await rest('DELETE', `/webhooks/${id}`)).status).toBe(200);
+  const pg = new Client({ connectionString: t.config.databaseUrl, options: `-c search_path=${t.config.databaseSchema}` });
+  await pg.connect();
+  const rows = (await pg.query<{ status: string; error: string }>('SELECT status, error FROM webhook_deliveries WHERE webhook_id = $1', [id])).rows;
+  await pg.end();
+  expect(rows).toEqual([{ status: 'canceled', error: 'the webhook was deleted' }]);
+  expect((await rest('GET', `/webhooks/${id}/deliveries`)).status).toBe(404);
+});
+
 it('sends a delivery whose wake-up was lost (a crash between the dispatcher’s commit and its enqueue)', async () => {
   const callId = await busyCall();
   const id = await webhook('/lost-wakeup'); // made after the call's events were published: it has no deliveries of them
