@@ -246,7 +246,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   });
   stops.push(() => recordingWorker.close());
 
-  const webhooks = startWebhookDelivery({ connection, config, prisma: db.prisma, calls: services.callRepository, logger: logger.child({ part: 'webhooks' }) });
+  const webhooks = startWebhookDelivery({ connection, config, prisma: db.prisma, calls: services.callRepository, recordings: services.recordings, logger: logger.child({ part: 'webhooks' }) });
   stops.push(() => webhooks.stop());
 
   const dispatcher: OutboxDispatcher = createOutboxDispatcher({

@@ -1,6 +1,8 @@
 import type { EventRecord } from '../events/event-record';
+import { activeflowFromRow } from '../services/activeflow-row';
 import { recordingFromRow } from '../services/recording-row';
 import type { RecordingService } from '../services/recording-service';
+import { presentActiveflow } from './activeflow.presenter';
 import { presentCallEvent } from './call-event.presenter';
 import { presentRecording } from './recording.presenter';
 
@@ -14,5 +16,6 @@ export function presentEventData(event: EventRecord, recordings: Pick<RecordingS
     const recording = recordingFromRow(event.payload);
     return presentRecording(recording, recordings.downloadUrl(recording));
   }
+  if (event.resourceType === 'activeflow') return presentActiveflow(activeflowFromRow(event.payload));
   return event.payload;
 }

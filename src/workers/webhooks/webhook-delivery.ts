@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import type { PrismaClient } from '../../platform/database';
 import type { Logger } from '../../platform/logger';
 import type { CallRepository } from '../../services/call-repository';
+import type { RecordingService } from '../../services/recording-service';
 import { createWebhookDeliveryRepository } from '../../services/webhook-delivery-repository';
 import type { NewDeliveryLane } from '../outbox-dispatcher';
 import { createWebhookData } from './webhook-data';
@@ -11,7 +12,7 @@ import { createWebhookQueue, wakeLanes } from './webhook-queue';
 import { startWebhookSweep } from './webhook-sweep';
 
 /** The worker side of webhooks: the lane queue and its worker, and the sweep that backs them up. */
-export function startWebhookDelivery(deps: { connection: ConnectionOptions; config: Config; prisma: PrismaClient; calls: CallRepository; logger: Logger }) {
+export function startWebhookDelivery(deps: { connection: ConnectionOptions; config: Config; prisma: PrismaClient; calls: CallRepository; recordings: Pick<RecordingService, 'downloadUrl'>; logger: Logger }) {
   const { config, logger } = deps;
   const settings = config.webhooks;
   const queue = createWebhookQueue(deps.connection, config.redisPrefix);
@@ -21,7 +22,7 @@ export function startWebhookDelivery(deps: { connection: ConnectionOptions; conf
     prefix: config.redisPrefix,
     queue,
     deliveries,
-    data: createWebhookData({ calls: deps.calls }),
+    data: createWebhookData({ calls: deps.calls, recordings: deps.recordings }),
     policy: { maxRetries: settings.maxRetries, backoffMs: settings.backoffMs },
     timeoutMs: settings.timeoutMs,
     allowPrivateTargets: settings.allowPrivateTargets,
