@@ -1,0 +1,31 @@
+import { presentCall } from '../../rest/call.presenter';
+import type { CallRepository } from '../../services/call-repository';
+import { callFromRow } from '../../services/call-row';
+
+/** The stored event a webhook body is made from. */
+export interface WebhookSource {
+  customerId: string;
+  resourceType: string;
+  resourceId: string;
+  payload: Record<string, unknown>;
+}
+
+type DataMapper = (source: WebhookSource) => Promise<unknown>;
+
+/**
+ * A webhook's `data` per resource type, in the REST shape. The REST presenter is pure mapping, so
+ * the delivery worker uses it as it is (workers may import it; the presenter imports no surface
+ * machinery). A resource type without a mapper sends its stored payload (the row as to_jsonb wrote it):
+ * new resources add one line here.
+ */
+export function createWebhookData(deps: { calls: Pick<CallRepository, 'findChained'> }) {
+  const mappers: Record<string, DataMapper> = {
+    call: async (source) => {
+      const chained = await deps.calls.findChained([source.resourceId], source.customerId);
+      return presentCall(callFromRow(source.payload), chained.map((call) => call.id));
+    },
+  };
+  return (source: WebhookSource): Promise<unknown> => (mappers[source.resourceType] ?? (async () => source.payload))(source);
+}
+
+export type WebhookData = ReturnType<typeof createWebhookData>;
