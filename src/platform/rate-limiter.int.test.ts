@@ -39,3 +39,19 @@ it('refuses requests past the limit counted across processes, with a Retry-After
     b.close();
   }
 });
+
+it('still counts the requests whose flush to Redis has not been answered yet', async () => {
+  const limit = { windowMs: 3_600_000, limit: 3 };
+  const limiter = createRedisRateLimiter(redis, `${prefix}:in-flight`, 10);
+  // Redis holds every client's commands for a while: the limiter's flush waits for its answer.
+  const pauser = connectRedis('redis://127.0.0.1:6379', 'rate-test-pause');
+  try {
+    await pauser.call('CLIENT', 'PAUSE', '200', 'WRITE');
+    for (let i = 0; i < 3; i++) limiter.hit('customer:z', limit);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // a few flush intervals: the counts are on their way
+    expect(() => limiter.hit('customer:z', limit)).toThrow(/Too many requests/);
+  } finally {
+    limiter.close();
+    await pauser.quit();
+  }
+});

@@ -17,6 +17,8 @@ interface Count {
   windowMs: number;
   /** Requests of this process not yet added to the shared count. */
   unsent: number;
+  /** Requests sent to Redis whose answer has not come back yet: still counted meanwhile. */
+  sending: number;
   /** The shared count across processes, as Redis last answered it. */
   shared: number;
 }
@@ -38,10 +40,14 @@ export function createRedisRateLimiter(redis: Redis, prefix: string, flushMs = 5
     const pipeline = redis.pipeline();
     for (const [key, count] of batch) pipeline.incrby(key, count.unsent).pexpire(key, count.windowMs * 2);
     const sent = batch.map(([, count]) => count.unsent);
-    batch.forEach(([, count]) => (count.unsent = 0));
-    const results = (await pipeline.exec()) ?? [];
+    batch.forEach(([, count], index) => {
+      count.unsent = 0;
+      count.sending += sent[index] as number;
+    });
+    const results = await pipeline.exec().catch(() => null) ?? [];
     batch.forEach(([, count], index) => {
       const total = Number(results[index * 2]?.[1] ?? NaN);
+      count.sending -= sent[index] as number;
       count.shared = Number.isFinite(total) ? total : count.shared + (sent[index] as number);
     });
   }
@@ -54,8 +60,8 @@ export function createRedisRateLimiter(redis: Redis, prefix: string, flushMs = 5
       const window = Math.floor(Date.now() / windowMs);
       const key = `${prefix}:rate:${subject}:${window}`;
       let count = counts.get(key);
-      if (!count) counts.set(key, (count = { window, windowMs, unsent: 0, shared: 0 }));
-      if (count.shared + count.unsent + 1 > limit) {
+      if (!count) counts.set(key, (count = { window, windowMs, unsent: 0, sending: 0, shared: 0 }));
+      if (count.shared + count.sending + count.unsent + 1 > limit) {
         const retryAfterMs = (window + 1) * windowMs - Date.now();
         throw new AppError('RATE_LIMITED', `Too many requests: at most ${limit} per ${windowMs} ms.`, undefined, Math.max(1, Math.ceil(retryAfterMs / 1000)));
       }
