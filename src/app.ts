@@ -205,13 +205,15 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   stops.push(() => queue.close());
   const flowQueue = createFlowQueue(connection, config.redisPrefix);
   stops.push(() => flowQueue.close());
+  // On the simulator, speech is text it "plays"; on Asterisk, a file espeak-ng synthesizes.
+  // One port for the flow's talk and talk on a live call.
+  const speech = config.ari.url ? espeakSpeech({ directory: config.tts.directory, soundPrefix: config.tts.soundPrefix }) : simulatorSpeech;
   const flowExecutor = createFlowExecutor({
     activeflows: services.activeflows,
     calls: services.callRepository,
     callService: services.calls,
     media,
-    // On the simulator, speech is text it "plays"; on Asterisk, a file espeak-ng synthesizes.
-    speech: config.ari.url ? espeakSpeech({ directory: config.tts.directory, soundPrefix: config.tts.soundPrefix }) : simulatorSpeech,
+    speech,
     jobs: createQueuedFlowJobs(flowQueue),
     parse: parseFlowAction,
     logger: logger.child({ part: 'flows' }),
@@ -230,7 +232,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     media,
     endpoints: config.ari.endpoints,
     logger: logger.child({ part: 'telephony' }),
-    executeMediaControl: createMediaControlExecutor(db.prisma, media),
+    executeMediaControl: createMediaControlExecutor(db.prisma, media, speech),
   });
   stops.push(() => telephonyWorker.close());
   const flowWorker = createFlowWorker({ connection, prefix: config.redisPrefix, executor: flowExecutor, logger: logger.child({ part: 'flows' }) });

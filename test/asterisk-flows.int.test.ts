@@ -1,4 +1,6 @@
-import { createCalls, waitForActiveflow, waitForHangup } from './support/flows';
+import { readdir } from 'node:fs/promises';
+import { createCalls, waitForActiveflow, waitForCall, waitForHangup } from './support/flows';
+import { rest } from './support/rest';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -44,5 +46,21 @@ suite('flows against a real Asterisk', () => {
       ['digits_send', false],
       ['play', true],
     ]);
+  });
+
+  it('speaks to a live call through the same espeak-ng port: the request answers while it plays', async () => {
+    const [call] = await createCalls(t, {
+      source: { type: 'tel', target: '+15551234567' },
+      destinations: [{ type: 'tel', target: '+15559876543' }],
+      actions: [{ type: 'sleep', option: { duration: 30_000 } }],
+    });
+    await waitForCall(t, call!.id, (c) => c.status === 'progressing', 'the call to be answered', 30_000);
+    const filesBefore = await readdir(ttsDirectory as string);
+    const answer = await rest(t, 'POST', `/calls/${call!.id}/talk`, { text: `Talk on a live call ${process.pid}.`, language: 'en-US' });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ id: call!.id, status: 'progressing' });
+    expect((await readdir(ttsDirectory as string)).filter((name) => !filesBefore.includes(name))).toEqual([expect.stringMatching(/^[0-9a-f]{32}\.wav$/)]);
+    await rest(t, 'POST', `/calls/${call!.id}/hangup`);
+    await waitForHangup(t, call!.id, 30_000);
   });
 });

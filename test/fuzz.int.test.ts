@@ -144,6 +144,11 @@ describe('GraphQL', () => {
       { id: IDS[5], input: { digits: value } },
       { id: IDS[5], input: { digits: '1', duration: value, interval: value } },
     ])],
+    ['talkCall', 'mutation($id: ID!, $input: TalkCallInput!) { talkCall(id: $id, input: $input) { id } }', VALUES.flatMap((value) => [
+      { id: IDS[5], input: { text: value } },
+      { id: IDS[5], input: { text: 'hi', language: value } },
+      { id: value, input: { text: 'hi' } },
+    ])],
     ['createAccessKey', 'mutation($input: CreateAccessKeyInput!) { createAccessKey(input: $input) { token } }', VALUES.map((value) => ({ input: { name: HUGE, expiresInSeconds: value } }))],
     ['expireAccessKey', 'mutation($id: ID!) { expireAccessKey(id: $id) { id } }', IDS.map((id) => ({ id }))],
     ['createWebhook', 'mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret } }', VALUES.flatMap((value) => [

@@ -5,7 +5,7 @@ import {
   CallEventsDocument, CallHistoryDocument, CreateCallsDocument, DeleteCallDocument, DeleteFlowDocument, DeleteNumberDocument, DeleteRecordingDocument, ExpireAccessKeyDocument,
   GetCallDocument, GetFlowDocument, GetNumberDocument, GetRecordingDocument, HangupCallDocument, HoldCallDocument, ListCallsDocument, ListFlowsDocument, ListNumbersDocument,
   ListRecordingsDocument, MuteCallDocument, SendDtmfDocument, SilenceCallDocument, StartMusicOnHoldDocument, StartRecordingDocument, StopMusicOnHoldDocument,
-  StopRecordingDocument, UnholdCallDocument, UnmuteCallDocument, UnsilenceCallDocument, UpdateFlowDocument, UpdateNumberDocument,
+  StopRecordingDocument, TalkCallDocument, UnholdCallDocument, UnmuteCallDocument, UnsilenceCallDocument, UpdateFlowDocument, UpdateNumberDocument,
   DeleteWebhookDocument, GetWebhookDocument, UpdateWebhookDocument, WebhookDeliveriesDocument, WebhooksDocument,
 } from './generated/graphql';
 import { collect, graphql, wsClient } from './support/graphql-client';
@@ -120,6 +120,7 @@ describe('customer B and customer A’s resources', () => {
       graphql(t.baseUrl, b.token, SilenceCallDocument, { id: a.call }),
       graphql(t.baseUrl, b.token, UnsilenceCallDocument, { id: a.call }),
       graphql(t.baseUrl, b.token, SendDtmfDocument, { id: a.call, input: { digits: '1' } }),
+      graphql(t.baseUrl, b.token, TalkCallDocument, { id: a.call, input: { text: 'not yours' } }),
     ];
     for (const result of await Promise.all(mediaControls)) expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await graphql(t.baseUrl, b.token, StartRecordingDocument, { callId: a.call })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -1,4 +1,4 @@
-import { assertControllable, mediaStateAfter, muteAfter, parseDtmf, parseMuteSide, type MediaState } from './media-control';
+import { assertControllable, changesMediaState, mediaStateAfter, muteAfter, parseDtmf, parseMuteSide, type MediaState } from './media-control';
 
 const NONE: MediaState = { hold: false, muteDirection: '', moh: false, silence: false };
 
@@ -25,6 +25,10 @@ describe('media controls', () => {
     expect(mediaStateAfter(NONE, { type: 'silence', on: true })).toEqual({ ...NONE, silence: true });
     expect(mediaStateAfter(NONE, { type: 'mute', on: true, direction: 'out' })).toEqual({ ...NONE, muteDirection: 'out' });
     expect(mediaStateAfter(NONE, { type: 'dtmf', dtmf: { digits: '1', durationMs: 250, intervalMs: 100 } })).toEqual(NONE);
+    const talk = { type: 'talk', speech: { text: 'hi', language: 'en-US' }, playbackId: 'p' } as const;
+    expect(mediaStateAfter(NONE, talk)).toEqual(NONE);
+    expect(changesMediaState(talk)).toBe(false);
+    expect(changesMediaState({ type: 'hold', on: true })).toBe(true);
   });
 
   it('parses a mute direction or names the field', () => {

@@ -1,5 +1,6 @@
 import type { CallStatus } from './call-status';
 import { AppError, invalidArgument } from './errors';
+import type { SpeechRequest } from './speech';
 
 /** What a call's mute covers: '' is not muted (VoIPBIN's `mute_direction`). */
 export type MuteDirection = '' | 'in' | 'out' | 'both';
@@ -25,7 +26,12 @@ export type MediaControl =
   | { type: 'moh'; on: boolean }
   | { type: 'silence'; on: boolean }
   | { type: 'mute'; on: boolean; direction: MuteSide }
-  | { type: 'dtmf'; dtmf: DtmfRequest };
+  | { type: 'dtmf'; dtmf: DtmfRequest }
+  /** Speech played to the far end; `playbackId` names the playback on the media server. */
+  | { type: 'talk'; speech: SpeechRequest; playbackId: string };
+
+/** DTMF and talk are heard, not kept: they change none of the call's media state. */
+export const changesMediaState = (control: MediaControl): boolean => control.type !== 'dtmf' && control.type !== 'talk';
 
 /** Media controls need an answered call that is still up (the spec's "progressing only"). */
 export function assertControllable(status: CallStatus): void {
@@ -34,7 +40,7 @@ export function assertControllable(status: CallStatus): void {
   }
 }
 
-/** The state after the control; DTMF changes none of it. */
+/** The state after the control; DTMF and talk change none of it. */
 export function mediaStateAfter(state: MediaState, control: MediaControl): MediaState {
   switch (control.type) {
     case 'hold':
@@ -46,6 +52,7 @@ export function mediaStateAfter(state: MediaState, control: MediaControl): Media
     case 'mute':
       return { ...state, muteDirection: muteAfter(state.muteDirection, control.direction, control.on) };
     case 'dtmf':
+    case 'talk':
       return state;
   }
 }

@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Call } from '../schema/call.type';
 import { MuteDirectionEnum } from '../schema/mute-direction.enum';
 import { SendDtmfInput } from '../schema/send-dtmf.input';
+import { TalkCallInput } from '../schema/talk-call.input';
 import { toGraphqlCall } from './call.mapper';
 import type { GraphqlContext } from './context';
 
@@ -65,5 +66,16 @@ export class CallMediaResolver {
     @Ctx() ctx: GraphqlContext,
   ): Promise<Call> {
     return toGraphqlCall(await ctx.services.media.sendDtmf(ctx.customerId, id, input));
+  }
+
+  @Mutation(() => Call, {
+    description: `Speaks the text to the far end. Answers once the speech has started; it plays on after the answer. ${PROGRESSING_ONLY}`,
+  })
+  async talkCall(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => TalkCallInput) input: TalkCallInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Call> {
+    return toGraphqlCall(await ctx.services.media.talk(ctx.customerId, id, input));
   }
 }

@@ -7,7 +7,8 @@ import { presentCalls } from './call-views';
 type Body = Record<string, unknown> | undefined;
 
 /**
- * Media controls on a live call (VOIPBIN-BEHAVIOUR.md): POST starts, DELETE undoes. Each answers
+ * Media controls on a live call (VOIPBIN-BEHAVIOUR.md): POST starts, DELETE undoes; talk and
+ * dtmf have nothing to undo. Each answers
  * the call as it is afterwards; every rule lives in the media control service.
  */
 export function createCallMediaRouter(services: Pick<Services, 'media' | 'callRepository'>): Router {
@@ -34,6 +35,8 @@ export function createCallMediaRouter(services: Pick<Services, 'media' | 'callRe
   route('mute', 'post', (customerId, id, req) => media.mute(customerId, id, direction(req), true));
   route('mute', 'delete', (customerId, id, req) => media.mute(customerId, id, direction(req), false));
   route('dtmf', 'post', (customerId, id, req) => media.sendDtmf(customerId, id, (req.body as Body) ?? {}));
+  // Answers when the speech has started; the far end hears it on after the answer.
+  route('talk', 'post', (customerId, id, req) => media.talk(customerId, id, (req.body as Body) ?? {}));
 
   return router;
 }

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Call } from '../domain/call';
 import { AppError } from '../domain/errors';
 import { assertControllable, parseDtmf, parseMuteSide, type MediaControl } from '../domain/media-control';
+import { parseSpeech } from '../domain/speech';
 import type { CallRepository } from './call-repository';
 import { parseId } from './ids';
 import type { MediaControlCommands } from './media-control-ports';
@@ -11,10 +13,19 @@ export interface DtmfInput {
   interval?: unknown;
 }
 
+export interface TalkInput {
+  text?: unknown;
+  language?: unknown;
+}
+
+/** Playback ids of talk on a live call: not `flow_…`, so a running flow ignores their end. */
+const talkPlaybackId = (callId: string) => `talk_${callId}_${randomUUID()}`;
+
 /**
- * Hold, music on hold, silence, mute and DTMF on a progressing call. Input is checked first (400),
+ * Hold, music on hold, silence, mute, DTMF and talk on a progressing call. Input is checked first (400),
  * then ownership (404) and the call's status (409); the control is then carried out by a
- * telephony worker and the answer is the call as it is afterwards.
+ * telephony worker and the answer is the call as it is afterwards. Talk answers once the
+ * media server has started the speech (it plays on after the answer), as hold answers once held.
  */
 export function createMediaControlService(deps: { calls: CallRepository; commands: MediaControlCommands }) {
   const { calls, commands } = deps;
@@ -38,6 +49,11 @@ export function createMediaControlService(deps: { calls: CallRepository; command
     mute: (customerId: string, id: unknown, direction: unknown, on: boolean) =>
       control(customerId, id, { type: 'mute', on, direction: parseMuteSide(direction) }),
     sendDtmf: (customerId: string, id: unknown, input: DtmfInput) => control(customerId, id, { type: 'dtmf', dtmf: parseDtmf(input) }),
+    talk: (customerId: string, id: unknown, input: TalkInput) => {
+      const speech = parseSpeech(input);
+      const callId = parseId(id, 'id');
+      return control(customerId, callId, { type: 'talk', speech, playbackId: talkPlaybackId(callId) });
+    },
   };
 }
 

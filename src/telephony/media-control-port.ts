@@ -2,7 +2,8 @@
 export type MediaControlResult = 'done' | 'not_found';
 
 /**
- * What the product does to the audio of a live channel (hold, music on hold, silence, mute, DTMF).
+ * What the product does to the audio of a live channel (hold, music on hold, silence, mute, DTMF,
+ * speech).
  * Asterisk answers each with 204 and sends no event (trace media-controls-hold-moh-mute-dtmf-ring),
  * so the answer to the request is the only confirmation there is.
  */
@@ -12,4 +13,10 @@ export interface MediaControlPort {
   silence(channelId: string, on: boolean): Promise<MediaControlResult>;
   mute(channelId: string, direction: 'in' | 'out' | 'both', on: boolean): Promise<MediaControlResult>;
   sendDtmf(channelId: string, dtmf: { digits: string; durationMs: number; intervalMs: number }): Promise<MediaControlResult>;
+  /**
+   * Starts playing media (speech a TextToSpeech made) to the channel with the given playback id
+   * and answers at once: Asterisk answers `POST /channels/{id}/play` when the playback is queued,
+   * and PlaybackFinished tells its end to whoever cares.
+   */
+  playSpeech(channelId: string, playbackId: string, media: string, language: string): Promise<MediaControlResult>;
 }

@@ -16,6 +16,7 @@ export const MEDIA_CONTROL_ROUTES: RouteCase[] = [
   { method: 'POST', path: (id) => `/v1.0/calls/${id}/silence` },
   { method: 'DELETE', path: (id) => `/v1.0/calls/${id}/silence` },
   { method: 'POST', path: (id) => `/v1.0/calls/${id}/dtmf`, body: { digits: '1#', duration: 100, interval: 50 } },
+  { method: 'POST', path: (id) => `/v1.0/calls/${id}/talk`, body: { text: 'Hello there', language: 'en-US' } },
 ];
 
 export type ResourceKind = 'call' | 'accesskey' | 'user' | 'flow' | 'number' | 'recording' | 'webhook';

@@ -1,5 +1,6 @@
 import { HANGUP_REASONS } from '../hangup';
 import { invalidArgument } from '../errors';
+import { DEFAULT_SPEECH_LANGUAGE, SPEECH_LANGUAGE, SPEECH_LANGUAGE_EXPECTED, SPEECH_LANGUAGE_MAX, SPEECH_TEXT_MAX } from '../speech';
 import { parseActionAddress } from './action-address';
 import type { FlowAction, FlowActionType } from './flow-action';
 import { OptionReader } from './option-reader';
@@ -14,7 +15,6 @@ const MAX_DESTINATIONS = 100;
 const DTMF = /^[0-9A-D*#]+$/;
 const DTMF_EXPECTED = 'made of 0-9, A-D, * and #';
 const VARIABLE_NAME = /^[A-Za-z0-9_.-]+$/;
-const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 
 type OptionOf<T extends FlowActionType> = Extract<FlowAction, { type: T }>['option'];
@@ -24,8 +24,8 @@ type OptionParsers = { [T in FlowActionType]: (read: OptionReader) => OptionOf<T
 export const OPTION_PARSERS: OptionParsers = {
   answer: () => ({}),
   talk: (read) => ({
-    text: read.string(['text'], { max: MAX_TEXT }),
-    language: read.string(['language'], { max: 35, pattern: LANGUAGE, expected: 'a language tag such as en-US' }, 'en-US'),
+    text: read.string(['text'], { max: SPEECH_TEXT_MAX }),
+    language: read.string(['language'], { max: SPEECH_LANGUAGE_MAX, pattern: SPEECH_LANGUAGE, expected: SPEECH_LANGUAGE_EXPECTED }, DEFAULT_SPEECH_LANGUAGE),
     digitsHandle: read.oneOf(['digits_handle'], ['next', ''] as const, '') === 'next' ? 'next' : null,
   }),
   play: (read) => ({ streamUrls: streamUrls(read) }),

@@ -60,6 +60,11 @@ describe('media control verbs', () => {
     expect(await farEnd()).toMatchObject({ dtmf_received: ['1', '2', '#'] });
 
     expect(eventsOfChannel()).toEqual(before);
+
+    // Speech is played to the far end; PlaybackFinished tells its end.
+    expect(await media.playSpeech(CHANNEL, 'talk-1', 'tts:Hello%20there', 'en-US')).toBe('done');
+    expect(await farEnd()).toMatchObject({ played: [expect.objectContaining({ playback_id: 'talk-1', text: 'Hello there' })] });
+    await until(() => events.some((event) => event.type === 'playback_finished' && event.playbackId === 'talk-1'), 'PlaybackFinished');
     await media.hangup(CHANNEL, 16);
     await until(() => eventsOfChannel().includes('channel_destroyed'), 'ChannelDestroyed');
   });
@@ -67,5 +72,6 @@ describe('media control verbs', () => {
   it('answer not_found for a channel that is gone', async () => {
     expect(await media.hold(CHANNEL, true)).toBe('not_found');
     expect(await media.sendDtmf('7c1f0e00-0000-4000-8000-0000000000ff', { digits: '1', durationMs: 250, intervalMs: 100 })).toBe('not_found');
+    expect(await media.playSpeech(CHANNEL, 'talk-gone', 'tts:hello', 'en-US')).toBe('not_found');
   });
 });

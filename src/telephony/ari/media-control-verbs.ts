@@ -3,7 +3,7 @@ import type { MediaControlPort, MediaControlResult } from '../media-control-port
 import { isAriNotFound } from './ari-errors';
 import type { AriRequest } from './ari-request';
 
-/** The MediaControlPort on ARI: `/channels/{id}/hold|moh|silence|mute|dtmf`, each one bounded request. */
+/** The MediaControlPort on ARI: `/channels/{id}/hold|moh|silence|mute|dtmf|play`, each one bounded request. */
 export function mediaControlVerbs(request: AriRequest): MediaControlPort {
   async function send(call: (ari: AriClient) => Promise<unknown>): Promise<MediaControlResult> {
     try {
@@ -23,5 +23,6 @@ export function mediaControlVerbs(request: AriRequest): MediaControlPort {
       send((ari) => (on ? ari.channels.mute!({ channelId, direction }) : ari.channels.unmute!({ channelId, direction }))),
     sendDtmf: (channelId, dtmf) =>
       send((ari) => ari.channels.sendDTMF!({ channelId, dtmf: dtmf.digits, duration: dtmf.durationMs, between: dtmf.intervalMs })),
+    playSpeech: (channelId, playbackId, media, language) => send((ari) => ari.channels.play!({ channelId, playbackId, media, lang: language })),
   };
 }
