@@ -204,6 +204,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     activeflows: services.activeflows,
     calls: services.callRepository,
     callService: services.calls,
+    recordings: services.recordings,
     media,
     // On the simulator, speech is text it "plays"; on Asterisk, a file espeak-ng synthesizes.
     speech: config.ari.url ? espeakSpeech({ directory: config.tts.directory, soundPrefix: config.tts.soundPrefix }) : simulatorSpeech,

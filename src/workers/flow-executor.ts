@@ -9,6 +9,7 @@ import type { ActiveflowService } from '../services/activeflow-service';
 import type { CallRepository } from '../services/call-repository';
 import type { CallService } from '../services/call-service';
 import type { FlowJobs } from '../services/flow-ports';
+import type { RecordingService } from '../services/recording-service';
 import type { FlowMediaPort } from '../telephony/flow-media-port';
 import type { MediaControlPort } from '../telephony/media-control-port';
 import type { TextToSpeech } from '../telephony/text-to-speech';
@@ -18,6 +19,8 @@ export interface FlowExecutorDeps {
   activeflows: ActiveflowService;
   calls: CallRepository;
   callService: CallService;
+  /** Recording actions go through the API's own path: same validation, same 409 rules. */
+  recordings: Pick<RecordingService, 'startWith' | 'stop' | 'get'>;
   media: FlowMediaPort & Pick<MediaControlPort, 'sendDtmf'>;
   speech: TextToSpeech;
   jobs: FlowJobs;
@@ -38,7 +41,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * leg's change) or on its wait job, whichever comes first, and each re-reads the activeflow.
  */
 export function createFlowExecutor(deps: FlowExecutorDeps) {
-  const { activeflows, calls, callService, media, speech, jobs, parse, logger } = deps;
+  const { activeflows, calls, callService, recordings, media, speech, jobs, parse, logger } = deps;
 
   const actionOf = (flow: Activeflow): FlowAction | null => (flow.currentAction ? parse(flow.currentAction, 'current_action') : null);
   const atStep = (flow: Activeflow | null, step: number): flow is Activeflow => flow?.status === 'running' && flow.step === step;
@@ -80,9 +83,26 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
         return void (await done());
       case 'connect':
         return connect(flow, call, action);
+      case 'recording_start':
+        // The flow goes on while the call is recorded; a refusal (409) is the action's error.
+        if (!(await recordedInThisStep(flow, call))) await recordings.startWith(call.customerId, call.id, action.option);
+        return void (await done());
+      case 'recording_stop':
+        await recordings.stop(call.customerId, call.id);
+        return void (await done());
       default:
         return void (await done({ error: `${action.type} is not supported yet` }));
     }
+  }
+
+  /**
+   * Whether an earlier attempt of this step already started the call's active recording: a
+   * retried job must not turn its own success into a 409.
+   */
+  async function recordedInThisStep(flow: Activeflow, call: Call): Promise<boolean> {
+    if (!call.recordingId) return false;
+    const since = new Date(flow.currentAction?.tmExecute ?? 0).getTime();
+    return (await recordings.get(call.customerId, call.recordingId)).tmCreate.getTime() >= since;
   }
 
   async function connect(flow: Activeflow, call: Call, action: Extract<FlowAction, { type: 'connect' }>): Promise<void> {
