@@ -213,6 +213,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     logger: logger.child({ part: 'flows' }),
   });
   observers.add(flowExecutor.legChanged);
+  observers.add(flowExecutor.callAnswered);
   startMediaEventConsumer({ media, calls: services.callRepository, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
   startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }));
   await media.start();

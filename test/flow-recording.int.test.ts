@@ -7,6 +7,7 @@ import { decodeAudio } from './support/decode-audio';
 import { createCalls, farEnd, heard, waitForActiveflow, waitForHangup } from './support/flows';
 import { rest, type Json } from './support/rest';
 import { voipbinDate } from './support/rest-client';
+import { simPost } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -121,4 +122,44 @@ test('a recording ended on its own (duration) leaves record_stop nothing to stop
   expect(recordedMs(recording!)).toBeLessThan(1800);
   const flow = await endedFlow(call!.id);
   expect(flow.executed_actions[2]).toMatchObject({ type: 'record_stop', error: 'The call is not being recorded.' });
+});
+
+test('the spec callback example: record_start before connect records the bridged conversation; record_stop after it stores the file', async () => {
+  const connect = { type: 'connect', option: { source: { type: 'tel', target: ttsCall.source.target }, destinations: [{ type: 'tel', target: '+15552222222' }] } };
+  const [call] = await createCalls(t, withActions([talk('please hold'), { type: 'record_start', option: { direction: 'both', format: 'wav' } }, connect, { type: 'record_stop' }]));
+  const master = call!.id as string;
+  const chained = await waitFor(() => rest(t, 'GET', `/calls/${master}`), (answer) => answer.body.chained_call_ids.length === 1, 'the connect to make its leg');
+  const leg = chained.body.chained_call_ids[0] as string;
+  await waitFor(() => farEnd(t, master), (far) => (far?.bridged_with as string[] | undefined)?.includes(leg) === true, 'the call bridged with its leg');
+  // Recording through the bridge: the snoops of the bridged call record.
+  await waitFor(() => recordingsOf(master), (list) => list.length === 1 && list[0]!.status === 'recording', 'the recording to run while bridged');
+  expect((await simPost(t.simUrl, `/sim/channels/${leg}/hangup`)).status).toBe(204);
+
+  await waitForHangup(t, master);
+  const [recording] = await waitForStored(master);
+  expect(decodeWav((await download(recording!.url)).body).channels[0]!.some((sample) => sample !== 0)).toBe(true);
+  const flow = await endedFlow(master);
+  expect(flow.executed_actions.map((action: Json) => [action.type, action.error ?? null])).toEqual([
+    ['talk', null],
+    ['record_start', null],
+    ['connect', null],
+    ['record_stop', null],
+  ]);
+});
+
+test('an incoming call: record_start before answer is refused (the call is not progressing yet); after answer it records', async () => {
+  const actions = [{ type: 'record_start' }, { type: 'answer' }, { type: 'record_start', option: { format: 'wav' } }, talkFor(600), { type: 'hangup' }];
+  const flow = await rest(t, 'POST', '/flows', { name: 'recorded reception', actions });
+  expect(flow.status).toBe(200);
+  expect((await rest(t, 'POST', '/numbers', { number: '+15558884321', call_flow_id: flow.body.id })).status).toBe(200);
+  const dialed = await simPost(t.simUrl, '/sim/calls', { source: { type: 'tel', target: '+15557770042' }, destination: { type: 'tel', target: '+15558884321' } });
+  const channelId = ((await dialed.json()) as { channel_id: string }).channel_id;
+  await waitFor(() => rest(t, 'GET', `/calls/${channelId}`), (answer) => answer.status === 200, 'the incoming call');
+
+  await waitForHangup(t, channelId);
+  const [recording] = await waitForStored(channelId);
+  expect(recording).toMatchObject({ format: 'wav', reference_id: channelId });
+  const activeflow = await endedFlow(channelId);
+  expect(activeflow.executed_actions[0]).toMatchObject({ type: 'record_start', error: expect.stringMatching(/ringing/) });
+  expect(activeflow.executed_actions.slice(1).map((action: Json) => action.error ?? null)).toEqual([null, null, null, null]);
 });

@@ -30,6 +30,8 @@ export interface FlowExecutorDeps {
 
 /** Longest a prompt or a media file may play before the step gives up on PlaybackFinished. */
 export const PLAYBACK_TIMEOUT_MS = 10 * 60_000;
+/** Longest an answer waits for the incoming channel to report it is up. */
+export const ANSWER_TIMEOUT_MS = 30_000;
 /** Longest a connect waits for its legs and their bridge (VoIPBIN's maximum call duration). */
 export const CONNECT_TIMEOUT_MS = 60 * 60_000;
 
@@ -57,7 +59,10 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
     switch (action.type) {
       case 'answer':
         await media.answer(call.id);
-        return void (await done());
+        // An incoming call is answered when its channel says so (callAnswered): the next action
+        // (a recording, say) must find the call progressing.
+        if (call.direction !== 'incoming' || call.status === 'progressing') return void (await done());
+        return waitUpTo(flow, ANSWER_TIMEOUT_MS);
       case 'talk': {
         const uri = await speech.mediaFor(action.option.text, action.option.language);
         await media.play(call.id, flowPlaybackId(flow.id, flow.step, 0), uri, action.option.language);
@@ -215,6 +220,13 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
         await media.stopPlayback(flowPlaybackId(flow.id, flow.step, 0));
         await activeflows.advance(flow.id, flow.step, { variables: { [DIGITS_VARIABLE]: collected + digit } });
       }
+    },
+
+    /** A call changed: an incoming call now progressing completes its flow's answer action. */
+    async callAnswered(call: Call): Promise<void> {
+      if (call.status !== 'progressing' || call.direction !== 'incoming') return;
+      const flow = await activeflows.findByCall(call.id);
+      if (flow?.status === 'running' && actionOf(flow)?.type === 'answer') await activeflows.advance(flow.id, flow.step);
     },
 
     /** A leg of a connect changed: bridge it on answer; when the last leg is gone the flow goes on. */
