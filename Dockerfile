@@ -40,6 +40,14 @@ RUN npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
 
+# Speech for talk actions on a real Asterisk: espeak-ng speaks, sox makes 8 kHz mono WAV. The
+# files go to TTS_DIRECTORY, a volume the Asterisk container mounts among its sounds.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends espeak-ng sox \
+ && rm -rf /var/lib/apt/lists/* \
+ && mkdir -p /var/lib/asterisk/sounds/opencall-tts \
+ && chown node:node /var/lib/asterisk/sounds/opencall-tts
+
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

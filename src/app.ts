@@ -15,6 +15,7 @@ import { createAuthService } from './services/auth-service';
 import { createCustomerService } from './services/customer-service';
 import { loadSharedSecret } from './services/shared-secret';
 import { createUserService } from './services/user-service';
+import { createWebhookService } from './services/webhook-service';
 import { createCallRepository } from './services/call-repository';
 import { createCallService } from './services/call-service';
 import { createActiveflowRepository } from './services/activeflow-repository';
@@ -23,6 +24,7 @@ import { createCallObservers, type CallObservers } from './services/call-observe
 import { parseFlowAction } from './domain/flow/parse-flow-actions';
 import { espeakSpeech } from './telephony/espeak-speech';
 import { simulatorSpeech } from './telephony/text-to-speech';
+import { connectLegObserver } from './workers/flow-connect';
 import { createFlowExecutor } from './workers/flow-executor';
 import { createFlowQueue, createQueuedFlowJobs } from './workers/flow-queue';
 import { createFlowWorker } from './workers/flow-worker';
@@ -48,6 +50,7 @@ import { createOutboxDispatcher, type OutboxDispatcher } from './workers/outbox-
 import { createQueuedMediaControls } from './workers/media-control-queue';
 import { createQueuedTelephonyCommands, createTelephonyQueue } from './workers/telephony-queue';
 import { createTelephonyWorker } from './workers/telephony-worker';
+import { startWebhookDelivery } from './workers/webhooks/webhook-delivery';
 
 export type Role = 'api' | 'worker' | 'all';
 
@@ -131,8 +134,10 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
         commands: createQueuedRecordingCommands(recordingQueue),
         files,
         signer: createDownloadSigner(await loadSharedSecret(db.prisma, 'recording-url'), config.recordings.urlTtlSeconds),
+        publicUrl: config.publicUrl,
         logger,
       }),
+      webhooks: createWebhookService(db.prisma, { allowPrivateTargets: config.webhooks.allowPrivateTargets }),
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
 
@@ -212,7 +217,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     parse: parseFlowAction,
     logger: logger.child({ part: 'flows' }),
   });
-  observers.add(flowExecutor.legChanged);
+  observers.add(connectLegObserver({ activeflows: services.activeflows, calls: services.callRepository, callService: services.calls, media, parse: parseFlowAction }));
   observers.add(flowExecutor.callAnswered);
   startMediaEventConsumer({ media, calls: services.callRepository, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
   startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }));
@@ -243,10 +248,14 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   });
   stops.push(() => recordingWorker.close());
 
+  const webhooks = startWebhookDelivery({ connection, config, prisma: db.prisma, calls: services.callRepository, recordings: services.recordings, logger: logger.child({ part: 'webhooks' }) });
+  stops.push(() => webhooks.stop());
+
   const dispatcher: OutboxDispatcher = createOutboxDispatcher({
     pool: db.pool,
     schema: config.databaseSchema,
     publish: (events) => services.bus.publish(events),
+    wakeLanes: webhooks.wakeLanes,
     logger: logger.child({ part: 'outbox' }),
   });
   await dispatcher.start();

@@ -16,6 +16,12 @@ describe('settings', () => {
     expect(config.simulator.delays.ringMs).toBe(5);
   });
 
+  it('keeps webhooks away from private targets unless told, with VoIPBIN’s timeout and retries', () => {
+    expect(loadConfig({}).webhooks).toEqual({ allowPrivateTargets: false, timeoutMs: 5000, maxRetries: 3, backoffMs: 1000, sweepMs: 2000, concurrency: 32 });
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }).webhooks.allowPrivateTargets).toBe(true);
+    expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes' })).toThrow(/webhooks.allowPrivateTargets/);
+  });
+
   it('fails at start listing every bad setting at once', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', LOG_LEVEL: 'loud' })).toThrow(/port[\s\S]*databaseUrl[\s\S]*logLevel/);
   });

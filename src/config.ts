@@ -31,6 +31,8 @@ const configSchema = z.object({
   }),
   /** GraphQL introspection and Apollo's landing page (on by default; off for a locked-down API). */
   graphqlIntrospection: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /** The API's public origin (e.g. https://api.example.com) for the URLs it hands out; unset: the request's. */
+  publicUrl: optionalString.pipe(z.string().url().optional()),
   /** Recording files: a local directory (default), or an S3-compatible store (see docs/architecture.md). */
   recordings: z
     .object({
@@ -52,6 +54,16 @@ const configSchema = z.object({
         if (!recordings.s3[field]) context.addIssue({ code: 'custom', path: ['s3', field], message: `RECORDING_S3_${name} is required when RECORDING_STORE=s3` });
       }
     }),
+  /** Webhook delivery: timeout per attempt, retries (doubling from backoffMs), the safety-net sweep. */
+  webhooks: z.object({
+    /** Lets webhooks reach private, loopback and link-local addresses (tests, closed networks). */
+    allowPrivateTargets: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+    timeoutMs: z.coerce.number().int().positive().default(5000),
+    maxRetries: int(3),
+    backoffMs: z.coerce.number().int().positive().default(1000),
+    sweepMs: z.coerce.number().int().positive().default(2000),
+    concurrency: z.coerce.number().int().positive().default(32),
+  }),
   ari: z.object({
     url: optionalString,
     username: z.string().default('opencall'),
@@ -98,6 +110,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
     graphqlIntrospection: env.GRAPHQL_INTROSPECTION,
     rateLimit: { windowMs: env.RATE_LIMIT_WINDOW_MS, perCustomer: env.RATE_LIMIT_PER_CUSTOMER, perIp: env.RATE_LIMIT_PER_IP },
+    publicUrl: env.PUBLIC_URL,
     recordings: {
       store: env.RECORDING_STORE,
       directory: env.RECORDING_DIR,
@@ -109,6 +122,14 @@ export function loadConfig(env: Env = process.env): Config {
         accessKeyId: env.RECORDING_S3_ACCESS_KEY_ID,
         secretAccessKey: env.RECORDING_S3_SECRET_ACCESS_KEY,
       },
+    },
+    webhooks: {
+      allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      maxRetries: env.WEBHOOK_MAX_RETRIES,
+      backoffMs: env.WEBHOOK_BACKOFF_MS,
+      sweepMs: env.WEBHOOK_SWEEP_MS,
+      concurrency: env.WEBHOOK_CONCURRENCY,
     },
     ari: {
       url: env.ARI_URL,

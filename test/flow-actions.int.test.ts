@@ -2,7 +2,7 @@ import digitsSendCall from './fixtures/spec-call-digits-send.json';
 import playCall from './fixtures/spec-call-play.json';
 import ttsCall from './fixtures/spec-call-tts.json';
 import { rest } from './support/rest';
-import { activeflowOfCall, createCalls, farEnd, flowQueueOf, heard, waitForActiveflow, waitForCall, waitForHangup } from './support/flows';
+import { activeflowOfCall, createCalls, farEnd, flowQueueOf, heard, press, waitForActiveflow, waitForCall, waitForHangup } from './support/flows';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -118,6 +118,7 @@ test('POST /v1.0/activeflows/{id}/stop ends the flow and, as every end of a flow
   const other = await t.newCustomer();
   expect((await rest(t, 'POST', `/activeflows/${flow.id}/stop`, undefined, other.token)).status).toBe(404);
   expect((await rest(t, 'GET', `/activeflows/${flow.id}`, undefined, other.token)).status).toBe(404);
+  expect((await rest(t, 'GET', '/activeflows', undefined, other.token)).body).toEqual({ result: [], next_page_token: '' });
   expect((await rest(t, 'GET', '/activeflows/not-a-uuid')).status).toBe(400);
 });
 
@@ -154,4 +155,57 @@ test('a step job run again after the flow moved on changes nothing', async () =>
   expect(heard(far)).toEqual(['once']);
   expect(far?.dtmf_received).toEqual(['1', '2']);
   expect(await activeflowOfCall(t, call!.id)).toEqual(flow);
+});
+
+test('digits_receive ends on its terminator key, which is not kept; the digits reach later options', async () => {
+  const [call] = await createCalls(t, withActions([
+    { type: 'digits_receive', option: { duration: 600000, length: 10, key: '#' } },
+    talk('you pressed ${voipbin.call.digits}'),
+  ]));
+  await waitForCall(t, call!.id, (c) => c.action?.type === 'digits_receive', 'the flow to wait for digits');
+  await press(t, call!.id, '12#');
+  await waitForHangup(t, call!.id);
+  expect(heard(await farEnd(t, call!.id))).toEqual(['you pressed 12']);
+});
+
+test('a key pressed during a talk with digits_handle next stops the prompt and the flow moves on with the digit', async () => {
+  const [call] = await createCalls(t, withActions([
+    { type: 'talk', option: { text: 'press any key '.repeat(300), language: 'en-US', digits_handle: 'next' } },
+    { type: 'branch', option: { target_ids: { '5': '00000000-0000-4000-8000-000000000005' } } },
+    talk('no match'),
+    { id: '00000000-0000-4000-8000-000000000005', type: 'talk', option: { text: 'five', language: 'en-US' } },
+  ]));
+  await waitForCall(t, call!.id, (c) => c.action?.type === 'talk', 'the prompt');
+  await waitFor(() => farEnd(t, call!.id), (far) => heard(far).length === 1, 'the prompt to play');
+  await press(t, call!.id, '5');
+  await waitForHangup(t, call!.id);
+  const far = await farEnd(t, call!.id);
+  expect(heard(far)).toEqual(['press any key '.repeat(300), 'five']);
+  expect((far?.played as { stopped: boolean }[])[0]!.stopped).toBe(true);
+});
+
+test('GET /v1.0/activeflows pages newest first with page_size and page_token', async () => {
+  const calls = [];
+  for (let i = 0; i < 3; i++) {
+    // One after another: activeflows are made on answer, and the order must be known.
+    calls.push((await createCalls(t, withActions([talk(`page ${i}`)])))[0]!);
+    await waitForActiveflow(t, calls[i]!.id, () => true, 'the flow to start');
+  }
+  const first = await rest(t, 'GET', '/activeflows?page_size=2');
+  expect(first.body.result.map((flow: { reference_id: string }) => flow.reference_id)).toEqual([calls[2]!.id, calls[1]!.id]);
+  const second = await rest(t, 'GET', `/activeflows?page_size=2&page_token=${encodeURIComponent(first.body.next_page_token)}`);
+  expect(second.body.result[0].reference_id).toBe(calls[0]!.id);
+  expect((await rest(t, 'GET', '/activeflows?page_size=0')).status).toBe(400);
+});
+
+test('past its last action a flow goes on with its on_complete_flow_id flow, in the same activeflow', async () => {
+  const following = await rest(t, 'POST', '/flows', { name: 'goodbye', actions: [talk('then the following flow')] });
+  const first = await rest(t, 'POST', '/flows', { name: 'hello', actions: [talk('first flow')], on_complete_flow_id: following.body.id });
+  expect(first.status).toBe(200);
+  const [call] = await createCalls(t, { source: ttsCall.source, destinations: ttsCall.destinations, flow_id: first.body.id });
+  await waitForHangup(t, call!.id);
+  expect(heard(await farEnd(t, call!.id))).toEqual(['first flow', 'then the following flow']);
+  const flow = await waitForActiveflow(t, call!.id, (f) => f.status === 'ended', 'the flow to end');
+  expect(flow.flow_id).toBe(following.body.id);
+  expect(flow.executed_actions).toHaveLength(2);
 });

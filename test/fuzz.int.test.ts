@@ -24,7 +24,8 @@ const stored = async () =>
     (SELECT count(*) FROM access_keys WHERE tm_expire IS NOT NULL OR tm_delete IS NOT NULL),
     (SELECT count(*) FROM flows), (SELECT count(*) FROM flows WHERE tm_delete IS NOT NULL), (SELECT max(tm_update) FROM flows),
     (SELECT count(*) FROM numbers), (SELECT count(*) FROM numbers WHERE tm_delete IS NOT NULL), (SELECT max(tm_update) FROM numbers),
-    (SELECT count(*) FROM recordings), (SELECT count(*) FROM recordings WHERE tm_delete IS NOT NULL)) AS counts`)).rows[0]!.counts;
+    (SELECT count(*) FROM recordings), (SELECT count(*) FROM recordings WHERE tm_delete IS NOT NULL),
+    (SELECT count(*) FROM webhooks), (SELECT count(*) FROM webhooks WHERE tm_delete IS NOT NULL OR tm_update <> tm_create)) AS counts`)).rows[0]!.counts;
 
 const HUGE = 'x'.repeat(200_000);
 const VALUES: unknown[] = [null, true, -1, 0, 1e308, -1e308, 2 ** 53 + 1, 'é🎉\u0000\u202e', HUGE, [], [[[]]], {}, { $gt: '' }, '+1 555-123', '00000000-0000-0000-0000-000000000000'];
@@ -37,6 +38,7 @@ const CREATE_ROUTES: Record<string, string[]> = {
   '/v1.0/customers': ['name'],
   '/v1.0/flows': ['name', 'detail', 'actions', 'on_complete_flow_id'],
   '/v1.0/numbers': ['number', 'call_flow_id', 'flow_id', 'name', 'detail'],
+  '/v1.0/webhooks': ['url', 'events', 'status', 'secret', 'name'],
 };
 /** Action options a client may get wrong, each tried with every hostile value. */
 const ACTION_FIELDS: [string, string][] = [
@@ -47,7 +49,7 @@ const ACTION_FIELDS: [string, string][] = [
 ];
 const ID_PATHS = ['/v1.0/calls/{id}', '/v1.0/calls/{id}/events', '/v1.0/calls/{id}/hangup', '/v1.0/accesskeys/{id}', '/v1.0/accesskeys/{id}/expire', '/v1.0/users/{id}', '/v1.0/customers/{id}', '/v1.0/flows/{id}', '/v1.0/numbers/{id}',
   '/v1.0/calls/{id}/recording_start', '/v1.0/calls/{id}/recording_stop', '/v1.0/calls/{id}/recordings', '/v1.0/recordings/{id}', '/v1.0/recordingfiles/{id}',
-  '/v1.0/recordingfiles/{id}/download', ...new Set(MEDIA_CONTROL_ROUTES.map((route) => route.path('{id}')))];
+  '/v1.0/recordingfiles/{id}/download', '/v1.0/webhooks/{id}', '/v1.0/webhooks/{id}/deliveries', ...new Set(MEDIA_CONTROL_ROUTES.map((route) => route.path('{id}')))];
 const RECORDING_OPTIONS = ['format', 'direction', 'channels', 'end_of_silence', 'end_of_key', 'duration'];
 const IDS = ['not-a-uuid', '%00', '..%2F..%2Fetc', 'é🎉', '9'.repeat(300), '00000000-0000-4000-8000-000000000000'];
 
@@ -145,6 +147,13 @@ describe('GraphQL', () => {
     ])],
     ['createAccessKey', 'mutation($input: CreateAccessKeyInput!) { createAccessKey(input: $input) { token } }', VALUES.map((value) => ({ input: { name: HUGE, expiresInSeconds: value } }))],
     ['expireAccessKey', 'mutation($id: ID!) { expireAccessKey(id: $id) { id } }', IDS.map((id) => ({ id }))],
+    ['createWebhook', 'mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret } }', VALUES.flatMap((value) => [
+      { input: { url: value } },
+      { input: { url: 'https://93.184.216.34/x', status: 'DISABLED', events: value } },
+      { input: { url: 'https://93.184.216.34/x', secret: value, name: value, status: value } },
+    ])],
+    ['updateWebhook', 'mutation($id: ID!, $input: UpdateWebhookInput!) { updateWebhook(id: $id, input: $input) { id } }', [...IDS, ...VALUES].map((id) => ({ id, input: { url: id, events: [id] } }))],
+    ['deleteWebhook', 'mutation($id: ID!) { deleteWebhook(id: $id) { id } }', [...IDS, ...VALUES].map((id) => ({ id }))],
     ['createCustomer', 'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { token } }', VALUES.map((name) => ({ input: { name } }))],
     ['createFlow', 'mutation($input: CreateFlowInput!) { createFlow(input: $input) { id } }', VALUES.flatMap((value) => [
       { input: { name: value } },

@@ -20,13 +20,15 @@ let t: TestApp;
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'opencall-rec-gql-'));
-  t = await startTestApp({ RECORDING_DIR: dir });
+  t = await startTestApp({ RECORDING_DIR: dir, PUBLIC_URL: PUBLIC });
 });
 afterAll(async () => {
   await t?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
+/** What the API is known as from outside (behind a proxy, say): download URLs are made on it. */
+const PUBLIC = 'https://api.example.test';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function answeredCall(target = '+15559876543'): Promise<string> {
@@ -50,7 +52,8 @@ describe('recordings through GraphQL', () => {
     const stopped = await graphql(t.baseUrl, t.accessKey, StopRecordingDocument, { callId });
     expect(stopped.errors).toBeUndefined();
     const ended = await waitFor(() => getRecording(id), (r) => r?.status === 'ENDED' && r.downloadUrl !== null, 'the recording to be stored');
-    const response = await fetch(`${t.baseUrl}${ended!.downloadUrl}`);
+    expect(ended!.downloadUrl!.startsWith(`${PUBLIC}/v1.0/recordingfiles/${id}/download?`)).toBe(true);
+    const response = await fetch(ended!.downloadUrl!.replace(PUBLIC, t.baseUrl));
     expect(response.status).toBe(200);
     const info = wavInfo(Buffer.from(await response.arrayBuffer()));
     expect(info.channelCount).toBe(2);

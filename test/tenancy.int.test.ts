@@ -6,6 +6,7 @@ import {
   GetCallDocument, GetFlowDocument, GetNumberDocument, GetRecordingDocument, HangupCallDocument, HoldCallDocument, ListCallsDocument, ListFlowsDocument, ListNumbersDocument,
   ListRecordingsDocument, MuteCallDocument, SendDtmfDocument, SilenceCallDocument, StartMusicOnHoldDocument, StartRecordingDocument, StopMusicOnHoldDocument,
   StopRecordingDocument, UnholdCallDocument, UnmuteCallDocument, UnsilenceCallDocument, UpdateFlowDocument, UpdateNumberDocument,
+  DeleteWebhookDocument, GetWebhookDocument, UpdateWebhookDocument, WebhookDeliveriesDocument, WebhooksDocument,
 } from './generated/graphql';
 import { collect, graphql, wsClient } from './support/graphql-client';
 import { ALL_ROUTES, ID_ROUTES, type ResourceKind } from './support/routes';
@@ -19,7 +20,7 @@ import { waitFor } from './support/wait';
  */
 let t: TestApp;
 let b: { token: string; customerId: string };
-const a: Record<ResourceKind, string> = { call: '', accesskey: '', user: '', flow: '', number: '', recording: '' };
+const a: Record<ResourceKind, string> = { call: '', accesskey: '', user: '', flow: '', number: '', recording: '', webhook: '' };
 
 const request = (path: string, token: string | null, method = 'GET', body?: unknown) =>
   fetch(`${t.baseUrl}${path}`, {
@@ -44,6 +45,7 @@ beforeAll(async () => {
   await waitFor(async () => (await json(await request(`/v1.0/calls/${recordedCall}`, t.accessKey))).status, (status) => status === 'progressing', 'A’s call to be answered');
   a.recording = String((await json(await request(`/v1.0/calls/${recordedCall}/recording_start`, t.accessKey, 'POST', {}))).id);
   await waitFor(async () => (await json(await request(`/v1.0/recordings/${a.recording}`, t.accessKey))).status, (status) => status === 'recording', 'A’s recording to start');
+  a.webhook = String((await json(await request('/v1.0/webhooks', t.accessKey, 'POST', { url: 'https://93.184.216.34/a', status: 'disabled' }))).id);
 });
 afterAll(async () => {
   await t?.stop();
@@ -55,8 +57,9 @@ async function snapshotOfA() {
   const users = await json(await request('/v1.0/users', t.accessKey));
   const flow = await json(await request(`/v1.0/flows/${a.flow}`, t.accessKey));
   const number = await json(await request(`/v1.0/numbers/${a.number}`, t.accessKey));
+  const webhooks = await json(await request('/v1.0/webhooks', t.accessKey));
   const recording = await json(await request(`/v1.0/recordings/${a.recording}`, t.accessKey));
-  return { status: call.status, tm_update: call.tm_update, keys: keys.result, users: users.result, flow, number, recording: [recording.status, recording.tm_update, recording.tm_delete] };
+  return { status: call.status, tm_update: call.tm_update, keys: keys.result, users: users.result, flow, number, recording: [recording.status, recording.tm_update, recording.tm_delete], webhooks: webhooks.result };
 }
 
 describe('customer B and customer A’s resources', () => {
@@ -71,7 +74,7 @@ describe('customer B and customer A’s resources', () => {
   });
 
   it('B’s lists hold none of A’s resources', async () => {
-    for (const path of ['/v1.0/calls', '/v1.0/accesskeys', '/v1.0/users', '/v1.0/flows', '/v1.0/numbers', '/v1.0/recordings']) {
+    for (const path of ['/v1.0/calls', '/v1.0/accesskeys', '/v1.0/users', '/v1.0/flows', '/v1.0/numbers', '/v1.0/recordings', '/v1.0/webhooks']) {
       const ids = ((await json(await request(path, b.token))).result ?? []).map((item) => item.id);
       for (const id of Object.values(a)) expect(ids).not.toContain(id);
     }
@@ -101,6 +104,7 @@ describe('customer B and customer A’s resources', () => {
       [DeleteFlowDocument, a.flow],
       [DeleteNumberDocument, a.number],
       [DeleteRecordingDocument, a.recording],
+      [DeleteWebhookDocument, a.webhook],
     ];
     for (const [document, id] of mutations) {
       const result = await graphql(t.baseUrl, b.token, document, { id });
@@ -120,6 +124,10 @@ describe('customer B and customer A’s resources', () => {
     for (const result of await Promise.all(mediaControls)) expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await graphql(t.baseUrl, b.token, StartRecordingDocument, { callId: a.call })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await graphql(t.baseUrl, b.token, StopRecordingDocument, { callId: a.call })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await graphql(t.baseUrl, b.token, GetWebhookDocument, { id: a.webhook })).data?.webhook).toBeNull();
+    expect((await graphql(t.baseUrl, b.token, WebhooksDocument, {})).data?.webhooks.map((hook) => hook.id)).not.toContain(a.webhook);
+    expect((await graphql(t.baseUrl, b.token, WebhookDeliveriesDocument, { webhookId: a.webhook })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await graphql(t.baseUrl, b.token, UpdateWebhookDocument, { id: a.webhook, input: { status: 'ACTIVE' } })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const client = wsClient(t.baseUrl, b.token);
     await expect(collect(client, CallEventsDocument, { callId: a.call }).done).rejects.toThrow(/NOT_FOUND/);
     await client.dispose();

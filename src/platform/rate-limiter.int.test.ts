@@ -39,3 +39,17 @@ it('refuses requests past the limit counted across processes, with a Retry-After
     b.close();
   }
 });
+
+it('still counts the requests of a flush in flight', async () => {
+  const limit = { windowMs: 3_600_000, limit: 3 };
+  const limiter = createRedisRateLimiter(redis, `${prefix}:in-flight`, 60_000);
+  try {
+    for (let i = 0; i < 3; i++) limiter.hit('customer:z', limit);
+    const sending = limiter.flush(); // the increments are on their way to Redis, not yet answered
+    expect(() => limiter.hit('customer:z', limit)).toThrow(/Too many requests/);
+    await sending;
+    expect(() => limiter.hit('customer:z', limit)).toThrow(/Too many requests/);
+  } finally {
+    limiter.close();
+  }
+});

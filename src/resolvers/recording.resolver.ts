@@ -18,7 +18,7 @@ class RecordingsArgs {
   after?: string;
 }
 
-const present = (ctx: GraphqlContext, recording: DomainRecording): Recording => toGraphqlRecording(recording, ctx.services.recordings.downloadPath(recording));
+const present = (ctx: GraphqlContext, recording: DomainRecording): Recording => toGraphqlRecording(recording, ctx.services.recordings.downloadUrl(recording));
 
 @Resolver(() => Recording)
 export class RecordingResolver {

@@ -12,6 +12,7 @@ import { createNumbersRouter } from './numbers.routes';
 import { createRecordingFilesRouter } from './recordingfiles.routes';
 import { createRecordingsRouter } from './recordings.routes';
 import { createUsersRouter } from './users.routes';
+import { createWebhooksRouter } from './webhooks.routes';
 import { jsonBody } from './json-body';
 import { restErrorHandler, routeNotFound } from './rest-errors';
 
@@ -30,6 +31,7 @@ export function createRestRouter(services: Services, logger: Logger): Router {
   router.use('/activeflows', authenticate(services.auth), jsonBody(), createActiveflowsRouter(services));
   router.use('/flows', authenticate(services.auth), jsonBody(), createFlowsRouter(services.flows));
   router.use('/numbers', authenticate(services.auth), jsonBody(), createNumbersRouter(services.numbers));
+  router.use('/webhooks', authenticate(services.auth), jsonBody(), createWebhooksRouter(services.webhooks));
   router.use(routeNotFound);
   router.use(restErrorHandler(logger));
   return router;

@@ -10,11 +10,12 @@ import { CustomerResolver } from '../resolvers/customer.resolver';
 import { FlowResolver } from '../resolvers/flow.resolver';
 import { PhoneNumberResolver } from '../resolvers/phone-number.resolver';
 import { CallRecordingsResolver, RecordingResolver } from '../resolvers/recording.resolver';
+import { WebhookResolver } from '../resolvers/webhook.resolver';
 
 /** The executable schema; the same one is printed to src/schema/schema.graphql. */
 export const buildApiSchema = (): Promise<GraphQLSchema> =>
   buildSchema({
-    resolvers: [CallResolver, CallMediaResolver, CallEventsResolver, AccessKeyResolver, CustomerResolver, FlowResolver, PhoneNumberResolver, ActiveflowResolver, CallActiveflowResolver, RecordingResolver, CallRecordingsResolver],
+    resolvers: [CallResolver, CallMediaResolver, CallEventsResolver, AccessKeyResolver, CustomerResolver, FlowResolver, PhoneNumberResolver, ActiveflowResolver, CallActiveflowResolver, RecordingResolver, CallRecordingsResolver, WebhookResolver],
     validate: false,
     // Every subscription here brings its own `subscribe` (scoped to the caller's customer, with
     // history replay), so type-graphql's topic pubsub is never used; it only insists one exists.

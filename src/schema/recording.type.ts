@@ -33,7 +33,7 @@ export class Recording {
 
   @Field(() => String, {
     nullable: true,
-    description: 'A signed download path on this API (`/v1.0/recordingfiles/{id}/download?…`), valid for an hour; null until the file is stored.',
+    description: 'A signed download URL (`/v1.0/recordingfiles/{id}/download?…`, on PUBLIC_URL when the server has one, else a path on this API), valid for an hour; null until the file is stored.',
   })
   downloadUrl!: string | null;
 

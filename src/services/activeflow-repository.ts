@@ -16,6 +16,8 @@ export interface NewActiveflow {
 export interface ActiveflowMove {
   id: string;
   fromStep: number;
+  /** The flow it is in after the move (another one when it went on to on_complete_flow_id). */
+  flowId?: string | undefined;
   currentAction: CurrentAction | null;
   executedActions: ExecutedAction[];
   variables: Record<string, string>;
@@ -57,6 +59,7 @@ export function createActiveflowRepository(prisma: PrismaClient) {
         WITH moved AS (
           UPDATE activeflows SET
             step = step + 1,
+            flow_id = COALESCE(${move.flowId ?? null}::uuid, flow_id),
             status = CASE WHEN ${move.ended} THEN 'ended' ELSE status END,
             tm_end = CASE WHEN ${move.ended} THEN clock_timestamp() ELSE tm_end END,
             current_action = ${JSON.stringify(move.currentAction)}::jsonb,

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Call } from '../domain/call';
 import { AppError, invalidArgument } from '../domain/errors';
 import { MAX_EXECUTED_KEPT, type Activeflow, type CurrentAction } from '../domain/flow/activeflow';
-import { nextStep, type ExecutedAction, type ParseAction, type RawAction } from '../domain/flow/flow-engine';
-import { callVariables } from '../domain/flow/flow-variables';
+import { nextStep, type ExecutedAction, type FlowState, type NextStep, type ParseAction, type RawAction } from '../domain/flow/flow-engine';
+import { callVariables, DIGITS_VARIABLE } from '../domain/flow/flow-variables';
 import { flowTrigger } from '../domain/flow/flow-trigger';
 import type { Logger } from '../platform/logger';
 import type { PrismaClient } from '../platform/database';
@@ -28,6 +28,8 @@ export interface StepOutcome {
 }
 
 export const MAX_PAGE_SIZE = 100;
+/** How many on_complete flows one move may pass through (empty flows in a row). */
+const MAX_FLOW_HOPS = 10;
 
 /**
  * Flow executions on calls: starting on the call's answer (or at once), moving from action to
@@ -41,6 +43,27 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
   async function actionsOf(flowId: string): Promise<RawAction[]> {
     const flow = await prisma.flow.findUnique({ where: { id: flowId }, select: { actions: true } });
     return (flow?.actions as RawAction[] | undefined) ?? [];
+  }
+
+  /**
+   * The next action from `afterId` in the flow; past the flow's end, the start of its
+   * on_complete_flow_id flow (followed a bounded number of times: flows are refused when they would
+   * loop, but a chain of empty flows must end too). Answers the flow the action belongs to.
+   */
+  async function nextAcrossFlows(flowId: string, afterId: string | null, state: FlowState): Promise<{ flowId: string; next: NextStep }> {
+    let next = nextStep(await actionsOf(flowId), afterId, state, parse);
+    let passed = next.passed;
+    for (let hop = 0; hop < MAX_FLOW_HOPS && next.action === null && !next.error; hop++) {
+      const flow = await prisma.flow.findUnique({ where: { id: flowId }, select: { onCompleteFlowId: true } });
+      const following = flow?.onCompleteFlowId
+        ? await prisma.flow.findFirst({ where: { id: flow.onCompleteFlowId, tmDelete: null }, select: { id: true } })
+        : null;
+      if (!following) break;
+      flowId = following.id;
+      next = nextStep(await actionsOf(flowId), null, next.state, parse);
+      passed = [...passed, ...next.passed];
+    }
+    return { flowId, next: { ...next, passed } };
   }
 
   const executedOf = (action: CurrentAction, error: string | undefined): ExecutedAction => ({
@@ -59,18 +82,18 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
     if (!flow || flow.status !== 'running' || flow.step !== step) return false;
     const current = flow.currentAction;
     const state = { variables: { ...flow.variables, ...outcome.variables }, loopCounts: flow.loopCounts };
-    const next = nextStep(await actionsOf(flow.flowId), current?.id ?? null, state, parse);
+    const { flowId, next } = await nextAcrossFlows(flow.flowId, current?.id ?? null, state);
+    // digits_receive collects from empty, from the moment it is current (in this same statement).
+    if (next.action?.type === 'digits_receive') next.state.variables[DIGITS_VARIABLE] = '';
     const executed = [...flow.executedActions, ...(current ? [executedOf(current, outcome.error)] : []), ...next.passed].slice(-MAX_EXECUTED_KEPT);
     const now = new Date().toISOString();
     const ended = next.action === null;
-    const failed = outcome.error ?? [...next.passed].reverse().find((action) => action.error)?.error;
     const currentAction: CurrentAction | null =
-      next.raw === null
-        ? current && { ...current, ...(failed ? { error: failed } : {}), ...(next.error ? { error: next.error } : {}) }
-        : { ...next.raw, nextId: next.nextId, tmExecute: now };
+      next.raw === null ? finalAction(current, executed.at(-1), now, next.error) : { ...next.raw, nextId: next.nextId, tmExecute: now };
     const moved = await activeflows.move({
       id: flow.id,
       fromStep: step,
+      flowId,
       currentAction,
       executedActions: executed,
       variables: next.state.variables,
@@ -161,6 +184,17 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
       return ended;
     },
   };
+}
+
+/**
+ * After the end, current_action is the last action executed, with its error (or the error the
+ * flow ended on): what a user debugging the flow looks for first.
+ */
+function finalAction(current: CurrentAction | null, last: ExecutedAction | undefined, now: string, endError?: string): CurrentAction | null {
+  if (!last) return null;
+  const base: CurrentAction = current && current.id === last.id ? current : { ...last, nextId: null, tmExecute: now };
+  const error = endError ?? last.error;
+  return { ...base, option: last.option, ...(error ? { error } : {}) };
 }
 
 /** The call's `action` column: VoIPBIN's REST shape of the action being executed. */

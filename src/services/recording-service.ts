@@ -1,13 +1,5 @@
 import { AppError, invalidArgument } from '../domain/errors';
-import {
-  cannotStartRecording,
-  endsOnKey,
-  parseAriRecordingName,
-  parseRecordingOptions,
-  partsOf,
-  type Recording,
-  type RecordingOptions,
-} from '../domain/recording';
+import { cannotStartRecording, parseRecordingOptions, partsOf, type Recording, type RecordingOptions } from '../domain/recording';
 import type { Logger } from '../platform/logger';
 import type { FileStore } from '../storage/file-store';
 import type { CallRepository } from './call-repository';
@@ -15,6 +7,7 @@ import { MAX_PAGE_SIZE } from './call-service';
 import { newCallId } from './call-repository';
 import { parseId } from './ids';
 import type { RecordingCommands } from './recording-ports';
+import { createRecordingProgress } from './recording-progress';
 import type { RecordingCursor, RecordingRepository } from './recording-repository';
 import type { DownloadSigner } from './signed-url';
 
@@ -24,11 +17,10 @@ export interface RecordingServiceDeps {
   commands: RecordingCommands;
   files: FileStore;
   signer: DownloadSigner;
+  /** The API's public origin (PUBLIC_URL) for download URLs; unset: the surface gives its own. */
+  publicUrl?: string | undefined;
   logger: Logger;
 }
-
-/** How long a stopped recording waits for its parts' RecordingFinished before it is stored anyway. */
-export const STORE_SAFETY_DELAY_MS = 15_000;
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = { wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg' };
 
@@ -40,7 +32,9 @@ const notFound = () => new AppError('NOT_FOUND', 'The recording was not found.')
  * events, stored as files with signed download URLs.
  */
 export function createRecordingService(deps: RecordingServiceDeps) {
-  const { recordings, calls, commands, files, signer, logger } = deps;
+  const { recordings, calls, commands, files, signer } = deps;
+  const publicUrl = deps.publicUrl?.replace(/\/+$/, '');
+  const progress = createRecordingProgress(deps);
 
   async function callOf(customerId: string, callId: unknown) {
     const call = await calls.findOwned(parseId(callId, 'id'), customerId);
@@ -61,14 +55,6 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     return started.recording;
   }
 
-  async function stopRecording(recording: Recording): Promise<Recording> {
-    const stopping = await recordings.markStopping(recording.id);
-    if (!stopping) return (await recordings.findById(recording.id)) ?? recording;
-    await commands.stop(stopping.id);
-    await commands.storeLater(stopping.id, STORE_SAFETY_DELAY_MS);
-    return stopping;
-  }
-
   async function getOwned(customerId: string, id: unknown): Promise<Recording> {
     const recording = await recordings.findOwned(parseId(id, 'id'), customerId);
     if (!recording) throw notFound();
@@ -85,7 +71,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
       const call = await callOf(customerId, callId);
       const active = call.recordingId ? await recordings.findById(call.recordingId) : null;
       if (!active) throw new AppError('CONFLICT', 'The call is not being recorded.');
-      return stopRecording(active);
+      return progress.stopRecording(active);
     },
 
     get: getOwned,
@@ -117,11 +103,14 @@ export function createRecordingService(deps: RecordingServiceDeps) {
       return deleted;
     },
 
-    /** A fresh signed path to the file (relative to the API's origin), or null before it is stored. */
-    downloadPath(recording: Recording, now?: Date): string | null {
+    /**
+     * A freshly signed URL of the file, or null before it is stored: on PUBLIC_URL when set, else
+     * on `origin` (the origin the client reached; '' gives a path on the API).
+     */
+    downloadUrl(recording: Recording, origin = '', now?: Date): string | null {
       if (!recording.fileName || recording.tmDelete) return null;
       const { expires, signature } = signer.sign(recording.id, now);
-      return `/v1.0/recordingfiles/${recording.id}/download?expires=${expires}&signature=${signature}`;
+      return `${publicUrl ?? origin}/v1.0/recordingfiles/${recording.id}/download?expires=${expires}&signature=${signature}`;
     },
 
     /** The file behind a signed URL: 403 for a tampered or expired one, without other credentials. */
@@ -134,43 +123,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
       return { content, contentType: CONTENT_TYPES[recording.format] ?? 'application/octet-stream', fileName: `${recording.id}.${recording.format}` };
     },
 
-    // --- what the media server tells (through the recording event consumer) ---
-
-    /** `at`: the media server's time of the event, so tm_start/tm_end match the audio. */
-    async onRecordingStarted(ariName: string, at: Date | null): Promise<void> {
-      const parsed = parseAriRecordingName(ariName);
-      if (parsed) await recordings.markRecording(parsed.recordingId, parsed.part, at);
-    },
-
-    /** One part is finished (or failed): when all are, the file can be made. */
-    async onRecordingFinished(ariName: string, at: Date | null): Promise<void> {
-      const parsed = parseAriRecordingName(ariName);
-      if (!parsed) return;
-      const before = await recordings.findById(parsed.recordingId);
-      const recording = await recordings.partFinished(parsed.recordingId, parsed.part, at);
-      if (!recording) return;
-      if (before && before.status !== 'stopping') {
-        // It ended on its own (duration, silence, the call gone): stop the other parts too.
-        await commands.stop(recording.id);
-        await commands.storeLater(recording.id, STORE_SAFETY_DELAY_MS);
-      }
-      if (recording.parts.every((part) => recording.finishedParts.includes(part))) await commands.store(recording.id);
-    },
-
-    /** Hangup stops the call's recordings; they still end with their files. */
-    async onCallEnded(callId: string): Promise<void> {
-      for (const recording of await recordings.findUnendedOfCall(callId)) await stopRecording(recording);
-    },
-
-    /** A key press ends the active recording when it is one of its end keys. */
-    async onDtmf(callId: string, digit: string): Promise<void> {
-      const call = await calls.findById(callId);
-      const active = call?.recordingId ? await recordings.findById(call.recordingId) : null;
-      if (active && endsOnKey(active, digit)) {
-        logger.debug({ recordingId: active.id, digit }, 'end key pressed: stopping the recording');
-        await stopRecording(active);
-      }
-    },
+    ...progress,
   };
 }
 

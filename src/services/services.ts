@@ -11,6 +11,7 @@ import type { NumberService } from './number-service';
 import type { MediaControlService } from './media-control-service';
 import type { RecordingService } from './recording-service';
 import type { UserService } from './user-service';
+import type { WebhookService } from './webhook-service';
 
 /** The services a surface (GraphQL, REST) works through. */
 export interface Services {
@@ -27,4 +28,5 @@ export interface Services {
   numbers: NumberService;
   bus: EventBus;
   recordings: RecordingService;
+  webhooks: WebhookService;
 }

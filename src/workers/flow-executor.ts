@@ -13,7 +13,8 @@ import type { RecordingService } from '../services/recording-service';
 import type { FlowMediaPort } from '../telephony/flow-media-port';
 import type { MediaControlPort } from '../telephony/media-control-port';
 import type { TextToSpeech } from '../telephony/text-to-speech';
-import { connectBridgeId, flowPlaybackId, parseFlowPlaybackId, streamMedia } from './flow-playbacks';
+import { CONNECT_TIMEOUT_MS, connectLegs } from './flow-connect';
+import { flowPlaybackId, parseFlowPlaybackId, streamMedia } from './flow-playbacks';
 
 export interface FlowExecutorDeps {
   activeflows: ActiveflowService;
@@ -32,8 +33,6 @@ export interface FlowExecutorDeps {
 export const PLAYBACK_TIMEOUT_MS = 10 * 60_000;
 /** Longest an answer waits for the incoming channel to report it is up. */
 export const ANSWER_TIMEOUT_MS = 30_000;
-/** Longest a connect waits for its legs and their bridge (VoIPBIN's maximum call duration). */
-export const CONNECT_TIMEOUT_MS = 60 * 60_000;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -81,13 +80,14 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
       case 'sleep':
         return waitUpTo(flow, action.option.durationMs);
       case 'digits_receive':
-        await activeflows.setVariables(flow.id, flow.step, { ...flow.variables, [DIGITS_VARIABLE]: '' });
+        // Its digits were reset when it became current; key presses collect from then on.
         return waitUpTo(flow, action.option.durationMs);
       case 'digits_send':
         await media.sendDtmf(call.id, action.option);
         return void (await done());
       case 'connect':
-        return connect(flow, call, action);
+        await connectLegs(deps, flow, call, action);
+        return waitUpTo(flow, CONNECT_TIMEOUT_MS);
       case 'recording_start':
         // The flow goes on while the call is recorded; a refusal (409) is the action's error.
         if (!(await recordedInThisStep(flow, call))) await recordings.startWith(call.customerId, call.id, action.option);
@@ -108,21 +108,6 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
     if (!call.recordingId) return false;
     const since = new Date(flow.currentAction?.tmExecute ?? 0).getTime();
     return (await recordings.get(call.customerId, call.recordingId)).tmCreate.getTime() >= since;
-  }
-
-  async function connect(flow: Activeflow, call: Call, action: Extract<FlowAction, { type: 'connect' }>): Promise<void> {
-    // A retried step finds the legs it made before (chained to the call after the step began).
-    const since = new Date(flow.currentAction?.tmExecute ?? 0).getTime();
-    const made = (await calls.findChained([call.id], call.customerId)).some((leg) => leg.tmCreate.getTime() >= since);
-    if (!made) {
-      const source = action.option.source ?? call.source;
-      await callService.create(call.customerId, {
-        source: { type: source.type, target: source.target, name: source.name },
-        destinations: action.option.destinations.map((destination) => ({ type: destination.type, target: destination.target, name: destination.name })),
-        masterCallId: call.id,
-      });
-    }
-    return waitUpTo(flow, CONNECT_TIMEOUT_MS);
   }
 
   return {
@@ -229,29 +214,6 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
       if (flow?.status === 'running' && actionOf(flow)?.type === 'answer') await activeflows.advance(flow.id, flow.step);
     },
 
-    /** A leg of a connect changed: bridge it on answer; when the last leg is gone the flow goes on. */
-    async legChanged(leg: Call): Promise<void> {
-      if (!leg.masterCallId || (leg.status !== 'progressing' && leg.status !== 'hangup')) return;
-      const flow = await activeflows.findByCall(leg.masterCallId);
-      const action = flow ? actionOf(flow) : null;
-      if (!flow || action?.type !== 'connect') return;
-      const bridgeId = connectBridgeId(flow.id, action.id);
-      if (leg.status === 'progressing') {
-        if (flow.status !== 'running') return;
-        await media.createBridge(bridgeId);
-        await media.addToBridge(bridgeId, [leg.masterCallId, leg.id]);
-        // The first leg to answer wins; the others stop ringing.
-        const others = await calls.findChained([leg.masterCallId], leg.customerId);
-        for (const other of others) {
-          if (other.id !== leg.id && other.status !== 'hangup') await callService.signal(other.id, { type: 'hangup_requested', reason: 'normal' });
-        }
-        return;
-      }
-      const live = (await calls.findChained([leg.masterCallId], leg.customerId)).filter((other) => other.status !== 'hangup');
-      if (live.length > 0) return;
-      await media.destroyBridge(bridgeId);
-      if (flow.status === 'running') await activeflows.advance(flow.id, flow.step);
-    },
   };
 }
 

@@ -12,5 +12,8 @@ export function parseFlowPlaybackId(playbackId: string): { activeflowId: string;
 /** A stream URL as media: http(s) URLs through Asterisk's media cache (`sound:https://…`). */
 export const streamMedia = (url: string) => (/^https?:\/\//i.test(url) ? `sound:${url}` : url);
 
-/** The mixing bridge of a connect action. */
-export const connectBridgeId = (activeflowId: string, actionId: string) => `flow-connect_${activeflowId}_${actionId}`;
+/**
+ * The mixing bridge of one execution of a connect action: named by when it started (action ids
+ * are client text, not fit for an ARI path), which stays on the activeflow after its end too.
+ */
+export const connectBridgeId = (activeflowId: string, startedAt: string) => `flow-connect_${activeflowId}_${Date.parse(startedAt)}`;

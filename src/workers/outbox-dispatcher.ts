@@ -6,11 +6,38 @@ export interface OutboxDispatcherOptions {
   pool: Pool;
   schema: string;
   publish: (events: EventRecord[]) => Promise<void>;
+  /** Told the webhook lanes that got new deliveries (after their commit); a loss is swept up later. */
+  wakeLanes?: (lanes: NewDeliveryLane[]) => Promise<void>;
   logger: Logger;
   batchSize?: number;
   /** Safety-net poll for a missed NOTIFY (a reconnect, another process's commit). */
   pollMs?: number;
 }
+
+/** A (webhook, resource) lane with new deliveries; `firstEventId` makes its wake-up's id. */
+export interface NewDeliveryLane {
+  webhookId: string;
+  resourceId: string;
+  firstEventId: string;
+}
+
+/**
+ * Marks events published and, in the same statement, writes one delivery per (event, matching
+ * active webhook): a delivery exists exactly when its event is published, and a re-run of a batch
+ * inserts nothing twice (unique on webhook and event).
+ */
+const MARK_AND_FAN_OUT = `
+  WITH marked AS (
+    UPDATE events SET published_at = now() WHERE id = ANY($1::bigint[]) AND published_at IS NULL
+    RETURNING id, customer_id, type, resource_type, resource_id, sequence),
+  fanned AS (
+    INSERT INTO webhook_deliveries (id, webhook_id, customer_id, event_id, event_type, resource_type, resource_id, sequence)
+    SELECT gen_random_uuid(), w.id, e.customer_id, e.id, e.type, e.resource_type, e.resource_id, e.sequence
+    FROM marked e JOIN webhooks w ON w.customer_id = e.customer_id AND w.status = 'active' AND w.tm_delete IS NULL
+      AND (cardinality(w.events) = 0 OR e.type = ANY(w.events))
+    ON CONFLICT (webhook_id, event_id) DO NOTHING
+    RETURNING webhook_id, resource_id, event_id)
+  SELECT webhook_id, resource_id, min(event_id)::text AS first_event_id FROM fanned GROUP BY webhook_id, resource_id`;
 
 export interface OutboxDispatcher {
   start(): Promise<void>;
@@ -48,7 +75,11 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     const rows = await client.query<EventRow>('SELECT * FROM events WHERE published_at IS NULL ORDER BY id LIMIT $1', [batchSize]);
     if (rows.rows.length === 0) return 0;
     await publish(rows.rows.map(eventFromRow));
-    await client.query('UPDATE events SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.rows.map((row) => row.id.toString())]);
+    const lanes = await client.query<{ webhook_id: string; resource_id: string; first_event_id: string }>(MARK_AND_FAN_OUT, [rows.rows.map((row) => row.id.toString())]);
+    if (lanes.rows.length && options.wakeLanes) {
+      const wakeUps = lanes.rows.map((row) => ({ webhookId: row.webhook_id, resourceId: row.resource_id, firstEventId: row.first_event_id }));
+      await options.wakeLanes(wakeUps).catch((error: unknown) => logger.warn({ err: error }, 'could not wake webhook lanes; the sweep will'));
+    }
     return rows.rows.length;
   }
 

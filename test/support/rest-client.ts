@@ -26,3 +26,14 @@ export function restClient(baseUrl: string, defaultToken: string) {
 
 /** VoIPBIN's `2006-01-02 15:04:05.000000` (UTC) as a Date. */
 export const voipbinDate = (text: string): Date => new Date(`${text.replace(' ', 'T').slice(0, 23)}Z`);
+
+/** A REST request with a bearer credential; the answer's JSON (or {}). */
+export async function restCall(baseUrl: string, token: string, method: string, path: string, body?: unknown): Promise<RestAnswer> {
+  const response = await fetch(`${baseUrl}/v1.0${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Json) : {}, headers: response.headers };
+}

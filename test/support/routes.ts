@@ -18,7 +18,7 @@ export const MEDIA_CONTROL_ROUTES: RouteCase[] = [
   { method: 'POST', path: (id) => `/v1.0/calls/${id}/dtmf`, body: { digits: '1#', duration: 100, interval: 50 } },
 ];
 
-export type ResourceKind = 'call' | 'accesskey' | 'user' | 'flow' | 'number' | 'recording';
+export type ResourceKind = 'call' | 'accesskey' | 'user' | 'flow' | 'number' | 'recording' | 'webhook';
 
 export const ID_ROUTES: Record<ResourceKind, RouteCase[]> = {
   call: [
@@ -53,6 +53,12 @@ export const ID_ROUTES: Record<ResourceKind, RouteCase[]> = {
     { method: 'PUT', path: (id) => `/v1.0/numbers/${id}`, body: { name: 'taken over', call_flow_id: '00000000-0000-0000-0000-000000000000' } },
     { method: 'DELETE', path: (id) => `/v1.0/numbers/${id}` },
   ],
+  webhook: [
+    { method: 'GET', path: (id) => `/v1.0/webhooks/${id}` },
+    { method: 'PUT', path: (id) => `/v1.0/webhooks/${id}`, body: { status: 'active', events: ['call_created'] } },
+    { method: 'GET', path: (id) => `/v1.0/webhooks/${id}/deliveries` },
+    { method: 'DELETE', path: (id) => `/v1.0/webhooks/${id}` },
+  ],
 };
 
 /** Every REST route, with a plausible body, for the credential checks. */
@@ -65,13 +71,15 @@ export const ALL_ROUTES: RouteCase[] = [
   { method: 'GET', path: () => '/v1.0/users' },
   { method: 'POST', path: () => '/v1.0/customers', body: { name: 'x' } },
   { method: 'GET', path: () => '/v1.0/customers' },
+  { method: 'GET', path: () => '/v1.0/activeflows' },
+  { method: 'GET', path: (id) => `/v1.0/activeflows/${id}` },
+  { method: 'POST', path: (id) => `/v1.0/activeflows/${id}/stop` },
   { method: 'POST', path: () => '/v1.0/flows', body: { name: 'f', actions: [{ type: 'answer' }] } },
   { method: 'GET', path: () => '/v1.0/flows' },
   { method: 'POST', path: () => '/v1.0/numbers', body: { number: '+15550009999' } },
   { method: 'GET', path: () => '/v1.0/numbers' },
-  { method: 'GET', path: () => '/v1.0/activeflows' },
-  { method: 'GET', path: (id) => `/v1.0/activeflows/${id}` },
-  { method: 'POST', path: (id) => `/v1.0/activeflows/${id}/stop` },
   { method: 'GET', path: () => '/v1.0/recordings' },
+  { method: 'POST', path: () => '/v1.0/webhooks', body: { url: 'https://93.184.216.34/hook', status: 'disabled' } },
+  { method: 'GET', path: () => '/v1.0/webhooks' },
   ...Object.values(ID_ROUTES).flat(),
 ];

@@ -1,0 +1,152 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AppError, invalidArgument } from '../domain/errors';
+import { parseText } from '../domain/text';
+import { parseWebhookEvents, parseWebhookStatus, type WebhookStatus } from '../domain/webhook';
+import type { PrismaClient } from '../platform/database';
+import { parseId } from './ids';
+import { checkWebhookTarget } from './webhook-target';
+
+export interface Webhook {
+  id: string;
+  customerId: string;
+  name: string;
+  url: string;
+  /** Empty: every event. */
+  events: string[];
+  status: WebhookStatus;
+  tmCreate: Date;
+  tmUpdate: Date;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  resourceType: string;
+  resourceId: string;
+  sequence: number;
+  status: string;
+  httpCode: number | null;
+  attempts: number;
+  error: string;
+  tmLastAttempt: Date | null;
+  tmCreate: Date;
+}
+
+export interface WebhookInput {
+  name?: unknown;
+  url?: unknown;
+  events?: unknown;
+  status?: unknown;
+  secret?: unknown;
+}
+
+const MAX_NAME = 255;
+const MAX_SECRET = 255;
+const MIN_SECRET = 16;
+const MAX_PAGE = 100;
+const SELECT = { id: true, customerId: true, name: true, url: true, events: true, status: true, tmCreate: true, tmUpdate: true } as const;
+
+const generateSecret = (): string => `whsec_${randomBytes(24).toString('base64url')}`;
+
+function parseSecret(value: unknown): string {
+  if (value === undefined || value === null) return generateSecret();
+  if (typeof value !== 'string' || value.length < MIN_SECRET || value.length > MAX_SECRET || /[^\x21-\x7e]/.test(value)) {
+    throw invalidArgument('secret', `must be ${MIN_SECRET} to ${MAX_SECRET} printable ASCII characters without spaces`);
+  }
+  return value;
+}
+
+function parsePageSize(value: unknown): number {
+  if (value === undefined || value === null) return MAX_PAGE;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PAGE) throw invalidArgument('page_size', `must be a whole number between 1 and ${MAX_PAGE}`);
+  return value;
+}
+
+function parseEventId(value: unknown): bigint | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string' || !/^\d{1,18}$/.test(value)) throw invalidArgument('page_token', 'must be the event_id of the last delivery of the previous page');
+  return BigInt(value);
+}
+
+export interface WebhookServiceOptions {
+  /** WEBHOOK_ALLOW_PRIVATE_TARGETS: URLs may point at private, loopback and link-local hosts. */
+  allowPrivateTargets: boolean;
+}
+
+/** A customer's webhook endpoints and their delivery history. The secret is shown at creation only. */
+export function createWebhookService(prisma: PrismaClient, options: WebhookServiceOptions) {
+  async function owned(customerId: string, id: unknown): Promise<Webhook> {
+    const webhook = await prisma.webhook.findFirst({ where: { id: parseId(id, 'id'), customerId, tmDelete: null }, select: SELECT });
+    if (!webhook) throw new AppError('NOT_FOUND', 'The webhook was not found.');
+    return webhook as Webhook;
+  }
+
+  return {
+    async create(customerId: string, input: WebhookInput): Promise<{ webhook: Webhook; secret: string }> {
+      const name = parseText(input.name, 'name', MAX_NAME);
+      const events = parseWebhookEvents(input.events);
+      const status = input.status === undefined || input.status === null ? 'active' : parseWebhookStatus(input.status);
+      const secret = parseSecret(input.secret);
+      const url = await checkWebhookTarget(input.url, options.allowPrivateTargets);
+      const webhook = await prisma.webhook.create({ data: { id: randomUUID(), customerId, name, url, events, status, secret }, select: SELECT });
+      return { webhook: webhook as Webhook, secret };
+    },
+
+    list: async (customerId: string): Promise<Webhook[]> =>
+      (await prisma.webhook.findMany({ where: { customerId, tmDelete: null }, select: SELECT, orderBy: [{ tmCreate: 'desc' }, { id: 'desc' }], take: MAX_PAGE })) as Webhook[],
+
+    get: owned,
+
+    /** Changes the fields given; a new URL is checked as at creation. */
+    async update(customerId: string, id: unknown, input: WebhookInput): Promise<Webhook> {
+      const webhook = await owned(customerId, id);
+      const data: Record<string, unknown> = { tmUpdate: new Date() };
+      if (input.name !== undefined) data.name = parseText(input.name, 'name', MAX_NAME);
+      if (input.events !== undefined) data.events = parseWebhookEvents(input.events);
+      if (input.status !== undefined) data.status = parseWebhookStatus(input.status);
+      if (input.secret !== undefined) data.secret = parseSecret(input.secret);
+      if (input.url !== undefined) data.url = await checkWebhookTarget(input.url, options.allowPrivateTargets);
+      return (await prisma.webhook.update({ where: { id: webhook.id }, data, select: SELECT })) as Webhook;
+    },
+
+    /** Stops deliveries from now on; ones still pending are canceled (the webhook and its history then answer 404). */
+    async delete(customerId: string, id: unknown): Promise<Webhook> {
+      const webhook = await owned(customerId, id);
+      await prisma.$transaction([
+        prisma.webhook.update({ where: { id: webhook.id }, data: { tmDelete: new Date() } }),
+        prisma.webhookDelivery.updateMany({ where: { webhookId: webhook.id, status: 'pending' }, data: { status: 'canceled', error: 'the webhook was deleted' } }),
+      ]);
+      return webhook;
+    },
+
+    /** The webhook's deliveries, newest event first; `beforeEventId` pages on (the last item's `eventId`). */
+    async deliveries(customerId: string, id: unknown, page: { pageSize?: unknown; beforeEventId?: unknown } = {}): Promise<WebhookDelivery[]> {
+      const webhook = await owned(customerId, id);
+      const before = parseEventId(page.beforeEventId);
+      const rows = await prisma.webhookDelivery.findMany({
+        where: { webhookId: webhook.id, ...(before === null ? {} : { eventId: { lt: before } }) },
+        orderBy: { eventId: 'desc' },
+        take: parsePageSize(page.pageSize),
+      });
+      return rows.map((row) => ({
+        id: row.id,
+        webhookId: row.webhookId,
+        eventId: row.eventId.toString(),
+        eventType: row.eventType,
+        resourceType: row.resourceType,
+        resourceId: row.resourceId,
+        sequence: row.sequence,
+        status: row.status,
+        httpCode: row.httpCode,
+        attempts: row.attempts,
+        error: row.error,
+        tmLastAttempt: row.tmLastAttempt,
+        tmCreate: row.tmCreate,
+      }));
+    },
+  };
+}
+
+export type WebhookService = ReturnType<typeof createWebhookService>;

@@ -1,0 +1,63 @@
+import type { Call } from '../domain/call';
+import type { Activeflow } from '../domain/flow/activeflow';
+import type { FlowAction } from '../domain/flow/flow-action';
+import type { ParseAction } from '../domain/flow/flow-engine';
+import type { ActiveflowService } from '../services/activeflow-service';
+import type { CallRepository } from '../services/call-repository';
+import type { CallService } from '../services/call-service';
+import type { FlowMediaPort } from '../telephony/flow-media-port';
+import { connectBridgeId } from './flow-playbacks';
+
+/** Longest a connect waits for its legs and their bridge (VoIPBIN's maximum call duration). */
+export const CONNECT_TIMEOUT_MS = 60 * 60_000;
+
+type ConnectAction = Extract<FlowAction, { type: 'connect' }>;
+export interface ConnectDeps {
+  activeflows: ActiveflowService;
+  calls: CallRepository;
+  callService: CallService;
+  media: FlowMediaPort;
+  parse: ParseAction;
+}
+
+/** The connect action's legs: outgoing calls chained to the call (`master_call_id`). */
+export async function connectLegs({ calls, callService }: ConnectDeps, flow: Activeflow, call: Call, action: ConnectAction): Promise<void> {
+  // A retried step finds the legs it made before (chained to the call after the step began).
+  const since = new Date(flow.currentAction?.tmExecute ?? 0).getTime();
+  const made = (await calls.findChained([call.id], call.customerId)).some((leg) => leg.tmCreate.getTime() >= since);
+  if (made) return;
+  const source = action.option.source ?? call.source;
+  await callService.create(call.customerId, {
+    source: { type: source.type, target: source.target, name: source.name },
+    destinations: action.option.destinations.map((destination) => ({ type: destination.type, target: destination.target, name: destination.name })),
+    masterCallId: call.id,
+  });
+}
+
+/**
+ * A call observer for connect legs: the first leg to answer is bridged with the call (a mixing
+ * bridge) and the other legs are hung up; when no leg is left, the bridge goes and the flow goes on.
+ */
+export function connectLegObserver(deps: ConnectDeps) {
+  const { activeflows, calls, callService, media, parse } = deps;
+  return async function legChanged(leg: Call): Promise<void> {
+    if (!leg.masterCallId || (leg.status !== 'progressing' && leg.status !== 'hangup')) return;
+    const flow = await activeflows.findByCall(leg.masterCallId);
+    const action = flow?.currentAction ? parse(flow.currentAction, 'current_action') : null;
+    if (!flow || action?.type !== 'connect') return;
+    const bridgeId = connectBridgeId(flow.id, flow.currentAction?.tmExecute ?? '');
+    const legs = await calls.findChained([leg.masterCallId], leg.customerId);
+    if (leg.status === 'progressing') {
+      if (flow.status !== 'running') return;
+      await media.createBridge(bridgeId);
+      await media.addToBridge(bridgeId, [leg.masterCallId, leg.id]);
+      for (const other of legs) {
+        if (other.id !== leg.id && other.status !== 'hangup') await callService.signal(other.id, { type: 'hangup_requested', reason: 'normal' });
+      }
+      return;
+    }
+    if (legs.some((other) => other.status !== 'hangup')) return;
+    await media.destroyBridge(bridgeId);
+    if (flow.status === 'running') await activeflows.advance(flow.id, flow.step);
+  };
+}

@@ -1,0 +1,31 @@
+import type { Queue } from 'bullmq';
+import type { Logger } from '../../platform/logger';
+import type { WebhookDeliveryRepository } from '../../services/webhook-delivery-repository';
+import { wakeLanes, type LaneJobData } from './webhook-queue';
+
+/**
+ * The safety net: every `everyMs`, lanes whose head is due, unleased and untouched for a while
+ * get a wake-up. It covers a crash between the dispatcher's commit and its enqueue, a lost
+ * delayed retry, and a sender killed mid-attempt (once its lease runs out).
+ */
+export function startWebhookSweep(deps: { deliveries: WebhookDeliveryRepository; queue: Queue<LaneJobData>; everyMs: number; logger: Logger }) {
+  let running: Promise<void> | null = null;
+  const sweep = async () => {
+    const lanes = await deps.deliveries.stalledLanes(deps.everyMs);
+    // The id names the head and its attempt: sweeps of one stall are one job.
+    await wakeLanes(deps.queue, lanes.map((lane) => ({ ...lane, cause: `sweep_${lane.headId}_${lane.attempts}` })));
+    if (lanes.length) deps.logger.info({ lanes: lanes.length }, 'woke stalled webhook lanes');
+  };
+  const timer = setInterval(() => {
+    if (running) return;
+    running = sweep()
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'webhook sweep failed'))
+      .finally(() => (running = null));
+  }, deps.everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
