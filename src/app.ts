@@ -212,6 +212,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     activeflows: services.activeflows,
     calls: services.callRepository,
     callService: services.calls,
+    recordings: services.recordings,
     media,
     speech,
     jobs: createQueuedFlowJobs(flowQueue),
@@ -219,6 +220,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     logger: logger.child({ part: 'flows' }),
   });
   observers.add(connectLegObserver({ activeflows: services.activeflows, calls: services.callRepository, callService: services.calls, media, parse: parseFlowAction }));
+  observers.add(flowExecutor.callAnswered);
   startMediaEventConsumer({ media, calls: services.callRepository, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
   startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }));
   await media.start();

@@ -60,7 +60,7 @@ describe('REST /v1.0/flows', () => {
     [{ actions: [{ type: 'goto', option: { target_id: 'x' } }] }, 'actions[0].option.target_id: names no action of this flow'],
     [{ actions: [{ type: 'digits_send', option: { digits: '12x' } }] }, 'actions[0].option.digits'],
     [{ actions: [{ type: 'play', option: { stream_urls: ['ftp://example.com/a.wav'] } }] }, 'actions[0].option.stream_urls[0]'],
-    [{ actions: [{ type: 'record_start' }] }, 'not yet supported'],
+    [{ actions: [{ type: 'record_start', option: { format: 'flac' } }] }, 'actions[0].option.format'],
     [{ actions: 'talk' }, 'actions'],
     [{ name: 5 }, 'name'],
     [{ on_complete_flow_id: 'nope' }, 'on_complete_flow_id'],
@@ -144,7 +144,7 @@ describe('inline actions at call create are checked as a flow’s', () => {
     [[{ type: 'talk' }], 'actions[0].option.text'],
     [[{ type: 'goto', option: { target_id: 'missing', loop_count: 1 } }], 'actions[0].option.target_id: names no action of this flow'],
     [[{ type: 'nope' }], 'actions[0].type'],
-    [[{ type: 'recording_start' }], 'not yet supported'],
+    [[{ type: 'recording_start', option: { duration: -1 } }], 'actions[0].option.duration'],
   ])('REST refuses %j with 400 naming %s, and creates no call', async (actions, message) => {
     const body = { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559876543' }], actions };
     const answer = await rest('POST', '/calls', body);

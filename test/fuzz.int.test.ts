@@ -45,6 +45,7 @@ const ACTION_FIELDS: [string, string][] = [
   ['talk', 'text'], ['play', 'stream_urls'], ['hangup', 'reason'], ['sleep', 'duration'], ['digits_receive', 'duration'], ['digits_receive', 'key'],
   ['dtmf_send', 'dtmfs'], ['digits_send', 'interval'], ['branch', 'target_ids'], ['branch', 'default_target_id'], ['goto', 'target_id'],
   ['goto', 'loop_count'], ['connect', 'destinations'], ['connect', 'source'], ['variable_set', 'key'], ['record_start', 'format'],
+  ['recording_start', 'direction'], ['recording_start', 'channels'], ['recording_start', 'end_of_silence'], ['record_start', 'end_of_key'], ['recording_start', 'duration'],
 ];
 const ID_PATHS = ['/v1.0/calls/{id}', '/v1.0/calls/{id}/events', '/v1.0/calls/{id}/hangup', '/v1.0/accesskeys/{id}', '/v1.0/accesskeys/{id}/expire', '/v1.0/users/{id}', '/v1.0/customers/{id}', '/v1.0/flows/{id}', '/v1.0/numbers/{id}',
   '/v1.0/calls/{id}/recording_start', '/v1.0/calls/{id}/recording_stop', '/v1.0/calls/{id}/recordings', '/v1.0/recordings/{id}', '/v1.0/recordingfiles/{id}',

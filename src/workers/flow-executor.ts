@@ -9,6 +9,7 @@ import type { ActiveflowService } from '../services/activeflow-service';
 import type { CallRepository } from '../services/call-repository';
 import type { CallService } from '../services/call-service';
 import type { FlowJobs } from '../services/flow-ports';
+import type { RecordingService } from '../services/recording-service';
 import type { FlowMediaPort } from '../telephony/flow-media-port';
 import type { MediaControlPort } from '../telephony/media-control-port';
 import type { TextToSpeech } from '../telephony/text-to-speech';
@@ -19,6 +20,8 @@ export interface FlowExecutorDeps {
   activeflows: ActiveflowService;
   calls: CallRepository;
   callService: CallService;
+  /** Recording actions go through the API's own path: same validation, same 409 rules. */
+  recordings: Pick<RecordingService, 'startWith' | 'stop' | 'get'>;
   media: FlowMediaPort & Pick<MediaControlPort, 'sendDtmf'>;
   speech: TextToSpeech;
   jobs: FlowJobs;
@@ -28,6 +31,8 @@ export interface FlowExecutorDeps {
 
 /** Longest a prompt or a media file may play before the step gives up on PlaybackFinished. */
 export const PLAYBACK_TIMEOUT_MS = 10 * 60_000;
+/** Longest an answer waits for the incoming channel to report it is up. */
+export const ANSWER_TIMEOUT_MS = 30_000;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -37,7 +42,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * leg's change) or on its wait job, whichever comes first, and each re-reads the activeflow.
  */
 export function createFlowExecutor(deps: FlowExecutorDeps) {
-  const { activeflows, calls, callService, media, speech, jobs, parse, logger } = deps;
+  const { activeflows, calls, callService, recordings, media, speech, jobs, parse, logger } = deps;
 
   const actionOf = (flow: Activeflow): FlowAction | null => (flow.currentAction ? parse(flow.currentAction, 'current_action') : null);
   const atStep = (flow: Activeflow | null, step: number): flow is Activeflow => flow?.status === 'running' && flow.step === step;
@@ -53,7 +58,10 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
     switch (action.type) {
       case 'answer':
         await media.answer(call.id);
-        return void (await done());
+        // An incoming call is answered when its channel says so (callAnswered): the next action
+        // (a recording, say) must find the call progressing.
+        if (call.direction !== 'incoming' || call.status === 'progressing') return void (await done());
+        return waitUpTo(flow, ANSWER_TIMEOUT_MS);
       case 'talk': {
         const uri = await speech.mediaFor(action.option.text, action.option.language);
         await media.play(call.id, flowPlaybackId(flow.id, flow.step, 0), uri, action.option.language);
@@ -80,9 +88,26 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
       case 'connect':
         await connectLegs(deps, flow, call, action);
         return waitUpTo(flow, CONNECT_TIMEOUT_MS);
+      case 'recording_start':
+        // The flow goes on while the call is recorded; a refusal (409) is the action's error.
+        if (!(await recordedInThisStep(flow, call))) await recordings.startWith(call.customerId, call.id, action.option);
+        return void (await done());
+      case 'recording_stop':
+        await recordings.stop(call.customerId, call.id);
+        return void (await done());
       default:
         return void (await done({ error: `${action.type} is not supported yet` }));
     }
+  }
+
+  /**
+   * Whether an earlier attempt of this step already started the call's active recording: a
+   * retried job must not turn its own success into a 409.
+   */
+  async function recordedInThisStep(flow: Activeflow, call: Call): Promise<boolean> {
+    if (!call.recordingId) return false;
+    const since = new Date(flow.currentAction?.tmExecute ?? 0).getTime();
+    return (await recordings.get(call.customerId, call.recordingId)).tmCreate.getTime() >= since;
   }
 
   return {
@@ -181,6 +206,14 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
         await activeflows.advance(flow.id, flow.step, { variables: { [DIGITS_VARIABLE]: collected + digit } });
       }
     },
+
+    /** A call changed: an incoming call now progressing completes its flow's answer action. */
+    async callAnswered(call: Call): Promise<void> {
+      if (call.status !== 'progressing' || call.direction !== 'incoming') return;
+      const flow = await activeflows.findByCall(call.id);
+      if (flow?.status === 'running' && actionOf(flow)?.type === 'answer') await activeflows.advance(flow.id, flow.step);
+    },
+
   };
 }
 

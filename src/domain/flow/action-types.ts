@@ -26,9 +26,9 @@ export const ACTION_TYPE_ALIASES: Readonly<Record<string, FlowActionType>> = {
 
 /**
  * Action types that parse but are refused when a flow is defined, until the feature behind them
- * lands (recordings belong to their own issue). Remove a type from this set to switch it on.
+ * lands. Remove a type from this set to switch it on; add one to refuse it (empty: all run).
  */
-export const UNSUPPORTED_ACTION_TYPES: ReadonlySet<FlowActionType> = new Set<FlowActionType>(['recording_start', 'recording_stop']);
+export const UNSUPPORTED_ACTION_TYPES: ReadonlySet<FlowActionType> = new Set<FlowActionType>([]);
 
 /** The canonical type of `name`, or null when the product knows no such action. */
 export function canonicalActionType(name: string): FlowActionType | null {

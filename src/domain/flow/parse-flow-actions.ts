@@ -56,7 +56,7 @@ export function parseFlowActions(raw: unknown, field = 'actions', options: Parse
     if (first !== undefined) throw invalidArgument(`${field}[${index}].id`, `'${action.id}' is already the id of ${field}[${first}]`);
     indexById.set(action.id, index);
     if (UNSUPPORTED_ACTION_TYPES.has(action.type)) {
-      throw invalidArgument(`${field}[${index}].type`, `${action.type} is not yet supported (recordings are not available yet)`);
+      throw invalidArgument(`${field}[${index}].type`, `${action.type} is not yet supported`);
     }
   });
   actions.forEach((action, index) => {
