@@ -15,18 +15,27 @@ const WAIT_MS = 15_000;
  * job carries a deadline so a job no one waited for is never carried out late.
  */
 export async function createQueuedMediaControls(queue: Queue, connection: ConnectionOptions, prefix: string) {
-  const events = new QueueEvents(TELEPHONY_QUEUE, { connection, prefix });
-  await events.waitUntilReady();
+  // Made at the first control, not at start: it reads every event of the telephony queue, which
+  // costs a process that never carries a media control out (a worker) CPU on every call.
+  let events: Promise<QueueEvents> | null = null;
+  const listening = (): Promise<QueueEvents> => {
+    if (!events) {
+      const created = new QueueEvents(TELEPHONY_QUEUE, { connection, prefix });
+      events = created.waitUntilReady().then(() => created);
+    }
+    return events;
+  };
   const commands: MediaControlCommands = {
     async run(callId, control): Promise<MediaControlOutcome> {
+      const ready = await listening();
       const data: MediaControlJob = { callId, control, deadline: Date.now() + WAIT_MS };
       const job = await queue.add(MEDIA_CONTROL_JOB, data, { jobId: `media-control_${callId}_${randomUUID()}`, attempts: 1 });
       try {
-        return (await job.waitUntilFinished(events, WAIT_MS)) as MediaControlOutcome;
+        return (await job.waitUntilFinished(ready, WAIT_MS)) as MediaControlOutcome;
       } catch (error) {
         throw new AppError('UNAVAILABLE', `The media server did not carry the request out: ${(error as Error).message}`);
       }
     },
   };
-  return { commands, close: () => events.close() };
+  return { commands, close: async () => (events ? (await events).close() : undefined) };
 }

@@ -11,6 +11,7 @@ test.each([
   ['never without a flow', call({ status: 'progressing', flowId: null }), null],
   ['not while it is being hung up', call({ status: 'terminating' }), null],
   ['the hangup ends it', call({ status: 'hangup' }), 'end'],
+  ['a call without a flow has none to end', call({ status: 'hangup', flowId: null }), null],
 ])('%s', (_name, input, expected) => {
   expect(flowTrigger(input)).toBe(expected);
 });

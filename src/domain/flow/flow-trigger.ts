@@ -7,8 +7,9 @@ import type { Call } from '../call';
  * It ends with the call.
  */
 export function flowTrigger(call: Pick<Call, 'status' | 'direction' | 'earlyExecution' | 'flowId'>): 'start' | 'end' | null {
-  if (call.status === 'hangup') return 'end';
+  // A call without a flow never had an activeflow: nothing to start or end (and nothing to look up).
   if (!call.flowId) return null;
+  if (call.status === 'hangup') return 'end';
   if (call.status === 'terminating' || call.status === 'canceling') return null;
   if (call.direction === 'incoming' || call.status === 'progressing') return 'start';
   if (call.earlyExecution && call.status === 'ringing') return 'start';
