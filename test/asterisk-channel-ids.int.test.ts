@@ -79,3 +79,26 @@ test('the simulator refuses a channel_id that is not an id', async () => {
   const dialed = await simPost(t.simUrl, '/sim/calls', { source: { target: '+15557770000' }, destination: { target: '+15558884321' }, channel_id: 'no spaces/here' });
   expect(dialed.status).toBe(400);
 });
+
+test('reconciling after a reconnect matches the call to its channel by channel id: the live call stays up', async () => {
+  const { channelId, call } = await dialIn();
+  await waitFor(async () => (await rest(t, 'GET', `/calls/${call.id}`)).body, (c) => c.status === 'progressing', 'the call to be answered');
+  // First reconnect: its reconcile sees the Asterisk-named channel. A marker call (a UUID
+  // channel) made once the product listens again then drops out during a second reconnect;
+  // reconciles run one after another, so once the marker is reconciled as ended the first
+  // reconcile is long done.
+  await simPost(t.simUrl, '/sim/ws/drop');
+  const marker = await waitFor(
+    () => simPost(t.simUrl, '/sim/calls', { source: { type: 'tel', target: '+15557779999' }, destination: { type: 'tel', target: '+15558884321' } }),
+    (response) => response.status === 201,
+    'the product to listen again',
+  );
+  const markerId = ((await marker.json()) as { channel_id: string }).channel_id;
+  await waitFor(async () => (await rest(t, 'GET', `/calls/${markerId}`)).body, (c) => c.status === 'progressing', 'the marker call to be answered');
+  await simPost(t.simUrl, '/sim/ws/drop');
+  await simPost(t.simUrl, `/sim/channels/${markerId}/hangup`, { cause: 16 });
+  await waitForHangup(t, markerId);
+
+  expect((await rest(t, 'GET', `/calls/${call.id}`)).body).toMatchObject({ status: 'progressing' });
+  expect((await farEnd(t, channelId))?.state).toBe('Up');
+});
