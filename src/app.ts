@@ -222,7 +222,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   observers.add(connectLegObserver({ activeflows: services.activeflows, calls: services.callRepository, callService: services.calls, media, parse: parseFlowAction }));
   observers.add(flowExecutor.callAnswered);
   startMediaEventConsumer({ media, calls: services.callRepository, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
-  startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }));
+  startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }), services.callRepository);
   await media.start();
   stops.push(() => media.stop());
 

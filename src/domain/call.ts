@@ -6,6 +6,8 @@ import type { MediaState } from './media-control';
 /** A call as the services hand it to the surfaces (GraphQL and REST shape it their own way). */
 export interface Call extends MediaState {
   id: string;
+  /** The media server's id of its channel: the call id, or Asterisk's own for incoming channels. */
+  channelId: string;
   customerId: string;
   flowId: string | null;
   type: string;

@@ -5,6 +5,7 @@ const ZERO = '00000000-0000-0000-0000-000000000000';
 
 const call = (overrides: Partial<Call> = {}): Call => ({
   id: 'd9d32881-12fd-4b19-a6b2-6d5b6b6acf76',
+  channelId: 'd9d32881-12fd-4b19-a6b2-6d5b6b6acf76',
   customerId: '5e4a0680-804e-11ec-8477-2fea5968d85b',
   flowId: null,
   type: 'flow',

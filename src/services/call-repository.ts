@@ -11,6 +11,8 @@ import { isUuid } from './ids';
 
 export interface NewCall {
   id: string;
+  /** Only when the channel's id is not the call id (an Asterisk-named incoming channel). */
+  channelId?: string;
   customerId: string;
   flowId: string | null;
   type: string;
@@ -84,6 +86,7 @@ export function createCallRepository(prisma: PrismaClient) {
           AND m.status = ANY(${[...CHAINABLE_MASTER_STATUSES]}::text[])))`;
       const records = calls.map((call) => ({
         id: call.id,
+        channel_id: call.channelId ?? null,
         customer_id: call.customerId,
         flow_id: call.flowId,
         type: call.type,
@@ -97,19 +100,20 @@ export function createCallRepository(prisma: PrismaClient) {
       }));
       const insertCalls = prisma.$queryRaw<CallRow[]>`
         WITH inserted AS (
-          INSERT INTO calls (id, customer_id, flow_id, type, status, direction, source, destination,
+          INSERT INTO calls (id, channel_id, customer_id, flow_id, type, status, direction, source, destination,
                              master_call_id, early_execution, dial_timeout, event_seq, tm_create, tm_update,
                              tm_ringing, tm_progressing)
-          SELECT x.id, x.customer_id, x.flow_id, x.type, x.status, x.direction, x.source, x.destination,
+          SELECT x.id, x.channel_id, x.customer_id, x.flow_id, x.type, x.status, x.direction, x.source, x.destination,
                  x.master_call_id, x.early_execution, x.dial_timeout, 1, clock_timestamp(), clock_timestamp(),
                  CASE WHEN x.status IN ('ringing', 'progressing') THEN clock_timestamp() END,
                  CASE WHEN x.status = 'progressing' THEN clock_timestamp() END
           FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(
-            id uuid, customer_id uuid, flow_id uuid, type text, status text, direction text, source jsonb,
+            id uuid, channel_id text, customer_id uuid, flow_id uuid, type text, status text, direction text, source jsonb,
             destination jsonb, master_call_id uuid, early_execution boolean, dial_timeout int)
           WHERE ${masterChainable}
-          -- A repeated StasisStart of an incoming channel creates nothing (the id is the channel's).
-          ON CONFLICT (id) DO NOTHING
+          -- A repeated StasisStart of an incoming channel creates nothing (its id, or its
+          -- channel_id, is taken).
+          ON CONFLICT DO NOTHING
           RETURNING *
         ), created AS (
           INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
@@ -172,6 +176,29 @@ export function createCallRepository(prisma: PrismaClient) {
       if (!isUuid(id)) return null; // a channel the product did not make
       const rows = await prisma.$queryRaw<CallRow[]>`SELECT * FROM calls WHERE id = ${id}::uuid`;
       return rows[0] ? callFromRow(rows[0]) : null;
+    },
+
+    /**
+     * The call whose channel this is. A UUID channel id is the call id (no lookup: every
+     * channel the product makes); another id is looked up by the unique channel_id.
+     */
+    async callIdOfChannel(channelId: string): Promise<string | null> {
+      if (isUuid(channelId)) return channelId.toLowerCase();
+      const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT id::text FROM calls WHERE channel_id = ${channelId}`;
+      return rows[0]?.id ?? null;
+    },
+
+    async findByChannel(channelId: string): Promise<Call | null> {
+      const rows = isUuid(channelId)
+        ? await prisma.$queryRaw<CallRow[]>`SELECT * FROM calls WHERE id = ${channelId}::uuid`
+        : await prisma.$queryRaw<CallRow[]>`SELECT * FROM calls WHERE channel_id = ${channelId}`;
+      return rows[0] ? callFromRow(rows[0]) : null;
+    },
+
+    /** The channel id of a call, for media requests by call id (the call id when it has none of its own). */
+    async channelOf(callId: string): Promise<string> {
+      const rows = await prisma.$queryRaw<{ channel_id: string | null }[]>`SELECT channel_id FROM calls WHERE id = ${callId}::uuid`;
+      return rows[0]?.channel_id ?? callId;
     },
 
     async findOwned(id: string, customerId: string): Promise<Call | null> {

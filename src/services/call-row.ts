@@ -41,6 +41,7 @@ const nullableString = <T extends string>(value: unknown): T | null => (value ==
 export function callFromRow(row: CallRow): Call {
   return {
     id: row.id as string,
+    channelId: (row.channel_id as string | null | undefined) ?? (row.id as string),
     customerId: row.customer_id as string,
     flowId: nullableString(row.flow_id),
     type: row.type as string,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Call } from '../domain/call';
 import { normalizeCalledNumber } from '../domain/called-number';
 import type { Logger } from '../platform/logger';
@@ -25,22 +26,24 @@ export interface CreateIncomingDeps {
 /**
  * An incoming call: found by the called number (across customers: the call belongs to the
  * number's customer), with the number's flow, created with its call_created event in one
- * statement. The call's id is the channel's, as for outgoing calls. Nothing is stored when the
+ * statement. The call's id is the channel's when that is a UUID (as for outgoing calls, and the
+ * simulator's channels); Asterisk's own ids ("1795462354.30") are kept as its channel_id and the
+ * call gets a fresh UUID. Nothing is stored when the
  * number is unknown or has no flow; the caller is then refused (the caller of this function
  * hangs the channel up).
  */
 export function createIncomingUseCase({ calls, numbers, logger }: CreateIncomingDeps) {
   return async function createIncoming(channel: IncomingChannel): Promise<IncomingOutcome> {
-    // Call ids are UUIDs; the simulator's channels have them, Asterisk's own ("1795462354.30") do not.
-    if (!isUuid(channel.channelId)) return { type: 'rejected', reason: 'the channel id is not a UUID, so it cannot be a call id' };
     const called = normalizeCalledNumber(channel.calledNumber);
     if (!called) return { type: 'rejected', reason: 'the called number is not a phone number' };
     const route = await numbers.incomingRoute(called);
     if (!route) return { type: 'rejected', reason: 'no customer holds the called number, or it has no flow' };
+    const ownId = isUuid(channel.channelId);
     const [created] = await calls.insert(
       [
         {
-          id: channel.channelId.toLowerCase(),
+          id: ownId ? channel.channelId.toLowerCase() : randomUUID(),
+          ...(ownId ? {} : { channelId: channel.channelId }),
           customerId: route.customerId,
           flowId: route.flowId,
           type: 'flow',
@@ -55,7 +58,7 @@ export function createIncomingUseCase({ calls, numbers, logger }: CreateIncoming
       ],
       null,
     );
-    const call = created ?? (await calls.findById(channel.channelId));
+    const call = created ?? (await calls.findByChannel(channel.channelId));
     if (!call) return { type: 'rejected', reason: 'the call could not be stored' };
     logger.info({ callId: call.id, customerId: call.customerId, numberId: route.numberId, flowId: route.flowId }, 'incoming call');
     return { type: 'created', call };

@@ -28,7 +28,7 @@ export function createMediaControlExecutor(prisma: PrismaClient, media: MediaCon
         await repo.lock(tx, job.callId);
         const call = await repo.find(tx, job.callId);
         if (!call || call.status !== 'progressing') return { result: 'not_progressing', status: call?.status ?? 'hangup' };
-        if ((await send(media, job.callId, control, speechMedia)) === 'not_found') return { result: 'channel_gone' };
+        if ((await send(media, call.channelId, control, speechMedia)) === 'not_found') return { result: 'channel_gone' };
         // A hangup may have won meanwhile; its channel is gone with whatever we did to it.
         const recorded = await repo.record(tx, job.callId, mediaStateAfter(call, control));
         if (recorded || !changesMediaState(control)) return { result: 'applied' };

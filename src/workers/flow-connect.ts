@@ -50,7 +50,7 @@ export function connectLegObserver(deps: ConnectDeps) {
     if (leg.status === 'progressing') {
       if (flow.status !== 'running') return;
       await media.createBridge(bridgeId);
-      await media.addToBridge(bridgeId, [leg.masterCallId, leg.id]);
+      await media.addToBridge(bridgeId, [await calls.channelOf(leg.masterCallId), leg.channelId]);
       for (const other of legs) {
         if (other.id !== leg.id && other.status !== 'hangup') await callService.signal(other.id, { type: 'hangup_requested', reason: 'normal' });
       }

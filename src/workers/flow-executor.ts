@@ -57,20 +57,20 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
     const done = (outcome = {}) => activeflows.advance(flow.id, flow.step, outcome);
     switch (action.type) {
       case 'answer':
-        await media.answer(call.id);
+        await media.answer(call.channelId);
         // An incoming call is answered when its channel says so (callAnswered): the next action
         // (a recording, say) must find the call progressing.
         if (call.direction !== 'incoming' || call.status === 'progressing') return void (await done());
         return waitUpTo(flow, ANSWER_TIMEOUT_MS);
       case 'talk': {
         const uri = await speech.mediaFor(action.option.text, action.option.language);
-        await media.play(call.id, flowPlaybackId(flow.id, flow.step, 0), uri, action.option.language);
+        await media.play(call.channelId, flowPlaybackId(flow.id, flow.step, 0), uri, action.option.language);
         return waitUpTo(flow, PLAYBACK_TIMEOUT_MS);
       }
       case 'play': {
         const first = action.option.streamUrls[0];
         if (first === undefined) return void (await done());
-        await media.play(call.id, flowPlaybackId(flow.id, flow.step, 0), streamMedia(first), 'en');
+        await media.play(call.channelId, flowPlaybackId(flow.id, flow.step, 0), streamMedia(first), 'en');
         return waitUpTo(flow, PLAYBACK_TIMEOUT_MS);
       }
       case 'hangup':
@@ -83,7 +83,7 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
         // Its digits were reset when it became current; key presses collect from then on.
         return waitUpTo(flow, action.option.durationMs);
       case 'digits_send':
-        await media.sendDtmf(call.id, action.option);
+        await media.sendDtmf(call.channelId, action.option);
         return void (await done());
       case 'connect':
         await connectLegs(deps, flow, call, action);
@@ -176,7 +176,7 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
         return;
       }
       try {
-        await media.play(flow.referenceId, flowPlaybackId(flow.id, ids.step, ids.index + 1), streamMedia(nextUrl), 'en');
+        await media.play(await calls.channelOf(flow.referenceId), flowPlaybackId(flow.id, ids.step, ids.index + 1), streamMedia(nextUrl), 'en');
       } catch (error) {
         await activeflows.advance(flow.id, ids.step, { error: message(error) });
       }

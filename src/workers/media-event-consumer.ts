@@ -40,28 +40,37 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
     });
   }
 
+  /** The call of a channel event: the channel id itself when a UUID, else looked up by channel_id. */
+  async function callOf(channelId: string): Promise<string | null> {
+    return calls.callIdOfChannel(channelId);
+  }
+
   async function apply(event: MediaEvent): Promise<void> {
     switch (event.type) {
       case 'channel_ringing':
-        await callService.signal(event.channelId, { type: 'ringing' });
+        await signal(event.channelId, { type: 'ringing' });
         return;
       case 'channel_answered':
-        await callService.signal(event.channelId, { type: 'answered' });
+        await signal(event.channelId, { type: 'answered' });
         return;
       case 'channel_destroyed':
-        await callService.signal(event.channelId, { type: 'channel_destroyed', cause: event.cause });
+        await signal(event.channelId, { type: 'channel_destroyed', cause: event.cause });
         return;
       case 'channel_entered':
         if (event.args[0] === OUTGOING_CHANNEL_ARG) return; // one of ours, made by originate
         if (event.args[0] === SNOOP_CHANNEL_ARG) return; // a recording's snoop (recording-event-consumer)
         await incoming(event);
         return;
-      case 'dtmf_received':
-        await deps.flows?.digitPressed(event.channelId, event.digit);
+      case 'dtmf_received': {
+        const callId = deps.flows && (await callOf(event.channelId));
+        if (callId) await deps.flows?.digitPressed(callId, event.digit);
         return;
-      case 'channel_hangup_requested':
-        await deps.flows?.hangingUp(event.channelId);
+      }
+      case 'channel_hangup_requested': {
+        const callId = deps.flows && (await callOf(event.channelId));
+        if (callId) await deps.flows?.hangingUp(callId);
         return;
+      }
       case 'playback_finished':
         await deps.flows?.playbackFinished(event.playbackId, event.failed);
         return;
@@ -71,9 +80,14 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
     }
   }
 
+  async function signal(channelId: string, callSignal: Parameters<CallService['signal']>[1]): Promise<void> {
+    const callId = await callOf(channelId);
+    if (callId) await callService.signal(callId, callSignal);
+  }
+
   /** A channel from outside: an incoming call, or refused as "unallocated number" rather than left hanging. */
   async function incoming(event: Extract<MediaEvent, { type: 'channel_entered' }>): Promise<void> {
-    if (await calls.findById(event.channelId)) return; // a repeated StasisStart
+    if (await calls.findByChannel(event.channelId)) return; // a repeated StasisStart
     const outcome = await callService.createIncoming(event);
     if (outcome.type === 'created') return;
     logger.warn({ channelId: event.channelId, caller: event.callerNumber, called: event.calledNumber, reason: outcome.reason }, 'rejecting an incoming channel');
@@ -88,7 +102,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
     const [channels, live] = await Promise.all([media.listChannels(), calls.findLive()]);
     const channelById = new Map(channels.map((channel) => [channel.id, channel]));
     for (const call of live) {
-      const channel = channelById.get(call.id);
+      const channel = channelById.get(call.channelId);
       if (channel?.state === 'ringing' || channel?.state === 'ring') await callService.signal(call.id, { type: 'ringing' });
       else if (channel?.state === 'up') await callService.signal(call.id, { type: 'answered' });
       else if (!channel && !(await originatePending(call.id))) {
@@ -100,11 +114,11 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
     for (const orphan of await calls.findOrphanedChained()) {
       await callService.signal(orphan.id, { type: 'hangup_requested', reason: CHAINED_HANGUP_REASON });
     }
-    const liveIds = new Set(live.map((call) => call.id));
+    const liveChannels = new Set(live.map((call) => call.channelId));
     for (const channel of channels) {
-      if (liveIds.has(channel.id)) continue;
+      if (liveChannels.has(channel.id)) continue;
       // Only channels of calls that already ended are ours to end; others may be another app's.
-      const call = await calls.findById(channel.id);
+      const call = await calls.findByChannel(channel.id);
       if (call?.status === 'hangup') await media.hangup(channel.id, Q850.NORMAL_CLEARING);
     }
     logger.info({ channels: channels.length, liveCalls: live.length }, 'reconciled calls with the media server');

@@ -1,5 +1,5 @@
 import type { Logger } from '../platform/logger';
-import { isUuid } from '../services/ids';
+import type { CallRepository } from '../services/call-repository';
 import type { RecordingService } from '../services/recording-service';
 import type { MediaEvent, MediaServer } from '../telephony/media-server';
 
@@ -7,7 +7,7 @@ import type { MediaEvent, MediaServer } from '../telephony/media-server';
  * Turns the media server's recording events (and the hangups and key presses that end
  * recordings) into recording changes, one after another per recording or channel.
  */
-export function startRecordingEventConsumer(media: MediaServer, recordings: RecordingService, logger: Logger): void {
+export function startRecordingEventConsumer(media: MediaServer, recordings: RecordingService, logger: Logger, calls: Pick<CallRepository, 'callIdOfChannel'>): void {
   const queues = new Map<string, Promise<void>>();
 
   function enqueue(key: string, work: () => Promise<unknown>): void {
@@ -21,6 +21,11 @@ export function startRecordingEventConsumer(media: MediaServer, recordings: Reco
     });
   }
 
+  async function withCall(channelId: string, work: (callId: string) => Promise<unknown>): Promise<void> {
+    const callId = await calls.callIdOfChannel(channelId);
+    if (callId) await work(callId);
+  }
+
   function route(event: MediaEvent): [string, () => Promise<void>] | null {
     switch (event.type) {
       case 'recording_started':
@@ -28,10 +33,11 @@ export function startRecordingEventConsumer(media: MediaServer, recordings: Reco
       case 'recording_finished':
       case 'recording_failed':
         return [event.recordingName, () => recordings.onRecordingFinished(event.recordingName, event.at)];
+      // A call's channel (its id may be Asterisk's own, not the call id); other channels change nothing.
       case 'channel_destroyed':
-        return isUuid(event.channelId) ? [event.channelId, () => recordings.onCallEnded(event.channelId)] : null;
+        return [event.channelId, async () => withCall(event.channelId, (callId) => recordings.onCallEnded(callId))];
       case 'dtmf_received':
-        return isUuid(event.channelId) ? [event.channelId, () => recordings.onDtmf(event.channelId, event.digit)] : null;
+        return [event.channelId, async () => withCall(event.channelId, (callId) => recordings.onDtmf(callId, event.digit))];
       default:
         return null;
     }

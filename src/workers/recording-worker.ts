@@ -35,12 +35,13 @@ export function createRecordingWorker(deps: RecordingWorkerDeps): Worker {
     const recording = await load(recordingId);
     if (recording.status !== 'initiating') return;
     try {
+      const channelId = await calls.channelOf(recording.referenceId);
       // The parts start together, as near as the media server allows (the file aligns them by
       // their start times anyway).
       await Promise.all(
         recording.parts.map((part) =>
           media.recordPart({
-            channelId: recording.referenceId,
+            channelId,
             snoopId: snoopChannelId(recording.id, part),
             name: ariRecordingName(recording.id, part),
             spy: part,

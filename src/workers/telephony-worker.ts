@@ -39,7 +39,7 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
   }
 
   async function hangup(callId: string, cause: number): Promise<void> {
-    if ((await media.hangup(callId, cause)) === 'not_found') {
+    if ((await media.hangup(await calls.channelOf(callId), cause)) === 'not_found') {
       // No channel to destroy, so no ChannelDestroyed will come: the call ends here.
       await callService.signal(callId, { type: 'channel_destroyed', cause });
     }

@@ -52,12 +52,15 @@ export function createOutgoing(store: ChannelStore, spec: OutgoingSpec): Channel
   return store.add(channel);
 }
 
-/** A call arriving from the carrier: the dialplan hands it to the app, ringing (trace inbound-pjsip-…). */
-export function createIncoming(store: ChannelStore, app: string, source: string, destination: string): Channel {
+/**
+ * A call arriving from the carrier: the dialplan hands it to the app, ringing (trace inbound-pjsip-…).
+ * `channelId`: an id of Asterisk's own form ("1795462354.30") instead of a UUID, as a real Asterisk names it.
+ */
+export function createIncoming(store: ChannelStore, app: string, source: string, destination: string, channelId?: string): Channel {
   const name = incomingChannelName(store.nextSequence());
   return store.add(
     newChannel({
-      id: randomUUID(),
+      id: freshId(store, channelId),
       name,
       app,
       protocolId: randomUUID(),

@@ -8,6 +8,8 @@ import { badRequest, channelNotFound, SimError } from './sim-error';
 
 const DTMF = /^[0-9A-D*#]{1,100}$/i;
 const DEFAULT_DTMF_MS = 100;
+/** An incoming channel id chosen by the test: Asterisk's own form ("1795462354.30") or any other. */
+const CHANNEL_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 interface Address {
   type?: unknown;
@@ -31,10 +33,12 @@ export function simRoutes(sandbox: Sandbox, hub: EventHub): Router {
     const source = targetOf(body(req).source, 'source');
     const destination = targetOf(body(req).destination, 'destination');
     const wanted = body(req).app;
+    const channelId = body(req).channel_id;
+    if (channelId !== undefined && (typeof channelId !== 'string' || !CHANNEL_ID.test(channelId))) throw badRequest('channel_id: 1 to 128 of A-Z a-z 0-9 . _ -');
     const connected = hub.connectedApps();
     const app = typeof wanted === 'string' ? wanted : connected[0];
     if (!app || !connected.includes(app)) throw new SimError(404, 'No Stasis application is connected to take the call');
-    const channel = createIncoming(channels, app, source, destination);
+    const channel = createIncoming(channels, app, source, destination, channelId);
     channels.enterStasis(channel, 'start-only');
     res.status(201).json({ channel_id: channel.id });
   });
