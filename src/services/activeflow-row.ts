@@ -1,9 +1,8 @@
 import type { Activeflow, CurrentAction } from '../domain/flow/activeflow';
 import type { ExecutedAction } from '../domain/flow/flow-engine';
+import { rowTime } from './row-values';
 
 export type ActiveflowRow = Record<string, unknown>;
-
-const time = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value)));
 
 export function activeflowFromRow(row: ActiveflowRow): Activeflow {
   return {
@@ -19,8 +18,8 @@ export function activeflowFromRow(row: ActiveflowRow): Activeflow {
     variables: (row.variables as Record<string, string> | null) ?? {},
     loopCounts: (row.loop_counts as Record<string, number> | null) ?? {},
     eventSeq: Number(row.event_seq),
-    tmCreate: time(row.tm_create) as Date,
-    tmUpdate: time(row.tm_update) as Date,
-    tmEnd: time(row.tm_end),
+    tmCreate: rowTime(row.tm_create) as Date,
+    tmUpdate: rowTime(row.tm_update) as Date,
+    tmEnd: rowTime(row.tm_end),
   };
 }

@@ -3,6 +3,7 @@ import type { Call } from '../domain/call';
 import type { CallDirection, CallStatus } from '../domain/call-status';
 import type { HangupBy, HangupReason } from '../domain/hangup';
 import type { MuteDirection } from '../domain/media-control';
+import { nullableString, rowTime } from './row-values';
 
 /** A `calls` row as Postgres returns it: from a query (Date values) or from to_jsonb (strings). */
 export type CallRow = Record<string, unknown>;
@@ -31,13 +32,6 @@ const addressFromStored = (stored: StoredAddress): Address => ({
   detail: stored.detail ?? '',
 });
 
-const time = (value: unknown): Date | null => {
-  if (value === null || value === undefined) return null;
-  return value instanceof Date ? value : new Date(String(value));
-};
-
-const nullableString = <T extends string>(value: unknown): T | null => (value === null || value === undefined ? null : (value as T));
-
 export function callFromRow(row: CallRow): Call {
   return {
     id: row.id as string,
@@ -63,11 +57,11 @@ export function callFromRow(row: CallRow): Call {
     moh: Boolean(row.moh),
     silence: Boolean(row.silence),
     eventSeq: Number(row.event_seq),
-    tmCreate: time(row.tm_create) as Date,
-    tmUpdate: time(row.tm_update) as Date,
-    tmRinging: time(row.tm_ringing),
-    tmProgressing: time(row.tm_progressing),
-    tmHangup: time(row.tm_hangup),
-    tmDelete: time(row.tm_delete),
+    tmCreate: rowTime(row.tm_create) as Date,
+    tmUpdate: rowTime(row.tm_update) as Date,
+    tmRinging: rowTime(row.tm_ringing),
+    tmProgressing: rowTime(row.tm_progressing),
+    tmHangup: rowTime(row.tm_hangup),
+    tmDelete: rowTime(row.tm_delete),
   };
 }

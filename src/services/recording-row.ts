@@ -1,10 +1,8 @@
 import type { Recording, RecordingChannels, RecordingDirection, RecordingFormat, RecordingPart, RecordingStatus } from '../domain/recording';
+import { nullableNumber, rowTime } from './row-values';
 
 /** A `recordings` row as Postgres returns it. */
 export type RecordingRow = Record<string, unknown>;
-
-const time = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value)));
-const nullableNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
 export function recordingFromRow(row: RecordingRow): Recording {
   return {
@@ -26,10 +24,10 @@ export function recordingFromRow(row: RecordingRow): Recording {
     fileSize: nullableNumber(row.file_size),
     fileDurationMs: nullableNumber(row.file_duration_ms),
     eventSeq: Number(row.event_seq),
-    tmStart: time(row.tm_start),
-    tmEnd: time(row.tm_end),
-    tmCreate: time(row.tm_create) as Date,
-    tmUpdate: time(row.tm_update) as Date,
-    tmDelete: time(row.tm_delete),
+    tmStart: rowTime(row.tm_start),
+    tmEnd: rowTime(row.tm_end),
+    tmCreate: rowTime(row.tm_create) as Date,
+    tmUpdate: rowTime(row.tm_update) as Date,
+    tmDelete: rowTime(row.tm_delete),
   };
 }
