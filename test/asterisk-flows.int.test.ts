@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { createCalls, waitForActiveflow, waitForCall, waitForHangup } from './support/flows';
 import { rest } from './support/rest';
 import { startTestApp, type TestApp } from './support/test-app';
+import { ASTERISK_ARI_URL, asteriskEnv } from './support/asterisk';
 
 /**
  * Flows on a real Asterisk, run only when ASTERISK_ARI_URL points at one with the `sandbox`
@@ -9,21 +10,13 @@ import { startTestApp, type TestApp } from './support/test-app';
  * writes and that Asterisk reads as sounds/opencall-tts (the compose file's `tts` volume), with
  * espeak-ng and sox installed here.
  */
-const ariUrl = process.env.ASTERISK_ARI_URL;
 const ttsDirectory = process.env.ASTERISK_TTS_DIRECTORY;
-const suite = ariUrl && ttsDirectory ? describe : describe.skip;
+const suite = ASTERISK_ARI_URL && ttsDirectory ? describe : describe.skip;
 
 suite('flows against a real Asterisk', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({
-      ARI_URL: ariUrl as string,
-      ARI_USERNAME: process.env.ASTERISK_ARI_USERNAME ?? 'opencall',
-      ARI_PASSWORD: process.env.ASTERISK_ARI_PASSWORD ?? 'opencall',
-      ARI_APP: `opencall-flow-test-${process.pid}`,
-      ARI_ENDPOINT_TEL: 'Local/{target}@sandbox',
-      TTS_DIRECTORY: ttsDirectory as string,
-    });
+    t = await startTestApp(asteriskEnv('opencall-flow-test', { TTS_DIRECTORY: ttsDirectory as string }));
   });
   afterAll(async () => {
     await t?.stop();

@@ -5,13 +5,13 @@ import { wavInfo } from '../src/audio/wav';
 import { restClient, voipbinDate, type Json } from './support/rest-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
+import { ASTERISK_ARI_URL, asteriskEnv } from './support/asterisk';
 
 /**
  * Recording against a real Asterisk (snoops, live recordings, GET /recordings/stored/{name}/file),
  * run only when ASTERISK_ARI_URL points at one (see asterisk.int.test.ts).
  */
-const ariUrl = process.env.ASTERISK_ARI_URL;
-const suite = ariUrl ? describe : describe.skip;
+const suite = ASTERISK_ARI_URL ? describe : describe.skip;
 
 suite('recording against a real Asterisk', () => {
   let t: TestApp;
@@ -19,14 +19,7 @@ suite('recording against a real Asterisk', () => {
   let rest: ReturnType<typeof restClient>;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'opencall-rec-asterisk-'));
-    t = await startTestApp({
-      ARI_URL: ariUrl as string,
-      ARI_USERNAME: process.env.ASTERISK_ARI_USERNAME ?? 'opencall',
-      ARI_PASSWORD: process.env.ASTERISK_ARI_PASSWORD ?? 'opencall',
-      ARI_APP: `opencall-rec-test-${process.pid}`,
-      ARI_ENDPOINT_TEL: 'Local/{target}@sandbox',
-      RECORDING_DIR: dir,
-    });
+    t = await startTestApp(asteriskEnv('opencall-rec-test', { RECORDING_DIR: dir }));
     rest = restClient(t.baseUrl, t.accessKey);
   });
   afterAll(async () => {

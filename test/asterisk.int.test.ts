@@ -2,24 +2,18 @@ import { CreateCallsDocument, GetCallDocument, HangupCallDocument } from './gene
 import { graphql } from './support/graphql-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
+import { ASTERISK_ARI_URL, asteriskEnv } from './support/asterisk';
 
 /**
  * The product against a real Asterisk, run only when ASTERISK_ARI_URL points at one whose
  * dialplan has the `sandbox` context of docker/asterisk/extensions.conf (docker compose up asterisk).
  */
-const ariUrl = process.env.ASTERISK_ARI_URL;
-const suite = ariUrl ? describe : describe.skip;
+const suite = ASTERISK_ARI_URL ? describe : describe.skip;
 
 suite('against a real Asterisk', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({
-      ARI_URL: ariUrl as string,
-      ARI_USERNAME: process.env.ASTERISK_ARI_USERNAME ?? 'opencall',
-      ARI_PASSWORD: process.env.ASTERISK_ARI_PASSWORD ?? 'opencall',
-      ARI_APP: `opencall-test-${process.pid}`,
-      ARI_ENDPOINT_TEL: 'Local/{target}@sandbox',
-    });
+    t = await startTestApp(asteriskEnv('opencall-test'));
   });
   afterAll(async () => {
     await t?.stop();
