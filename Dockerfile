@@ -24,10 +24,9 @@ COPY package.json package-lock.json ./
 # dependency script the lockfile carries (prisma, @prisma/engines, @swc/core …), and the npm of
 # this base image (10.x) does not read "allowScripts", so it must not run them either. The root
 # `postinstall` (prisma generate) is skipped here as well and run explicitly below.
-# `npm install`, not `npm ci`: the lock file was made where the registry serves only linux-x64
-# builds of the native optional packages, and `npm ci` refuses a lock that lacks the others.
+# The committed lock lists every platform's optional packages, so `npm ci` installs it exactly.
 RUN --mount=type=cache,target=/root/.npm \
-    npm install --ignore-scripts --no-audit --no-fund
+    npm ci --ignore-scripts --no-audit --no-fund
 
 COPY . .
 RUN PRISMA_SCHEMA_ENGINE_BINARY=/bin/true npm run generate

@@ -6,7 +6,7 @@ import { waitFor } from './support/wait';
 
 /**
  * Incoming channels named the way a real Asterisk names them ("1795462354.30", see
- * /work/shared/ari-traces/inbound-pjsip-ring-answer-remote-bye.json), not UUIDs: the call gets
+ * test/fixtures/ari-traces/inbound-pjsip-ring-answer-remote-bye.json), not UUIDs: the call gets
  * its own UUID, and every media request and event is translated through its channel id.
  */
 let t: TestApp;

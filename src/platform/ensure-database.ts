@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 
+const CREATED_MEANWHILE = new Set(['42P04', '23505']);
+
 /** Creates the database named in `url` when it does not exist yet (a newcomer's first start). */
 export async function ensureDatabase(url: string): Promise<void> {
   const target = new URL(url);
@@ -13,7 +15,8 @@ export async function ensureDatabase(url: string): Promise<void> {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04') throw error; // created meanwhile by another process
+        // Created meanwhile by another process: 42P04 once it committed, 23505 while both were at it.
+        if (!CREATED_MEANWHILE.has(error.code ?? '')) throw error;
       });
     }
   } finally {

@@ -12,9 +12,12 @@ export interface TraceItem {
   [key: string]: unknown;
 }
 
-/** An ARI event sequence recorded from a real Asterisk 22 (shared/ari-traces). */
+/** Where the recorded traces are kept (test/fixtures/ari-traces, described by its README). */
+export const TRACE_DIR = path.resolve(__dirname, '../fixtures/ari-traces');
+
+/** An ARI event sequence recorded from a real Asterisk 22: its requests and events in arrival order. */
 export function loadTrace(name: string): TraceItem[] {
-  const file = path.resolve(__dirname, '../../../shared/ari-traces', `${name}.json`);
+  const file = path.join(TRACE_DIR, `${name}.json`);
   return (JSON.parse(readFileSync(file, 'utf8')) as { items: TraceItem[] }).items;
 }
 

@@ -1,7 +1,7 @@
 import type { ChannelState, MediaEvent } from '../media-server';
 import { causeOfFailedDial } from './dial-status';
 
-/** The fields of ARI events this adapter reads (see shared/ari-traces). */
+/** The fields of ARI events this adapter reads (see test/fixtures/ari-traces). */
 export interface AriChannel {
   id: string;
   state: string;

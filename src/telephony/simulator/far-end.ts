@@ -29,7 +29,7 @@ const DTMF_GAP_MS = 50;
 
 /**
  * The far end of every channel: how it answers a dial by the number plan (the Dial and state
- * events of shared/ari-traces), and what it does when /sim tells it to answer, press keys or hang up.
+ * events of test/fixtures/ari-traces), and what it does when /sim tells it to answer, press keys or hang up.
  */
 export function createFarEnd(store: ChannelStore, delays: SimulatorDelays) {
   const dials = new Map<string, DialInProgress>();

@@ -32,7 +32,7 @@ export interface RunningSimulator {
 /**
  * An Asterisk 22 stand-in that ari-client connects to like to the real one (ARI over HTTP, events
  * over WebSocket), playing the far end of every call by the sandbox number plan
- * (shared/design/SANDBOX.md), with a /sim control surface to play and inspect the far ends.
+ * (docs/sandbox.md), with a /sim control surface to play and inspect the far ends.
  */
 export async function startAriSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1';

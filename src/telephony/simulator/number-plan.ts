@@ -1,5 +1,5 @@
 /**
- * The sandbox number plan (shared/design/SANDBOX.md): what the far end of a dialled target does.
+ * The sandbox number plan (docs/sandbox.md): what the far end of a dialled target does.
  * The digit after `+1555000` picks the behaviour; any other target (SIP URIs and endpoints too)
  * rings, answers and stays up.
  */

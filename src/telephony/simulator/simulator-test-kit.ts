@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { loadTrace } from '../../../test/support/traces';
 import type { FarEndRecord } from './channel';
 import { startAriSimulator, type RunningSimulator, type SimulatorDelays } from './index';
 
@@ -102,11 +101,9 @@ const isRtpStatistics = (event: AriEventLike) => event.type === 'ChannelVarset' 
 
 export const wordsOf = (events: AriEventLike[]): string[] => events.filter((event) => !isRtpStatistics(event)).map(eventWord);
 
-/** A trace of shared/ari-traces: its events only (the requests are left out). */
+/** A recorded trace's events only (the requests are left out). */
 export function traceEvents(name: string): AriEventLike[] {
-  const file = path.resolve(__dirname, '../../../../shared/ari-traces', `${name}.json`);
-  const trace = JSON.parse(readFileSync(file, 'utf8')) as { items: (AriEventLike & { request?: unknown })[] };
-  return trace.items.filter((item) => item.request === undefined);
+  return (loadTrace(name) as (AriEventLike & { request?: unknown })[]).filter((item) => item.request === undefined);
 }
 
 /** The words of the trace's events about one channel. */
