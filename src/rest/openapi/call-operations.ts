@@ -9,7 +9,7 @@ const createCalls = input('The calls to make: one per destination, from one sour
   source: ref('Address'),
   destinations: { type: 'array', minItems: 1, items: ref('Address'), description: 'Where to call: each gets its own call.' },
   flow_id: uuid('A saved flow to run on answer (the all-zero UUID for none); wins over actions.'),
-  actions: { type: 'array', items: ref('Action'), description: 'Inline actions, run as a flow of this call.' },
+  actions: { type: 'array', items: ref('ActionInput'), description: 'Inline actions, run as a flow of this call.' },
   early_execution: { type: 'boolean', description: 'Start the flow while ringing.', example: false },
   dial_timeout: int('How long to ring, in milliseconds (default 30000).', 30000),
   master_call_id: uuid('Chain the new calls to this one: they hang up with it.', ZERO_UUID_TEXT),

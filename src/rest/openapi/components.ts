@@ -7,7 +7,7 @@ const CALL_STATUSES = ['dialing', 'ringing', 'progressing', 'terminating', 'canc
 const HANGUP_REASONS = ['', 'normal', 'failed', 'busy', 'cancel', 'timeout', 'noanswer', 'dialout', 'amd'];
 const MUTE_DIRECTIONS = ['', 'both', 'out', 'in'];
 const WEBHOOK_METHODS = ['', 'POST', 'GET', 'PUT', 'DELETE'];
-const ACTION_TYPES = [...FLOW_ACTION_TYPES, ...Object.keys(ACTION_TYPE_ALIASES)];
+
 
 const address = record('A source or destination.', {
   type: oneOf(ADDRESS_TYPES, 'Type of address.', 'tel'),
@@ -17,20 +17,32 @@ const address = record('A source or destination.', {
   detail: str('Additional notes about this address.', ''),
 });
 
-/** A flow action as clients write it; answers add next_id and tm_execute where the product knows them. */
+/** A flow action as answers carry it; next_id and tm_execute where the product knows them. */
 const action: Schema = {
   type: 'object',
-  description: 'A flow action. Options depend on `type` (VoIPBIN\'s names; record_start, record_stop and dtmf_send are accepted as aliases).',
+  description: 'A flow action. Options depend on `type`.',
   properties: {
     id: uuid('The action\'s id within its flow.'),
     next_id: uuid('The action that follows; the all-zero UUID for none.', ZERO_UUID_TEXT),
-    type: oneOf(ACTION_TYPES, 'The type of action.', 'talk'),
+    type: oneOf(FLOW_ACTION_TYPES, 'The type of action (VoIPBIN\'s names).', 'talk'),
     option: { type: 'object', additionalProperties: true, description: 'The options of this type of action.', example: { text: 'Hello', language: 'en-US' } },
     tm_execute: time('When the action started.'),
     error: str('Why the action failed (the flow moved on).', 'the call was not answered'),
   },
   required: ['id', 'type'],
   additionalProperties: false,
+};
+
+/** A flow action as a client writes it: the documentation's spellings are taken as aliases. */
+const actionInput: Schema = {
+  type: 'object',
+  description: 'A flow action. `id` is given when missing; record_start, record_stop and dtmf_send are taken for recording_start, recording_stop and digits_send.',
+  properties: {
+    id: uuid("The action's id within its flow (branch and goto name it)."),
+    type: oneOf([...FLOW_ACTION_TYPES, ...Object.keys(ACTION_TYPE_ALIASES)], 'The type of action.', 'talk'),
+    option: { type: 'object', additionalProperties: true, description: 'The options of this type of action.', example: { text: 'Hello', language: 'en-US' } },
+  },
+  required: ['type'],
 };
 
 const call = record('A call (VoIPBIN\'s CallManagerCall).', {
@@ -259,6 +271,7 @@ const login = record('A login token.', {
 export const SCHEMAS: Readonly<Record<string, Schema>> = {
   Address: address,
   Action: action,
+  ActionInput: actionInput,
   Call: call,
   CallEvent: callEvent,
   TimelineEvent: timelineEvent,

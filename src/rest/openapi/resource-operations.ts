@@ -4,7 +4,7 @@ import { input, list, page, ref, str, uuid, ZERO_UUID_TEXT } from './schema-kit'
 const flowInput = input('A flow.', {
   name: str('Name.', 'Inbound handler'),
   detail: str('Description.', ''),
-  actions: list(ref('Action'), 'The actions, in order (ids are given where missing).'),
+  actions: list(ref('ActionInput'), 'The actions, in order (ids are given where missing).'),
   on_complete_flow_id: uuid('The flow that runs after this one ends; the all-zero UUID for none.', ZERO_UUID_TEXT),
 });
 
