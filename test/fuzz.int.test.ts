@@ -114,8 +114,8 @@ describe('REST', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${t.accessKey}` },
       body: JSON.stringify({ source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559876543' }] }),
-    })).json()) as { id: string }[];
-    const path = `/v1.0/calls/${call[0]!.id}/recording_start`;
+    })).json()) as { calls: { id: string }[] };
+    const path = `/v1.0/calls/${call.calls[0]!.id}/recording_start`;
     for (const raw of RAW_BODIES) await send('POST', path, raw);
     for (const field of RECORDING_OPTIONS) {
       for (const value of VALUES) await send('POST', path, JSON.stringify({ [field]: value }));

@@ -8,6 +8,7 @@ import { credentialOf } from '../platform/credentials';
 import type { Logger } from '../platform/logger';
 import { presentEventData } from '../rest/event-data.presenter';
 import type { Services } from '../services/services';
+import { requestIdOf } from './request-id';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 const MAX_TOPICS = 100;
@@ -46,8 +47,9 @@ export function createTopicSocket(services: Services, logger: Logger) {
     async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
       const principal = await services.auth.authenticate(credentialOf(req.headers, req.url)).catch(() => null);
       if (!principal) {
-        const body = JSON.stringify({ error: { status: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED', message: 'A valid access key is required.' } });
-        socket.end(`HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+        const id = requestIdOf(req.headers['x-request-id']);
+        const body = JSON.stringify({ error: { status: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED', message: 'A valid access key is required.', request_id: id } });
+        socket.end(`HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nX-Request-Id: ${id}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
         return;
       }
       wss.handleUpgrade(req, socket, head, (ws) => serve(ws, principal.customerId));

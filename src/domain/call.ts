@@ -10,6 +10,8 @@ export interface Call extends MediaState {
   channelId: string;
   customerId: string;
   flowId: string | null;
+  /** The flow's execution on this call, named when the call is made; null without a flow. */
+  activeflowId: string | null;
   type: string;
   status: CallStatus;
   direction: CallDirection;

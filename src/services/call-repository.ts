@@ -100,10 +100,10 @@ export function createCallRepository(prisma: PrismaClient) {
       }));
       const insertCalls = prisma.$queryRaw<CallRow[]>`
         WITH inserted AS (
-          INSERT INTO calls (id, channel_id, customer_id, flow_id, type, status, direction, source, destination,
+          INSERT INTO calls (id, channel_id, customer_id, flow_id, activeflow_id, type, status, direction, source, destination,
                              master_call_id, early_execution, dial_timeout, event_seq, tm_create, tm_update,
                              tm_ringing, tm_progressing)
-          SELECT x.id, x.channel_id, x.customer_id, x.flow_id, x.type, x.status, x.direction, x.source, x.destination,
+          SELECT x.id, x.channel_id, x.customer_id, x.flow_id, CASE WHEN x.flow_id IS NOT NULL THEN gen_random_uuid() END, x.type, x.status, x.direction, x.source, x.destination,
                  x.master_call_id, x.early_execution, x.dial_timeout, 1, clock_timestamp(), clock_timestamp(),
                  CASE WHEN x.status IN ('ringing', 'progressing') THEN clock_timestamp() END,
                  CASE WHEN x.status = 'progressing' THEN clock_timestamp() END

@@ -15,6 +15,8 @@ export interface PhoneNumber {
   number: string;
   /** The flow an incoming call to this number runs; null: such calls are rejected. */
   callFlowId: string | null;
+  /** Kept for VoIPBIN's clients: the product has no messaging, so nothing runs it. */
+  messageFlowId: string | null;
   name: string;
   detail: string;
   status: string;
@@ -26,6 +28,7 @@ export interface PhoneNumber {
 export interface NumberInput {
   number?: unknown;
   callFlowId?: unknown;
+  messageFlowId?: unknown;
   name?: unknown;
   detail?: unknown;
 }
@@ -40,7 +43,7 @@ export interface IncomingRoute {
 export const MAX_NUMBER_PAGE = 100;
 const MAX_NAME = 255;
 const MAX_DETAIL = 2000;
-const SELECT = { id: true, customerId: true, number: true, callFlowId: true, name: true, detail: true, status: true, tmCreate: true, tmUpdate: true, tmDelete: true } as const;
+const SELECT = { id: true, customerId: true, number: true, callFlowId: true, messageFlowId: true, name: true, detail: true, status: true, tmCreate: true, tmUpdate: true, tmDelete: true } as const;
 
 const isUniqueViolation = (error: unknown): boolean => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
@@ -52,11 +55,13 @@ export function createNumberService(prisma: PrismaClient, flows: FlowService) {
     return row;
   }
 
-  async function callFlow(customerId: string, value: unknown): Promise<string | null> {
+  async function savedFlow(customerId: string, value: unknown, field: string): Promise<string | null> {
     if (value === undefined || value === null || value === '' || value === ZERO_UUID) return null;
-    if (!isUuid(value)) throw invalidArgument('call_flow_id', 'must be a UUID');
-    return (await flows.getSaved(customerId, value, 'call_flow_id')).id;
+    if (!isUuid(value)) throw invalidArgument(field, 'must be a UUID');
+    return (await flows.getSaved(customerId, value, field)).id;
   }
+  const callFlow = (customerId: string, value: unknown) => savedFlow(customerId, value, 'call_flow_id');
+  const messageFlow = (customerId: string, value: unknown) => savedFlow(customerId, value, 'message_flow_id');
 
   return {
     get: owned,
@@ -68,10 +73,11 @@ export function createNumberService(prisma: PrismaClient, flows: FlowService) {
       const name = parseText(input.name, 'name', MAX_NAME);
       const detail = parseText(input.detail, 'detail', MAX_DETAIL);
       const callFlowId = await callFlow(customerId, input.callFlowId);
+      const messageFlowId = await messageFlow(customerId, input.messageFlowId);
       const now = new Date();
       try {
         return await prisma.phoneNumber.create({
-          data: { id: randomUUID(), customerId, number, callFlowId, name, detail, status: 'active', tmCreate: now, tmUpdate: now },
+          data: { id: randomUUID(), customerId, number, callFlowId, messageFlowId, name, detail, status: 'active', tmCreate: now, tmUpdate: now },
           select: SELECT,
         });
       } catch (error) {
@@ -102,6 +108,7 @@ export function createNumberService(prisma: PrismaClient, flows: FlowService) {
         ...(input.name !== undefined ? { name: parseText(input.name, 'name', MAX_NAME) } : {}),
         ...(input.detail !== undefined ? { detail: parseText(input.detail, 'detail', MAX_DETAIL) } : {}),
         ...(input.callFlowId !== undefined ? { callFlowId: await callFlow(customerId, input.callFlowId) } : {}),
+        ...(input.messageFlowId !== undefined ? { messageFlowId: await messageFlow(customerId, input.messageFlowId) } : {}),
       };
       const [row] = await prisma.phoneNumber.updateManyAndReturn({ where: { id: current.id, tmDelete: null }, data: { ...data, tmUpdate: new Date() }, select: SELECT });
       if (!row) throw new AppError('NOT_FOUND', 'The number was not found.');

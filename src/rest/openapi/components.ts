@@ -164,7 +164,7 @@ const number = record('A phone number of the customer (VoIPBIN\'s NumberManagerN
   tm_delete: time('The deletion.'),
 });
 
-const customer = record('A customer (VoIPBIN\'s CustomerManagerCustomer).', {
+const customerProperties = {
   id: uuid('The customer.'),
   name: str('Name.', 'Acme Corporation'),
   detail: str('Details.', ''),
@@ -178,18 +178,20 @@ const customer = record('A customer (VoIPBIN\'s CustomerManagerCustomer).', {
   tm_create: time('The creation.'),
   tm_update: time('The last change.'),
   tm_delete: time('The deletion.'),
-}, ['webhook_secret']);
-
-const createdCustomer = {
-  allOf: [ref('Customer'), { type: 'object', properties: { accesskey: record('The first access key.', { token: str('Shown this once.', 'Kq3v9XbT1mZ7') }) }, required: ['accesskey'] }],
-  description: 'The new customer, with its first access key.',
 };
+const customer = record("A customer (VoIPBIN's CustomerManagerCustomer).", customerProperties, ['webhook_secret']);
+const createdCustomer = record(
+  'The new customer, with its first access key.',
+  { ...customerProperties, accesskey: record('The first access key.', { token: str('Shown this once.', 'Kq3v9XbT1mZ7') }) },
+  ['webhook_secret'],
+);
 
 const accessKey = record('An access key (VoIPBIN\'s CustomerManagerAccesskey).', {
   id: uuid('The key.'),
   customer_id: uuid('The customer.'),
   name: str('Name.', 'Production'),
   detail: str('Details.', 'For the billing service'),
+  token_prefix: str("The key's first 8 characters, to tell keys apart ('' for a short key an operator chose).", 'a3Bf9xKm'),
   token: str('The key itself: only in the answer of POST /v1.0/accesskeys.', 'vb_a3Bf9xKmPq2nR7sT4wYzLp8mN5qR1xWe'),
   tm_create: time('The creation.'),
   tm_update: time('The last change.'),
