@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../platform/logger';
 import { createLoginRouter } from '../rest/login.routes';
+import { createReferenceRouter } from '../rest/reference.routes';
 import { createRestRouter } from '../rest/router';
 import type { Services } from '../services/services';
 import { graphqlBodyErrors } from './graphql-body-errors';
@@ -46,6 +47,7 @@ export async function createApiServer(schema: GraphQLSchema, unlimited: Services
   app.use('/auth', createLoginRouter(services.auth, logger));
   app.use('/graphql', express.json({ limit: BODY_LIMIT }), graphql.middleware, graphqlBodyErrors);
   app.use('/v1.0', createRestRouter(services, logger));
+  app.use('/reference', createReferenceRouter());
 
   return {
     server,
