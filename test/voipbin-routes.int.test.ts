@@ -92,6 +92,23 @@ describe('a call, its activeflow and its recordings', () => {
   });
 });
 
+describe('POST /v1.0/calls with variables', () => {
+  it("seeds the call's flow with them (the product's voipbin.* stay its own) and refuses a non-string value", async () => {
+    const flow = await waitingFlow();
+    const id = (await rest('POST', '/calls', { source: SOURCE, destinations: [{ type: 'tel', target: '+15559876543' }], flow_id: flow.id, variables: { customer_name: 'Jane Doe', 'voipbin.call.id': 'forged' } })).body.calls[0].id as string;
+    const call = await waitFor(async () => (await rest('GET', `/calls/${id}`)).body, (one) => one.status === 'progressing' && one.action?.type === 'sleep', 'the flow to run');
+    const { variables } = (await rest('GET', `/activeflows/${call.activeflow_id}`)).body;
+    expect(variables).toMatchObject({ customer_name: 'Jane Doe', 'voipbin.call.id': id });
+    await rest('POST', `/calls/${id}/hangup`);
+
+    const before = (await rest('GET', '/calls?page_size=100')).body.result.length;
+    const bad = await rest('POST', '/calls', { source: SOURCE, destinations: [{ type: 'tel', target: '+15559876543' }], variables: { count: 3 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('variables.count');
+    expect((await rest('GET', '/calls?page_size=100')).body.result.length).toBe(before);
+  });
+});
+
 describe('DELETE /v1.0/activeflows/{id}', () => {
   it('answers 204, hangs up the call it ran on, and the activeflow is gone from then on', async () => {
     const call = await answeredCallWithFlow((await waitingFlow()).id);

@@ -9,6 +9,7 @@ const call = (overrides: Partial<Call> = {}): Call => ({
   customerId: '5e4a0680-804e-11ec-8477-2fea5968d85b',
   flowId: null,
   activeflowId: null,
+  variables: {},
   type: 'flow',
   status: 'dialing',
   direction: 'outgoing',

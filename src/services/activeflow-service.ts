@@ -121,7 +121,8 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
       customerId: call.customerId,
       flowId: call.flowId,
       callId: call.id,
-      variables: callVariables(call, { activeflowId: id, flowId: call.flowId }),
+      // The product's own voipbin.* variables win over anything seeded (seeding drops them anyway).
+      variables: { ...call.variables, ...callVariables(call, { activeflowId: id, flowId: call.flowId }) },
     });
     if (created) await advance(created.id, created.step);
   }

@@ -39,6 +39,7 @@ export function callFromRow(row: CallRow): Call {
     customerId: row.customer_id as string,
     flowId: nullableString(row.flow_id),
     activeflowId: nullableString(row.activeflow_id),
+    variables: (row.variables as Record<string, string> | null | undefined) ?? {},
     type: row.type as string,
     status: row.status as CallStatus,
     direction: row.direction as CallDirection,

@@ -13,6 +13,12 @@ const createCalls = input('The calls to make: one per destination, from one sour
   early_execution: { type: 'boolean', description: 'Start the flow while ringing.', example: false },
   dial_timeout: int('How long to ring, in milliseconds (default 30000).', 30000),
   master_call_id: uuid('Chain the new calls to this one: they hang up with it.', ZERO_UUID_TEXT),
+  variables: {
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: "Seeds the flow's variables (read as ${name}): strings only, at most 100, 32 KB each, 64 KB in all; names under voipbin. are the product's own and are dropped.",
+    example: { customer_name: 'Jane Doe' },
+  },
 }, ['source', 'destinations']);
 
 const created = {
