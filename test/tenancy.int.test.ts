@@ -33,7 +33,7 @@ const json = async (response: Response) => (await response.json()) as Record<str
 beforeAll(async () => {
   t = await startTestApp();
   b = await t.newCustomer('B');
-  const call = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, { input: { source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: '+15550002999' }] } });
+  const call = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, { input: { source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: '+15550002999' }], dialTimeout: 600_000 } });
   a.call = call.data!.createCalls[0]!.id;
   a.accesskey = String((await json(await request('/v1.0/accesskeys', t.accessKey, 'POST', { name: 'a-key' }))).id);
   a.user = String((await json(await request('/v1.0/users', t.accessKey, 'POST', { username: 'a-user', password: 'a-password-1' }))).id);

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError, invalidArgument } from '../domain/errors';
 import { parseText } from '../domain/text';
 import { parseWebhookEvents, parseWebhookStatus, type WebhookStatus } from '../domain/webhook';
+import { Prisma } from '../generated/prisma/client';
 import type { PrismaClient } from '../platform/database';
 import { parseId } from './ids';
 import { checkWebhookTarget } from './webhook-target';
@@ -100,12 +101,14 @@ export function createWebhookService(prisma: PrismaClient, options: WebhookServi
     return webhook as Webhook;
   }
 
-  async function retire(webhookId: string): Promise<void> {
-    await prisma.$transaction([
-      prisma.webhook.update({ where: { id: webhookId }, data: { tmDelete: new Date() } }),
-      prisma.webhookDelivery.updateMany({ where: { webhookId, status: 'pending' }, data: { status: 'canceled', error: 'the webhook was deleted' } }),
-    ]);
-  }
+  /** The statements that stop a webhook: it is deleted and its pending deliveries canceled. */
+  const retirement = (webhookId: string) => [
+    prisma.webhook.update({ where: { id: webhookId }, data: { tmDelete: new Date() } }),
+    prisma.webhookDelivery.updateMany({ where: { webhookId, status: 'pending' }, data: { status: 'canceled', error: 'the webhook was deleted' } }),
+  ];
+  const retire = async (webhookId: string): Promise<void> => {
+    await prisma.$transaction(retirement(webhookId));
+  };
 
   return {
     async create(customerId: string, input: WebhookInput): Promise<{ webhook: Webhook; secret: string }> {
@@ -172,9 +175,18 @@ export function createWebhookService(prisma: PrismaClient, options: WebhookServi
         await prisma.webhook.update({ where: { id: current.id }, data: { method, tmUpdate: new Date() } });
         return {};
       }
-      if (current) await retire(current.id);
+      // The old one goes and the new one comes in one transaction; of two changes racing, the
+      // partial unique index (one live customer webhook) lets one win and the other gets 409.
       const secret = generateSecret();
-      await prisma.webhook.create({ data: { id: randomUUID(), customerId, name: 'customer webhook_uri', url, method, events: [], status: 'active', secret, customerManaged: true } });
+      const create = prisma.webhook.create({ data: { id: randomUUID(), customerId, name: 'customer webhook_uri', url, method, events: [], status: 'active', secret, customerManaged: true } });
+      try {
+        await prisma.$transaction([...(current ? retirement(current.id) : []), create]);
+      } catch (error) {
+        if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2002' || error.code === 'P2025')) {
+          throw new AppError('CONFLICT', "The customer's webhook_uri was changed at the same time; read it and try again.", 'webhook_uri');
+        }
+        throw error;
+      }
       return { secret };
     },
 
