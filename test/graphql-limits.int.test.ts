@@ -49,7 +49,7 @@ it('refuses a body over 1 MB and malformed JSON as GraphQL errors, with the requ
   });
   expect(huge.status).toBe(413);
   expect(huge.headers.get('x-request-id')).toBe('req-test-1');
-  expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('BAD_REQUEST');
+  expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
   const broken = await fetch(`${t.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
   expect(broken.status).toBe(400);
 });

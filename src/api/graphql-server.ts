@@ -4,18 +4,19 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { RequestHandler } from 'express';
-import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { specifiedRules, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from './graphql-limits';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { AppError, ERROR_TABLE } from '../domain/errors';
 import { credentialOf } from '../platform/credentials';
-import { formatGraphqlError } from '../platform/graphql-errors';
+import { formatGraphqlError, graphqlErrorOf } from '../platform/graphql-errors';
+import { knownError } from '../platform/known-error';
 import type { Logger } from '../platform/logger';
 import { createCallLoaders } from '../resolvers/call-loaders';
 import type { GraphqlContext } from '../resolvers/context';
 import type { Services } from '../services/services';
+import { closeFor } from './socket-errors';
 
 export interface GraphqlEndpoint {
   middleware: RequestHandler;
@@ -52,8 +53,9 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
           const principal = await services.auth.authenticate(token);
           (ctx.extra as { customerId?: string }).customerId = principal.customerId;
           return true;
-        } catch {
-          ctx.extra.socket.close(4401, 'Unauthorized: a valid access key is required');
+        } catch (error) {
+          if (!knownError(error)) logger.error({ err: error }, 'unexpected error authenticating a GraphQL socket');
+          closeFor(ctx.extra.socket, error);
           return false;
         }
       },
@@ -83,7 +85,8 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
   const middleware = expressMiddleware(apollo, {
     context: async ({ req, res }) => {
       const principal = await services.auth.authenticate(credentialOf(req.headers, req.originalUrl)).catch((error: unknown) => {
-        throw asContextError(error);
+        if (!knownError(error)) logger.error({ err: error }, 'unexpected error authenticating a GraphQL request');
+        throw graphqlErrorOf(error);
       });
       return contextFor(services, principal.customerId, String(res.locals.requestId ?? ''));
     },
@@ -102,13 +105,4 @@ function connectionToken(params: Record<string, unknown> | undefined): string | 
     if (typeof value === 'string' && value) return value.replace(/^Bearer\s+/i, '');
   }
   return null;
-}
-
-function asContextError(error: unknown): Error {
-  if (error instanceof AppError && error.code === 'RATE_LIMITED') {
-    const headers = new Map([['retry-after', String(error.retryAfterSeconds ?? 1)]]);
-    return new GraphQLError(error.message, { extensions: { code: ERROR_TABLE.RATE_LIMITED.graphql, http: { status: 429, headers } } });
-  }
-  const message = error instanceof AppError ? error.message : 'Authentication failed.';
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }

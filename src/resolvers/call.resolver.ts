@@ -5,6 +5,7 @@ import { CallFilter } from '../schema/call-filter.input';
 import { Call } from '../schema/call.type';
 import { CreateCallsInput } from '../schema/create-calls.input';
 import type { GraphqlContext } from './context';
+import { nullWhenNotFound } from './null-when-not-found';
 import { decodeCursor, encodeCursor } from './cursor';
 import { toGraphqlCall, toGraphqlCallEvent } from './call.mapper';
 import { CallEvent } from '../schema/call-event.type';
@@ -25,10 +26,7 @@ class CallsArgs {
 export class CallResolver {
   @Query(() => Call, { nullable: true, description: "One of your calls; null when there is no such call of yours." })
   async call(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Call | null> {
-    const call = await ctx.services.calls.get(ctx.customerId, id).catch((error: { code?: string }) => {
-      if (error.code === 'CALL_NOT_FOUND') return null;
-      throw error;
-    });
+    const call = await nullWhenNotFound(ctx.services.calls.get(ctx.customerId, id));
     return call ? toGraphqlCall(call) : null;
   }
 

@@ -1,9 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { AppError } from '../domain/errors';
 import type { Flow as DomainFlow, FlowInput } from '../services/flow-service';
 import { CreateFlowInput, UpdateFlowInput } from '../schema/flow.input';
 import { Flow, FlowConnection } from '../schema/flow.type';
 import type { GraphqlContext } from './context';
+import { nullWhenNotFound } from './null-when-not-found';
 import { decodeCursor, encodeCursor } from './cursor';
 
 @ArgsType()
@@ -38,10 +38,7 @@ const cursorOf = (flow: DomainFlow) => ({ createdUs: BigInt(flow.tmCreate.getTim
 export class FlowResolver {
   @Query(() => Flow, { nullable: true, description: 'One of your flows; null when there is no such flow of yours.' })
   async flow(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Flow | null> {
-    const flow = await ctx.services.flows.get(ctx.customerId, id).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'FLOW_NOT_FOUND') return null;
-      throw error;
-    });
+    const flow = await nullWhenNotFound(ctx.services.flows.get(ctx.customerId, id));
     return flow ? toGraphql(flow) : null;
   }
 

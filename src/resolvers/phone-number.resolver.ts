@@ -1,8 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { AppError } from '../domain/errors';
 import type { PhoneNumber as DomainNumber } from '../services/number-service';
 import { CreatePhoneNumberInput, PhoneNumber, PhoneNumberConnection, UpdatePhoneNumberInput } from '../schema/phone-number.type';
 import type { GraphqlContext } from './context';
+import { nullWhenNotFound } from './null-when-not-found';
 import { decodeCursor, encodeCursor } from './cursor';
 
 @ArgsType()
@@ -29,10 +29,7 @@ const toGraphql = (number: DomainNumber): PhoneNumber => ({
 export class PhoneNumberResolver {
   @Query(() => PhoneNumber, { nullable: true, description: 'One of your numbers; null when there is no such number of yours.' })
   async number(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<PhoneNumber | null> {
-    const number = await ctx.services.numbers.get(ctx.customerId, id).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
-      throw error;
-    });
+    const number = await nullWhenNotFound(ctx.services.numbers.get(ctx.customerId, id));
     return number ? toGraphql(number) : null;
   }
 
@@ -50,7 +47,7 @@ export class PhoneNumberResolver {
     return { nodes: page.map(toGraphql), pageInfo: { hasNextPage: page.length === pageSize && last !== undefined, endCursor } };
   }
 
-  @Mutation(() => PhoneNumber, { description: 'Registers a number; CONFLICT when another customer (or you) holds it.' })
+  @Mutation(() => PhoneNumber, { description: 'Registers a number; ALREADY_EXISTS when another customer (or you) holds it.' })
   async createNumber(@Arg('input', () => CreatePhoneNumberInput) input: CreatePhoneNumberInput, @Ctx() ctx: GraphqlContext): Promise<PhoneNumber> {
     return toGraphql(await ctx.services.numbers.create(ctx.customerId, input));
   }

@@ -5,6 +5,7 @@ import { RecordingConnection } from '../schema/recording-connection.type';
 import { Recording } from '../schema/recording.type';
 import { StartRecordingInput } from '../schema/start-recording.input';
 import type { GraphqlContext } from './context';
+import { nullWhenNotFound } from './null-when-not-found';
 import { decodeCursor, encodeCursor } from './cursor';
 import { recordingsByCall } from './recording-loaders';
 import { startOptionsOf, toGraphqlRecording } from './recording.mapper';
@@ -24,10 +25,7 @@ const present = (ctx: GraphqlContext, recording: DomainRecording): Recording => 
 export class RecordingResolver {
   @Query(() => Recording, { nullable: true, description: 'One of your recordings; null when there is no such recording of yours.' })
   async recording(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Recording | null> {
-    const recording = await ctx.services.recordings.get(ctx.customerId, id).catch((error: { code?: string }) => {
-      if (error.code === 'NOT_FOUND') return null;
-      throw error;
-    });
+    const recording = await nullWhenNotFound(ctx.services.recordings.get(ctx.customerId, id));
     return recording ? present(ctx, recording) : null;
   }
 
@@ -45,7 +43,7 @@ export class RecordingResolver {
     };
   }
 
-  @Mutation(() => Recording, { description: 'Starts recording a PROGRESSING call that is not being recorded (CONFLICT otherwise).' })
+  @Mutation(() => Recording, { description: 'Starts recording a PROGRESSING call that is not being recorded (CALL_NOT_ANSWERED or CALL_ALREADY_RECORDING otherwise).' })
   async startRecording(
     @Arg('callId', () => ID) callId: string,
     @Arg('input', () => StartRecordingInput, { nullable: true }) input: StartRecordingInput | undefined,

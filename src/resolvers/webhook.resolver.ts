@@ -5,6 +5,7 @@ import { CreateWebhookInput, UpdateWebhookInput } from '../schema/webhook.input'
 import { CreatedWebhook, Webhook } from '../schema/webhook.type';
 import type { WebhookStatusEnum } from '../schema/webhook-status.enum';
 import type { GraphqlContext } from './context';
+import { nullWhenNotFound } from './null-when-not-found';
 
 const toGraphql = (webhook: DomainWebhook): Webhook => ({
   id: webhook.id,
@@ -31,10 +32,7 @@ export class WebhookResolver {
 
   @Query(() => Webhook, { nullable: true, description: 'One of your webhooks; null when there is no such webhook of yours.' })
   async webhook(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Webhook | null> {
-    const webhook = await ctx.services.webhooks.get(ctx.customerId, id).catch((error: { code?: string }) => {
-      if (error.code === 'NOT_FOUND') return null;
-      throw error;
-    });
+    const webhook = await nullWhenNotFound(ctx.services.webhooks.get(ctx.customerId, id));
     return webhook ? toGraphql(webhook) : null;
   }
 

@@ -15,5 +15,5 @@ const objectBody: RequestHandler = (req, _res, next) => {
   const body: unknown = req.body;
   const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
   if (body === undefined || isObject) return next();
-  next(new AppError('INVALID_ARGUMENT', 'The request body must be a JSON object.', 'body'));
+  next(new AppError('VALIDATION_FAILED', 'body: must be a JSON object.', 'body'));
 };

@@ -21,7 +21,7 @@ describe('page_size', () => {
   });
 
   it.each([['0'], ['-1'], ['abc'], ['2.5'], ['1e3'], [['2', '3']]])('refuses %p naming page_size', (value) => {
-    expect(fieldOf(() => parsePageSize(value))).toBe('INVALID_ARGUMENT:page_size');
+    expect(fieldOf(() => parsePageSize(value))).toBe('VALIDATION_FAILED:page_size');
   });
 });
 
@@ -36,6 +36,6 @@ describe('page_token', () => {
   });
 
   it.each([['tomorrow'], ['2021-02-06'], [['a', 'b']]])('refuses %p naming page_token', (value) => {
-    expect(fieldOf(() => parsePageToken(value))).toBe('INVALID_ARGUMENT:page_token');
+    expect(fieldOf(() => parsePageToken(value))).toBe('VALIDATION_FAILED:page_token');
   });
 });

@@ -27,7 +27,7 @@ const SELECT = { id: true, customerId: true, name: true, tmCreate: true, tmExpir
 export function createAccessKeyService(prisma: PrismaClient) {
   async function owned(customerId: string, id: unknown): Promise<AccessKey> {
     const key = await prisma.accessKey.findFirst({ where: { id: parseId(id, 'id'), customerId, tmDelete: null }, select: SELECT });
-    if (!key) throw new AppError('NOT_FOUND', 'The access key was not found.');
+    if (!key) throw new AppError('ACCESS_KEY_NOT_FOUND', 'The access key was not found.');
     return key;
   }
 

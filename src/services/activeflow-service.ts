@@ -148,7 +148,7 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
 
   async function getOwned(customerId: string, id: unknown): Promise<Activeflow> {
     const flow = await activeflows.findOwned(parseId(id, 'id'), customerId);
-    if (!flow) throw new AppError('NOT_FOUND', 'The activeflow was not found.');
+    if (!flow) throw new AppError('ACTIVEFLOW_NOT_FOUND', 'The activeflow was not found.');
     return flow;
   }
 

@@ -24,7 +24,7 @@ export function createCustomerService(prisma: PrismaClient, auth: Pick<AuthServi
 
   async function find(id: unknown): Promise<Customer> {
     const customer = await prisma.customer.findFirst({ where: { id: parseId(id, 'id'), tmDelete: null }, select: SELECT });
-    if (!customer) throw new AppError('NOT_FOUND', 'The customer was not found.');
+    if (!customer) throw new AppError('CUSTOMER_NOT_FOUND', 'The customer was not found.');
     return customer;
   }
 
@@ -52,7 +52,7 @@ export function createCustomerService(prisma: PrismaClient, auth: Pick<AuthServi
     async delete(actorId: string, id: unknown): Promise<Customer> {
       await assertAdmin(actorId);
       const customer = await find(id);
-      if (customer.id === actorId) throw new AppError('CONFLICT', 'The administrator cannot delete its own customer.');
+      if (customer.id === actorId) throw new AppError('CUSTOMER_IS_YOURS', 'The administrator cannot delete its own customer.');
       return prisma.customer.update({ where: { id: customer.id }, data: { tmDelete: new Date() }, select: SELECT });
     },
   };

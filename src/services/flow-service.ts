@@ -83,7 +83,7 @@ export function createFlowService(prisma: PrismaClient) {
 
   /** A call's temporary flow belongs to the call: readable by id, never changed through /flows. */
   function editable(flow: Flow): Flow {
-    if (flow.type !== 'flow') throw new AppError('CONFLICT', "This flow holds a call's inline actions and cannot be changed.");
+    if (flow.type !== 'flow') throw new AppError('FLOW_NOT_EDITABLE', "This flow holds a call's inline actions and cannot be changed.");
     return flow;
   }
 

@@ -79,7 +79,7 @@ export interface WebhookServiceOptions {
 export function createWebhookService(prisma: PrismaClient, options: WebhookServiceOptions) {
   async function owned(customerId: string, id: unknown): Promise<Webhook> {
     const webhook = await prisma.webhook.findFirst({ where: { id: parseId(id, 'id'), customerId, tmDelete: null }, select: SELECT });
-    if (!webhook) throw new AppError('NOT_FOUND', 'The webhook was not found.');
+    if (!webhook) throw new AppError('WEBHOOK_NOT_FOUND', 'The webhook was not found.');
     return webhook as Webhook;
   }
 
