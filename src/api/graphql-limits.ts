@@ -8,6 +8,7 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
+import { MAX_PAGE_SIZE } from '../domain/paging';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
 export const MAX_QUERY_DEPTH = 10;
@@ -52,8 +53,9 @@ export function depthLimit(max: number) {
 
 /** Paged fields cost their page size times their items; other lists an assumed length. */
 const pagedEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
-  const first = typeof args.first === 'number' ? args.first : undefined;
-  if ('first' in args || field.args.some((arg) => arg.name === 'first')) return 1 + childComplexity * (first ?? 100);
+  // A page is never longer than the page-size rule lets it be, whatever `first` asks.
+  const first = typeof args.first === 'number' ? Math.min(Math.max(args.first, 0), MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
+  if ('first' in args || field.args.some((arg) => arg.name === 'first')) return 1 + childComplexity * first;
   if (UNPAGED_LISTS.has(field.name)) return 1 + childComplexity * ASSUMED_LIST_LENGTH;
   return undefined;
 };

@@ -47,7 +47,7 @@ export const ERROR_TABLE = {
   RECORDING_NOT_ENDED: precondition,
   FLOW_NOT_EDITABLE: precondition,
   CUSTOMER_IS_YOURS: precondition,
-  CONCURRENT_CHANGE: entry(409, 'ABORTED'),
+  CONCURRENT_CHANGE: precondition,
   RATE_LIMITED: entry(429, 'RESOURCE_EXHAUSTED'),
   INTERNAL: entry(500, 'INTERNAL'),
   SERVICE_UNAVAILABLE: entry(503, 'UNAVAILABLE'),

@@ -6,13 +6,13 @@ import { Call } from '../schema/call.type';
 import { CreateCallsInput } from '../schema/create-calls.input';
 import type { GraphqlContext } from './context';
 import { nullWhenNotFound } from './null-when-not-found';
-import { decodeCursor, encodeCursor } from './cursor';
+import { connectionOf, pageArgsOf, PAGE_SIZE_DESCRIPTION } from './paging';
 import { toGraphqlCall, toGraphqlCallEvent } from './call.mapper';
 import { CallEvent } from '../schema/call-event.type';
 
 @ArgsType()
 class CallsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 100).' })
+  @Field(() => Int, { nullable: true, description: PAGE_SIZE_DESCRIPTION })
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
@@ -32,19 +32,14 @@ export class CallResolver {
 
   @Query(() => CallConnection, { description: 'Your calls, newest first (deleted calls are left out).' })
   async calls(@Args(() => CallsArgs) args: CallsArgs, @Ctx() ctx: GraphqlContext): Promise<CallConnection> {
+    const { pageSize, after } = pageArgsOf(args);
     const page = await ctx.services.calls.list(ctx.customerId, {
-      pageSize: args.first,
-      pageSizeField: 'first',
-      after: args.after ? decodeCursor(args.after) : undefined,
+      pageSize,
+      after,
       statuses: args.filter?.status as CallStatus[] | undefined,
       direction: args.filter?.direction,
     });
-    const nodes = page.calls.map(toGraphqlCall);
-    return {
-      nodes,
-      edges: nodes.map((node, index) => ({ node, cursor: encodeCursor(page.cursors[index]!) })),
-      pageInfo: { hasNextPage: page.next !== null, endCursor: page.next ? encodeCursor(page.next) : null },
-    };
+    return connectionOf(page.calls, page.cursors, pageSize, toGraphqlCall);
   }
 
   @Mutation(() => [Call], { description: 'Makes one outgoing call per destination; each starts DIALING.' })

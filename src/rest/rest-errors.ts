@@ -3,15 +3,13 @@ import { AppError, ERROR_TABLE, internalError } from '../domain/errors';
 import { knownError } from '../platform/known-error';
 import type { Logger } from '../platform/logger';
 
-/** VoIPBIN's error body; `field` names the input at fault when there is one. */
+/** VoIPBIN's error body, exactly its four fields; a field at fault starts the message (`page_size: …`). */
 export interface ErrorEnvelope {
-  error: { status: string; reason: string; message: string; request_id: string; field?: string };
+  error: { status: string; reason: string; message: string; request_id: string };
 }
 
 export function errorEnvelope(error: AppError, requestId: string): ErrorEnvelope {
-  return {
-    error: { status: ERROR_TABLE[error.code].status, reason: error.code, message: error.message, request_id: requestId, ...(error.field ? { field: error.field } : {}) },
-  };
+  return { error: { status: ERROR_TABLE[error.code].status, reason: error.code, message: error.message, request_id: requestId } };
 }
 
 const requestIdOf = (res: Response): string => String(res.locals.requestId ?? '');

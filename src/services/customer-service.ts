@@ -3,6 +3,7 @@ import { parseText } from '../domain/text';
 import type { PrismaClient } from '../platform/database';
 import type { AuthService } from './auth-service';
 import { parseId } from './ids';
+import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';
 
 export interface Customer {
   id: string;
@@ -38,9 +39,9 @@ export function createCustomerService(prisma: PrismaClient, auth: Pick<AuthServi
       return { customer: await find(customerId), token };
     },
 
-    async list(actorId: string): Promise<Customer[]> {
+    async list(actorId: string, page: { pageSize: number; after?: PageCursor | undefined }): Promise<Customer[]> {
       await assertAdmin(actorId);
-      return prisma.customer.findMany({ where: { tmDelete: null }, select: SELECT, orderBy: { tmCreate: 'desc' }, take: 100 });
+      return prisma.customer.findMany({ where: { tmDelete: null, ...olderThan(page.after) }, select: SELECT, orderBy: NEWEST_FIRST, take: page.pageSize });
     },
 
     async get(actorId: string, id: unknown): Promise<Customer> {

@@ -36,7 +36,6 @@ export interface IncomingRoute {
   flowId: string;
 }
 
-export const MAX_NUMBER_PAGE = 100;
 const MAX_NAME = 255;
 const MAX_DETAIL = 2000;
 const SELECT = { id: true, customerId: true, number: true, callFlowId: true, name: true, detail: true, status: true, tmCreate: true, tmUpdate: true, tmDelete: true } as const;
@@ -74,11 +73,8 @@ export function createNumberService(prisma: PrismaClient, flows: FlowService) {
       });
     },
 
-    async list(customerId: string, query: { pageSize?: number | null; after?: PageCursor | undefined; pageSizeField?: string }): Promise<PhoneNumber[]> {
-      const pageSize = query.pageSize ?? MAX_NUMBER_PAGE;
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_NUMBER_PAGE) {
-        throw invalidArgument(query.pageSizeField ?? 'page_size', `must be between 1 and ${MAX_NUMBER_PAGE}`);
-      }
+    async list(customerId: string, query: { pageSize: number; after?: PageCursor | undefined }): Promise<PhoneNumber[]> {
+      const pageSize = query.pageSize;
       return prisma.phoneNumber.findMany({
         where: { customerId, tmDelete: null, ...olderThan(query.after) },
         orderBy: NEWEST_FIRST,

@@ -1,9 +1,8 @@
-import { AppError, invalidArgument } from '../domain/errors';
+import { AppError } from '../domain/errors';
 import { cannotStartRecording, parseRecordingOptions, partsOf, type Recording, type RecordingOptions } from '../domain/recording';
 import type { Logger } from '../platform/logger';
 import type { FileStore } from '../storage/file-store';
 import type { CallRepository } from './call-repository';
-import { MAX_PAGE_SIZE } from './call-service';
 import { newCallId } from './call-repository';
 import { parseId } from './ids';
 import type { RecordingCommands } from './recording-ports';
@@ -76,13 +75,8 @@ export function createRecordingService(deps: RecordingServiceDeps) {
 
     get: getOwned,
 
-    /** `pageSizeField`: how the surface names the page size, for its error (`page_size`, `first`). */
-    async list(customerId: string, query: { pageSize?: number | undefined; pageSizeField?: string; after?: RecordingCursor | undefined }) {
-      const pageSize = query.pageSize ?? MAX_PAGE_SIZE;
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-        throw invalidArgument(query.pageSizeField ?? 'page_size', `must be between 1 and ${MAX_PAGE_SIZE}`);
-      }
-      return recordings.list(customerId, pageSize, query.after);
+    async list(customerId: string, query: { pageSize: number; after?: RecordingCursor | undefined }) {
+      return recordings.list(customerId, query.pageSize, query.after);
     },
 
     async ofCall(customerId: string, callId: unknown): Promise<Recording[]> {

@@ -3,6 +3,7 @@ import bcrypt from 'bcryptjs';
 import { AppError, invalidArgument } from '../domain/errors';
 import type { PrismaClient } from '../platform/database';
 import { parseId } from './ids';
+import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';
 
 export interface User {
   id: string;
@@ -38,11 +39,11 @@ export function createUserService(prisma: PrismaClient) {
         throw new AppError('ALREADY_EXISTS', 'username: is already taken.', 'username');
       }
       const passwordHash = await bcrypt.hash(password, BCRYPT_ROUNDS);
-      return prisma.user.create({ data: { id: randomUUID(), customerId, username, passwordHash }, select: SELECT });
+      return prisma.user.create({ data: { id: randomUUID(), customerId, username, passwordHash, tmCreate: new Date() }, select: SELECT });
     },
 
-    list: (customerId: string): Promise<User[]> =>
-      prisma.user.findMany({ where: { customerId, tmDelete: null }, select: SELECT, orderBy: { tmCreate: 'desc' }, take: 100 }),
+    list: (customerId: string, page: { pageSize: number; after?: PageCursor | undefined }): Promise<User[]> =>
+      prisma.user.findMany({ where: { customerId, tmDelete: null, ...olderThan(page.after) }, select: SELECT, orderBy: NEWEST_FIRST, take: page.pageSize }),
 
     async delete(customerId: string, id: unknown): Promise<User> {
       const user = await owned(customerId, id);
