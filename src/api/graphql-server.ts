@@ -7,6 +7,7 @@ import type { RequestHandler } from 'express';
 import { specifiedRules, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from './graphql-limits';
+import { checkVariables, literalGuard, variablesGuard } from './graphql-input-guard';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { credentialOf } from '../platform/credentials';
@@ -46,7 +47,15 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
     {
       schema,
       // Subscriptions get the same depth limit as queries over HTTP.
-      validate: (validationSchema, document) => validate(validationSchema, document, [...specifiedRules, depthLimit(MAX_QUERY_DEPTH)]),
+      validate: (validationSchema, document) => validate(validationSchema, document, [...specifiedRules, depthLimit(MAX_QUERY_DEPTH), literalGuard]),
+      onSubscribe: (_ctx, _id, payload) => {
+        try {
+          checkVariables(payload.variables);
+        } catch (error) {
+          return [graphqlErrorOf(error, false)];
+        }
+        return undefined;
+      },
       onConnect: async (ctx) => {
         const token = connectionToken(ctx.connectionParams) ?? credentialOf(ctx.extra.request.headers, ctx.extra.request.url);
         try {
@@ -70,11 +79,12 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
     schema,
     formatError,
     introspection: options.introspection,
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    validationRules: [depthLimit(MAX_QUERY_DEPTH), literalGuard],
     // The process's own shutdown stops Apollo along with everything else, in order.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      variablesGuard,
       complexityLimit(schema, MAX_QUERY_COMPLEXITY),
       ...(options.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },

@@ -48,12 +48,16 @@ export function formatGraphqlError(logger: Logger) {
   };
 }
 
-/** An error raised before execution (authentication, limits) as a GraphQLError with its HTTP status. */
-export function graphqlErrorOf(error: unknown): GraphQLError {
+/**
+ * An error raised before execution (authentication, limits, the input check) as a GraphQLError;
+ * over HTTP it carries its status for Apollo (graphql-ws has none to carry).
+ */
+export function graphqlErrorOf(error: unknown, overHttp = true): GraphQLError {
   const known = knownError(error) ?? internalError();
   const headers = known.retryAfterSeconds !== undefined ? new Map([['retry-after', String(known.retryAfterSeconds)]]) : undefined;
+  const http = { status: ERROR_TABLE[known.code].http, ...(headers ? { headers } : {}) };
   return new GraphQLError(known.message, {
     originalError: known,
-    extensions: { code: known.code, ...(known.field ? { field: known.field } : {}), http: { status: ERROR_TABLE[known.code].http, ...(headers ? { headers } : {}) } },
+    extensions: { code: known.code, ...(known.field ? { field: known.field } : {}), ...(overHttp ? { http } : {}) },
   });
 }
