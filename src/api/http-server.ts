@@ -53,7 +53,7 @@ export async function createApiServer(schema: GraphQLSchema, unlimited: Services
   });
   app.use(['/graphql', '/v1.0', '/auth'], limitPerIp(options.rateLimits));
   app.use('/auth', createLoginRouter(services.auth, logger));
-  app.use('/graphql', express.json({ limit: BODY_LIMIT }), graphql.middleware);
+  app.use('/graphql', express.json({ limit: BODY_LIMIT }), ...graphql.middleware);
   app.use('/v1.0', createRestRouter(services, logger));
   // Errors raised before a router took the request (the per-IP limit), in each surface's shape.
   app.use('/graphql', graphqlHttpErrors(logger));

@@ -30,22 +30,33 @@ function protocolCode(formatted: GraphQLFormattedError, error: unknown): ErrorCo
   return null;
 }
 
-/** GraphQL's one error mapper (HTTP and graphql-ws): the code in `extensions.code`, unknown errors masked. */
-export function formatGraphqlError(logger: Logger) {
+/** graphql-js's "Did you mean …?" hints, which would spell out the schema to a client not allowed to see it. */
+const withoutSuggestions = (message: string): string => message.replace(/ ?Did you mean(.+?)\?$/, '');
+
+/**
+ * GraphQL's one error mapper (HTTP and graphql-ws): the code in `extensions.code`, unknown errors
+ * masked; `hideSuggestions` when introspection is off.
+ */
+export function formatGraphqlError(logger: Logger, { hideSuggestions = false } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const stacktrace = formatted.extensions?.stacktrace;
-    const position = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
-    const debug = stacktrace ? { stacktrace } : {};
-    const appError = appErrorIn(error);
-    if (appError) {
-      if (appError.code === 'INTERNAL' || appError.code === 'SERVICE_UNAVAILABLE') logger.error({ err: error }, 'a dependency failed in a GraphQL operation');
-      return { message: appError.message, ...position, extensions: { code: appError.code, ...(appError.field ? { field: appError.field } : {}), ...debug } };
-    }
-    const code = protocolCode(formatted, error);
-    if (code) return { message: formatted.message, ...position, extensions: { code, ...debug } };
-    logger.error({ err: error }, 'unexpected GraphQL error');
-    return { message: internalError().message, ...position, extensions: { code: 'INTERNAL', ...debug } };
+    if (hideSuggestions) return formatCoded({ ...formatted, message: withoutSuggestions(formatted.message) }, error, logger);
+    return formatCoded(formatted, error, logger);
   };
+}
+
+function formatCoded(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+  const stacktrace = formatted.extensions?.stacktrace;
+  const position = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+  const debug = stacktrace ? { stacktrace } : {};
+  const appError = appErrorIn(error);
+  if (appError) {
+    if (appError.code === 'INTERNAL' || appError.code === 'SERVICE_UNAVAILABLE') logger.error({ err: error }, 'a dependency failed in a GraphQL operation');
+    return { message: appError.message, ...position, extensions: { code: appError.code, ...(appError.field ? { field: appError.field } : {}), ...debug } };
+  }
+  const code = protocolCode(formatted, error);
+  if (code) return { message: formatted.message, ...position, extensions: { code, ...debug } };
+  logger.error({ err: error }, 'unexpected GraphQL error');
+  return { message: internalError().message, ...position, extensions: { code: 'INTERNAL', ...debug } };
 }
 
 /**
