@@ -100,12 +100,12 @@ it('never sends a stack trace unless the development setting asks', async () => 
 });
 
 /** One operation over graphql-ws: its errors, or its data. */
-async function overSocket(app: TestApp, query: string): Promise<{ errors?: { message: string; extensions?: { code?: string } }[]; data?: unknown }> {
+async function overSocket(app: TestApp, query: string, variables?: Record<string, unknown>): Promise<{ errors?: { message: string; extensions?: { code?: string } }[]; data?: unknown }> {
   const client = createClient({ url: `${app.baseUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { token: app.accessKey }, retryAttempts: 0, lazy: true });
   try {
     return await new Promise((resolve, reject) => {
       let result: { data?: unknown } = {};
-      client.subscribe<unknown>({ query }, {
+      client.subscribe<unknown>({ query, ...(variables ? { variables } : {}) }, {
         next: (value) => (result = value as typeof result),
         error: (error) => (Array.isArray(error) ? resolve({ errors: error as never }) : reject(error as Error)),
         complete: () => resolve(result),
@@ -122,6 +122,8 @@ it('applies the same limits over graphql-ws, with the same codes', async () => {
   expect((await overSocket(t, `{ calls { nodes { ${'id '.repeat(MAX_QUERY_TOKENS)} } } }`)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_LARGE');
   expect((await overSocket(t, `{ calls { nodes { ${nest(12)} } } }`)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
   expect((await overSocket(t, '{ calls(first: 1) { nodes { id } } }')).data).toEqual({ calls: { nodes: expect.any(Array) } });
+  const text = await overSocket(t, 'mutation($input: CreateFlowInput!) { createFlow(input: $input) { id } }', { input: { name: 'a\ud800' } });
+  expect(text.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'input.name' });
   const refused = await overSocket(locked, '{ __schema { queryType { name } } }');
   expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   expect((await overSocket(locked, '{ cals { nodes { id } } }')).errors?.[0]?.message).not.toMatch(/Did you mean/);
