@@ -24,6 +24,10 @@ export const variablesGuard: ApolloServerPlugin = {
   },
 };
 
+/** A validation rule's refusal: it carries the coded AppError, which the one error mapper finds. */
+export const ruleRefusal = (error: AppError, nodes: readonly ASTNode[]) =>
+  new GraphQLError(error.message, { nodes, originalError: error, extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) } });
+
 /** The argument a literal sits in, as `input.actions.option.text`. */
 const argumentPath = (ancestors: readonly unknown[]): string =>
   ancestors
@@ -40,14 +44,12 @@ const argumentPath = (ancestors: readonly unknown[]): string =>
  */
 export function literalGuard(context: ValidationContext): ASTVisitor {
   let depth = 0;
-  const refuse = (error: AppError, node: ASTNode) =>
-    context.reportError(new GraphQLError(error.message, { nodes: node, originalError: error, extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) } }));
   const enterComposite = {
     enter(node: ASTNode, _key: unknown, _parent: unknown, _path: unknown, ancestors: readonly unknown[]) {
       depth++;
       if (depth === MAX_JSON_DEPTH + 1) {
         const field = argumentPath(ancestors) || 'argument';
-        refuse(new AppError('JSON_TOO_DEEP', `${field}: nests deeper than ${MAX_JSON_DEPTH} levels of objects and lists, the most accepted.`, field), node);
+        context.reportError(ruleRefusal(new AppError('JSON_TOO_DEEP', `${field}: nests deeper than ${MAX_JSON_DEPTH} levels of objects and lists, the most accepted.`, field), [node]));
       }
     },
     leave() {

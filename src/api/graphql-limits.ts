@@ -17,7 +17,7 @@ import {
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError } from '../domain/errors';
 import { MAX_PAGE_SIZE } from '../domain/paging';
-import { literalGuard } from './graphql-input-guard';
+import { literalGuard, ruleRefusal } from './graphql-input-guard';
 
 export const MAX_QUERY_DEPTH = 10;
 export const MAX_QUERY_COMPLEXITY = 20_000;
@@ -33,9 +33,6 @@ const ROOT_FIELD_COST = MAX_PAGE_SIZE;
  */
 const ASSUMED_LIST_LENGTH = 10;
 const UNPAGED_LISTS = new Set(['chainedCalls', 'events']);
-
-/** A rule's refusal: validation errors carry the coded AppError, which the error mapper finds. */
-const refusal = (error: AppError, nodes: GraphQLError['nodes']) => new GraphQLError(error.message, { nodes, originalError: error, extensions: { code: error.code } });
 
 /** Refuses a document with more tokens than allowed before it is parsed (the lexer stops counting there). */
 export function assertTokenCount(source: string): void {
@@ -74,7 +71,7 @@ export function depthLimit(max: number) {
     return {
       OperationDefinition(operation) {
         const depth = depthOf(operation.selectionSet, new Set());
-        if (depth > max) context.reportError(refusal(new AppError('QUERY_TOO_DEEP', `The query is ${depth} levels deep; at most ${max} are allowed.`), [operation]));
+        if (depth > max) context.reportError(ruleRefusal(new AppError('QUERY_TOO_DEEP', `The query is ${depth} levels deep; at most ${max} are allowed.`), [operation]));
       },
     };
   };
@@ -86,7 +83,7 @@ export function aliasLimit(max: number) {
     let aliases = 0;
     return {
       Field(node) {
-        if (node.alias && ++aliases === max + 1) context.reportError(refusal(new AppError('TOO_MANY_ALIASES', `The document uses more than ${max} aliases, the most allowed.`), [node]));
+        if (node.alias && ++aliases === max + 1) context.reportError(ruleRefusal(new AppError('TOO_MANY_ALIASES', `The document uses more than ${max} aliases, the most allowed.`), [node]));
       },
     };
   };

@@ -38,8 +38,8 @@ function fieldOfConstraint(fields: unknown, index: unknown): string | undefined 
   return /^[a-z]+_(.+?)_(?:key|idx|unique)$/.exec(index)?.[1]?.replace(/_live$/, '');
 }
 
-const OUTAGE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'DatabaseDoesNotExist', 'TransactionWriteConflict']);
-const OUTAGE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
+const OUTAGE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'DatabaseDoesNotExist']);
+const OUTAGE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 const OUTAGE_NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 /** Postgres classes 08 (connection), 53 (resources) and 57P (operator intervention: shutdown). */
 const OUTAGE_SQLSTATE = /^(08|53|57P)/;
