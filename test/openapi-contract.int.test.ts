@@ -186,6 +186,7 @@ describe('every route against the OpenAPI document', () => {
     expect((await send('POST', '/v1.0/webhooks', { body: { url: 'ftp://example.com' } })).status).toBe(400);
     const webhook = await ok('POST', '/v1.0/webhooks', { name: 'all', url: receiver.url('/hook') });
     await ok('GET', '/v1.0/webhooks');
+    expect((await send('GET', '/v1.0/webhooks?page_size=0')).status).toBe(400);
     await ok('GET', `/v1.0/webhooks/${webhook.id}`);
     await ok('PUT', `/v1.0/webhooks/${webhook.id}`, { events: ['call_hungup'] });
     expect((await send('PUT', `/v1.0/webhooks/${webhook.id}`, { body: { events: ['nothing_happened'] } })).status).toBe(400);
@@ -203,6 +204,7 @@ describe('every route against the OpenAPI document', () => {
     expect((await send('POST', '/v1.0/customers', { body: { name: '' } })).status).toBe(400);
     const customer = await ok('POST', '/v1.0/customers', { name: 'Acme', detail: '', email: 'ops@acme.test', phone_number: '', address: '', webhook_method: 'POST', webhook_uri: '' });
     await ok('GET', '/v1.0/customers');
+    expect((await send('GET', '/v1.0/customers?page_token=never')).status).toBe(400);
     await ok('GET', `/v1.0/customers/${customer.id}`);
     expect((await send('GET', `/v1.0/customers/${UNKNOWN}`)).status).toBe(404);
     await ok('PUT', `/v1.0/customers/${customer.id}`, { name: 'Acme Inc', detail: 'renamed' });
@@ -222,6 +224,7 @@ describe('every route against the OpenAPI document', () => {
     const user = await ok('POST', '/v1.0/users', { username: 'contract', password: 'contract-password' });
     expect((await send('POST', '/v1.0/users', { body: { username: 'contract', password: 'contract-password' } })).status).toBe(409);
     await ok('GET', '/v1.0/users');
+    expect((await send('GET', '/v1.0/users?page_size=x')).status).toBe(400);
     const login = await ok('POST', '/auth/login', { username: 'contract', password: 'contract-password' }, '');
     expect((await send('POST', '/auth/login', { body: { username: 'contract', password: 'wrong-password' }, token: null })).status).toBe(401);
     expect((await send('POST', '/auth/login', { raw: '{', token: null })).status).toBe(400);
@@ -233,6 +236,7 @@ describe('every route against the OpenAPI document', () => {
     expect((await send('POST', '/v1.0/accesskeys', { body: { expire: 'soon' } })).status).toBe(400);
     const key = await ok('POST', '/v1.0/accesskeys', { name: 'ci', detail: 'for CI', expire: 3600 });
     await ok('GET', '/v1.0/accesskeys');
+    expect((await send('GET', '/v1.0/accesskeys?page_size=0')).status).toBe(400);
     await ok('GET', `/v1.0/accesskeys/${key.id}`);
     await ok('PUT', `/v1.0/accesskeys/${key.id}`, { name: 'ci-2', detail: 'renamed' });
     expect((await send('PUT', `/v1.0/accesskeys/${key.id}`, { body: { name: 7 } })).status).toBe(400);

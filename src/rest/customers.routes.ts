@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { CustomerInput, CustomerService } from '../services/customer-service';
 import { customerIdOf } from './authenticate';
 import { presentCustomer, presentCustomerChange } from './customer.presenter';
+import { dateCursorOf, listAnswer, pageRequestOf } from './paging';
 
 const inputOf = (req: Request): CustomerInput => (req.body ?? {}) as CustomerInput;
 
@@ -14,8 +15,10 @@ export function createCustomersRouter(customers: CustomerService): Router {
     res.json({ ...presentCustomerChange(change), accesskey: { token } });
   });
 
-  router.get('/', async (_req: Request, res: Response) => {
-    res.json({ result: (await customers.list(customerIdOf(res))).map((customer) => presentCustomer(customer)), next_page_token: '' });
+  router.get('/', async (req: Request, res: Response) => {
+    const request = pageRequestOf(req);
+    const page = await customers.list(customerIdOf(res), { pageSize: request.pageSize, after: dateCursorOf(request) });
+    res.json(listAnswer(page.map((customer) => presentCustomer(customer)), page.at(-1)?.tmCreate));
   });
 
   router.get('/:id', async (req: Request<{ id: string }>, res: Response) => {

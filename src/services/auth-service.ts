@@ -105,10 +105,13 @@ export function createAuthService(prisma: PrismaClient, settings: AuthSettings) 
     /** Creates a customer with one access key; the token is returned once and stored hashed. */
     async createCustomer(name: string, token = generateAccessKey()): Promise<{ customerId: string; token: string }> {
       const customerId = randomUUID();
+      const now = new Date();
       await prisma.customer.create({
         data: {
           id: customerId,
           name,
+          tmCreate: now, // millisecond precision, so a page token (a Date) sorts rows exactly
+          tmUpdate: now,
           accessKeys: { create: { id: randomUUID(), name: 'initial', tokenHash: hashToken(token), tokenPrefix: tokenPrefixOf(token) } },
         },
       });

@@ -3,6 +3,7 @@ import { parseText } from '../domain/text';
 import type { PrismaClient } from '../platform/database';
 import type { AuthService } from './auth-service';
 import { parseId } from './ids';
+import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';
 import type { CustomerWebhook, WebhookService } from './webhook-service';
 
 export interface Customer {
@@ -69,7 +70,7 @@ export function createCustomerService(prisma: PrismaClient, auth: Pick<AuthServi
 
   async function find(id: unknown): Promise<Customer> {
     const customer = await prisma.customer.findFirst({ where: { id: parseId(id, 'id'), tmDelete: null }, select: SELECT });
-    if (!customer) throw new AppError('NOT_FOUND', 'The customer was not found.');
+    if (!customer) throw new AppError('CUSTOMER_NOT_FOUND', 'The customer was not found.');
     return (await withWebhooks([customer]))[0]!;
   }
 
@@ -92,9 +93,9 @@ export function createCustomerService(prisma: PrismaClient, auth: Pick<AuthServi
       return { ...(await change(customerId, input)), token };
     },
 
-    async list(actorId: string): Promise<Customer[]> {
+    async list(actorId: string, page: { pageSize: number; after?: PageCursor | undefined }): Promise<Customer[]> {
       await assertAdmin(actorId);
-      return withWebhooks(await prisma.customer.findMany({ where: { tmDelete: null }, select: SELECT, orderBy: { tmCreate: 'desc' }, take: 100 }));
+      return withWebhooks(await prisma.customer.findMany({ where: { tmDelete: null, ...olderThan(page.after) }, select: SELECT, orderBy: NEWEST_FIRST, take: page.pageSize }));
     },
 
     async get(actorId: string, id: unknown): Promise<Customer> {
@@ -118,7 +119,7 @@ export function createCustomerService(prisma: PrismaClient, auth: Pick<AuthServi
     async delete(actorId: string, id: unknown): Promise<Customer> {
       await assertAdmin(actorId);
       const customer = await find(id);
-      if (customer.id === actorId) throw new AppError('CONFLICT', 'The administrator cannot delete its own customer.');
+      if (customer.id === actorId) throw new AppError('CUSTOMER_IS_YOURS', 'The administrator cannot delete its own customer.');
       const deleted = await prisma.customer.update({ where: { id: customer.id }, data: { tmDelete: new Date(), tmUpdate: new Date() }, select: SELECT });
       return { ...deleted, webhook: customer.webhook };
     },

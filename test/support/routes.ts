@@ -65,6 +65,13 @@ export const ID_ROUTES: Record<ResourceKind, RouteCase[]> = {
   ],
 };
 
+/** Routes on the caller's own records: neither lists nor by id. */
+export const OWN_ROUTES: RouteCase[] = [
+  { method: 'GET', path: () => '/v1.0/me' },
+  { method: 'GET', path: () => '/v1.0/customer' },
+  { method: 'PUT', path: () => '/v1.0/customer', body: { detail: 'x' } },
+];
+
 /** Every REST route, with a plausible body, for the credential checks. */
 export const ALL_ROUTES: RouteCase[] = [
   { method: 'POST', path: () => '/v1.0/calls', body: { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559876543' }] } },
@@ -85,9 +92,7 @@ export const ALL_ROUTES: RouteCase[] = [
   { method: 'GET', path: () => '/v1.0/recordings' },
   { method: 'POST', path: () => '/v1.0/webhooks', body: { url: 'https://93.184.216.34/hook', status: 'disabled' } },
   { method: 'GET', path: () => '/v1.0/webhooks' },
-  { method: 'GET', path: () => '/v1.0/me' },
-  { method: 'GET', path: () => '/v1.0/customer' },
-  { method: 'PUT', path: () => '/v1.0/customer', body: { detail: 'x' } },
+  ...OWN_ROUTES,
   { method: 'PUT', path: (id) => `/v1.0/customers/${id}`, body: { detail: 'x' } },
   { method: 'DELETE', path: (id) => `/v1.0/activeflows/${id}` },
   { method: 'GET', path: (id) => `/v1.0/timelines/activeflows/${id}/events` },

@@ -1,4 +1,4 @@
-import type { Operation } from './operation';
+import { PAGE_QUERY, type Operation } from './operation';
 import { input, int, oneOf, page, ref, str } from './schema-kit';
 
 const customerInput = input('A customer.', {
@@ -22,7 +22,7 @@ const admin = 'Only the platform administrator (the bootstrap customer) may; any
 
 export const ACCOUNT_OPERATIONS: readonly Operation[] = [
   { method: 'post', path: '/v1.0/customers', tag: 'Customer', summary: 'Create a customer', description: admin, body: customerInput, bodyRequired: true, ok: one('CreatedCustomer', 'The customer and its first access key.'), errors: [400, 403] },
-  { method: 'get', path: '/v1.0/customers', tag: 'Customer', summary: 'List customers', description: admin, ok: { status: 200, description: 'Every customer.', schema: page('Customer') }, errors: [403] },
+  { method: 'get', path: '/v1.0/customers', tag: 'Customer', summary: 'List customers', description: admin, query: PAGE_QUERY, ok: { status: 200, description: 'Every customer.', schema: page('Customer') }, errors: [403] },
   { method: 'get', path: '/v1.0/customers/{id}', tag: 'Customer', summary: 'Get a customer', description: admin, ok: one('Customer', 'The customer.'), errors: [400, 403, 404] },
   { method: 'put', path: '/v1.0/customers/{id}', tag: 'Customer', summary: 'Change a customer', description: `${admin} The fields given change; a new webhook_uri answers its webhook_secret once.`, body: customerInput, bodyRequired: true, ok: one('Customer', 'The customer.'), errors: [400, 403, 404] },
   { method: 'delete', path: '/v1.0/customers/{id}', tag: 'Customer', summary: 'Delete a customer (its keys stop at once)', description: admin, ok: one('Customer', 'The customer.'), errors: [400, 403, 404, 409] },
@@ -41,10 +41,10 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
   },
   { method: 'get', path: '/v1.0/me', tag: 'Me', summary: 'Who the credentials are', ok: one('Me', 'The user or access key behind the request.'), errors: [] },
   { method: 'post', path: '/v1.0/users', tag: 'User', summary: 'Add a user', body: input('A user.', { username: str('Login name.', 'alice@example.com'), password: str('At least 8 characters.', 'correct horse battery') }, ['username', 'password']), bodyRequired: true, ok: one('User', 'The user.'), errors: [400, 409] },
-  { method: 'get', path: '/v1.0/users', tag: 'User', summary: 'List users', ok: { status: 200, description: 'Every user.', schema: page('User') }, errors: [] },
+  { method: 'get', path: '/v1.0/users', tag: 'User', summary: 'List users', query: PAGE_QUERY, ok: { status: 200, description: 'Every user.', schema: page('User') }, errors: [] },
   { method: 'delete', path: '/v1.0/users/{id}', tag: 'User', summary: 'Remove a user', ok: one('User', 'The user.'), errors: [400, 404] },
   { method: 'post', path: '/v1.0/accesskeys', tag: 'Accesskey', summary: 'Create an access key', body: accessKeyInput, ok: one('AccessKey', 'The key, with its token (shown this once).'), errors: [400] },
-  { method: 'get', path: '/v1.0/accesskeys', tag: 'Accesskey', summary: 'List access keys', ok: { status: 200, description: 'Every key (without tokens).', schema: page('AccessKey') }, errors: [] },
+  { method: 'get', path: '/v1.0/accesskeys', tag: 'Accesskey', summary: 'List access keys', query: PAGE_QUERY, ok: { status: 200, description: 'Every key (without tokens).', schema: page('AccessKey') }, errors: [] },
   { method: 'get', path: '/v1.0/accesskeys/{id}', tag: 'Accesskey', summary: 'Get an access key', ok: one('AccessKey', 'The key.'), errors: [400, 404] },
   { method: 'put', path: '/v1.0/accesskeys/{id}', tag: 'Accesskey', summary: "Change an access key's name and details", body: input('The fields to change.', { name: str('Name.', 'Production'), detail: str('Details.', 'For the billing service') }), bodyRequired: true, ok: one('AccessKey', 'The key.'), errors: [400, 404] },
   { method: 'post', path: '/v1.0/accesskeys/{id}/expire', tag: 'Accesskey', summary: 'Expire an access key now', ok: one('AccessKey', 'The key.'), errors: [400, 404] },

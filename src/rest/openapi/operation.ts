@@ -14,7 +14,7 @@ export interface Operation {
   body?: Schema;
   bodyRequired?: boolean;
   ok: { status: number; description: string; schema?: Schema; headers?: Record<string, Schema> };
-  /** The error statuses this route answers besides 401, 429 and 500. */
+  /** The error statuses this route answers besides 401, 429 and 500 (and 400/413/415 for a body, 400 for a query). */
   errors: readonly number[];
 }
 
@@ -25,6 +25,7 @@ const ERROR_TEXT: Readonly<Record<number, string>> = {
   404: "Not found (NOT_FOUND); another customer's resource answers this too.",
   409: "The resource's state forbids it (FAILED_PRECONDITION).",
   413: 'The body is larger than 1 MB.',
+  415: 'The body cannot be read as sent (an unsupported Content-Encoding or charset).',
   429: 'Too many requests (RESOURCE_EXHAUSTED); Retry-After says when to try again.',
   500: 'Internal error (INTERNAL); the request_id identifies it.',
   503: 'A dependency is unavailable (UNAVAILABLE).',
@@ -51,7 +52,9 @@ const pathParameters = (path: string) =>
 
 /** The operation object of the OpenAPI document. */
 export function operationObject(op: Operation): Record<string, unknown> {
-  const statuses = [...new Set([...op.errors, ...(op.auth === false ? [] : [401]), 429, 500])].sort();
+  const statuses = [
+    ...new Set([...op.errors, ...(op.auth === false ? [] : [401]), ...(op.body ? [400, 413, 415] : []), ...(op.query ? [400] : []), 429, 500]),
+  ].sort();
   const ok = {
     description: op.ok.description,
     ...(op.ok.headers ? { headers: op.ok.headers } : {}),

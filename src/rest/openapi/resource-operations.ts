@@ -85,7 +85,7 @@ export const RESOURCE_OPERATIONS: readonly Operation[] = [
   },
   { method: 'delete', path: '/v1.0/numbers/{id}', tag: 'Number', summary: 'Release a number', ok: one('Number', 'The number.'), errors: [400, 404] },
   { method: 'post', path: '/v1.0/webhooks', tag: 'Webhook', summary: 'Add a webhook endpoint', body: webhookInput, bodyRequired: true, ok: one('Webhook', 'The webhook, with its secret.'), errors: [400] },
-  { method: 'get', path: '/v1.0/webhooks', tag: 'Webhook', summary: 'List webhook endpoints', ok: { status: 200, description: 'Every webhook.', schema: page('Webhook') }, errors: [] },
+  { method: 'get', path: '/v1.0/webhooks', tag: 'Webhook', summary: 'List webhook endpoints', query: PAGE_QUERY, ok: { status: 200, description: 'Every webhook.', schema: page('Webhook') }, errors: [] },
   { method: 'get', path: '/v1.0/webhooks/{id}', tag: 'Webhook', summary: 'Get a webhook endpoint', ok: one('Webhook', 'The webhook.'), errors: [400, 404] },
   { method: 'put', path: '/v1.0/webhooks/{id}', tag: 'Webhook', summary: 'Change a webhook endpoint', body: webhookInput, bodyRequired: true, ok: one('Webhook', 'The webhook.'), errors: [400, 404] },
   { method: 'delete', path: '/v1.0/webhooks/{id}', tag: 'Webhook', summary: 'Remove a webhook endpoint', ok: one('Webhook', 'The webhook.'), errors: [400, 404] },
