@@ -1,3 +1,4 @@
+import { simChannel } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -126,6 +127,12 @@ describe('POST /v1.0/calls', () => {
       expect(call).toMatchObject({ status: 'dialing', dial_timeout: 5000, early_execution: true });
       expect(call.flow_id).not.toBe(ZERO); // the temporary flow made from the inline actions
     }
+  });
+
+  it('presents the source number and name to the far end, as the caller id it is offered', async () => {
+    const [call] = await createCalls(['+15559876599'], t.accessKey, { source: { ...SOURCE, name: 'Front desk' } });
+    const offered = await waitFor(() => simChannel(t.simUrl, call!.id), (record) => Boolean(record?.caller_id_offered), 'the dial');
+    expect(offered?.caller_id_offered).toEqual({ number: SOURCE.target, name: 'Front desk' });
   });
 
   it('shows a chained call in its master’s chained_call_ids', async () => {
