@@ -128,8 +128,9 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
       await request((ari) => ari.channels.hangup!({ channelId, reason_code: String(cause) }));
       return 'hung_up';
     } catch (error) {
-      if (isAriNotFound(error)) return 'not_found';
-      throw error;
+      if (!isAriNotFound(error)) throw error;
+      dialplanChannels.forget(channelId);
+      return 'not_found';
     }
   }
 
