@@ -78,9 +78,11 @@ export function createMediaControls(store: ChannelStore) {
           continue;
         }
         at += duration;
+        // The tone's end as played, whenever the timer gets to run (the event loop may be late).
+        const ended = new Date(now + at).toISOString();
         store.later(channel, at, () => {
           channel.record.dtmf_received.push(digit);
-          channel.record.dtmf_heard.push({ digit, duration_ms: duration, at: new Date().toISOString() });
+          channel.record.dtmf_heard.push({ digit, duration_ms: duration, at: ended });
         });
         at += between;
       }
