@@ -137,10 +137,10 @@ export function createChannelStore(hub: EventHub) {
       if (request === 'soft' && wait > 0) {
         emit(channel, 'ChannelHangupRequest', { cause: 32, soft: true }, true);
         channel.hangupPending = true;
-        setTimeout(() => {
+        this.later(channel, wait, () => {
           channel.hangupPending = false;
           this.hangup(channel, { ...hangup, request: 'none' });
-        }, wait);
+        });
         return;
       }
       live.delete(channel.id);
