@@ -141,6 +141,8 @@ export function createFarEnd(store: ChannelStore, delays: SimulatorDelays) {
       // The sandbox dialplan's unreachable numbers run Congestion() (trace failover-congestion-then-answer).
       else if (behaviour === 'unreachable') dial.step = store.later(channel, 0, () => refused(channel, dial, 'CONGESTION', CONGESTION));
       else if (program?.hangupCause !== undefined) dial.step = store.later(channel, 0, () => hangUp(channel, program.hangupCause!));
+      // A far end listening for DTMF answers at once (the sandbox dialplan's Read()).
+      else if (behaviour === 'listen') dial.step = store.later(channel, 0, () => answered(channel, dial));
       else if (program?.rings === false) dial.step = store.later(channel, program.answerMs ?? 0, () => answered(channel, dial));
       else dial.step = store.later(channel, program?.ringMs ?? delays.ringMs, () => ringing(channel, dial));
       if (options.timeoutMs !== null) dial.timeout = store.later(channel, options.timeoutMs, () => timedOut(channel, dial));

@@ -145,6 +145,18 @@ describe('the sandbox number plan', () => {
     await kit.ari.channels.hangup!({ channelId: 'voicemail-1' });
   });
 
+  it('+15550007xxx answers at once and hears the digits sent to it, each with its time', async () => {
+    await createAndDial('listen-1', 'Local/+15550007001@sandbox');
+    await dialStatus('listen-1', 'ANSWER');
+    expect(wordsOf(kit.log.of('listen-1'))).not.toContain('Dial:RINGING');
+    await kit.ari.channels.sendDTMF!({ channelId: 'listen-1', dtmf: '5#', duration: 100, between: 100 });
+    await kit.ari.channels.hangup!({ channelId: 'listen-1' });
+    await destroyed('listen-1');
+    const heard = (await kit.simGet('/sim/channels/listen-1')).dtmf_heard;
+    expect(heard.map((digit) => digit.digit)).toEqual(['5', '#']);
+    expect(Date.parse(heard[1]!.at) - Date.parse(heard[0]!.at)).toBe(200);
+  });
+
   it('SIP URIs and endpoints answer like any other number', async () => {
     await createAndDial('sip-1', 'PJSIP/sipout/sip:alice@example.com');
     await dialStatus('sip-1', 'ANSWER');
