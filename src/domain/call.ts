@@ -24,6 +24,8 @@ export interface Call extends MediaState {
   hangupRequest: HangupReason | null;
   hangupBy: HangupBy | null;
   hangupReason: HangupReason | null;
+  /** Why a reaction to one of the call's changes could not run; null when none failed. */
+  reactionError: string | null;
   eventSeq: number;
   tmCreate: Date;
   tmUpdate: Date;

@@ -5,6 +5,7 @@ import { CallEvent } from '../schema/call-event.type';
 import type { GraphqlContext } from './context';
 import { activeflowOfPayload } from './activeflow.mapper';
 import { toGraphqlCall, toGraphqlCallEvent } from './call.mapper';
+import { callFromRow } from '../services/call-row';
 
 interface CallEventsArgs {
   callId?: string | null;
@@ -30,11 +31,13 @@ async function subscribeToCallEvents({ args, context }: { args: CallEventsArgs; 
   });
 }
 
-/** Activeflow events carry the activeflow, and the call it runs on as it is now. */
+/** Activeflow events carry the activeflow, and the call it runs on as it was at the change (its snapshot). */
 async function toCallEvent(event: EventRecord, ctx: GraphqlContext): Promise<CallEvent> {
   if (event.resourceType !== 'activeflow') return toGraphqlCallEvent(event);
   const activeflow = activeflowOfPayload(event.payload);
-  const call = await ctx.services.calls.get(ctx.customerId, activeflow.callId);
+  const snapshot = event.payload.call as Record<string, unknown> | null | undefined;
+  // Events written before snapshots carried the call: the call as it is now.
+  const call = snapshot ? callFromRow(snapshot) : await ctx.services.calls.get(ctx.customerId, activeflow.callId);
   return { type: event.type, sequence: event.sequence, occurredAt: new Date(event.tmCreate), call: toGraphqlCall(call), activeflow };
 }
 

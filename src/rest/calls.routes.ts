@@ -46,8 +46,7 @@ export function createCallsRouter(services: Pick<Services, 'calls' | 'callReposi
     const customerId = customerIdOf(res);
     const call = await services.calls.get(customerId, req.params.id);
     const history = await services.events.history(customerId, call.id);
-    const [chained] = await present([call], customerId);
-    res.json({ result: history.map((event) => presentCallEvent(event, chained?.chained_call_ids ?? [])), next_page_token: '' });
+    res.json({ result: history.map(presentCallEvent), next_page_token: '' });
   });
 
   router.post('/:id/hangup', async (req: Request<{ id: string }>, res: Response) => {

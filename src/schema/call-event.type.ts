@@ -17,7 +17,7 @@ export class CallEvent {
   @Field(() => DateTimeScalar)
   occurredAt!: Date;
 
-  @Field(() => Call, { description: 'The call as it was right after the change (for an activeflow event: the call the flow runs on, as it is now).' })
+  @Field(() => Call, { description: 'The call as it was right after the change (for an activeflow event: the call the flow runs on, as it was at that change).' })
   call!: Call;
 
   @Field(() => Activeflow, { nullable: true, description: 'For activeflow_* events: the activeflow right after the change.' })

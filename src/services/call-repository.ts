@@ -8,6 +8,7 @@ import type { PrismaClient } from '../platform/database';
 import { Prisma } from '../generated/prisma/client';
 import { callFromRow, type CallRow } from './call-row';
 import { isUuid } from './ids';
+import { NOTIFY, outboxInsert } from './outbox';
 
 export interface NewCall {
   id: string;
@@ -62,8 +63,6 @@ export interface CallListQuery {
   direction?: Call['direction'] | undefined;
 }
 
-/** Wakes the outbox dispatcher when the transaction commits (NOTIFY is delivered on commit). */
-const NOTIFY = Prisma.sql`pg_notify('outbox:' || current_schema(), '')::text`;
 
 /**
  * The SQL of calls. Every change is one statement that updates the row, bumps its event sequence
@@ -115,10 +114,7 @@ export function createCallRepository(prisma: PrismaClient) {
           -- channel_id, is taken).
           ON CONFLICT DO NOTHING
           RETURNING *
-        ), created AS (
-          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
-          SELECT customer_id, 'call', id, 'call_created', event_seq, to_jsonb(inserted) FROM inserted
-        )
+        ), created AS (${outboxInsert({ resource: 'call', event: 'call_created', from: 'inserted' })})
         SELECT inserted.*, ${NOTIFY} AS notified FROM inserted`;
       if (!flow && !masterId) return (await insertCalls).map(callFromRow);
       const lockMaster = prisma.$queryRaw`SELECT id FROM calls WHERE id = ${masterId}::uuid FOR SHARE`;
@@ -149,10 +145,7 @@ export function createCallRepository(prisma: PrismaClient) {
           WHERE id = ${change.id}::uuid AND status = COALESCE(${change.from ?? null}::text, status)
             AND status = ANY(${predecessorsOf(change.to)}::text[])
           RETURNING *
-        ), event AS (
-          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
-          SELECT customer_id, 'call', id, ${change.event}, event_seq, to_jsonb(moved) FROM moved
-        )
+        ), event AS (${outboxInsert({ resource: 'call', event: change.event, from: 'moved' })})
         SELECT moved.*, ${NOTIFY} AS notified FROM moved`;
       return rows[0] ? callFromRow(rows[0]) : null;
     },
@@ -163,10 +156,7 @@ export function createCallRepository(prisma: PrismaClient) {
           UPDATE calls SET tm_delete = clock_timestamp(), tm_update = clock_timestamp(), event_seq = event_seq + 1
           WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid AND tm_delete IS NULL
           RETURNING *
-        ), event AS (
-          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
-          SELECT customer_id, 'call', id, 'call_deleted', event_seq, to_jsonb(deleted) FROM deleted
-        )
+        ), event AS (${outboxInsert({ resource: 'call', event: 'call_deleted', from: 'deleted' })})
         SELECT deleted.*, ${NOTIFY} AS notified FROM deleted`;
       return rows[0] ? callFromRow(rows[0]) : null;
     },

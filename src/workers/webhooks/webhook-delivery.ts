@@ -22,7 +22,7 @@ export function startWebhookDelivery(deps: { connection: ConnectionOptions; conf
     prefix: config.redisPrefix,
     queue,
     deliveries,
-    data: createWebhookData({ calls: deps.calls, recordings: deps.recordings }),
+    data: createWebhookData({ recordings: deps.recordings }),
     policy: { maxRetries: settings.maxRetries, backoffMs: settings.backoffMs },
     timeoutMs: settings.timeoutMs,
     allowPrivateTargets: settings.allowPrivateTargets,
