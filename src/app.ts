@@ -20,11 +20,14 @@ import { createCallRepository } from './services/call-repository';
 import { createCallService } from './services/call-service';
 import { createActiveflowRepository } from './services/activeflow-repository';
 import { createActiveflowService } from './services/activeflow-service';
-import { createCallObservers, type CallObservers } from './services/call-observers';
 import { parseFlowAction } from './domain/flow/parse-flow-actions';
 import { espeakSpeech } from './telephony/espeak-speech';
 import { simulatorSpeech } from './telephony/text-to-speech';
-import { connectLegObserver } from './workers/flow-connect';
+import { connectLegReaction } from './workers/flow-connect';
+import { createReactionHandlers } from './workers/reactions/reaction-handlers';
+import { createReactionQueue, enqueueReactions } from './workers/reactions/reaction-queue';
+import { reactionTestHooks } from './workers/reactions/reaction-test-hooks';
+import { createReactionWorker } from './workers/reactions/reaction-worker';
 import { createFlowExecutor } from './workers/flow-executor';
 import { createFlowQueue, createQueuedFlowJobs } from './workers/flow-queue';
 import { createFlowWorker } from './workers/flow-worker';
@@ -94,8 +97,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     stops.push(() => flowQueue.close());
     const flows = createFlowService(db.prisma);
     const numbers = createNumberService(db.prisma, flows);
-    const observers = createCallObservers(logger);
-    const calls = createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), numbers, logger, observers });
+    const calls = createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), numbers, logger });
     const activeflows = createActiveflowService({
       prisma: db.prisma,
       activeflows: createActiveflowRepository(db.prisma),
@@ -104,7 +106,6 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       parse: parseFlowAction,
       logger: logger.child({ part: 'flows' }),
     });
-    observers.add(activeflows.observe);
     const mediaControlEvents = connectRedis(config.redisUrl, 'media-control-events');
     stops.push(() => mediaControlEvents.quit());
     const mediaControls = await createQueuedMediaControls(queue, mediaControlEvents, config.redisPrefix);
@@ -143,7 +144,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
 
     let simulator: RunningSimulator | null = null;
     if (role !== 'api') {
-      const worker = await startWorkers(config, services, { redisUrl: config.redisUrl, db, logger, observers, files });
+      const worker = await startWorkers(config, services, { redisUrl: config.redisUrl, db, logger, files });
       simulator = worker.simulator;
       stops.push(worker.stop);
     }
@@ -178,11 +179,10 @@ interface WorkerResources {
   redisUrl: string;
   db: ReturnType<typeof connectDatabase>;
   logger: Logger;
-  observers: CallObservers;
   files: FileStore;
 }
 
-async function startWorkers(config: Config, services: Services, { redisUrl, db, logger, observers, files }: WorkerResources) {
+async function startWorkers(config: Config, services: Services, { redisUrl, db, logger, files }: WorkerResources) {
   const stops: (() => Promise<unknown>)[] = [];
   let simulator: RunningSimulator | null = null;
   if (!config.ari.url) {
@@ -219,8 +219,6 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     parse: parseFlowAction,
     logger: logger.child({ part: 'flows' }),
   });
-  observers.add(connectLegObserver({ activeflows: services.activeflows, calls: services.callRepository, callService: services.calls, media, parse: parseFlowAction }));
-  observers.add(flowExecutor.callAnswered);
   startMediaEventConsumer({ media, calls: services.callRepository, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
   startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }), services.callRepository);
   await media.start();
@@ -253,10 +251,30 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   const webhooks = startWebhookDelivery({ connection, config, prisma: db.prisma, calls: services.callRepository, recordings: services.recordings, logger: logger.child({ part: 'webhooks' }) });
   stops.push(() => webhooks.stop());
 
+  const reactionQueue = createReactionQueue(connection, config.redisPrefix, config.reactions);
+  stops.push(() => reactionQueue.close());
+  const reactionWorker = createReactionWorker({
+    connection,
+    prefix: config.redisPrefix,
+    handlers: createReactionHandlers({
+      activeflows: services.activeflows,
+      callService: services.calls,
+      flows: flowExecutor,
+      connectLeg: connectLegReaction({ activeflows: services.activeflows, calls: services.callRepository, callService: services.calls, media, parse: parseFlowAction }),
+    }),
+    gaveUp: services.calls.reactionGaveUp,
+    lockMs: config.reactions.lockMs,
+    concurrency: config.reactions.concurrency,
+    hooks: reactionTestHooks(config.reactions),
+    logger: logger.child({ part: 'reactions' }),
+  });
+  stops.push(() => reactionWorker.close());
+
   const dispatcher: OutboxDispatcher = createOutboxDispatcher({
     pool: db.pool,
     schema: config.databaseSchema,
     publish: (events) => services.bus.publish(events),
+    react: (events) => enqueueReactions(reactionQueue, events),
     wakeLanes: webhooks.wakeLanes,
     logger: logger.child({ part: 'outbox' }),
   });

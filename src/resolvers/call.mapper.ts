@@ -27,6 +27,7 @@ export function toGraphqlCall(call: DomainCall): Call {
     silenced: call.silence,
     hangupBy: call.hangupBy as HangupByEnum | null,
     hangupReason: call.hangupReason as HangupReasonEnum | null,
+    reactionError: call.reactionError,
     createdAt: call.tmCreate,
     updatedAt: call.tmUpdate,
     ringingAt: call.tmRinging,

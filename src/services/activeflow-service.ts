@@ -4,7 +4,6 @@ import { AppError, invalidArgument } from '../domain/errors';
 import { MAX_EXECUTED_KEPT, type Activeflow, type CurrentAction } from '../domain/flow/activeflow';
 import { nextStep, type ExecutedAction, type FlowState, type NextStep, type ParseAction, type RawAction } from '../domain/flow/flow-engine';
 import { callVariables, DIGITS_VARIABLE } from '../domain/flow/flow-variables';
-import { flowTrigger } from '../domain/flow/flow-trigger';
 import type { Logger } from '../platform/logger';
 import type { PrismaClient } from '../platform/database';
 import type { ActiveflowRepository } from './activeflow-repository';
@@ -113,6 +112,10 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
     return true;
   }
 
+  /**
+   * Starts the call's flow (the flow-start reaction). Idempotent: a repeat finds the activeflow
+   * and, if an earlier attempt died before its first move, makes that move (step 0) now.
+   */
   async function start(call: Call): Promise<void> {
     if (!call.flowId) return;
     const id = randomUUID();
@@ -123,7 +126,8 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
       callId: call.id,
       variables: callVariables(call, { activeflowId: id, flowId: call.flowId }),
     });
-    if (created) await advance(created.id, created.step);
+    const flow = created ?? (await activeflows.findByCall(call.id));
+    if (flow?.status === 'running' && flow.step === 0) await advance(flow.id, 0);
   }
 
   /** The call is gone: the flow ends where it is, and its pending wait is cancelled. */
@@ -161,13 +165,6 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
     findByCall: activeflows.findByCall,
     findByCalls: activeflows.findByCalls,
     setVariables: activeflows.setVariables,
-
-    /** Starts and ends flows on committed call changes. */
-    async observe(call: Call): Promise<void> {
-      const trigger = flowTrigger(call);
-      if (trigger === 'start') await start(call);
-      else if (trigger === 'end') await endForCall(call.id);
-    },
 
     async list(customerId: string, pageSize: number | null | undefined, beforeUs: bigint | null) {
       const limit = pageSize ?? MAX_PAGE_SIZE;

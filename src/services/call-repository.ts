@@ -150,6 +150,17 @@ export function createCallRepository(prisma: PrismaClient) {
       return rows[0] ? callFromRow(rows[0]) : null;
     },
 
+    /** Records why a reaction to the call's change could not run, with its call_updated event. */
+    async recordReactionError(id: string, reason: string): Promise<void> {
+      await prisma.$queryRaw`
+        WITH failed AS (
+          UPDATE calls SET reaction_error = ${reason.slice(0, 1000)}, event_seq = event_seq + 1, tm_update = clock_timestamp()
+          WHERE id = ${id}::uuid
+          RETURNING *
+        ), event AS (${outboxInsert({ resource: 'call', event: 'call_updated', from: 'failed' })})
+        SELECT ${NOTIFY} AS notified FROM failed`;
+    },
+
     async markDeleted(id: string, customerId: string): Promise<Call | null> {
       const rows = await prisma.$queryRaw<CallRow[]>`
         WITH deleted AS (

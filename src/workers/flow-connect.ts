@@ -35,10 +35,10 @@ export async function connectLegs({ calls, callService }: ConnectDeps, flow: Act
 }
 
 /**
- * A call observer for connect legs: the first leg to answer is bridged with the call (a mixing
- * bridge) and the other legs are hung up; when no leg is left, the bridge goes and the flow goes on.
+ * The connect-leg reaction: the first leg to answer is bridged with the call (a mixing bridge)
+ * and the other legs are hung up; when no leg is left, the bridge goes and the flow goes on.
  */
-export function connectLegObserver(deps: ConnectDeps) {
+export function connectLegReaction(deps: ConnectDeps) {
   const { activeflows, calls, callService, media, parse } = deps;
   return async function legChanged(leg: Call): Promise<void> {
     if (!leg.masterCallId || (leg.status !== 'progressing' && leg.status !== 'hangup')) return;

@@ -55,8 +55,6 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
       case 'dial-timeout':
         await callService.signal(command.data.callId, { type: 'dial_timeout' });
         return;
-      case 'chain-hangup':
-        return callService.hangupChained(command.data.masterId);
       case 'media-control':
         return deps.executeMediaControl(command.data);
       default:

@@ -8,6 +8,8 @@ export interface WorkerProcess {
   /** Resolves when the process has ended (whatever the reason). */
   exited: Promise<number | null>;
   kill(signal: NodeJS.Signals): Promise<void>;
+  /** Resolves with the first line of the process's stdout that matches (stdout is read only when asked). */
+  line(pattern: RegExp): Promise<string>;
 }
 
 /** `src/main.ts worker` in a process of its own, with the test app's database schema and Redis prefix. */
@@ -15,7 +17,21 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
   const child = spawn(process.execPath, ['-r', path.join(__dirname, 'swc-register.js'), path.join(ROOT, 'src/main.ts'), 'worker'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    const lines = output.split('\n');
+    output = lines.pop() ?? '';
+    for (const text of lines) {
+      process.stdout.write(`${text}\n`);
+      for (const waiter of waiters.filter((w) => w.pattern.test(text))) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(text);
+      }
+    }
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
@@ -25,5 +41,6 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
+    line: (pattern) => new Promise((resolve) => waiters.push({ pattern, resolve })),
   };
 }
