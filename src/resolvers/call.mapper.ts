@@ -38,7 +38,10 @@ export function toGraphqlCall(call: DomainCall): Call {
 
 export const toGraphqlCallEvent = (event: EventRecord): CallEvent => ({
   type: event.type,
+  resourceType: event.resourceType,
+  resourceId: event.resourceId,
   sequence: event.sequence,
+  position: event.position,
   occurredAt: new Date(event.tmCreate),
   call: toGraphqlCall(callFromRow(event.payload)),
 });
