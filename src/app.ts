@@ -48,6 +48,7 @@ import type { Services } from './services/services';
 import { createAriMediaServer } from './telephony/ari/ari-media-server';
 import type { MediaServer } from './telephony/media-server';
 import { startAriSimulator, type RunningSimulator } from './telephony/simulator';
+import { createAriLeadership } from './workers/ari-leadership';
 import { startMediaEventConsumer } from './workers/media-event-consumer';
 import { createOutboxDispatcher, type OutboxDispatcher } from './workers/outbox-dispatcher';
 import { createQueuedMediaControls } from './workers/media-control-queue';
@@ -221,8 +222,18 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   });
   startMediaEventConsumer({ media, calls: services.callRepository, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
   startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }), services.callRepository);
-  await media.start();
+  // Every worker sends commands; one at a time (the leader) hears the events.
+  await media.connect();
   stops.push(() => media.stop());
+  const leadership = createAriLeadership({
+    pool: db.pool,
+    key: `ari:${config.databaseSchema}:${ariUrl}:${config.ari.app}`,
+    media,
+    logger: logger.child({ part: 'ari-leader' }),
+    pollMs: config.ari.leaderPollMs,
+  });
+  await leadership.start();
+  stops.push(() => leadership.stop());
 
   const telephonyWorker: Worker = createTelephonyWorker({
     connection,

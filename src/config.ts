@@ -84,6 +84,8 @@ const configSchema = z.object({
     username: z.string().default('opencall'),
     password: z.string().default('opencall'),
     app: z.string().default('opencall'),
+    /** How often a standby worker tries to become the one that hears the ARI events. */
+    leaderPollMs: z.coerce.number().int().positive().default(1000),
     endpoints: z.object({
       tel: z.string().default('PJSIP/{target}@carrier'),
       sip: z.string().default('PJSIP/sipout/sip:{target}'),
@@ -159,6 +161,7 @@ export function loadConfig(env: Env = process.env): Config {
       username: env.ARI_USERNAME,
       password: env.ARI_PASSWORD,
       app: env.ARI_APP,
+      leaderPollMs: env.ARI_LEADER_POLL_MS,
       endpoints: {
         tel: env.ARI_ENDPOINT_TEL,
         sip: env.ARI_ENDPOINT_SIP,

@@ -8,8 +8,10 @@ export interface WorkerProcess {
   /** Resolves when the process has ended (whatever the reason). */
   exited: Promise<number | null>;
   kill(signal: NodeJS.Signals): Promise<void>;
-  /** Resolves with the first line of the process's stdout that matches (stdout is read only when asked). */
+  /** Resolves with the first line of the process's stdout that matches (one already written, or the next). */
   line(pattern: RegExp): Promise<string>;
+  /** Every line the process wrote to stdout so far. */
+  lines: string[];
 }
 
 /** `src/main.ts worker` in a process of its own, with the test app's database schema and Redis prefix. */
@@ -20,13 +22,15 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
+  const lines: string[] = [];
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
-    const lines = output.split('\n');
-    output = lines.pop() ?? '';
-    for (const text of lines) {
-      process.stdout.write(`${text}\n`);
+    const complete = output.split('\n');
+    output = complete.pop() ?? '';
+    lines.push(...complete);
+    for (const text of complete) {
+      if (process.env.TEST_LOG_LEVEL) process.stdout.write(`${text}\n`);
       for (const waiter of waiters.filter((w) => w.pattern.test(text))) {
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.resolve(text);
@@ -41,6 +45,10 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
-    line: (pattern) => new Promise((resolve) => waiters.push({ pattern, resolve })),
+    lines,
+    line(pattern) {
+      const seen = lines.find((text) => pattern.test(text));
+      return seen !== undefined ? Promise.resolve(seen) : new Promise((resolve) => waiters.push({ pattern, resolve }));
+    },
   };
 }
