@@ -3,7 +3,7 @@ import type { Worker } from 'bullmq';
 import { createApiServer, type ApiServer } from './api/http-server';
 import type { Config } from './config';
 import { createRedisEventBus } from './events/event-bus';
-import { connectDatabase } from './platform/database';
+import { connectDatabase } from './persistence/database';
 import { ensureDatabase } from './platform/ensure-database';
 import type { Logger } from './platform/logger';
 import { applyMigrations, defaultMigrationsDir } from './platform/migrate';
@@ -16,9 +16,9 @@ import { createCustomerService } from './services/customer-service';
 import { loadSharedSecret } from './services/shared-secret';
 import { createUserService } from './services/user-service';
 import { createWebhookService } from './services/webhook-service';
-import { createCallRepository } from './services/call-repository';
+import { createCallRepository } from './persistence/call-repository';
 import { createCallService } from './services/call-service';
-import { createActiveflowRepository } from './services/activeflow-repository';
+import { createActiveflowRepository } from './persistence/activeflow-repository';
 import { createActiveflowService } from './services/activeflow-service';
 import { parseFlowAction } from './domain/flow/parse-flow-actions';
 import { espeakSpeech } from './telephony/espeak-speech';
@@ -31,12 +31,12 @@ import { createReactionWorker } from './workers/reactions/reaction-worker';
 import { createFlowExecutor } from './workers/flow-executor';
 import { createFlowQueue, createQueuedFlowJobs } from './workers/flow-queue';
 import { createFlowWorker } from './workers/flow-worker';
-import { createEventRepository } from './services/event-repository';
+import { createEventService } from './services/event-service';
 import { createFlowService } from './services/flow-service';
 import { createNumberService } from './services/number-service';
 import { createMediaControlExecutor } from './services/media-control-executor';
 import { createMediaControlService } from './services/media-control-service';
-import { createRecordingRepository } from './services/recording-repository';
+import { createRecordingRepository } from './persistence/recording-repository';
 import { createRecordingService } from './services/recording-service';
 import { createDownloadSigner } from './services/signed-url';
 import { createFileStore } from './storage/create-file-store';
@@ -55,6 +55,8 @@ import { createQueuedMediaControls } from './workers/media-control-queue';
 import { createQueuedTelephonyCommands, createTelephonyQueue } from './workers/telephony-queue';
 import { createTelephonyWorker } from './workers/telephony-worker';
 import { startWebhookDelivery } from './workers/webhooks/webhook-delivery';
+import { createWebhookDeliveries } from './services/webhook-deliveries';
+import { presentEventData } from './rest/event-data.presenter';
 
 export type Role = 'api' | 'worker' | 'all';
 
@@ -100,7 +102,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const numbers = createNumberService(db.prisma, flows);
     const calls = createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), numbers, logger });
     const activeflows = createActiveflowService({
-      prisma: db.prisma,
+      flows,
       activeflows: createActiveflowRepository(db.prisma),
       calls,
       jobs: createQueuedFlowJobs(flowQueue),
@@ -123,9 +125,8 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       users: createUserService(db.prisma),
       accessKeys: createAccessKeyService(db.prisma),
       calls,
-      callRepository,
       media: createMediaControlService({ calls: callRepository, commands: mediaControls.commands }),
-      events: createEventRepository(db.prisma),
+      events: createEventService(db.prisma),
       flows,
       numbers,
       activeflows,
@@ -211,7 +212,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   const speech = config.ari.url ? espeakSpeech({ directory: config.tts.directory, soundPrefix: config.tts.soundPrefix }) : simulatorSpeech;
   const flowExecutor = createFlowExecutor({
     activeflows: services.activeflows,
-    calls: services.callRepository,
+    calls: services.calls,
     callService: services.calls,
     recordings: services.recordings,
     media,
@@ -220,8 +221,8 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     parse: parseFlowAction,
     logger: logger.child({ part: 'flows' }),
   });
-  startMediaEventConsumer({ media, calls: services.callRepository, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
-  startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }), services.callRepository);
+  startMediaEventConsumer({ media, calls: services.calls, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
+  startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }), services.calls);
   // Every worker sends commands; one at a time (the leader) hears the events.
   await media.connect();
   stops.push(() => media.stop());
@@ -238,7 +239,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   const telephonyWorker: Worker = createTelephonyWorker({
     connection,
     prefix: config.redisPrefix,
-    calls: services.callRepository,
+    calls: services.calls,
     callService: services.calls,
     media,
     endpoints: config.ari.endpoints,
@@ -251,15 +252,22 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   const recordingWorker = createRecordingWorker({
     connection,
     prefix: config.redisPrefix,
-    recordings: createRecordingRepository(db.prisma),
-    calls: services.callRepository,
+    recordings: services.recordings,
+    calls: services.calls,
     media,
     files,
     logger: logger.child({ part: 'recordings' }),
   });
   stops.push(() => recordingWorker.close());
 
-  const webhooks = startWebhookDelivery({ connection, config, prisma: db.prisma, calls: services.callRepository, recordings: services.recordings, logger: logger.child({ part: 'webhooks' }) });
+  const webhooks = startWebhookDelivery({
+    connection,
+    config,
+    deliveries: createWebhookDeliveries(db.prisma),
+    // The same REST shape of a snapshot as the topic socket's; a recording's URL is signed when the body is made.
+    data: (source) => presentEventData(source, services.recordings),
+    logger: logger.child({ part: 'webhooks' }),
+  });
   stops.push(() => webhooks.stop());
 
   const reactionQueue = createReactionQueue(connection, config.redisPrefix, config.reactions);
@@ -271,7 +279,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
       activeflows: services.activeflows,
       callService: services.calls,
       flows: flowExecutor,
-      connectLeg: connectLegReaction({ activeflows: services.activeflows, calls: services.callRepository, callService: services.calls, media, parse: parseFlowAction }),
+      connectLeg: connectLegReaction({ activeflows: services.activeflows, calls: services.calls, callService: services.calls, media, parse: parseFlowAction }),
     }),
     gaveUp: services.calls.reactionGaveUp,
     lockMs: config.reactions.lockMs,

@@ -10,6 +10,9 @@ import { spawnWorker, type WorkerProcess } from './support/worker-process';
  * hears the events (the leader); it is SIGKILLed while calls run, a standby takes over and
  * reconciles, and every call still ends exactly once. A fourth worker started later stands by.
  */
+// Four worker processes start (each compiles the sources on the fly): slow on a busy machine.
+jest.setTimeout(180_000);
+
 let t: TestApp;
 let sim: RunningSimulator;
 const workers: WorkerProcess[] = [];

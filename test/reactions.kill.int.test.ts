@@ -10,6 +10,9 @@ import { spawnWorker, type WorkerProcess } from './support/worker-process';
  * before its flow started (a test hook holds the flow-start reaction in that window), and after a
  * restart the flow runs, exactly once.
  */
+// Two worker processes start (each compiles the sources on the fly): slow on a busy machine.
+jest.setTimeout(120_000);
+
 let t: TestApp;
 let sim: RunningSimulator;
 const workers: WorkerProcess[] = [];

@@ -1,5 +1,5 @@
 import { invalidArgument } from '../domain/errors';
-import type { CallCursor } from '../services/call-repository';
+import type { CallCursor } from '../domain/call';
 import { isUuid } from '../services/ids';
 
 /** Opaque list cursors: base64url of "<tm_create in µs>:<id>". */

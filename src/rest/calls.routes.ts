@@ -10,10 +10,10 @@ import { parsePageSize, parsePageToken } from './list-query';
 import { formatMicros } from './voipbin-time';
 
 /** `/v1.0/calls`: VoIPBIN's call routes over CallService; every rule lives in the service. */
-export function createCallsRouter(services: Pick<Services, 'calls' | 'callRepository' | 'events' | 'media'>): Router {
+export function createCallsRouter(services: Pick<Services, 'calls' | 'events' | 'media'>): Router {
   const router = Router();
   router.use(createCallMediaRouter(services));
-  const present = (calls: readonly Call[], customerId: string) => presentCalls(calls, customerId, services.callRepository);
+  const present = (calls: readonly Call[], customerId: string) => presentCalls(calls, customerId, services.calls);
 
   /** One call, as the single JSON object the id routes answer. */
   async function answerOne(res: Response, customerId: string, call: Call): Promise<void> {

@@ -1,5 +1,5 @@
 import { invalidArgument } from '../domain/errors';
-import type { CallCursor } from '../services/call-repository';
+import type { CallCursor } from '../domain/call';
 import { MAX_PAGE_SIZE } from '../services/call-service';
 import { ZERO_UUID } from '../services/ids';
 import { parseTimestamp } from './voipbin-time';

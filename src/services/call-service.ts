@@ -5,7 +5,7 @@ import type { CallStatus } from '../domain/call-status';
 import { AppError, invalidArgument } from '../domain/errors';
 import { causeForReason } from '../domain/hangup';
 import type { Logger } from '../platform/logger';
-import type { CallCursor } from './call-repository';
+import type { CallCursor } from '../domain/call';
 import { createCallsUseCase, type CreateCallsDeps } from './create-calls';
 import { createIncomingUseCase } from './create-incoming-call';
 import { parseId } from './ids';
@@ -163,7 +163,20 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
 
     hangupChained,
     signal,
+
+    // Reads for the workers and surfaces (they reach no repository themselves).
+    findById: calls.findById,
+    findManyOwned: calls.findManyOwned,
+    findChained: calls.findChained,
+    findLive: calls.findLive,
+    findOrphanedChained: calls.findOrphanedChained,
+    callIdOfChannel: calls.callIdOfChannel,
+    findByChannel: calls.findByChannel,
+    channelOf: calls.channelOf,
   };
 }
 
 export type CallService = ReturnType<typeof createCallService>;
+
+/** The reads of calls that workers need (by id or channel, without a customer). */
+export type CallLookups = Pick<CallService, 'findById' | 'findChained' | 'findLive' | 'findOrphanedChained' | 'callIdOfChannel' | 'findByChannel' | 'channelOf'>;

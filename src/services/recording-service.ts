@@ -2,13 +2,13 @@ import { AppError, invalidArgument } from '../domain/errors';
 import { cannotStartRecording, parseRecordingOptions, partsOf, type Recording, type RecordingOptions } from '../domain/recording';
 import type { Logger } from '../platform/logger';
 import type { FileStore } from '../storage/file-store';
-import type { CallRepository } from './call-repository';
+import type { CallRepository } from '../persistence/call-repository';
 import { MAX_PAGE_SIZE } from './call-service';
-import { newCallId } from './call-repository';
+import { newCallId } from '../persistence/call-repository';
 import { parseId } from './ids';
 import type { RecordingCommands } from './recording-ports';
 import { createRecordingProgress } from './recording-progress';
-import type { RecordingCursor, RecordingRepository } from './recording-repository';
+import type { RecordingCursor, RecordingRepository } from '../persistence/recording-repository';
 import type { DownloadSigner } from './signed-url';
 
 export interface RecordingServiceDeps {
@@ -75,6 +75,9 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     },
 
     get: getOwned,
+    /** For the recording worker (by id, without a customer) and its end: the file it stored, or none. */
+    findById: recordings.findById,
+    markEnded: recordings.markEnded,
 
     /** `pageSizeField`: how the surface names the page size, for its error (`page_size`, `first`). */
     async list(customerId: string, query: { pageSize?: number | undefined; pageSizeField?: string; after?: RecordingCursor | undefined }) {

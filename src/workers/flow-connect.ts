@@ -3,7 +3,7 @@ import type { Activeflow } from '../domain/flow/activeflow';
 import type { FlowAction } from '../domain/flow/flow-action';
 import type { ParseAction } from '../domain/flow/flow-engine';
 import type { ActiveflowService } from '../services/activeflow-service';
-import type { CallRepository } from '../services/call-repository';
+import type { CallLookups } from '../services/call-service';
 import type { CallService } from '../services/call-service';
 import type { FlowMediaPort } from '../telephony/flow-media-port';
 import { connectBridgeId } from './flow-playbacks';
@@ -14,7 +14,7 @@ export const CONNECT_TIMEOUT_MS = 60 * 60_000;
 type ConnectAction = Extract<FlowAction, { type: 'connect' }>;
 export interface ConnectDeps {
   activeflows: ActiveflowService;
-  calls: CallRepository;
+  calls: CallLookups;
   callService: CallService;
   media: FlowMediaPort;
   parse: ParseAction;

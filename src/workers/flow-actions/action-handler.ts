@@ -5,7 +5,7 @@ import type { FlowAction } from '../../domain/flow/flow-action';
 import type { ParseAction } from '../../domain/flow/flow-engine';
 import type { Logger } from '../../platform/logger';
 import type { ActiveflowService, StepOutcome } from '../../services/activeflow-service';
-import type { CallRepository } from '../../services/call-repository';
+import type { CallLookups } from '../../services/call-service';
 import type { CallService } from '../../services/call-service';
 import type { FlowJobs } from '../../services/flow-ports';
 import type { RecordingService } from '../../services/recording-service';
@@ -16,7 +16,7 @@ import type { TextToSpeech } from '../../telephony/text-to-speech';
 /** What the flow runner and the action handlers work with. */
 export interface FlowExecutorDeps {
   activeflows: ActiveflowService;
-  calls: CallRepository;
+  calls: CallLookups;
   callService: CallService;
   /** Recording actions go through the API's own path: same validation, same 409 rules. */
   recordings: Pick<RecordingService, 'startWith' | 'stop' | 'get'>;

@@ -1,7 +1,7 @@
 import type { Activeflow, CurrentAction } from '../domain/flow/activeflow';
 import type { ExecutedAction } from '../domain/flow/flow-engine';
-import type { PrismaClient } from '../platform/database';
-import { activeflowFromRow, type ActiveflowRow } from './activeflow-row';
+import type { PrismaClient } from './database';
+import { activeflowFromRow, type ActiveflowRow } from '../services/activeflow-row';
 import { NOTIFY, outboxInsert } from './outbox';
 
 export interface NewActiveflow {

@@ -1,6 +1,6 @@
 import type { MediaState } from '../domain/media-control';
 import { Prisma } from '../generated/prisma/client';
-import { callFromRow, type CallRow } from './call-row';
+import { callFromRow, type CallRow } from '../services/call-row';
 import type { Call } from '../domain/call';
 import { NOTIFY, outboxInsert } from './outbox';
 

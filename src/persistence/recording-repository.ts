@@ -2,10 +2,10 @@ import type { Call } from '../domain/call';
 import type { EventNameOf } from '../domain/events/event-types';
 import type { Recording, RecordingOptions, RecordingPart } from '../domain/recording';
 import { Prisma } from '../generated/prisma/client';
-import type { PrismaClient } from '../platform/database';
-import { callFromRow, type CallRow } from './call-row';
+import type { PrismaClient } from './database';
+import { callFromRow, type CallRow } from '../services/call-row';
 import { NOTIFY, outboxInsert } from './outbox';
-import { recordingFromRow, type RecordingRow } from './recording-row';
+import { recordingFromRow, type RecordingRow } from '../services/recording-row';
 
 type Sql = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
 

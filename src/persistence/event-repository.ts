@@ -1,5 +1,5 @@
 import { eventFromRow, type EventRecord, type EventRow } from '../events/event-record';
-import type { PrismaClient } from '../platform/database';
+import type { PrismaClient } from './database';
 
 const STREAM_PAGE = 1000;
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Call } from '../domain/call';
+import type { Call, CallCursor } from '../domain/call';
 import { predecessorsOf, type CallStatus } from '../domain/call-status';
 import type { CallEventType } from '../domain/call-lifecycle';
 import { CHAINABLE_MASTER_STATUSES } from '../domain/call-chain';
 import type { HangupBy, HangupReason } from '../domain/hangup';
-import type { PrismaClient } from '../platform/database';
+import type { PrismaClient } from './database';
 import { Prisma } from '../generated/prisma/client';
-import { callFromRow, type CallRow } from './call-row';
-import { isUuid } from './ids';
+import { callFromRow, type CallRow } from '../services/call-row';
+import { isUuid } from '../services/ids';
 import { NOTIFY, outboxInsert } from './outbox';
 
 export interface NewCall {
@@ -49,11 +49,7 @@ export interface CallTransition {
   hangupCause?: number | undefined;
 }
 
-/** Position in the newest-first call list: microseconds of tm_create, then id. */
-export interface CallCursor {
-  createdUs: bigint;
-  id: string;
-}
+export type { CallCursor };
 
 export interface CallListQuery {
   customerId: string;
