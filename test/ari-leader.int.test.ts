@@ -1,9 +1,9 @@
-import { startAriSimulator, type RunningSimulator } from '../src/telephony/simulator';
+import type { RunningSimulator } from '../src/telephony/simulator';
 import { createCalls, press, waitForCall } from './support/flows';
 import { rest } from './support/rest';
-import { simChannel } from './support/sim';
+import { simChannel, startStandaloneSimulator } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
-import { spawnWorker, type WorkerProcess } from './support/worker-process';
+import { spawnWorker, workerEnv, type WorkerProcess } from './support/worker-process';
 
 /**
  * One ARI event consumer per media server, any number of workers: three worker processes, one
@@ -19,7 +19,7 @@ const workers: WorkerProcess[] = [];
 
 beforeAll(async () => {
   t = await startTestApp({}, 'api');
-  sim = await startAriSimulator({ port: 0, host: '127.0.0.1', username: t.config.ari.username, password: t.config.ari.password, delays: { ringMs: 20, answerMs: 40, giveUpMs: 150, remoteHangupMs: 400 } });
+  sim = await startStandaloneSimulator(t.config, { remoteHangupMs: 400 });
 });
 afterAll(async () => {
   for (const worker of workers) await worker.kill('SIGKILL');
@@ -31,16 +31,7 @@ const LEADS = /this process now hears the ARI events/;
 const STANDS_BY = /standing by for the ARI events/;
 
 const startWorker = () => {
-  const worker = spawnWorker({
-    DATABASE_URL: t.config.databaseUrl,
-    DATABASE_SCHEMA: t.config.databaseSchema,
-    REDIS_URL: t.config.redisUrl,
-    REDIS_PREFIX: t.config.redisPrefix,
-    ARI_URL: sim.url,
-    ARI_LEADER_POLL_MS: '200',
-    REACTION_LOCK_MS: '1000',
-    LOG_LEVEL: 'info',
-  });
+  const worker = spawnWorker(workerEnv(t.config, sim.url, { ARI_LEADER_POLL_MS: '200', REACTION_LOCK_MS: '1000', LOG_LEVEL: 'info' }));
   workers.push(worker);
   return worker;
 };

@@ -1,9 +1,9 @@
-import { startAriSimulator, type RunningSimulator } from '../src/telephony/simulator';
+import type { RunningSimulator } from '../src/telephony/simulator';
 import { createCalls, heard, waitForHangup } from './support/flows';
 import { rest } from './support/rest';
-import { simChannel } from './support/sim';
+import { simChannel, startStandaloneSimulator } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
-import { spawnWorker, type WorkerProcess } from './support/worker-process';
+import { spawnWorker, workerEnv, type WorkerProcess } from './support/worker-process';
 
 /**
  * A reaction survives a crash: the worker process is killed after the call's answer committed and
@@ -19,7 +19,7 @@ const workers: WorkerProcess[] = [];
 
 beforeAll(async () => {
   t = await startTestApp({}, 'api');
-  sim = await startAriSimulator({ port: 0, host: '127.0.0.1', username: t.config.ari.username, password: t.config.ari.password, delays: { ringMs: 20, answerMs: 40, giveUpMs: 150, remoteHangupMs: 150 } });
+  sim = await startStandaloneSimulator(t.config);
 });
 afterAll(async () => {
   for (const worker of workers) await worker.kill('SIGKILL');
@@ -28,16 +28,8 @@ afterAll(async () => {
 });
 
 const startWorker = (env: Record<string, string> = {}) => {
-  const worker = spawnWorker({
-    DATABASE_URL: t.config.databaseUrl,
-    DATABASE_SCHEMA: t.config.databaseSchema,
-    REDIS_URL: t.config.redisUrl,
-    REDIS_PREFIX: t.config.redisPrefix,
-    ARI_URL: sim.url,
-    REACTION_LOCK_MS: '1000', // a killed worker's job goes to another one a second later
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
+  // A killed worker's reaction job goes to another one a second later.
+  const worker = spawnWorker(workerEnv(t.config, sim.url, { REACTION_LOCK_MS: '1000', LOG_LEVEL: 'silent', ...env }));
   workers.push(worker);
   return worker;
 };

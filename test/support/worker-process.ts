@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import type { Config } from '../../src/config';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -13,6 +14,16 @@ export interface WorkerProcess {
   /** Every line the process wrote to stdout so far. */
   lines: string[];
 }
+
+/** A worker's environment: the test app's database schema and Redis prefix, on the media server at `ariUrl`. */
+export const workerEnv = (config: Config, ariUrl: string, env: Record<string, string> = {}): Record<string, string> => ({
+  DATABASE_URL: config.databaseUrl,
+  DATABASE_SCHEMA: config.databaseSchema,
+  REDIS_URL: config.redisUrl,
+  REDIS_PREFIX: config.redisPrefix,
+  ARI_URL: ariUrl,
+  ...env,
+});
 
 /** `src/main.ts worker` in a process of its own, with the test app's database schema and Redis prefix. */
 export function spawnWorker(env: Record<string, string>): WorkerProcess {
