@@ -7,16 +7,14 @@ import type { Logger } from '../platform/logger';
 const ASKABLE_JSON = JSON.stringify(ASKABLE_NAMES);
 
 /**
- * Hands out stream positions in id order to the rows of a batch that have none yet (a batch
- * re-run after a crash keeps the positions it got), answering the batch in position order.
+ * The next batch of unpublished events in id order, each with a stream position reserved for it
+ * in that order (nextval, no write): the publish carries it and the mark stores it, so giving out
+ * positions costs no extra row update. A batch re-run after a crash between the two gets new
+ * positions; the stored one is the one replays use.
  */
-const POSITION = `
-  WITH todo AS (SELECT id FROM events WHERE id = ANY($1::bigint[]) AND position IS NULL ORDER BY id),
-  numbered AS (SELECT id, nextval('events_position_seq') AS position FROM todo),
-  positioned AS (UPDATE events e SET position = numbered.position FROM numbered WHERE e.id = numbered.id RETURNING e.*)
-  SELECT * FROM positioned
-  UNION ALL SELECT * FROM events WHERE id = ANY($1::bigint[]) AND position IS NOT NULL
-  ORDER BY position`;
+const NEXT_BATCH = `
+  SELECT batch.*, nextval('events_position_seq')::text AS position
+  FROM (SELECT * FROM events WHERE published_at IS NULL ORDER BY id LIMIT $1) batch ORDER BY batch.id`;
 
 export interface OutboxDispatcherOptions {
   pool: Pool;
@@ -50,8 +48,10 @@ export interface NewDeliveryLane {
  */
 const MARK_AND_FAN_OUT = `
   WITH marked AS (
-    UPDATE events SET published_at = now() WHERE id = ANY($1::bigint[]) AND published_at IS NULL
-    RETURNING id, customer_id, type, resource_type, resource_id, sequence, payload->>'status' AS status),
+    UPDATE events SET published_at = now(), position = reserved.position
+    FROM unnest($1::bigint[], $3::bigint[]) AS reserved(id, position)
+    WHERE events.id = reserved.id AND events.published_at IS NULL
+    RETURNING events.id, customer_id, type, resource_type, resource_id, sequence, payload->>'status' AS status),
   names AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS n(name text, event text, status text)),
   fanned AS (
     INSERT INTO webhook_deliveries (id, webhook_id, customer_id, event_id, event_type, resource_type, resource_id, sequence)
@@ -99,18 +99,17 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   }
 
   async function dispatchBatch(client: PoolClient): Promise<number> {
-    const rows = await client.query<{ id: bigint }>('SELECT id FROM events WHERE published_at IS NULL ORDER BY id LIMIT $1', [batchSize]);
-    if (rows.rows.length === 0) return 0;
-    const ids = rows.rows.map((row) => row.id.toString());
-    const events = (await client.query<EventRow>(POSITION, [ids])).rows.map(eventFromRow);
+    const events = (await client.query<EventRow>(NEXT_BATCH, [batchSize])).rows.map(eventFromRow);
+    if (events.length === 0) return 0;
+    const ids = events.map((event) => event.id);
     await publish(events);
     if (options.react) await options.react(events);
-    const lanes = await client.query<{ webhook_id: string; resource_id: string; first_event_id: string }>(MARK_AND_FAN_OUT, [ids, ASKABLE_JSON]);
+    const lanes = await client.query<{ webhook_id: string; resource_id: string; first_event_id: string }>(MARK_AND_FAN_OUT, [ids, ASKABLE_JSON, events.map((event) => event.position)]);
     if (lanes.rows.length && options.wakeLanes) {
       const wakeUps = lanes.rows.map((row) => ({ webhookId: row.webhook_id, resourceId: row.resource_id, firstEventId: row.first_event_id }));
       await options.wakeLanes(wakeUps).catch((error: unknown) => logger.warn({ err: error }, 'could not wake webhook lanes; the sweep will'));
     }
-    return rows.rows.length;
+    return events.length;
   }
 
   /** Coalesces wake-ups: at most one drain runs, and one more follows if woken meanwhile. */

@@ -5,5 +5,4 @@ ALTER TABLE "calls" ADD COLUMN "reaction_error" TEXT;
 -- that resumes after a position misses nothing and gets nothing twice.
 CREATE SEQUENCE "events_position_seq" AS BIGINT;
 ALTER TABLE "events" ADD COLUMN "position" BIGINT;
-CREATE UNIQUE INDEX "events_position_key" ON "events"("position");
 CREATE INDEX "events_customer_id_position_idx" ON "events"("customer_id", "position");
