@@ -41,7 +41,9 @@ export function createAriLeadership(options: AriLeadershipOptions): AriLeadershi
     if (!leader) return;
     leader = false;
     announcedStandby = false;
-    logger.warn({ reason }, 'this process no longer hears the ARI events');
+    // Stopping is the normal end of a leader; anything else is worth a warning.
+    if (reason === 'stopping') logger.info({ reason }, 'this process no longer hears the ARI events');
+    else logger.warn({ reason }, 'this process no longer hears the ARI events');
     await media.unlisten().catch((error: unknown) => logger.warn({ err: error }, 'closing the ARI event stream failed'));
   }
 
