@@ -155,6 +155,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     if (role !== 'worker') {
       api = await createApiServer(await buildApiSchema(), services, logger, {
         introspection: config.graphqlIntrospection,
+        stacktraces: config.graphqlStacktraces,
         rateLimits: {
           limiter: createRedisRateLimiter(redis, config.redisPrefix),
           perCustomer: { windowMs: config.rateLimit.windowMs, limit: config.rateLimit.perCustomer },

@@ -31,6 +31,8 @@ const configSchema = z.object({
   }),
   /** GraphQL introspection and Apollo's landing page (on by default; off for a locked-down API). */
   graphqlIntrospection: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /** Stack traces in GraphQL errors: a development setting, off unless asked for. */
+  graphqlStacktraces: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   /** The API's public origin (e.g. https://api.example.com) for the URLs it hands out; unset: the request's. */
   publicUrl: optionalString.pipe(z.string().url().optional()),
   /** Recording files: a local directory (default), or an S3-compatible store (see docs/architecture.md). */
@@ -126,6 +128,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtSecret: env.JWT_SECRET,
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
     graphqlIntrospection: env.GRAPHQL_INTROSPECTION,
+    graphqlStacktraces: env.GRAPHQL_STACKTRACES,
     rateLimit: { windowMs: env.RATE_LIMIT_WINDOW_MS, perCustomer: env.RATE_LIMIT_PER_CUSTOMER, perIp: env.RATE_LIMIT_PER_IP },
     publicUrl: env.PUBLIC_URL,
     recordings: {
