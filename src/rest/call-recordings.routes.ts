@@ -5,13 +5,13 @@ import { presentCalls } from './call-views';
 import { presentRecordings } from './recording-views';
 
 /** `/v1.0/calls/{id}/recording_start|recording_stop|recordings`: recording a call. */
-export function createCallRecordingsRouter(services: Pick<Services, 'recordings' | 'calls' | 'callRepository'>): Router {
+export function createCallRecordingsRouter(services: Pick<Services, 'recordings' | 'calls'>): Router {
   const router = Router();
   const { recordings } = services;
 
   /** As VoIPBIN's document says: the call as it is afterwards (its recording_id names the recording). */
   async function answerCall(res: Response, customerId: string, callId: string): Promise<void> {
-    const [view] = await presentCalls([await services.calls.get(customerId, callId)], customerId, services.callRepository);
+    const [view] = await presentCalls([await services.calls.get(customerId, callId)], customerId, services.calls);
     res.json(view);
   }
 

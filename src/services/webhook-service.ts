@@ -3,7 +3,7 @@ import { AppError, invalidArgument } from '../domain/errors';
 import { parseText } from '../domain/text';
 import { parseWebhookEvents, parseWebhookStatus, type WebhookStatus } from '../domain/webhook';
 import { Prisma } from '../generated/prisma/client';
-import type { PrismaClient } from '../platform/database';
+import type { PrismaClient } from '../persistence/database';
 import { parseId } from './ids';
 import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';
 import { checkWebhookTarget } from './webhook-target';
