@@ -9,6 +9,10 @@ import type { Logger } from './platform/logger';
 import { applyMigrations, defaultMigrationsDir } from './platform/migrate';
 import { createRedisRateLimiter } from './platform/rate-limiter';
 import { connectRedis } from './platform/redis';
+import { createMetrics, type Metrics } from './platform/metrics';
+import { mediaServerCheck, postgresCheck, redisCheck } from './platform/dependency-checks';
+import { createMetricSources } from './workers/metric-sources';
+import { observePublished } from './workers/outbox-metrics';
 import { buildApiSchema } from './schema/build-schema';
 import { createAccessKeyService } from './services/access-key-service';
 import { createAuthService } from './services/auth-service';
@@ -66,6 +70,7 @@ export interface RunningApp {
 
 /** The composition root: builds every part this process's role needs and wires them together. */
 export async function startApp(config: Config, role: Role, logger: Logger): Promise<RunningApp> {
+  const metrics = createMetrics();
   const stops: (() => Promise<unknown>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) {
@@ -143,15 +148,21 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
 
     let simulator: RunningSimulator | null = null;
     if (role !== 'api') {
-      const worker = await startWorkers(config, services, { redisUrl: config.redisUrl, db, logger, observers, files });
+      const worker = await startWorkers(config, services, { redisUrl: config.redisUrl, db, logger, observers, files, metrics });
       simulator = worker.simulator;
       stops.push(worker.stop);
     }
     let api: ApiServer | null = null;
     let port: number | null = null;
     if (role !== 'worker') {
+      const sources = createMetricSources(db.pool, redis, config.redisPrefix, [queue, flowQueue, recordingQueue]);
+      stops.push(() => sources.close());
+      metrics.setSources(sources);
+      const ariUrl = config.ari.url ?? simulator?.url ?? `http://${config.simulator.host}:${config.simulator.port}`;
       api = await createApiServer(await buildApiSchema(), services, logger, {
         introspection: config.graphqlIntrospection,
+        metrics,
+        dependencies: [postgresCheck(db.pool), redisCheck(redis), mediaServerCheck(() => ({ ...config.ari, url: ariUrl }))],
         rateLimits: {
           limiter: createRedisRateLimiter(redis, config.redisPrefix),
           perCustomer: { windowMs: config.rateLimit.windowMs, limit: config.rateLimit.perCustomer },
@@ -180,9 +191,10 @@ interface WorkerResources {
   logger: Logger;
   observers: CallObservers;
   files: FileStore;
+  metrics: Metrics;
 }
 
-async function startWorkers(config: Config, services: Services, { redisUrl, db, logger, observers, files }: WorkerResources) {
+async function startWorkers(config: Config, services: Services, { redisUrl, db, logger, observers, files, metrics }: WorkerResources) {
   const stops: (() => Promise<unknown>)[] = [];
   let simulator: RunningSimulator | null = null;
   if (!config.ari.url) {
@@ -222,6 +234,10 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   observers.add(connectLegObserver({ activeflows: services.activeflows, calls: services.callRepository, callService: services.calls, media, parse: parseFlowAction }));
   observers.add(flowExecutor.callAnswered);
   startMediaEventConsumer({ media, calls: services.callRepository, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
+  let connects = 0;
+  media.onEvent((event) => {
+    if (event.type === 'connected' && connects++ > 0) metrics.ariReconnects.inc();
+  });
   startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }), services.callRepository);
   await media.start();
   stops.push(() => media.stop());
@@ -250,7 +266,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
   });
   stops.push(() => recordingWorker.close());
 
-  const webhooks = startWebhookDelivery({ connection, config, prisma: db.prisma, calls: services.callRepository, recordings: services.recordings, logger: logger.child({ part: 'webhooks' }) });
+  const webhooks = startWebhookDelivery({ connection, config, prisma: db.prisma, calls: services.callRepository, recordings: services.recordings, logger: logger.child({ part: 'webhooks' }), countOutcome: (outcome) => metrics.webhookDeliveries.inc({ outcome }) });
   stops.push(() => webhooks.stop());
 
   const dispatcher: OutboxDispatcher = createOutboxDispatcher({
@@ -258,6 +274,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     schema: config.databaseSchema,
     publish: (events) => services.bus.publish(events),
     wakeLanes: webhooks.wakeLanes,
+    onPublished: (events) => observePublished(metrics, events),
     logger: logger.child({ part: 'outbox' }),
   });
   await dispatcher.start();

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { RequestHandler } from 'express';
@@ -13,6 +13,7 @@ import { AppError, ERROR_TABLE } from '../domain/errors';
 import { credentialOf } from '../platform/credentials';
 import { formatGraphqlError } from '../platform/graphql-errors';
 import type { Logger } from '../platform/logger';
+import type { Metrics } from '../platform/metrics';
 import { createCallLoaders } from '../resolvers/call-loaders';
 import type { GraphqlContext } from '../resolvers/context';
 import type { Services } from '../services/services';
@@ -33,6 +34,7 @@ const contextFor = (services: Services, customerId: string, requestId: string): 
 /** Apollo over HTTP and graphql-ws over WebSocket, both on /graphql, both authenticated. */
 export interface GraphqlOptions {
   introspection: boolean;
+  metrics: Metrics;
 }
 
 export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLSchema, services: Services, logger: Logger, options: GraphqlOptions): Promise<GraphqlEndpoint> {
@@ -74,6 +76,7 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       complexityLimit(schema, MAX_QUERY_COMPLEXITY),
+      graphqlTimer(options.metrics),
       ...(options.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],
@@ -92,6 +95,20 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
     middleware,
     handleUpgrade: (req, socket, head) => wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req)),
     stop: () => apollo.stop(),
+  };
+}
+
+/** The duration of every operation over HTTP, by its type and whether it answered errors. */
+function graphqlTimer(metrics: Metrics): ApolloServerPlugin<GraphqlContext> {
+  return {
+    async requestDidStart() {
+      const end = metrics.graphqlDuration.startTimer();
+      return {
+        async willSendResponse({ operation, errors }) {
+          end({ operation: operation?.operation ?? 'invalid', outcome: errors?.length ? 'error' : 'ok' });
+        },
+      };
+    },
   };
 }
 

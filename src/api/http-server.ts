@@ -7,6 +7,9 @@ import { createRestRouter } from '../rest/router';
 import type { Services } from '../services/services';
 import { graphqlBodyErrors } from './graphql-body-errors';
 import { createGraphqlEndpoint, type GraphqlOptions } from './graphql-server';
+import type { DependencyCheck } from '../platform/readiness';
+import { createOperationsRouter } from './operations.routes';
+import { requestMetrics } from './request-metrics';
 import { limitPerCustomer, limitPerIp, type RateLimits } from './rate-limit';
 import { requestId } from './request-id';
 import { createTopicSocket } from './topic-socket';
@@ -22,6 +25,8 @@ const BODY_LIMIT = '1mb';
 
 export interface ApiOptions extends GraphqlOptions {
   rateLimits: RateLimits;
+  /** What /readyz checks. */
+  dependencies: readonly DependencyCheck[];
 }
 
 export async function createApiServer(schema: GraphQLSchema, unlimited: Services, logger: Logger, options: ApiOptions): Promise<ApiServer> {
@@ -39,9 +44,8 @@ export async function createApiServer(schema: GraphQLSchema, unlimited: Services
   });
 
   app.use(requestId);
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.use(requestMetrics(options.metrics));
+  app.use(createOperationsRouter(options.dependencies, options.metrics));
   app.use(['/graphql', '/v1.0', '/auth'], limitPerIp(options.rateLimits));
   app.use('/auth', createLoginRouter(services.auth, logger));
   app.use('/graphql', express.json({ limit: BODY_LIMIT }), graphql.middleware, graphqlBodyErrors);

@@ -9,6 +9,8 @@ export interface OutboxDispatcherOptions {
   /** Told the webhook lanes that got new deliveries (after their commit); a loss is swept up later. */
   wakeLanes?: (lanes: NewDeliveryLane[]) => Promise<void>;
   logger: Logger;
+  /** Told every batch once it is published (metrics). */
+  onPublished?: (events: readonly EventRecord[]) => void;
   batchSize?: number;
   /** Safety-net poll for a missed NOTIFY (a reconnect, another process's commit). */
   pollMs?: number;
@@ -74,7 +76,9 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   async function dispatchBatch(client: PoolClient): Promise<number> {
     const rows = await client.query<EventRow>('SELECT * FROM events WHERE published_at IS NULL ORDER BY id LIMIT $1', [batchSize]);
     if (rows.rows.length === 0) return 0;
-    await publish(rows.rows.map(eventFromRow));
+    const events = rows.rows.map(eventFromRow);
+    await publish(events);
+    options.onPublished?.(events);
     const lanes = await client.query<{ webhook_id: string; resource_id: string; first_event_id: string }>(MARK_AND_FAN_OUT, [rows.rows.map((row) => row.id.toString())]);
     if (lanes.rows.length && options.wakeLanes) {
       const wakeUps = lanes.rows.map((row) => ({ webhookId: row.webhook_id, resourceId: row.resource_id, firstEventId: row.first_event_id }));

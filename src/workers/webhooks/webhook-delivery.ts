@@ -7,12 +7,12 @@ import type { RecordingService } from '../../services/recording-service';
 import { createWebhookDeliveryRepository } from '../../services/webhook-delivery-repository';
 import type { NewDeliveryLane } from '../outbox-dispatcher';
 import { createWebhookData } from './webhook-data';
-import { createWebhookLaneWorker } from './webhook-lane-worker';
+import { createWebhookLaneWorker, type LaneWorkerDeps } from './webhook-lane-worker';
 import { createWebhookQueue, wakeLanes } from './webhook-queue';
 import { startWebhookSweep } from './webhook-sweep';
 
 /** The worker side of webhooks: the lane queue and its worker, and the sweep that backs them up. */
-export function startWebhookDelivery(deps: { connection: ConnectionOptions; config: Config; prisma: PrismaClient; calls: CallRepository; recordings: Pick<RecordingService, 'downloadUrl'>; logger: Logger }) {
+export function startWebhookDelivery(deps: { connection: ConnectionOptions; config: Config; prisma: PrismaClient; calls: CallRepository; recordings: Pick<RecordingService, 'downloadUrl'>; logger: Logger; countOutcome?: LaneWorkerDeps['countOutcome'] }) {
   const { config, logger } = deps;
   const settings = config.webhooks;
   const queue = createWebhookQueue(deps.connection, config.redisPrefix);
@@ -28,6 +28,7 @@ export function startWebhookDelivery(deps: { connection: ConnectionOptions; conf
     allowPrivateTargets: settings.allowPrivateTargets,
     concurrency: settings.concurrency,
     logger,
+    countOutcome: deps.countOutcome,
   });
   const sweep = startWebhookSweep({ deliveries, queue, everyMs: settings.sweepMs, logger });
   return {

@@ -20,6 +20,8 @@ export interface LaneWorkerDeps {
   allowPrivateTargets: boolean;
   concurrency: number;
   logger: Logger;
+  /** Told how every attempt ended: delivered, pending (a retry follows), failed (given up), canceled. */
+  countOutcome?: (status: DeliveryResult['status']) => void;
 }
 
 /**
@@ -38,8 +40,14 @@ export function createWebhookLaneWorker(deps: LaneWorkerDeps): Worker<LaneJobDat
     return JSON.stringify({ type: delivery.eventType, data });
   }
 
-  /** Sends one claimed delivery and says how it ended (recording it is the caller's part). */
   async function attempt(delivery: ClaimedDelivery): Promise<DeliveryResult> {
+    const result = await send(delivery);
+    deps.countOutcome?.(result.status);
+    return result;
+  }
+
+  /** Sends one claimed delivery and says how it ended (recording it is the caller's part). */
+  async function send(delivery: ClaimedDelivery): Promise<DeliveryResult> {
     if (!delivery.webhookLive) return { status: 'canceled', httpCode: null, error: 'the webhook is disabled or deleted', body: null, retryInMs: 0 };
     let body: string;
     try {
