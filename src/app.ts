@@ -8,7 +8,10 @@ import { ensureDatabase } from './platform/ensure-database';
 import type { Logger } from './platform/logger';
 import { applyMigrations, defaultMigrationsDir } from './platform/migrate';
 import { createRedisRateLimiter } from './platform/rate-limiter';
-import { connectRedis } from './platform/redis';
+import { closeRedis, connectRedis, whenReady, type Redis } from './platform/redis';
+import { createOutageLog, watchPostgres } from './platform/outage-log';
+import { addressOf, naming } from './platform/startup-error';
+import { logCallChanges } from './services/call-change-log';
 import { createMetrics, type Metrics } from './platform/metrics';
 import { mediaServerCheck, postgresCheck, redisCheck } from './platform/dependency-checks';
 import { createMetricSources } from './workers/metric-sources';
@@ -71,24 +74,37 @@ export interface RunningApp {
 /** The composition root: builds every part this process's role needs and wires them together. */
 export async function startApp(config: Config, role: Role, logger: Logger): Promise<RunningApp> {
   const metrics = createMetrics();
+  const outages = createOutageLog(logger);
   const stops: (() => Promise<unknown>)[] = [];
   const stopAll = async () => {
+    outages.close();
     for (const stop of stops.reverse()) {
       logger.debug({ part: stop.name }, 'stopping');
       await stop().catch((error: unknown) => logger.error({ err: error }, 'error while stopping'));
     }
   };
   try {
-    await ensureDatabase(config.databaseUrl);
+    const postgresAt = addressOf(config.databaseUrl, 5432);
+    await naming('DATABASE_URL', postgresAt, () => ensureDatabase(config.databaseUrl));
     const db = connectDatabase(config.databaseUrl, config.databaseSchema);
     stops.push(() => db.close());
-    const applied = await applyMigrations(db.pool, config.databaseSchema, defaultMigrationsDir());
+    const applied = await naming('DATABASE_URL', postgresAt, () => applyMigrations(db.pool, config.databaseSchema, defaultMigrationsDir()));
     if (applied.length) logger.info({ applied }, 'applied migrations');
+    const stopProbe = watchPostgres(outages, db.pool, `DATABASE_URL ${postgresAt}`, POSTGRES_PROBE_MS);
+    stops.push(async () => stopProbe());
 
-    const redis = connectRedis(config.redisUrl, 'commands');
-    const publisher = connectRedis(config.redisUrl, 'events-pub');
-    const subscriber = connectRedis(config.redisUrl, 'events-sub');
-    stops.push(() => Promise.all([redis.quit(), publisher.quit(), subscriber.quit()]));
+    const redisAt = addressOf(config.redisUrl, 6379);
+    const first = connectRedis(config.redisUrl, 'commands');
+    stops.push(() => closeRedis(first));
+    await naming('REDIS_URL', redisAt, () => whenReady(first));
+    const redisConnection = (name: string, connection = connectRedis(config.redisUrl, name)): Redis => {
+      outages.watchRedis(connection, name, `REDIS_URL ${redisAt}`);
+      if (connection !== first) stops.push(() => closeRedis(connection));
+      return connection;
+    };
+    const redis = redisConnection('commands', first);
+    const publisher = redisConnection('events-pub');
+    const subscriber = redisConnection('events-sub');
     const bus = createRedisEventBus(publisher, subscriber, config.redisPrefix);
     stops.push(() => bus.close());
 
@@ -100,6 +116,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const flows = createFlowService(db.prisma);
     const numbers = createNumberService(db.prisma, flows);
     const observers = createCallObservers(logger);
+    observers.add(logCallChanges(logger.child({ part: 'calls' })));
     const calls = createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), numbers, logger, observers });
     const activeflows = createActiveflowService({
       prisma: db.prisma,
@@ -110,8 +127,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       logger: logger.child({ part: 'flows' }),
     });
     observers.add(activeflows.observe);
-    const mediaControlEvents = connectRedis(config.redisUrl, 'media-control-events');
-    stops.push(() => mediaControlEvents.quit());
+    const mediaControlEvents = redisConnection('media-control-events');
     const mediaControls = await createQueuedMediaControls(queue, mediaControlEvents, config.redisPrefix);
     stops.push(mediaControls.close);
     const recordingQueue = createRecordingQueue(redis, config.redisPrefix);
@@ -148,7 +164,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
 
     let simulator: RunningSimulator | null = null;
     if (role !== 'api') {
-      const worker = await startWorkers(config, services, { redisUrl: config.redisUrl, db, logger, observers, files, metrics });
+      const worker = await startWorkers(config, services, { redisConnection, db, logger, observers, files, metrics });
       simulator = worker.simulator;
       stops.push(worker.stop);
     }
@@ -170,7 +186,8 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
         },
       });
       stops.push(() => (api as ApiServer).stop());
-      port = await api.listen(config.port, config.host);
+      const server = api;
+      port = await naming('PORT', String(config.port), () => server.listen(config.port, config.host));
     }
     return { port, simulator, services, bootstrap, stop: stopAll };
   } catch (error) {
@@ -185,8 +202,11 @@ function s3SettingsOf(config: Config) {
   return endpoint && bucket && accessKeyId && secretAccessKey ? { endpoint, bucket, region, accessKeyId, secretAccessKey } : undefined;
 }
 
+/** How often the pool is probed to tell a Postgres outage's start and end. */
+const POSTGRES_PROBE_MS = 2000;
+
 interface WorkerResources {
-  redisUrl: string;
+  redisConnection: (name: string) => Redis;
   db: ReturnType<typeof connectDatabase>;
   logger: Logger;
   observers: CallObservers;
@@ -194,25 +214,26 @@ interface WorkerResources {
   metrics: Metrics;
 }
 
-async function startWorkers(config: Config, services: Services, { redisUrl, db, logger, observers, files, metrics }: WorkerResources) {
+async function startWorkers(config: Config, services: Services, { redisConnection, db, logger, observers, files, metrics }: WorkerResources) {
   const stops: (() => Promise<unknown>)[] = [];
   let simulator: RunningSimulator | null = null;
   if (!config.ari.url) {
-    simulator = await startAriSimulator({
-      port: config.simulator.port,
-      host: config.simulator.host,
-      username: config.ari.username,
-      password: config.ari.password,
-      delays: config.simulator.delays,
-    });
+    simulator = await naming('SIM_PORT', String(config.simulator.port), () =>
+      startAriSimulator({
+        port: config.simulator.port,
+        host: config.simulator.host,
+        username: config.ari.username,
+        password: config.ari.password,
+        delays: config.simulator.delays,
+      }),
+    );
     stops.push(() => (simulator as RunningSimulator).close());
     logger.info({ url: simulator.url }, 'ARI simulator started (no ARI_URL given)');
   }
   const ariUrl = config.ari.url ?? (simulator as RunningSimulator).url;
 
   const media: MediaServer = createAriMediaServer({ ...config.ari, url: ariUrl }, logger.child({ part: 'ari' }));
-  const connection = connectRedis(redisUrl, 'telephony-worker');
-  stops.push(() => connection.quit());
+  const connection = redisConnection('telephony-worker');
   const queue = createTelephonyQueue(connection, config.redisPrefix);
   stops.push(() => queue.close());
   const flowQueue = createFlowQueue(connection, config.redisPrefix);

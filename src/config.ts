@@ -19,6 +19,8 @@ const configSchema = z.object({
   /** Prefix of every Redis key and channel, so several installs or test files share one Redis. */
   redisPrefix: z.string().default('opencall'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** JSON lines, or lines for a person; auto: for a person when stdout is a terminal. */
+  logFormat: z.enum(['auto', 'json', 'pretty']).default('auto'),
   bootstrapAccessKey: optionalString,
   /** The key of login JWTs; unset: one is made at the first start and kept in the database. */
   jwtSecret: optionalString.pipe(z.string().min(32).optional()),
@@ -105,6 +107,7 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: env.REDIS_URL,
     redisPrefix: env.REDIS_PREFIX,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     bootstrapAccessKey: env.BOOTSTRAP_ACCESS_KEY,
     jwtSecret: env.JWT_SECRET,
     jwtTtlSeconds: env.JWT_TTL_SECONDS,

@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const role = (process.argv[2] ?? 'all') as Role;
   if (!ROLES.includes(role)) throw new Error(`unknown role '${role}': use ${ROLES.join(', ')}`);
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, 'opencall', { format: config.logFormat });
   const app = await startApp(config, role, logger);
 
   if (app.bootstrap?.generated) {
@@ -36,6 +36,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`opencall cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { eventFromRow, type EventRecord, type EventRow } from '../events/event-record';
 import type { Logger } from '../platform/logger';
+import { repeatedFailure } from '../platform/repeated-failure';
 
 export interface OutboxDispatcherOptions {
   pool: Pool;
@@ -63,6 +64,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   let running = false;
   let pending = false;
   let draining: Promise<void> = Promise.resolve();
+  const unreachable = repeatedFailure(logger, 'cannot reach Postgres for the outbox');
+  const dispatchFailure = repeatedFailure(logger, 'outbox dispatch failed; retrying on the next wake-up');
 
   async function becomeLeader(client: PoolClient): Promise<boolean> {
     if (!leader) {
@@ -98,8 +101,9 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       try {
         if (!(await becomeLeader(client))) return;
         while (running && (await dispatchBatch(client)) === batchSize);
+        dispatchFailure.succeeded();
       } catch (error) {
-        logger.error({ err: error }, 'outbox dispatch failed; retrying on the next wake-up');
+        dispatchFailure.failed(error);
       }
     });
   }
@@ -120,7 +124,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   }
 
   async function tick(): Promise<void> {
-    if (!connection) await connect().catch((error: unknown) => logger.warn({ err: error }, 'cannot reach Postgres for the outbox'));
+    if (!connection) await connect().then(unreachable.succeeded, unreachable.failed);
     wake();
   }
 
