@@ -177,6 +177,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       const ariUrl = config.ari.url ?? simulator?.url ?? `http://${config.simulator.host}:${config.simulator.port}`;
       api = await createApiServer(await buildApiSchema(), services, logger, {
         introspection: config.graphqlIntrospection,
+        webAssetsDir: config.webAssetsDir,
         metrics,
         dependencies: [postgresCheck(db.pool), redisCheck(redis), mediaServerCheck(() => ({ ...config.ari, url: ariUrl }))],
         rateLimits: {

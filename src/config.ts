@@ -31,7 +31,9 @@ const configSchema = z.object({
     perCustomer: z.coerce.number().int().positive().default(1000),
     perIp: z.coerce.number().int().positive().default(2000),
   }),
-  /** GraphQL introspection and Apollo's landing page (on by default; off for a locked-down API). */
+  /** Where the browser bundles are (the console, the explorer); unset: dist/web of this install. */
+  webAssetsDir: optionalString,
+  /** GraphQL introspection, which the explorer needs (on by default; off for a locked-down API). */
   graphqlIntrospection: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /** The API's public origin (e.g. https://api.example.com) for the URLs it hands out; unset: the request's. */
   publicUrl: optionalString.pipe(z.string().url().optional()),
@@ -112,6 +114,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtSecret: env.JWT_SECRET,
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
     graphqlIntrospection: env.GRAPHQL_INTROSPECTION,
+    webAssetsDir: env.WEB_ASSETS_DIR,
     rateLimit: { windowMs: env.RATE_LIMIT_WINDOW_MS, perCustomer: env.RATE_LIMIT_PER_CUSTOMER, perIp: env.RATE_LIMIT_PER_IP },
     publicUrl: env.PUBLIC_URL,
     recordings: {

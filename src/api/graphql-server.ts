@@ -77,7 +77,8 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
       ApolloServerPluginDrainHttpServer({ httpServer }),
       complexityLimit(schema, MAX_QUERY_COMPLEXITY),
       graphqlTimer(options.metrics),
-      ...(options.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      // The explorer at /explorer is the landing page: Apollo's own would load from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],
   });

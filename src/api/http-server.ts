@@ -10,6 +10,7 @@ import { createGraphqlEndpoint, type GraphqlOptions } from './graphql-server';
 import type { DependencyCheck } from '../platform/readiness';
 import { createOperationsRouter } from './operations.routes';
 import { requestMetrics } from './request-metrics';
+import { createWebRouter, defaultWebAssetsDir } from './web.routes';
 import { limitPerCustomer, limitPerIp, type RateLimits } from './rate-limit';
 import { requestId } from './request-id';
 import { createTopicSocket } from './topic-socket';
@@ -27,6 +28,8 @@ export interface ApiOptions extends GraphqlOptions {
   rateLimits: RateLimits;
   /** What /readyz checks. */
   dependencies: readonly DependencyCheck[];
+  /** The browser bundles (default: dist/web). */
+  webAssetsDir?: string;
 }
 
 export async function createApiServer(schema: GraphQLSchema, unlimited: Services, logger: Logger, options: ApiOptions): Promise<ApiServer> {
@@ -46,6 +49,7 @@ export async function createApiServer(schema: GraphQLSchema, unlimited: Services
   app.use(requestId);
   app.use(requestMetrics(options.metrics));
   app.use(createOperationsRouter(options.dependencies, options.metrics));
+  app.use(createWebRouter(options.webAssetsDir ?? defaultWebAssetsDir()));
   app.use(['/graphql', '/v1.0', '/auth'], limitPerIp(options.rateLimits));
   app.use('/auth', createLoginRouter(services.auth, logger));
   app.use('/graphql', express.json({ limit: BODY_LIMIT }), graphql.middleware, graphqlBodyErrors);
