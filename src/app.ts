@@ -178,6 +178,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       api = await createApiServer(await buildApiSchema(), services, logger, {
         introspection: config.graphqlIntrospection,
         webAssetsDir: config.webAssetsDir,
+        sandboxSimulatorUrl: config.ari.url ? undefined : ariUrl,
         metrics,
         dependencies: [postgresCheck(db.pool), redisCheck(redis), mediaServerCheck(() => ({ ...config.ari, url: ariUrl }))],
         rateLimits: {

@@ -10,6 +10,7 @@ import { createGraphqlEndpoint, type GraphqlOptions } from './graphql-server';
 import type { DependencyCheck } from '../platform/readiness';
 import { createOperationsRouter } from './operations.routes';
 import { requestMetrics } from './request-metrics';
+import { createSandboxRouter } from './sandbox.routes';
 import { createWebRouter, defaultWebAssetsDir } from './web.routes';
 import { limitPerCustomer, limitPerIp, type RateLimits } from './rate-limit';
 import { requestId } from './request-id';
@@ -30,6 +31,8 @@ export interface ApiOptions extends GraphqlOptions {
   dependencies: readonly DependencyCheck[];
   /** The browser bundles (default: dist/web). */
   webAssetsDir?: string;
+  /** The simulator's URL when the product runs on it: the far end of sandbox calls is played at /sandbox. */
+  sandboxSimulatorUrl?: string;
 }
 
 export async function createApiServer(schema: GraphQLSchema, unlimited: Services, logger: Logger, options: ApiOptions): Promise<ApiServer> {
@@ -54,6 +57,7 @@ export async function createApiServer(schema: GraphQLSchema, unlimited: Services
   app.use('/auth', createLoginRouter(services.auth, logger));
   app.use('/graphql', express.json({ limit: BODY_LIMIT }), graphql.middleware, graphqlBodyErrors);
   app.use('/v1.0', createRestRouter(services, logger));
+  if (options.sandboxSimulatorUrl) app.use('/sandbox', limitPerIp(options.rateLimits), createSandboxRouter(services, options.sandboxSimulatorUrl, logger));
 
   return {
     server,
