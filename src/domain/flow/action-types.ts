@@ -17,7 +17,7 @@ export const FLOW_ACTION_TYPES: readonly FlowActionType[] = [
   'recording_stop',
 ];
 
-/** The documentation's spellings that differ from VoIPBIN's own names (VOIPBIN-BEHAVIOUR.md). */
+/** The documentation's spellings that differ from VoIPBIN's own names (VoIPBIN's documentation). */
 export const ACTION_TYPE_ALIASES: Readonly<Record<string, FlowActionType>> = {
   dtmf_send: 'digits_send',
   record_start: 'recording_start',

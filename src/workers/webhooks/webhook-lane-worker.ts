@@ -63,7 +63,7 @@ export function createWebhookLaneWorker(deps: LaneWorkerDeps): Worker<LaneJobDat
     const outcome = attemptOutcome(result, delivery.attempts, deps.policy);
     if (outcome.status === 'failed') {
       // Given up: the receiver never gets this event, which its owner must hear about.
-      logger.warn({ delivery: delivery.id, webhookId: delivery.webhookId, url: delivery.url, event: delivery.eventType, attempts: delivery.attempts, reason: outcome.reason }, `webhook delivery gave up after ${delivery.attempts} attempts: ${outcome.reason}`);
+      logger.warn({ delivery: delivery.id, webhookId: delivery.webhookId, url: delivery.url, event: delivery.eventType, attempts: delivery.attempts, reason: outcome.reason }, `webhook delivery gave up after ${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}: ${outcome.reason.replace(/ \(gave up after \d+ attempts\)$/, '')}`);
     } else if (outcome.status === 'pending') {
       logger.debug({ delivery: delivery.id, attempt: delivery.attempts, outcome }, 'webhook attempt did not deliver; retrying');
     }
