@@ -12,6 +12,7 @@ import { closeRedis, connectRedis, whenReady, type Redis } from './platform/redi
 import { createOutageLog, watchPostgres } from './platform/outage-log';
 import { addressOf, naming } from './platform/startup-error';
 import { logCallChanges } from './services/call-change-log';
+import { warnIfPublishedKeyWorks } from './services/published-key';
 import { createMetrics, type Metrics } from './platform/metrics';
 import { mediaServerCheck, postgresCheck, redisCheck } from './platform/dependency-checks';
 import { createMetricSources } from './workers/metric-sources';
@@ -161,6 +162,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       webhooks: createWebhookService(db.prisma, { allowPrivateTargets: config.webhooks.allowPrivateTargets }),
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
+    await warnIfPublishedKeyWorks(services.auth, logger);
 
     let simulator: RunningSimulator | null = null;
     if (role !== 'api') {

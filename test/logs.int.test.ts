@@ -114,6 +114,16 @@ describe('a Postgres outage', () => {
   });
 });
 
+describe('the published default key', () => {
+  it('is flagged at warn while it opens the API, and not otherwise', async () => {
+    const flagged = captureLogs();
+    const withDefault = await startTestApp({ BOOTSTRAP_ACCESS_KEY: 'opencall-dev-key' }, 'all', flagged.logger);
+    await withDefault.stop();
+    expect(matching(flagged.records, /^the access key "opencall-dev-key" is the published default/).map((record) => record.level)).toEqual([WARN]);
+    expect(matching(logs.records, /published default/)).toEqual([]);
+  });
+});
+
 async function closedPort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
