@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildWebAssets, launchBrowser, offlinePage } from './support/browser';
+import { offlinePage, startBrowserTest } from './support/browser';
 import { restCall } from './support/rest-client';
-import { startTestApp, TEST_SOURCE_NUMBER, type TestApp } from './support/test-app';
+import { TEST_SOURCE_NUMBER, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 import { startReceiver, type Receiver } from './support/webhook-receiver';
 
@@ -11,22 +11,17 @@ import { startReceiver, type Receiver } from './support/webhook-receiver';
  * and webhook deliveries, a call made from the form, and the sandbox far end played from the page.
  */
 let t: TestApp;
-let assets: ReturnType<typeof buildWebAssets>;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
 let browser: BrowserContext;
+let running: Awaited<ReturnType<typeof startBrowserTest>>;
 let receiver: Receiver;
 beforeAll(async () => {
-  assets = buildWebAssets();
   receiver = await startReceiver();
-  t = await startTestApp({ WEB_ASSETS_DIR: assets.dir, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
-  chromium = await launchBrowser();
-  browser = chromium.context;
+  running = await startBrowserTest({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
+  ({ t, browser } = running);
 }, 60_000);
 afterAll(async () => {
-  await chromium?.close();
-  await t?.stop();
+  await running?.stop();
   await receiver?.close();
-  assets?.remove();
 });
 
 const rest = (method: string, path: string, body?: unknown) => restCall(t.baseUrl, t.accessKey, method, path, body);

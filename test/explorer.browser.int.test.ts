@@ -1,23 +1,18 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildWebAssets, launchBrowser, offlinePage } from './support/browser';
+import { offlinePage, startBrowserTest } from './support/browser';
 import { restCall } from './support/rest-client';
-import { startTestApp, type TestApp } from './support/test-app';
+import type { TestApp } from './support/test-app';
 
 /** The welcome page and the GraphQL explorer in a real headless Chromium that can reach nothing but the API. */
 let t: TestApp;
-let assets: ReturnType<typeof buildWebAssets>;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
 let browser: BrowserContext;
+let running: Awaited<ReturnType<typeof startBrowserTest>>;
 beforeAll(async () => {
-  assets = buildWebAssets();
-  t = await startTestApp({ WEB_ASSETS_DIR: assets.dir });
-  chromium = await launchBrowser();
-  browser = chromium.context;
+  running = await startBrowserTest();
+  ({ t, browser } = running);
 }, 60_000);
 afterAll(async () => {
-  await chromium?.close();
-  await t?.stop();
-  assets?.remove();
+  await running?.stop();
 });
 
 it('welcomes at / with the access key’s use and links to the console, the explorer and the REST reference', async () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from './test-app';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -43,4 +44,20 @@ export async function offlinePage(context: BrowserContext, origin: string): Prom
     return route.abort('internetdisconnected');
   });
   return { page, blocked };
+}
+
+/** The product with its browser bundles built for this file, and a Chromium to open it with. */
+export async function startBrowserTest(env: Record<string, string> = {}): Promise<{ t: TestApp; browser: BrowserContext; stop(): Promise<void> }> {
+  const assets = buildWebAssets();
+  const t = await startTestApp({ WEB_ASSETS_DIR: assets.dir, ...env });
+  const chromium = await launchBrowser();
+  return {
+    t,
+    browser: chromium.context,
+    async stop() {
+      await chromium.close();
+      await t.stop();
+      assets.remove();
+    },
+  };
 }
