@@ -183,6 +183,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
         sandboxSimulatorUrl: config.ari.url ? undefined : ariUrl,
         metrics,
         dependencies: [postgresCheck(db.pool), redisCheck(redis), mediaServerCheck(() => ({ ...config.ari, url: ariUrl }))],
+        stacktraces: config.graphqlStacktraces,
         rateLimits: {
           limiter: createRedisRateLimiter(redis, config.redisPrefix),
           perCustomer: { windowMs: config.rateLimit.windowMs, limit: config.rateLimit.perCustomer },

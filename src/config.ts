@@ -35,6 +35,8 @@ const configSchema = z.object({
   webAssetsDir: optionalString,
   /** GraphQL introspection, which the explorer needs (on by default; off for a locked-down API). */
   graphqlIntrospection: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /** Stack traces in GraphQL errors: a development setting, off unless asked for. */
+  graphqlStacktraces: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   /** The API's public origin (e.g. https://api.example.com) for the URLs it hands out; unset: the request's. */
   publicUrl: optionalString.pipe(z.string().url().optional()),
   /** Recording files: a local directory (default), or an S3-compatible store (see docs/architecture.md). */
@@ -115,6 +117,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
     graphqlIntrospection: env.GRAPHQL_INTROSPECTION,
     webAssetsDir: env.WEB_ASSETS_DIR,
+    graphqlStacktraces: env.GRAPHQL_STACKTRACES,
     rateLimit: { windowMs: env.RATE_LIMIT_WINDOW_MS, perCustomer: env.RATE_LIMIT_PER_CUSTOMER, perIp: env.RATE_LIMIT_PER_IP },
     publicUrl: env.PUBLIC_URL,
     recordings: {

@@ -64,7 +64,7 @@ it('refuses a bad expiry naming it, and keeps customers to their own keys', asyn
   }
   expect(await status(mine.token)).toBe(200);
   const theirs = await graphql(t.baseUrl, other.token, ExpireAccessKeyDocument, { id: mine.id });
-  expect(theirs.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  expect(theirs.errors?.[0]?.extensions?.code).toBe('ACCESS_KEY_NOT_FOUND');
 });
 
 it('refuses a key whose customer was deleted', async () => {

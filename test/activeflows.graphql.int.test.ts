@@ -44,9 +44,9 @@ test('Call.activeflow, activeflow(id) and stopActiveflow', async () => {
   const other = await t.newCustomer();
   expect((await graphql(t.baseUrl, other.token, GetActiveflowDocument, { id: flow.id })).data?.activeflow).toBeNull();
   const refused = await graphql(t.baseUrl, other.token, StopActiveflowDocument, { id: flow.id });
-  expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  expect(refused.errors?.[0]?.extensions?.code).toBe('ACTIVEFLOW_NOT_FOUND');
   const bad = await graphql(t.baseUrl, t.accessKey, GetActiveflowDocument, { id: 'nope' });
-  expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  expect(bad.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
 });
 
 test('a page of calls loads their activeflows (null for a call without a flow)', async () => {

@@ -165,20 +165,20 @@ describe('chaining', () => {
     await rest(t, 'POST', `/calls/${master}/hangup`);
   });
 
-  it('refuses a chained call on a hung-up master: 409 in REST, CONFLICT in GraphQL, nothing created', async () => {
+  it('refuses a chained call on a hung-up master: 409 MASTER_CALL_NOT_DIALING on both surfaces, nothing created', async () => {
     const [master] = await createOk(t, ['+15550001050']); // busy: ends at once
     await waitForStatus(t, master!, 'hangup');
     const countBefore = (await rest(t, 'GET', '/calls')).body.result.length as number;
 
     const viaRest = await create(t, [`${ANSWERS}051`], master);
     expect(viaRest.status).toBe(409);
-    expect(viaRest.body.error).toMatchObject({ status: 'FAILED_PRECONDITION', reason: 'CONFLICT' });
+    expect(viaRest.body.error).toMatchObject({ status: 'FAILED_PRECONDITION', reason: 'MASTER_CALL_NOT_DIALING' });
     expect(viaRest.body.error.message).toContain('hangup');
 
     const viaGraphql = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, {
       input: { source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: `${ANSWERS}052` }], masterCallId: master },
     });
-    expect(viaGraphql.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(viaGraphql.errors?.[0]?.extensions?.code).toBe('MASTER_CALL_NOT_DIALING');
     expect((await rest(t, 'GET', '/calls')).body.result.length).toBe(countBefore);
     expect((await getCall(t, master!)).chained_call_ids).toEqual([]);
   });
@@ -197,7 +197,7 @@ describe('chaining', () => {
       const viaGraphql = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, {
         input: { source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: `${ANSWERS}057` }], masterCallId: master },
       });
-      expect(viaGraphql.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(viaGraphql.errors?.[0]?.extensions?.code).toBe('MASTER_CALL_NOT_DIALING');
       expect((await getCall(t, master!)).chained_call_ids).toEqual([]);
     } finally {
       await queue.resume();

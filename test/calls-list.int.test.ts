@@ -45,11 +45,13 @@ it('filters by status', async () => {
   expect(await allPages(10, { status: ['DIALING'] })).toEqual([]);
 });
 
-it('refuses a page size over 100 and a cursor it did not give out', async () => {
+it('clamps a page size over 100, refuses one under 1 and a cursor it did not give out', async () => {
   const big = await graphql(t.baseUrl, t.accessKey, ListCallsDocument, { first: 101 });
-  expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  expect(big.errors).toBeUndefined();
+  const none = await graphql(t.baseUrl, t.accessKey, ListCallsDocument, { first: 0 });
+  expect(none.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'first' });
   const forged = await graphql(t.baseUrl, t.accessKey, ListCallsDocument, { after: 'bm9wZQ' });
-  expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  expect(forged.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
 });
 
 it('leaves deleted calls out of the list but still answers them by id', async () => {

@@ -72,11 +72,11 @@ describe('an outgoing call through GraphQL', () => {
     }
   });
 
-  it('answers CONFLICT when hanging up a call that has already hung up', async () => {
+  it('answers CALL_ALREADY_HUNGUP when hanging up a call that has already hung up', async () => {
     const created = await createCall('+15550001001'); // busy
     await waitForStatus(created.id, 'HANGUP');
     const again = await graphql(t.baseUrl, t.accessKey, HangupCallDocument, { id: created.id });
-    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(again.errors?.[0]?.extensions?.code).toBe('CALL_ALREADY_HUNGUP');
     expect((await getCall(created.id))?.hangupReason).toBe('BUSY');
   });
 
@@ -170,7 +170,7 @@ describe('validation', () => {
   ])('refuses destination %j naming %s, and creates nothing', async (target, field) => {
     const before = await graphql(t.baseUrl, t.accessKey, ListCallsDocument, { first: 100 });
     const result = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, { input: { source: SOURCE, destinations: [tel(target)] } });
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_ADDRESS', field });
     expect(result.errors?.[0]?.message).toContain(field);
     const after = await graphql(t.baseUrl, t.accessKey, ListCallsDocument, { first: 100 });
     expect(after.data?.calls.edges.length).toBe(before.data?.calls.edges.length);
@@ -178,14 +178,14 @@ describe('validation', () => {
 
   it('refuses an invalid source naming it', async () => {
     const result = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, { input: { source: tel('555'), destinations: [tel('+15559876543')] } });
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'source.target' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_ADDRESS', field: 'source.target' });
   });
 
-  it('answers NOT_FOUND for a flowId that is not the customer’s', async () => {
+  it('answers FLOW_NOT_FOUND for a flowId that is not the customer’s', async () => {
     const result = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, {
       input: { source: SOURCE, destinations: [tel('+15559876543')], flowId: '8a1f7c0e-0000-4000-8000-000000000001' },
     });
-    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(result.errors?.[0]?.extensions?.code).toBe('FLOW_NOT_FOUND');
   });
 });
 
@@ -203,7 +203,7 @@ describe('authentication and tenancy', () => {
     const other = await t.newCustomer();
     expect(await getCall(call.id, other.token)).toBeNull();
     const hangup = await graphql(t.baseUrl, other.token, HangupCallDocument, { id: call.id });
-    expect(hangup.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(hangup.errors?.[0]?.extensions?.code).toBe('CALL_NOT_FOUND');
     const list = await graphql(t.baseUrl, other.token, ListCallsDocument, {});
     expect(list.data?.calls.edges).toEqual([]);
     expect((await getCall(call.id))?.status).not.toMatch(/TERMINATING|CANCELING/);

@@ -233,7 +233,7 @@ describe('GET /v1.0/calls', () => {
   });
 
   it.each([['page_token=yesterday', 'page_token'], ['page_size=0', 'page_size'], ['page_size=abc', 'page_size']])('refuses %s naming the parameter', async (query, field) => {
-    const message = expectError(await rest('GET', `/calls?${query}`), 400, 'INVALID_ARGUMENT', 'INVALID_ARGUMENT');
+    const message = expectError(await rest('GET', `/calls?${query}`), 400, 'INVALID_ARGUMENT', 'VALIDATION_FAILED');
     expect(message).toContain(field);
   });
 
@@ -283,8 +283,8 @@ describe('refused requests', () => {
   });
 
   it('answers 400 for malformed JSON and for a body that is not an object', async () => {
-    expectError(await rest('POST', '/calls', { token: customer.token, raw: '{"source": ' }), 400, 'INVALID_ARGUMENT', 'INVALID_ARGUMENT');
-    expectError(await rest('POST', '/calls', { token: customer.token, raw: '[]' }), 400, 'INVALID_ARGUMENT', 'INVALID_ARGUMENT');
+    expectError(await rest('POST', '/calls', { token: customer.token, raw: '{"source": ' }), 400, 'INVALID_ARGUMENT', 'MALFORMED_REQUEST');
+    expectError(await rest('POST', '/calls', { token: customer.token, raw: '[]' }), 400, 'INVALID_ARGUMENT', 'VALIDATION_FAILED');
   });
 
   it('answers 413 for a body over 1 MB', async () => {
@@ -297,13 +297,13 @@ describe('refused requests', () => {
     ['POST', '/calls/not-a-uuid/hangup'],
     ['DELETE', '/calls/not-a-uuid'],
   ])('answers 400 for %s %s (an id that is not a UUID)', async (method, path) => {
-    expect(expectError(await rest(method, path), 400, 'INVALID_ARGUMENT', 'INVALID_ARGUMENT')).toContain('id');
+    expect(expectError(await rest(method, path), 400, 'INVALID_ARGUMENT', 'VALIDATION_FAILED')).toContain('id');
   });
 
   it('answers 404 for a route that does not exist, with or without a key', async () => {
-    expectError(await rest('GET', '/nothing-here'), 404, 'NOT_FOUND', 'NOT_FOUND');
-    expectError(await rest('GET', '/nothing-here', { token: null }), 404, 'NOT_FOUND', 'NOT_FOUND');
-    expectError(await rest('PUT', '/calls'), 404, 'NOT_FOUND', 'NOT_FOUND');
+    expectError(await rest('GET', '/nothing-here'), 404, 'NOT_FOUND', 'ROUTE_NOT_FOUND');
+    expectError(await rest('GET', '/nothing-here', { token: null }), 404, 'NOT_FOUND', 'ROUTE_NOT_FOUND');
+    expectError(await rest('PUT', '/calls'), 404, 'NOT_FOUND', 'ROUTE_NOT_FOUND');
   });
 });
 

@@ -155,11 +155,11 @@ describe('inline actions at call create are checked as a flow’s', () => {
 });
 
 describe('inline actions at call create over GraphQL', () => {
-  it('refuses an invalid action with BAD_USER_INPUT naming it, and creates no call', async () => {
+  it('refuses an invalid action with VALIDATION_FAILED naming it, and creates no call', async () => {
     const result = await graphql(t.baseUrl, customer.token, CreateCallsDocument, {
       input: { source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: '+15559876543' }], actions: [{ type: 'play', option: { stream_urls: [] } }] },
     });
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actions[0].option.stream_urls' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'actions[0].option.stream_urls' });
     expect((await rest('GET', '/calls')).body.result).toEqual([]);
   });
 });
@@ -188,11 +188,11 @@ describe('GraphQL flows', () => {
     expect((await graphql(t.baseUrl, customer.token, GetFlowDocument, { id: flow.id })).data?.flow).toBeNull();
   });
 
-  it('refuses an invalid flow with BAD_USER_INPUT naming the action and field', async () => {
+  it('refuses an invalid flow with VALIDATION_FAILED naming the action and field', async () => {
     const result = await graphql(t.baseUrl, customer.token, CreateFlowDocument, {
       input: { actions: [{ type: 'answer' }, { type: 'digits_send', option: { digits: '1', duration: 5 } }] },
     });
-    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     expect(result.errors?.[0]?.message).toContain('actions[1].option.duration');
   });
 });

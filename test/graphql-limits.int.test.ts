@@ -1,3 +1,6 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { MAX_QUERY_ALIASES, MAX_QUERY_TOKENS } from '../src/api/graphql-limits';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** What a GraphQL client may ask: bounded depth and cost; introspection as configured. */
@@ -24,7 +27,7 @@ const nest = (levels: number): string => (levels === 0 ? 'id' : `masterCall { ${
 it('refuses a query nested deeper than the limit, saying so', async () => {
   const { status, body } = await post(t, `{ calls { nodes { ${nest(12)} } } }`);
   expect(status).toBe(400);
-  expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
   expect(body.errors?.[0]?.message).toMatch(/levels deep/);
 });
 
@@ -49,7 +52,7 @@ it('refuses a body over 1 MB and malformed JSON as GraphQL errors, with the requ
   });
   expect(huge.status).toBe(413);
   expect(huge.headers.get('x-request-id')).toBe('req-test-1');
-  expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('BAD_REQUEST');
+  expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
   const broken = await fetch(`${t.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
   expect(broken.status).toBe(400);
 });
@@ -58,4 +61,70 @@ it('allows introspection by default and refuses it when switched off', async () 
   expect((await post(t, '{ __schema { queryType { name } } }')).body.errors).toBeUndefined();
   const { body } = await post(locked, '{ __schema { queryType { name } } }');
   expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+});
+
+const aliased = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${field}`).join(' ')} }`;
+const HEAVY_PAGE = 'calls(first: 100) { nodes { id status direction type hangupBy hangupReason } }';
+
+it('counts every alias in the cost: one heavy page passes, the same page under many aliases does not', async () => {
+  expect((await post(t, aliased(1, HEAVY_PAGE))).body.errors).toBeUndefined();
+  const { status, body } = await post(t, aliased(MAX_QUERY_ALIASES, HEAVY_PAGE));
+  expect(status).toBe(400);
+  expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+});
+
+it('caps aliases with a coded error before anything runs', async () => {
+  const { status, body } = await post(t, aliased(100, 'calls(first: 1) { nodes { id } }'));
+  expect(status).toBe(400);
+  expect(body.errors?.[0]?.extensions?.code).toBe('TOO_MANY_ALIASES');
+  expect((await post(t, aliased(MAX_QUERY_ALIASES, 'calls(first: 1) { nodes { id } }'))).body.errors).toBeUndefined();
+});
+
+it('caps the tokens of a document with a coded error', async () => {
+  const { status, body } = await post(t, `{ calls { nodes { ${'id '.repeat(MAX_QUERY_TOKENS)} } } }`);
+  expect(status).toBe(400);
+  expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_LARGE');
+});
+
+it('hides "Did you mean" suggestions when introspection is off, and keeps them when it is on', async () => {
+  expect((await post(t, '{ cals { nodes { id } } }')).body.errors?.[0]?.message).toMatch(/Did you mean/);
+  const { body } = await post(locked, '{ cals { nodes { id } } }');
+  expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(body.errors?.[0]?.message).not.toMatch(/Did you mean/);
+});
+
+it('never sends a stack trace unless the development setting asks', async () => {
+  for (const query of ['{ cals { id } }', '{ calls(first: 0) { nodes { id } } }', '{ calls { nodes { ', aliased(1000, 'calls { nodes { id } }')]) {
+    for (const error of (await post(t, query)).body.errors ?? []) expect(error.extensions).not.toHaveProperty('stacktrace');
+  }
+});
+
+/** One operation over graphql-ws: its errors, or its data. */
+async function overSocket(app: TestApp, query: string, variables?: Record<string, unknown>): Promise<{ errors?: { message: string; extensions?: { code?: string } }[]; data?: unknown }> {
+  const client = createClient({ url: `${app.baseUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { token: app.accessKey }, retryAttempts: 0, lazy: true });
+  try {
+    return await new Promise((resolve, reject) => {
+      let result: { data?: unknown } = {};
+      client.subscribe<unknown>({ query, ...(variables ? { variables } : {}) }, {
+        next: (value) => (result = value as typeof result),
+        error: (error) => (Array.isArray(error) ? resolve({ errors: error as never }) : reject(error as Error)),
+        complete: () => resolve(result),
+      });
+    });
+  } finally {
+    await client.dispose();
+  }
+}
+
+it('applies the same limits over graphql-ws, with the same codes', async () => {
+  expect((await overSocket(t, aliased(100, 'calls(first: 1) { nodes { id } }'))).errors?.[0]?.extensions?.code).toBe('TOO_MANY_ALIASES');
+  expect((await overSocket(t, aliased(MAX_QUERY_ALIASES, HEAVY_PAGE))).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  expect((await overSocket(t, `{ calls { nodes { ${'id '.repeat(MAX_QUERY_TOKENS)} } } }`)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_LARGE');
+  expect((await overSocket(t, `{ calls { nodes { ${nest(12)} } } }`)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
+  expect((await overSocket(t, '{ calls(first: 1) { nodes { id } } }')).data).toEqual({ calls: { nodes: expect.any(Array) } });
+  const text = await overSocket(t, 'mutation($input: CreateFlowInput!) { createFlow(input: $input) { id } }', { input: { name: 'a\ud800' } });
+  expect(text.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'input.name' });
+  const refused = await overSocket(locked, '{ __schema { queryType { name } } }');
+  expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect((await overSocket(locked, '{ cals { nodes { id } } }')).errors?.[0]?.message).not.toMatch(/Did you mean/);
 });

@@ -84,10 +84,10 @@ describe('media control mutations on a progressing call', () => {
     [{ digits: '1e' }, 'digits'],
     [{ digits: '1', duration: 1001 }, 'duration'],
     [{ digits: '1', interval: -1 }, 'interval'],
-  ])('sendDtmf %j is BAD_USER_INPUT naming %s and sends nothing', async (input, field) => {
+  ])('sendDtmf %j is VALIDATION_FAILED naming %s and sends nothing', async (input, field) => {
     const before = await farEnd(id);
     const result = await graphql(t.baseUrl, t.accessKey, SendDtmfDocument, { id, input });
-    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     expect(result.errors?.[0]?.message).toContain(field);
     expect(await farEnd(id)).toEqual(before);
   });
@@ -115,7 +115,7 @@ describe('media control events', () => {
 });
 
 describe('media control mutations on a call that is not progressing', () => {
-  it('answer CONFLICT on a ringing call and on a hung-up call, changing nothing', async () => {
+  it('answer CALL_NOT_ANSWERED on a ringing call and CALL_ALREADY_HUNGUP on a hung-up one, changing nothing', async () => {
     const id = await createCall('+15550002200');
     await waitForStatus(id, 'RINGING');
     const controls = () => [
@@ -129,7 +129,7 @@ describe('media control mutations on a call that is not progressing', () => {
       const before = await media(id);
       const farBefore = await farEnd(id);
       for (const result of await Promise.all(controls())) {
-        expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+        expect(result.errors?.[0]?.extensions?.code).toBe(status === 'HANGUP' ? 'CALL_ALREADY_HUNGUP' : 'CALL_NOT_ANSWERED');
         expect(result.errors?.[0]?.message).toContain(status.toLowerCase());
       }
       expect(await media(id)).toEqual(before);

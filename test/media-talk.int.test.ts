@@ -93,7 +93,7 @@ describe('POST /v1.0/calls/{id}/talk on a progressing call', () => {
     expect(answer.status).toBe(404);
     expect(answer.body.error).toMatchObject({ status: 'NOT_FOUND', reason: 'CALL_NOT_FOUND' });
     const graphqlAnswer = await graphql(t.baseUrl, other.token, TalkCallDocument, { id, input: { text: 'not yours' } });
-    expect(graphqlAnswer.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(graphqlAnswer.errors?.[0]?.extensions?.code).toBe('CALL_NOT_FOUND');
     expect(await farEndHeard(id)).toEqual(farBefore);
   });
 });
@@ -104,10 +104,10 @@ describe('talk on a call that is not progressing', () => {
     const farBefore = await farEnd(t, id);
     const answer = await rest(t, 'POST', `/calls/${id}/talk`, { text: 'anyone there?' });
     expect(answer.status).toBe(409);
-    expect(answer.body.error).toMatchObject({ status: 'FAILED_PRECONDITION', reason: 'CALL_NOT_PROGRESSING' });
+    expect(answer.body.error).toMatchObject({ status: 'FAILED_PRECONDITION', reason: status === 'hangup' ? 'CALL_ALREADY_HUNGUP' : 'CALL_NOT_ANSWERED' });
     expect(answer.body.error.message).toContain(status);
     const graphqlAnswer = await graphql(t.baseUrl, t.accessKey, TalkCallDocument, { id, input: { text: 'anyone there?' } });
-    expect(graphqlAnswer.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(graphqlAnswer.errors?.[0]?.extensions?.code).toBe(status === 'hangup' ? 'CALL_ALREADY_HUNGUP' : 'CALL_NOT_ANSWERED');
     expect(await getCall(t, id)).toEqual(before);
     expect(await farEnd(t, id)).toEqual(farBefore);
     expect(heard(await farEnd(t, id))).toEqual([]);
@@ -141,7 +141,7 @@ describe('talk on a call that is not progressing', () => {
       const events = await eventTypes(id);
       const answer = await rest(t, 'POST', `/calls/${id}/talk`, { text: 'too late' });
       expect(answer.status).toBe(409);
-      expect(answer.body.error).toMatchObject({ reason: 'CALL_NOT_PROGRESSING', message: expect.stringContaining('channel') });
+      expect(answer.body.error).toMatchObject({ reason: 'CALL_ENDING', message: expect.stringContaining('channel') });
       expect(await getCall(t, id)).toEqual(before);
       expect(await eventTypes(id)).toEqual(events);
     } finally {
@@ -186,10 +186,10 @@ describe('talkCall (GraphQL)', () => {
     ['empty text', 'text', { text: '' }],
     ['10001 characters', 'text', { text: 'y'.repeat(10_001) }],
     ['a malformed language', 'language', { text: 'hi', language: 'en_US!' }],
-  ])('%s is BAD_USER_INPUT naming %s and plays nothing', async (_what, field, input) => {
+  ])('%s is VALIDATION_FAILED naming %s and plays nothing', async (_what, field, input) => {
     const farBefore = await farEndHeard(id);
     const result = await graphql(t.baseUrl, t.accessKey, TalkCallDocument, { id, input });
-    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     expect(result.errors?.[0]?.message).toContain(field);
     expect(await farEndHeard(id)).toEqual(farBefore);
   });

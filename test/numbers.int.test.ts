@@ -44,7 +44,7 @@ describe('REST /v1.0/numbers', () => {
     await rest('POST', '/numbers', alice.token, { number: '+15550100002' });
     const taken = await rest('POST', '/numbers', bob.token, { number: '+15550100002' });
     expect(taken.status).toBe(409);
-    expect(taken.body.error.message).toContain('+15550100002');
+    expect(taken.body.error).toMatchObject({ status: 'ALREADY_EXISTS', reason: 'ALREADY_EXISTS', message: expect.stringMatching(/^number:/) });
     expect(await listed(bob.token)).toEqual([]);
     expect((await rest('POST', '/numbers', alice.token, { number: '+15550100002' })).status).toBe(409);
     expect((await listed(alice.token)).filter((n) => n === '+15550100002')).toHaveLength(1);
@@ -113,14 +113,14 @@ describe('the source of an outgoing tel call', () => {
     expect((await call(bob.token, { type: 'sip', target: 'bob@example.com' })).status).toBe(200);
   });
 
-  it('is checked on GraphQL too: BAD_USER_INPUT naming source.target', async () => {
+  it('is checked on GraphQL too: VALIDATION_FAILED naming source.target', async () => {
     const result = await graphql(t.baseUrl, bob.token, CreateCallsDocument, { input: { source: { type: 'TEL', target: '+15550100001' }, destinations: [{ type: 'TEL', target: '+15559876543' }] } });
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'source.target' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'source.target' });
   });
 });
 
 describe('GraphQL numbers', () => {
-  it('creates, reads, lists, updates and deletes a number; CONFLICT for a taken one', async () => {
+  it('creates, reads, lists, updates and deletes a number; ALREADY_EXISTS for a taken one', async () => {
     const created = await graphql(t.baseUrl, alice.token, CreateNumberDocument, { input: { number: '+15550100006', name: 'gql' } });
     expect(created.errors).toBeUndefined();
     const number = created.data!.createNumber;
@@ -134,7 +134,7 @@ describe('GraphQL numbers', () => {
     expect(rest2.data?.numbers.nodes.length).toBeGreaterThan(0);
 
     const taken = await graphql(t.baseUrl, bob.token, CreateNumberDocument, { input: { number: '+15550100006' } });
-    expect(taken.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(taken.errors?.[0]?.extensions?.code).toBe('ALREADY_EXISTS');
     const updated = await graphql(t.baseUrl, alice.token, UpdateNumberDocument, { id: number.id, input: { detail: 'changed' } });
     expect(updated.data?.updateNumber).toMatchObject({ name: 'gql', detail: 'changed' });
     expect((await graphql(t.baseUrl, alice.token, DeleteNumberDocument, { id: number.id })).data?.deleteNumber.status).toBe('deleted');

@@ -8,11 +8,11 @@ let t: TestApp;
 let proxy: TcpProxy;
 beforeAll(async () => {
   const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  proxy = await startTcpProxy(redis.hostname, Number(redis.port || 6379));
+  proxy = await startTcpProxy(Number(redis.port || 6379), redis.hostname);
   t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${proxy.port}` });
 });
 afterAll(async () => {
-  proxy?.restore();
+  await proxy?.restore();
   await t?.stop();
   await proxy?.close();
 });
@@ -36,12 +36,12 @@ it('is ready when Postgres, Redis and the media server answer', async () => {
 });
 
 it('answers 503 naming Redis while Redis cannot be reached, and is ready again after', async () => {
-  proxy.cut();
+  await proxy.cut();
   const down = await waitFor(() => get('/readyz'), (answer) => answer.status === 503, 'readyz to fail');
   expect(down.json().status).toBe('unavailable: redis');
   expect(down.json().checks.redis).not.toBe('ok');
   expect(down.json().checks.postgres).toBe('ok');
-  proxy.restore();
+  await proxy.restore();
   await waitFor(() => get('/readyz'), (answer) => answer.status === 200, 'readyz to recover');
 });
 

@@ -1,3 +1,4 @@
+import { graphqlSocketCloseCode, tryUpgrade } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Per-customer and per-IP request limits, shared through Redis; 429 with Retry-After. */
@@ -31,6 +32,15 @@ it('answers 429 with Retry-After once a customer is over its limit, on REST and 
   expect(((await viaGraphql.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('RATE_LIMITED');
 });
 
+it('closes a graphql-ws connection of a customer over its limit with 4429, not 4401', async () => {
+  expect(await graphqlSocketCloseCode(t.baseUrl, t.accessKey)).toBe(4429);
+});
+
+it('answers 429 before the topic socket upgrade once the customer is over its limit', async () => {
+  const refused = await tryUpgrade(`${t.baseUrl.replace('http', 'ws')}/v1.0/ws?token=${t.accessKey}`);
+  expect(refused).toMatchObject({ status: 429, reason: 'RATE_LIMITED', retryAfter: expect.stringMatching(/^[1-9]/) });
+});
+
 it('counts each customer apart', async () => {
   const other = await t.newCustomer('quiet');
   expect((await rest(t, other.token)).status).toBe(200);
@@ -41,4 +51,8 @@ it('limits a client address even before it authenticates', async () => {
   const refused = await rest(byIp, byIp.accessKey);
   expect(refused.status).toBe(429);
   expect(refused.headers.get('retry-after')).not.toBeNull();
+  // An upgrade is a request like any other: refused with 429 before it happens, on both sockets.
+  for (const path of [`/graphql`, `/v1.0/ws?token=${byIp.accessKey}`]) {
+    expect(await tryUpgrade(`${byIp.baseUrl.replace('http', 'ws')}${path}`)).toMatchObject({ status: 429, reason: 'RATE_LIMITED' });
+  }
 });

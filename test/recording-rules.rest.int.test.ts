@@ -14,7 +14,7 @@ describe('the rules of recording', () => {
     expect(first.status).toBe(200);
     const second = await rest('POST', `/calls/${call.id}/recording_start`, { body: {} });
     expect(second.status).toBe(409);
-    expect(second.body.error.reason).toBe('CONFLICT');
+    expect(second.body.error.reason).toBe('CALL_ALREADY_RECORDING');
     expect((await rest('GET', `/calls/${call.id}`)).body).toMatchObject({ recording_id: first.body.id, recording_ids: [first.body.id] });
 
     await waitForRecording(first.body.id, (r) => r.status === 'recording', 'the first recording to start');

@@ -76,20 +76,20 @@ describe('recordings through GraphQL', () => {
     expect(calls.find((c) => c.id === b)).toMatchObject({ recordingId: rb, recordingIds: [rb], recordings: [{ id: rb, callId: b }] });
   });
 
-  it('answers CONFLICT for a second start, BAD_USER_INPUT naming the field, NOT_FOUND for another customer', async () => {
+  it('answers CALL_ALREADY_RECORDING for a second start, VALIDATION_FAILED naming the field, CALL_NOT_FOUND for another customer', async () => {
     const callId = await answeredCall();
     expect((await graphql(t.baseUrl, t.accessKey, StartRecordingDocument, { callId })).errors).toBeUndefined();
     const second = await graphql(t.baseUrl, t.accessKey, StartRecordingDocument, { callId });
-    expect(second.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(second.errors?.[0]?.extensions?.code).toBe('CALL_ALREADY_RECORDING');
 
     const other = await answeredCall();
     const bad = await graphql(t.baseUrl, t.accessKey, StartRecordingDocument, { callId: other, input: { endOfSilence: -5 } });
-    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     expect(bad.errors?.[0]?.message).toContain('end_of_silence');
 
     const stranger = await t.newCustomer();
     const foreign = await graphql(t.baseUrl, stranger.token, StartRecordingDocument, { callId: other });
-    expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await graphql(t.baseUrl, stranger.token, StopRecordingDocument, { callId })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('CALL_NOT_FOUND');
+    expect((await graphql(t.baseUrl, stranger.token, StopRecordingDocument, { callId })).errors?.[0]?.extensions?.code).toBe('CALL_NOT_FOUND');
   });
 });

@@ -93,7 +93,7 @@ describe('customer B and customer A’s resources', () => {
       await graphql(t.baseUrl, b.token, UpdateFlowDocument, { id: a.flow, input: { name: 'taken over' } }),
       await graphql(t.baseUrl, b.token, UpdateNumberDocument, { id: a.number, input: { name: 'taken over' } }),
     ]) {
-      expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(result.errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+_NOT_FOUND$/);
     }
     expect((await graphql(t.baseUrl, b.token, GetRecordingDocument, { id: a.recording })).data?.recording).toBeNull();
     expect((await graphql(t.baseUrl, b.token, ListRecordingsDocument, {})).data?.recordings.nodes).toEqual([]);
@@ -108,7 +108,7 @@ describe('customer B and customer A’s resources', () => {
     ];
     for (const [document, id] of mutations) {
       const result = await graphql(t.baseUrl, b.token, document, { id });
-      expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(result.errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+_NOT_FOUND$/);
     }
     const mediaControls = [
       graphql(t.baseUrl, b.token, HoldCallDocument, { id: a.call }),
@@ -122,13 +122,13 @@ describe('customer B and customer A’s resources', () => {
       graphql(t.baseUrl, b.token, SendDtmfDocument, { id: a.call, input: { digits: '1' } }),
       graphql(t.baseUrl, b.token, TalkCallDocument, { id: a.call, input: { text: 'not yours' } }),
     ];
-    for (const result of await Promise.all(mediaControls)) expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await graphql(t.baseUrl, b.token, StartRecordingDocument, { callId: a.call })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await graphql(t.baseUrl, b.token, StopRecordingDocument, { callId: a.call })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    for (const result of await Promise.all(mediaControls)) expect(result.errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+_NOT_FOUND$/);
+    expect((await graphql(t.baseUrl, b.token, StartRecordingDocument, { callId: a.call })).errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+_NOT_FOUND$/);
+    expect((await graphql(t.baseUrl, b.token, StopRecordingDocument, { callId: a.call })).errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+_NOT_FOUND$/);
     expect((await graphql(t.baseUrl, b.token, GetWebhookDocument, { id: a.webhook })).data?.webhook).toBeNull();
     expect((await graphql(t.baseUrl, b.token, WebhooksDocument, {})).data?.webhooks.map((hook) => hook.id)).not.toContain(a.webhook);
-    expect((await graphql(t.baseUrl, b.token, WebhookDeliveriesDocument, { webhookId: a.webhook })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await graphql(t.baseUrl, b.token, UpdateWebhookDocument, { id: a.webhook, input: { status: 'ACTIVE' } })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await graphql(t.baseUrl, b.token, WebhookDeliveriesDocument, { webhookId: a.webhook })).errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+_NOT_FOUND$/);
+    expect((await graphql(t.baseUrl, b.token, UpdateWebhookDocument, { id: a.webhook, input: { status: 'ACTIVE' } })).errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+_NOT_FOUND$/);
     const client = wsClient(t.baseUrl, b.token);
     await expect(collect(client, CallEventsDocument, { callId: a.call }).done).rejects.toThrow(/NOT_FOUND/);
     await client.dispose();

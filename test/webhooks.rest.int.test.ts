@@ -143,10 +143,10 @@ describe('GraphQL webhooks', () => {
     expect((await graphql(t.baseUrl, t.accessKey, GetWebhookDocument, { id })).data!.webhook).toBeNull();
   });
 
-  it('refuses bad input with BAD_USER_INPUT naming the field', async () => {
+  it('refuses bad input with VALIDATION_FAILED naming the field', async () => {
     const bad = await graphql(t.baseUrl, t.accessKey, CreateWebhookDocument, { input: { url: 'ftp://x', events: ['call_created'] } });
-    expect(bad.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^url:/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(bad.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^url:/), extensions: { code: 'VALIDATION_FAILED' } });
     const badEvents = await graphql(t.baseUrl, t.accessKey, CreateWebhookDocument, { input: { url: receiver.url(), events: ['nope'] } });
-    expect(badEvents.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^events\[0\]:/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(badEvents.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^events\[0\]:/), extensions: { code: 'VALIDATION_FAILED' } });
   });
 });

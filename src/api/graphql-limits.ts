@@ -2,22 +2,51 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
+  Lexer,
+  NoSchemaIntrospectionCustomRule,
+  Source,
+  TokenKind,
   type ASTVisitor,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type SelectionSetNode,
   type ValidationContext,
+  type ValidationRule,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { AppError } from '../domain/errors';
+import { MAX_PAGE_SIZE } from '../domain/paging';
+import { literalGuard, ruleRefusal } from './graphql-input-guard';
 
 export const MAX_QUERY_DEPTH = 10;
 export const MAX_QUERY_COMPLEXITY = 20_000;
+/** Tokens in one document: an ordinary operation has a few hundred. */
+export const MAX_QUERY_TOKENS = 2_000;
+/** Aliased fields in one document: enough to ask for a few things twice, not to multiply work. */
+export const MAX_QUERY_ALIASES = 30;
+/** Each root field is at least one query of the database: it costs as much as a full page. */
+const ROOT_FIELD_COST = MAX_PAGE_SIZE;
 /**
  * Lists without a page size of their own are costed as this many items. (A connection's
  * edges and nodes are not: their length is the page size, already counted at the paged field.)
  */
 const ASSUMED_LIST_LENGTH = 10;
 const UNPAGED_LISTS = new Set(['chainedCalls', 'events']);
+
+/** Refuses a document with more tokens than allowed before it is parsed (the lexer stops counting there). */
+export function assertTokenCount(source: string): void {
+  const lexer = new Lexer(new Source(source));
+  let count = 0;
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      if (++count > MAX_QUERY_TOKENS) break;
+    }
+  } catch {
+    return; // not GraphQL at all: the parser says so, with its own code
+  }
+  if (count > MAX_QUERY_TOKENS) throw new AppError('QUERY_TOO_LARGE', `The document has more than ${MAX_QUERY_TOKENS} tokens, the most allowed.`);
+}
 
 /** A validation rule: no operation nests selections deeper than `max` (fragments followed). */
 export function depthLimit(max: number) {
@@ -42,45 +71,75 @@ export function depthLimit(max: number) {
     return {
       OperationDefinition(operation) {
         const depth = depthOf(operation.selectionSet, new Set());
-        if (depth > max) {
-          context.reportError(new GraphQLError(`The query is ${depth} levels deep; at most ${max} are allowed.`, { nodes: [operation] }));
-        }
+        if (depth > max) context.reportError(ruleRefusal(new AppError('QUERY_TOO_DEEP', `The query is ${depth} levels deep; at most ${max} are allowed.`), [operation]));
       },
     };
   };
 }
 
-/** Paged fields cost their page size times their items; other lists an assumed length. */
-const pagedEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
-  const first = typeof args.first === 'number' ? args.first : undefined;
-  if ('first' in args || field.args.some((arg) => arg.name === 'first')) return 1 + childComplexity * (first ?? 100);
-  if (UNPAGED_LISTS.has(field.name)) return 1 + childComplexity * ASSUMED_LIST_LENGTH;
-  return undefined;
-};
+/** A validation rule: at most `max` aliased fields in the whole document. */
+export function aliasLimit(max: number) {
+  return (context: ValidationContext): ASTVisitor => {
+    let aliases = 0;
+    return {
+      Field(node) {
+        if (node.alias && ++aliases === max + 1) context.reportError(ruleRefusal(new AppError('TOO_MANY_ALIASES', `The document uses more than ${max} aliases, the most allowed.`), [node]));
+      },
+    };
+  };
+}
 
-/** Refuses operations whose estimated cost is over the limit, before they run. */
-export function complexityLimit(schema: GraphQLSchema, max: number): ApolloServerPlugin {
+/** Every rule an operation passes on either transport, beyond graphql-js's own. */
+export const operationRules = (introspection: boolean): ValidationRule[] => [
+  depthLimit(MAX_QUERY_DEPTH),
+  aliasLimit(MAX_QUERY_ALIASES),
+  literalGuard,
+  ...(introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+];
+
+/** Root fields cost a page each; paged fields their (clamped) page size times their items; other lists an assumed length. */
+const costEstimator =
+  (schema: GraphQLSchema): ComplexityEstimator =>
+  ({ args, childComplexity, field, type }) => {
+    const root = type === schema.getQueryType() || type === schema.getMutationType() || type === schema.getSubscriptionType() ? ROOT_FIELD_COST : 0;
+    // A page is never longer than the page-size rule lets it be, whatever `first` asks.
+    const first = typeof args.first === 'number' ? Math.min(Math.max(args.first, 0), MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
+    if ('first' in args || field.args.some((arg) => arg.name === 'first')) return root + 1 + childComplexity * first;
+    if (UNPAGED_LISTS.has(field.name)) return root + 1 + childComplexity * ASSUMED_LIST_LENGTH;
+    return root + 1 + childComplexity;
+  };
+
+/** Refuses an operation whose estimated cost (every alias and root field counted) is over the limit. */
+export function assertCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined | null): void {
+  let complexity: number;
+  try {
+    complexity = getComplexity({
+      schema,
+      query: document,
+      variables: variables ?? {},
+      ...(operationName ? { operationName } : {}),
+      estimators: [costEstimator(schema), simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch {
+    // Variables that do not fit their types: execution refuses them as VALIDATION_FAILED.
+    return;
+  }
+  if (complexity > MAX_QUERY_COMPLEXITY) {
+    throw new AppError('QUERY_TOO_COMPLEX', `The query's estimated cost is ${complexity}; at most ${MAX_QUERY_COMPLEXITY} is allowed.`);
+  }
+}
+
+/** The cost check on Apollo, before an operation runs; refusals leave with HTTP 400. */
+export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let complexity: number;
           try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              ...(request.operationName ? { operationName: request.operationName } : {}),
-              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            // Variables that do not fit their types: execution refuses them as BAD_USER_INPUT.
-            return;
-          }
-          if (complexity > max) {
-            throw new GraphQLError(`The query's estimated cost is ${complexity}; at most ${max} is allowed.`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
-            });
+            assertCost(schema, document, request.variables, request.operationName);
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            throw new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 400 } } });
           }
         },
       };

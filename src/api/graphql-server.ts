@@ -2,24 +2,24 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { RequestHandler } from 'express';
-import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from './graphql-limits';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
-import { AppError, ERROR_TABLE } from '../domain/errors';
+import type { GraphQLSchema } from 'graphql';
 import { credentialOf } from '../platform/credentials';
-import { formatGraphqlError } from '../platform/graphql-errors';
+import { formatGraphqlError, graphqlErrorOf } from '../platform/graphql-errors';
+import { knownError } from '../platform/known-error';
 import type { Logger } from '../platform/logger';
 import type { Metrics } from '../platform/metrics';
 import { createCallLoaders } from '../resolvers/call-loaders';
 import type { GraphqlContext } from '../resolvers/context';
 import type { Services } from '../services/services';
+import { variablesGuard } from './graphql-input-guard';
+import { assertTokenCount, costLimit, MAX_QUERY_TOKENS, operationRules } from './graphql-limits';
+import { createGraphqlSocket } from './graphql-socket';
 
 export interface GraphqlEndpoint {
-  middleware: RequestHandler;
+  middleware: RequestHandler[];
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   stop(): Promise<void>;
 }
@@ -35,51 +35,46 @@ const contextFor = (services: Services, customerId: string, requestId: string): 
 export interface GraphqlOptions {
   introspection: boolean;
   metrics: Metrics;
+  /** GRAPHQL_STACKTRACES: a development setting; stack traces are never sent otherwise. */
+  stacktraces: boolean;
 }
 
+/** The document's size, checked before Apollo parses it (a GET's `query` or a POST body's). */
+const documentSizeLimit: RequestHandler = (req, _res, next) => {
+  const query: unknown = (req.body as { query?: unknown } | undefined)?.query ?? req.query.query;
+  if (typeof query === 'string') assertTokenCount(query);
+  next();
+};
+
 export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLSchema, services: Services, logger: Logger, options: GraphqlOptions): Promise<GraphqlEndpoint> {
-  const formatError = formatGraphqlError(logger);
-  // graphql-ws does not go through Apollo: its errors get the same codes here.
-  const formatAll = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
-  // noServer: the HTTP server routes upgrades itself, as /v1.0/ws shares it.
-  const wsServer = new WebSocketServer({ noServer: true });
-  const wsCleanup = useServer<Record<string, unknown> | undefined, { customerId?: string }>(
-    {
-      schema,
-      // Subscriptions get the same depth limit as queries over HTTP.
-      validate: (validationSchema, document) => validate(validationSchema, document, [...specifiedRules, depthLimit(MAX_QUERY_DEPTH)]),
-      onConnect: async (ctx) => {
-        const token = connectionToken(ctx.connectionParams) ?? credentialOf(ctx.extra.request.headers, ctx.extra.request.url);
-        try {
-          const principal = await services.auth.authenticate(token);
-          (ctx.extra as { customerId?: string }).customerId = principal.customerId;
-          return true;
-        } catch {
-          ctx.extra.socket.close(4401, 'Unauthorized: a valid access key is required');
-          return false;
-        }
-      },
-      context: (ctx) => contextFor(services, (ctx.extra as { customerId: string }).customerId, 'ws'),
-      onError: (_ctx, _id, _payload, errors) => formatAll(errors),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatAll(result.errors) } : undefined),
-    },
-    wsServer,
-  );
+  const formatError = formatGraphqlError(logger, { hideSuggestions: !options.introspection });
+  const socket = createGraphqlSocket({
+    schema,
+    services,
+    logger,
+    introspection: options.introspection,
+    contextFor: (customerId) => contextFor(services, customerId, 'ws'),
+    formatError,
+  });
 
   const apollo = new ApolloServer<GraphqlContext>({
     schema,
     formatError,
     introspection: options.introspection,
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    hideSchemaDetailsFromClientErrors: !options.introspection,
+    includeStacktraceInErrorResponses: options.stacktraces,
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+    validationRules: operationRules(options.introspection),
     // The process's own shutdown stops Apollo along with everything else, in order.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      complexityLimit(schema, MAX_QUERY_COMPLEXITY),
+      variablesGuard,
+      costLimit(schema),
       graphqlTimer(options.metrics),
       // The explorer at /explorer is the landing page: Apollo's own would load from a CDN.
       ApolloServerPluginLandingPageDisabled(),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      { async serverWillStart() { return { async drainServer() { await socket.dispose(); } }; } },
     ],
   });
   await apollo.start();
@@ -87,14 +82,15 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
   const middleware = expressMiddleware(apollo, {
     context: async ({ req, res }) => {
       const principal = await services.auth.authenticate(credentialOf(req.headers, req.originalUrl)).catch((error: unknown) => {
-        throw asContextError(error);
+        if (!knownError(error)) logger.error({ err: error }, 'unexpected error authenticating a GraphQL request');
+        throw graphqlErrorOf(error);
       });
       return contextFor(services, principal.customerId, String(res.locals.requestId ?? ''));
     },
   });
   return {
-    middleware,
-    handleUpgrade: (req, socket, head) => wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req)),
+    middleware: [documentSizeLimit, middleware],
+    handleUpgrade: (req, upgraded, head) => socket.wsServer.handleUpgrade(req, upgraded, head, (ws) => socket.wsServer.emit('connection', ws, req)),
     stop: () => apollo.stop(),
   };
 }
@@ -111,22 +107,4 @@ function graphqlTimer(metrics: Metrics): ApolloServerPlugin<GraphqlContext> {
       };
     },
   };
-}
-
-function connectionToken(params: Record<string, unknown> | undefined): string | null {
-  if (!params) return null;
-  for (const key of ['token', 'accesskey', 'accessKey', 'authorization', 'Authorization']) {
-    const value = params[key];
-    if (typeof value === 'string' && value) return value.replace(/^Bearer\s+/i, '');
-  }
-  return null;
-}
-
-function asContextError(error: unknown): Error {
-  if (error instanceof AppError && error.code === 'RATE_LIMITED') {
-    const headers = new Map([['retry-after', String(error.retryAfterSeconds ?? 1)]]);
-    return new GraphQLError(error.message, { extensions: { code: ERROR_TABLE.RATE_LIMITED.graphql, http: { status: 429, headers } } });
-  }
-  const message = error instanceof AppError ? error.message : 'Authentication failed.';
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }

@@ -5,14 +5,16 @@ import type { Logger } from '../platform/logger';
 import { createLoginRouter } from '../rest/login.routes';
 import { createRestRouter } from '../rest/router';
 import type { Services } from '../services/services';
-import { graphqlBodyErrors } from './graphql-body-errors';
+import { graphqlHttpErrors } from './graphql-http-errors';
 import { createGraphqlEndpoint, type GraphqlOptions } from './graphql-server';
 import type { DependencyCheck } from '../platform/readiness';
 import { createOperationsRouter } from './operations.routes';
 import { requestMetrics } from './request-metrics';
 import { createSandboxRouter } from './sandbox.routes';
 import { createWebRouter, defaultWebAssetsDir } from './web.routes';
-import { limitPerCustomer, limitPerIp, type RateLimits } from './rate-limit';
+import { hitPerIp, limitPerCustomer, limitPerIp, type RateLimits } from './rate-limit';
+import { restErrorHandler } from '../rest/rest-errors';
+import { refuseUpgrade } from './socket-errors';
 import { requestId } from './request-id';
 import { createTopicSocket } from './topic-socket';
 
@@ -44,6 +46,13 @@ export async function createApiServer(schema: GraphQLSchema, unlimited: Services
   const topics = createTopicSocket(services, logger);
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    // An upgrade is a request like any other: over the client's limit it is refused before it happens.
+    try {
+      if (path === '/graphql' || path === '/v1.0/ws') hitPerIp(options.rateLimits, req);
+    } catch (error) {
+      refuseUpgrade(socket, error);
+      return;
+    }
     if (path === '/graphql') graphql.handleUpgrade(req, socket, head);
     else if (path === '/v1.0/ws') void topics.handleUpgrade(req, socket, head);
     else socket.destroy();
@@ -55,9 +64,12 @@ export async function createApiServer(schema: GraphQLSchema, unlimited: Services
   app.use(createWebRouter(options.webAssetsDir ?? defaultWebAssetsDir()));
   app.use(['/graphql', '/v1.0', '/auth'], limitPerIp(options.rateLimits));
   app.use('/auth', createLoginRouter(services.auth, logger));
-  app.use('/graphql', express.json({ limit: BODY_LIMIT }), graphql.middleware, graphqlBodyErrors);
+  app.use('/graphql', express.json({ limit: BODY_LIMIT }), ...graphql.middleware);
   app.use('/v1.0', createRestRouter(services, logger));
   if (options.sandboxSimulatorUrl) app.use('/sandbox', limitPerIp(options.rateLimits), createSandboxRouter(services, options.sandboxSimulatorUrl, logger));
+  // Errors raised before a router took the request (the per-IP limit), in each surface's shape.
+  app.use('/graphql', graphqlHttpErrors(logger));
+  app.use(['/v1.0', '/auth', '/sandbox'], restErrorHandler(logger));
 
   return {
     server,

@@ -1,5 +1,5 @@
+import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { AppError, ERROR_TABLE } from '../domain/errors';
 import type { RateLimit, RateLimiter } from '../platform/rate-limiter';
 import type { AuthService } from '../services/auth-service';
 
@@ -9,21 +9,17 @@ export interface RateLimits {
   perIp: RateLimit;
 }
 
-/** Counts every request of a client IP; past the limit, 429 with Retry-After in the surface's own error shape. */
-export function limitPerIp({ limiter, perIp }: RateLimits) {
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+/** Counts one request (or WebSocket upgrade) of a client IP; throws RATE_LIMITED past the limit. */
+export const hitPerIp = ({ limiter, perIp }: RateLimits, req: IncomingMessage): void => limiter.hit(`ip:${req.socket.remoteAddress ?? 'unknown'}`, perIp);
+
+/** Every request of a client IP is counted; past the limit the surface's error handler answers 429. */
+export function limitPerIp(limits: RateLimits) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
     try {
-      limiter.hit(`ip:${req.socket.remoteAddress ?? 'unknown'}`, perIp);
+      hitPerIp(limits, req);
       next();
     } catch (error) {
-      if (!(error instanceof AppError)) return next(error);
-      res.setHeader('Retry-After', String(error.retryAfterSeconds ?? 1));
-      const status = ERROR_TABLE[error.code].http;
-      if (req.baseUrl === '/graphql') {
-        res.status(status).json({ errors: [{ message: error.message, extensions: { code: ERROR_TABLE[error.code].graphql } }] });
-      } else {
-        res.status(status).json({ error: { status: ERROR_TABLE[error.code].status, reason: error.code, message: error.message, request_id: String(res.locals.requestId ?? '') } });
-      }
+      next(error);
     }
   };
 }

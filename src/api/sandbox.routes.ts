@@ -34,7 +34,7 @@ export function createSandboxRouter(services: Services, simulatorUrl: string, lo
       const channelId = await channelOf(req, res);
       const answer = await sim('POST', `/channels/${encodeURIComponent(channelId)}/${action}`, bodyOf(req));
       if (answer.status === 404) throw new AppError('CALL_ALREADY_HUNGUP', 'The far end of this call is gone.');
-      if (answer.status >= 400) throw new AppError('CONFLICT', `The far end cannot ${action} now: ${String((answer.json as { message?: string } | null)?.message ?? answer.status)}`);
+      if (answer.status >= 400) throw new AppError('CONCURRENT_CHANGE', `The far end cannot ${action} now: ${String((answer.json as { message?: string } | null)?.message ?? answer.status)}`);
       res.status(204).end();
     };
 

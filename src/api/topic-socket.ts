@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { AppError } from '../domain/errors';
+import { AppError, invalidArgument } from '../domain/errors';
+import { knownError } from '../platform/known-error';
+import { closeFor, refuseUpgrade } from './socket-errors';
 import { covers, parseTopic, topicOf, type TopicPattern } from '../domain/topics';
 import type { EventRecord } from '../events/event-record';
 import { credentialOf } from '../platform/credentials';
@@ -35,22 +37,24 @@ export function createTopicSocket(services: Services, logger: Logger) {
         applyMessage(raw.toString(), customerId, patterns);
         send({ type: 'subscribed', topics: [...patterns.keys()] });
       } catch (error) {
-        const message = error instanceof AppError ? error.message : 'The message could not be understood.';
-        send({ type: 'error', message });
-        if (error instanceof AppError && error.code === 'PERMISSION_DENIED') ws.close(4403, 'topic of another customer');
+        const known = knownError(error) ?? new AppError('MALFORMED_REQUEST', 'The message could not be understood.');
+        send({ type: 'error', code: known.code, message: known.message });
+        if (known.code === 'PERMISSION_DENIED') closeFor(ws, known);
       }
     });
   }
 
   return {
     async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-      const principal = await services.auth.authenticate(credentialOf(req.headers, req.url)).catch(() => null);
-      if (!principal) {
-        const body = JSON.stringify({ error: { status: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED', message: 'A valid access key is required.' } });
-        socket.end(`HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      let customerId: string;
+      try {
+        customerId = (await services.auth.authenticate(credentialOf(req.headers, req.url))).customerId;
+      } catch (error) {
+        if (!knownError(error)) logger.error({ err: error }, 'unexpected error authenticating a topic socket');
+        refuseUpgrade(socket, error);
         return;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => serve(ws, principal.customerId));
+      wss.handleUpgrade(req, socket, head, (ws) => serve(ws, customerId));
     },
     close(): void {
       for (const client of wss.clients) client.terminate();
@@ -65,13 +69,13 @@ function applyMessage(text: string, customerId: string, patterns: Map<string, To
   try {
     message = JSON.parse(text) as typeof message;
   } catch {
-    throw new AppError('INVALID_ARGUMENT', 'The message is not JSON.');
+    throw new AppError('MALFORMED_REQUEST', 'The message is not JSON.');
   }
   if (message?.type !== 'subscribe' && message?.type !== 'unsubscribe') {
-    throw new AppError('INVALID_ARGUMENT', "type: must be 'subscribe' or 'unsubscribe'");
+    throw invalidArgument('type', "must be 'subscribe' or 'unsubscribe'");
   }
   if (!Array.isArray(message.topics) || message.topics.length > MAX_TOPICS) {
-    throw new AppError('INVALID_ARGUMENT', `topics: must be a list of at most ${MAX_TOPICS} topics`);
+    throw invalidArgument('topics', `must be a list of at most ${MAX_TOPICS} topics`);
   }
   const parsed = message.topics.map((topic) => [topic as string, parseTopic(topic)] as const);
   if (parsed.some(([, pattern]) => pattern.customerId !== customerId)) {

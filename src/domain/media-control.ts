@@ -1,5 +1,6 @@
 import type { CallStatus } from './call-status';
-import { AppError, invalidArgument } from './errors';
+import { callNotUp } from './call-state-error';
+import { invalidArgument } from './errors';
 import type { SpeechRequest } from './speech';
 
 /** What a call's mute covers: '' is not muted (VoIPBIN's `mute_direction`). */
@@ -36,7 +37,7 @@ export const changesMediaState = (control: MediaControl): boolean => control.typ
 /** Media controls need an answered call that is still up (the spec's "progressing only"). */
 export function assertControllable(status: CallStatus): void {
   if (status !== 'progressing') {
-    throw new AppError('CALL_NOT_PROGRESSING', `Media controls need a progressing (answered) call; the call is ${status}.`);
+    throw callNotUp(status, `Media controls need a progressing (answered) call; the call is ${status}.`);
   }
 }
 

@@ -41,7 +41,7 @@ describe('parseRecordingOptions', () => {
     ['text', 'body'],
     [[], 'body'],
   ])('refuses %j naming %s', (input, field) => {
-    expect(() => parseRecordingOptions(input)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', field }));
+    expect(() => parseRecordingOptions(input)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', field }));
   });
 });
 
@@ -64,7 +64,7 @@ describe('starting rules', () => {
   it('lets only a progressing call with no active recording start one', () => {
     expect(cannotStartRecording({ status: 'progressing', recordingId: null })).toBeNull();
     for (const status of ['dialing', 'ringing', 'terminating', 'canceling', 'hangup']) {
-      expect(cannotStartRecording({ status, recordingId: null })).toEqual(expect.objectContaining({ code: 'CONFLICT' }));
+      expect(cannotStartRecording({ status, recordingId: null })).toEqual(expect.objectContaining({ code: expect.stringMatching(/^CALL_(NOT_ANSWERED|ENDING|ALREADY_HUNGUP)$/) }));
     }
     const busy = cannotStartRecording({ status: 'progressing', recordingId: 'r-1' });
     expect(busy).toBeInstanceOf(AppError);

@@ -1,3 +1,4 @@
+import { callNotUp } from './call-state-error';
 import { AppError, invalidArgument } from './errors';
 
 export const RECORDING_FORMATS = ['wav', 'mp3', 'ogg'] as const;
@@ -106,7 +107,7 @@ export const endsOnKey = (recording: Pick<Recording, 'endOfKey'>, digit: string)
 
 /** Why a call cannot start a recording now, or null when it can. */
 export function cannotStartRecording(call: { status: string; recordingId: string | null }): AppError | null {
-  if (call.status !== 'progressing') return new AppError('CONFLICT', `The call is ${call.status}: only a progressing call can be recorded.`);
-  if (call.recordingId) return new AppError('CONFLICT', `The call is already being recorded (recording ${call.recordingId}).`);
+  if (call.status !== 'progressing') return callNotUp(call.status, `The call is ${call.status}: only a progressing call can be recorded.`);
+  if (call.recordingId) return new AppError('CALL_ALREADY_RECORDING', `The call is already being recorded (recording ${call.recordingId}).`);
   return null;
 }

@@ -17,6 +17,6 @@ describe('speech on a live call', () => {
     [{ text: 'hi', language: 7 }, 'language', /language tag/],
     [{ text: 'hi', language: `en-${'A'.repeat(40)}` }, 'language', /language tag/],
   ])('%j is refused naming %s', (input, field, message) => {
-    expect(() => parseSpeech(input)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', field, message: expect.stringMatching(message) }));
+    expect(() => parseSpeech(input)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', field, message: expect.stringMatching(message) }));
   });
 });

@@ -2,14 +2,15 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { AccessKey as DomainAccessKey } from '../services/access-key-service';
 import { AccessKey, CreateAccessKeyInput, CreatedAccessKey } from '../schema/access-key.type';
 import type { GraphqlContext } from './context';
+import { MAX_PAGE_SIZE } from '../domain/paging';
 
 const toGraphql = (key: DomainAccessKey): AccessKey => ({ id: key.id, name: key.name, createdAt: key.tmCreate, expiresAt: key.tmExpire });
 
 @Resolver(() => AccessKey)
 export class AccessKeyResolver {
-  @Query(() => [AccessKey], { description: 'Your access keys, newest first (deleted ones left out).' })
+  @Query(() => [AccessKey], { description: `Your access keys, newest first (the newest ${MAX_PAGE_SIZE}; deleted ones left out).` })
   async accessKeys(@Ctx() ctx: GraphqlContext): Promise<AccessKey[]> {
-    return (await ctx.services.accessKeys.list(ctx.customerId)).map(toGraphql);
+    return (await ctx.services.accessKeys.list(ctx.customerId, { pageSize: MAX_PAGE_SIZE })).map(toGraphql);
   }
 
   @Mutation(() => CreatedAccessKey)

@@ -4,15 +4,13 @@ import { Call } from '../schema/call.type';
 import { toGraphqlActiveflow } from './activeflow.mapper';
 import { toGraphqlCall } from './call.mapper';
 import type { GraphqlContext } from './context';
+import { nullWhenNotFound } from './null-when-not-found';
 
 @Resolver(() => Activeflow)
 export class ActiveflowResolver {
   @Query(() => Activeflow, { nullable: true, description: 'One of your activeflows; null when there is no such activeflow of yours.' })
   async activeflow(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Activeflow | null> {
-    const flow = await ctx.services.activeflows.get(ctx.customerId, id).catch((error: { code?: string }) => {
-      if (error.code === 'NOT_FOUND') return null;
-      throw error;
-    });
+    const flow = await nullWhenNotFound(ctx.services.activeflows.get(ctx.customerId, id));
     return flow ? toGraphqlActiveflow(flow) : null;
   }
 

@@ -6,7 +6,7 @@ import { TalkCallInput } from '../schema/talk-call.input';
 import { toGraphqlCall } from './call.mapper';
 import type { GraphqlContext } from './context';
 
-const PROGRESSING_ONLY = 'Only on a PROGRESSING call (CONFLICT otherwise); answers the call afterwards.';
+const PROGRESSING_ONLY = 'Only on a PROGRESSING call (CALL_NOT_ANSWERED, CALL_ENDING or CALL_ALREADY_HUNGUP otherwise); answers the call afterwards.';
 
 /** Media controls on a live call; thin over the media control service. */
 @Resolver(() => Call)

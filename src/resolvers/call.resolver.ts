@@ -5,13 +5,14 @@ import { CallFilter } from '../schema/call-filter.input';
 import { Call } from '../schema/call.type';
 import { CreateCallsInput } from '../schema/create-calls.input';
 import type { GraphqlContext } from './context';
-import { decodeCursor, encodeCursor } from './cursor';
+import { nullWhenNotFound } from './null-when-not-found';
+import { connectionOf, pageArgsOf, PAGE_SIZE_DESCRIPTION } from './paging';
 import { toGraphqlCall, toGraphqlCallEvent } from './call.mapper';
 import { CallEvent } from '../schema/call-event.type';
 
 @ArgsType()
 class CallsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 100).' })
+  @Field(() => Int, { nullable: true, description: PAGE_SIZE_DESCRIPTION })
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
@@ -25,28 +26,20 @@ class CallsArgs {
 export class CallResolver {
   @Query(() => Call, { nullable: true, description: "One of your calls; null when there is no such call of yours." })
   async call(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Call | null> {
-    const call = await ctx.services.calls.get(ctx.customerId, id).catch((error: { code?: string }) => {
-      if (error.code === 'CALL_NOT_FOUND') return null;
-      throw error;
-    });
+    const call = await nullWhenNotFound(ctx.services.calls.get(ctx.customerId, id));
     return call ? toGraphqlCall(call) : null;
   }
 
   @Query(() => CallConnection, { description: 'Your calls, newest first (deleted calls are left out).' })
   async calls(@Args(() => CallsArgs) args: CallsArgs, @Ctx() ctx: GraphqlContext): Promise<CallConnection> {
+    const { pageSize, after } = pageArgsOf(args);
     const page = await ctx.services.calls.list(ctx.customerId, {
-      pageSize: args.first,
-      pageSizeField: 'first',
-      after: args.after ? decodeCursor(args.after) : undefined,
+      pageSize,
+      after,
       statuses: args.filter?.status as CallStatus[] | undefined,
       direction: args.filter?.direction,
     });
-    const nodes = page.calls.map(toGraphqlCall);
-    return {
-      nodes,
-      edges: nodes.map((node, index) => ({ node, cursor: encodeCursor(page.cursors[index]!) })),
-      pageInfo: { hasNextPage: page.next !== null, endCursor: page.next ? encodeCursor(page.next) : null },
-    };
+    return connectionOf(page.calls, page.cursors, pageSize, toGraphqlCall);
   }
 
   @Mutation(() => [Call], { description: 'Makes one outgoing call per destination; each starts DIALING.' })

@@ -2,15 +2,16 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Customer as DomainCustomer } from '../services/customer-service';
 import { CreateCustomerInput, CreatedCustomer, Customer } from '../schema/customer.type';
 import type { GraphqlContext } from './context';
+import { MAX_PAGE_SIZE } from '../domain/paging';
 
 const toGraphql = (customer: DomainCustomer): Customer => ({ id: customer.id, name: customer.name, isAdmin: customer.isAdmin, createdAt: customer.tmCreate });
 
 /** Administrator operations; other customers get FORBIDDEN. */
 @Resolver(() => Customer)
 export class CustomerResolver {
-  @Query(() => [Customer])
+  @Query(() => [Customer], { description: `Customers, newest first (the newest ${MAX_PAGE_SIZE}).` })
   async customers(@Ctx() ctx: GraphqlContext): Promise<Customer[]> {
-    return (await ctx.services.customers.list(ctx.customerId)).map(toGraphql);
+    return (await ctx.services.customers.list(ctx.customerId, { pageSize: MAX_PAGE_SIZE })).map(toGraphql);
   }
 
   @Mutation(() => CreatedCustomer)

@@ -1,14 +1,14 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { AppError } from '../domain/errors';
 import type { Flow as DomainFlow, FlowInput } from '../services/flow-service';
 import { CreateFlowInput, UpdateFlowInput } from '../schema/flow.input';
 import { Flow, FlowConnection } from '../schema/flow.type';
 import type { GraphqlContext } from './context';
-import { decodeCursor, encodeCursor } from './cursor';
+import { nullWhenNotFound } from './null-when-not-found';
+import { connectionOf, cursorOfDate, dateCursorOf, pageArgsOf, PAGE_SIZE_DESCRIPTION } from './paging';
 
 @ArgsType()
 class FlowsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 100).' })
+  @Field(() => Int, { nullable: true, description: PAGE_SIZE_DESCRIPTION })
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
@@ -32,31 +32,19 @@ const toGraphql = (flow: DomainFlow): Flow => ({
 /** GraphQL leaves a field out when it is not given; null clears on_complete_flow_id. */
 const inputOf = (input: CreateFlowInput): FlowInput => ({ name: input.name, detail: input.detail, actions: input.actions, onCompleteFlowId: input.onCompleteFlowId });
 
-const cursorOf = (flow: DomainFlow) => ({ createdUs: BigInt(flow.tmCreate.getTime()) * 1000n, id: flow.id });
-
 @Resolver(() => Flow)
 export class FlowResolver {
   @Query(() => Flow, { nullable: true, description: 'One of your flows; null when there is no such flow of yours.' })
   async flow(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Flow | null> {
-    const flow = await ctx.services.flows.get(ctx.customerId, id).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'FLOW_NOT_FOUND') return null;
-      throw error;
-    });
+    const flow = await nullWhenNotFound(ctx.services.flows.get(ctx.customerId, id));
     return flow ? toGraphql(flow) : null;
   }
 
   @Query(() => FlowConnection, { description: "Your saved flows, newest first (calls' temporary flows are left out)." })
   async flows(@Args(() => FlowsArgs) args: FlowsArgs, @Ctx() ctx: GraphqlContext): Promise<FlowConnection> {
-    const after = args.after ? decodeCursor(args.after) : undefined;
-    const pageSize = args.first ?? 100;
-    const page = await ctx.services.flows.list(ctx.customerId, {
-      pageSize,
-      pageSizeField: 'first',
-      after: after ? { tmCreate: new Date(Number(after.createdUs / 1000n)), id: after.id } : undefined,
-    });
-    const last = page.at(-1);
-    const hasNextPage = page.length === pageSize && last !== undefined;
-    return { nodes: page.map(toGraphql), pageInfo: { hasNextPage, endCursor: last ? encodeCursor(cursorOf(last)) : null } };
+    const { pageSize, after } = pageArgsOf(args);
+    const page = await ctx.services.flows.list(ctx.customerId, { pageSize, after: dateCursorOf(after) });
+    return connectionOf(page, page.map(cursorOfDate), pageSize, toGraphql);
   }
 
   @Mutation(() => Flow)

@@ -1,13 +1,13 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { AppError } from '../domain/errors';
 import type { PhoneNumber as DomainNumber } from '../services/number-service';
 import { CreatePhoneNumberInput, PhoneNumber, PhoneNumberConnection, UpdatePhoneNumberInput } from '../schema/phone-number.type';
 import type { GraphqlContext } from './context';
-import { decodeCursor, encodeCursor } from './cursor';
+import { nullWhenNotFound } from './null-when-not-found';
+import { connectionOf, cursorOfDate, dateCursorOf, pageArgsOf, PAGE_SIZE_DESCRIPTION } from './paging';
 
 @ArgsType()
 class NumbersArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 100).' })
+  @Field(() => Int, { nullable: true, description: PAGE_SIZE_DESCRIPTION })
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
@@ -29,28 +29,18 @@ const toGraphql = (number: DomainNumber): PhoneNumber => ({
 export class PhoneNumberResolver {
   @Query(() => PhoneNumber, { nullable: true, description: 'One of your numbers; null when there is no such number of yours.' })
   async number(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<PhoneNumber | null> {
-    const number = await ctx.services.numbers.get(ctx.customerId, id).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
-      throw error;
-    });
+    const number = await nullWhenNotFound(ctx.services.numbers.get(ctx.customerId, id));
     return number ? toGraphql(number) : null;
   }
 
   @Query(() => PhoneNumberConnection, { description: 'Your numbers, newest first (deleted ones left out).' })
   async numbers(@Args(() => NumbersArgs) args: NumbersArgs, @Ctx() ctx: GraphqlContext): Promise<PhoneNumberConnection> {
-    const after = args.after ? decodeCursor(args.after) : undefined;
-    const pageSize = args.first ?? 100;
-    const page = await ctx.services.numbers.list(ctx.customerId, {
-      pageSize,
-      pageSizeField: 'first',
-      after: after ? { tmCreate: new Date(Number(after.createdUs / 1000n)), id: after.id } : undefined,
-    });
-    const last = page.at(-1);
-    const endCursor = last ? encodeCursor({ createdUs: BigInt(last.tmCreate.getTime()) * 1000n, id: last.id }) : null;
-    return { nodes: page.map(toGraphql), pageInfo: { hasNextPage: page.length === pageSize && last !== undefined, endCursor } };
+    const { pageSize, after } = pageArgsOf(args);
+    const page = await ctx.services.numbers.list(ctx.customerId, { pageSize, after: dateCursorOf(after) });
+    return connectionOf(page, page.map(cursorOfDate), pageSize, toGraphql);
   }
 
-  @Mutation(() => PhoneNumber, { description: 'Registers a number; CONFLICT when another customer (or you) holds it.' })
+  @Mutation(() => PhoneNumber, { description: 'Registers a number; ALREADY_EXISTS when another customer (or you) holds it.' })
   async createNumber(@Arg('input', () => CreatePhoneNumberInput) input: CreatePhoneNumberInput, @Ctx() ctx: GraphqlContext): Promise<PhoneNumber> {
     return toGraphql(await ctx.services.numbers.create(ctx.customerId, input));
   }

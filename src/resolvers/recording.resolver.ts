@@ -5,13 +5,14 @@ import { RecordingConnection } from '../schema/recording-connection.type';
 import { Recording } from '../schema/recording.type';
 import { StartRecordingInput } from '../schema/start-recording.input';
 import type { GraphqlContext } from './context';
-import { decodeCursor, encodeCursor } from './cursor';
+import { nullWhenNotFound } from './null-when-not-found';
+import { connectionOf, pageArgsOf, PAGE_SIZE_DESCRIPTION } from './paging';
 import { recordingsByCall } from './recording-loaders';
 import { startOptionsOf, toGraphqlRecording } from './recording.mapper';
 
 @ArgsType()
 class RecordingsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 100).' })
+  @Field(() => Int, { nullable: true, description: PAGE_SIZE_DESCRIPTION })
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
@@ -24,28 +25,18 @@ const present = (ctx: GraphqlContext, recording: DomainRecording): Recording => 
 export class RecordingResolver {
   @Query(() => Recording, { nullable: true, description: 'One of your recordings; null when there is no such recording of yours.' })
   async recording(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Recording | null> {
-    const recording = await ctx.services.recordings.get(ctx.customerId, id).catch((error: { code?: string }) => {
-      if (error.code === 'NOT_FOUND') return null;
-      throw error;
-    });
+    const recording = await nullWhenNotFound(ctx.services.recordings.get(ctx.customerId, id));
     return recording ? present(ctx, recording) : null;
   }
 
   @Query(() => RecordingConnection, { description: 'Your recordings, newest first (deleted ones are left out).' })
   async recordings(@Args(() => RecordingsArgs) args: RecordingsArgs, @Ctx() ctx: GraphqlContext): Promise<RecordingConnection> {
-    const pageSize = args.first ?? 100;
-    const page = await ctx.services.recordings.list(ctx.customerId, { pageSize, pageSizeField: 'first', after: args.after ? decodeCursor(args.after) : undefined });
-    const nodes = page.recordings.map((recording) => present(ctx, recording));
-    const last = page.cursors.at(-1);
-    const full = page.recordings.length === pageSize;
-    return {
-      nodes,
-      edges: nodes.map((node, index) => ({ node, cursor: encodeCursor(page.cursors[index]!) })),
-      pageInfo: { hasNextPage: full, endCursor: full && last ? encodeCursor(last) : null },
-    };
+    const { pageSize, after } = pageArgsOf(args);
+    const page = await ctx.services.recordings.list(ctx.customerId, { pageSize, after });
+    return connectionOf(page.recordings, page.cursors, pageSize, (recording) => present(ctx, recording));
   }
 
-  @Mutation(() => Recording, { description: 'Starts recording a PROGRESSING call that is not being recorded (CONFLICT otherwise).' })
+  @Mutation(() => Recording, { description: 'Starts recording a PROGRESSING call that is not being recorded (CALL_NOT_ANSWERED or CALL_ALREADY_RECORDING otherwise).' })
   async startRecording(
     @Arg('callId', () => ID) callId: string,
     @Arg('input', () => StartRecordingInput, { nullable: true }) input: StartRecordingInput | undefined,

@@ -5,6 +5,9 @@ import { CreateWebhookInput, UpdateWebhookInput } from '../schema/webhook.input'
 import { CreatedWebhook, Webhook } from '../schema/webhook.type';
 import type { WebhookStatusEnum } from '../schema/webhook-status.enum';
 import type { GraphqlContext } from './context';
+import { MAX_PAGE_SIZE, pageSizeOf } from '../domain/paging';
+import { PAGE_SIZE_DESCRIPTION } from './paging';
+import { nullWhenNotFound } from './null-when-not-found';
 
 const toGraphql = (webhook: DomainWebhook): Webhook => ({
   id: webhook.id,
@@ -24,28 +27,25 @@ const inputOf = (input: CreateWebhookInput | UpdateWebhookInput): WebhookInput =
 
 @Resolver(() => Webhook)
 export class WebhookResolver {
-  @Query(() => [Webhook], { description: 'Your webhooks, newest first.' })
+  @Query(() => [Webhook], { description: `Your webhooks, newest first (the newest ${MAX_PAGE_SIZE}).` })
   async webhooks(@Ctx() ctx: GraphqlContext): Promise<Webhook[]> {
-    return (await ctx.services.webhooks.list(ctx.customerId)).map(toGraphql);
+    return (await ctx.services.webhooks.list(ctx.customerId, { pageSize: MAX_PAGE_SIZE })).map(toGraphql);
   }
 
   @Query(() => Webhook, { nullable: true, description: 'One of your webhooks; null when there is no such webhook of yours.' })
   async webhook(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Webhook | null> {
-    const webhook = await ctx.services.webhooks.get(ctx.customerId, id).catch((error: { code?: string }) => {
-      if (error.code === 'NOT_FOUND') return null;
-      throw error;
-    });
+    const webhook = await nullWhenNotFound(ctx.services.webhooks.get(ctx.customerId, id));
     return webhook ? toGraphql(webhook) : null;
   }
 
   @Query(() => [WebhookDelivery], { description: "A webhook's deliveries, newest event first." })
   async webhookDeliveries(
     @Arg('webhookId', () => ID) webhookId: string,
-    @Arg('first', () => Int, { nullable: true, description: 'At most 100.' }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_SIZE_DESCRIPTION }) first: number | null,
     @Arg('beforeEventId', () => ID, { nullable: true, description: 'The next page: the eventId of the last delivery of this one.' }) beforeEventId: string | null,
     @Ctx() ctx: GraphqlContext,
   ): Promise<WebhookDelivery[]> {
-    const deliveries = await ctx.services.webhooks.deliveries(ctx.customerId, webhookId, { pageSize: first ?? undefined, beforeEventId });
+    const deliveries = await ctx.services.webhooks.deliveries(ctx.customerId, webhookId, { pageSize: pageSizeOf(first, 'first'), beforeEventId });
     return deliveries.map(({ tmLastAttempt, tmCreate, ...rest }) => ({ ...rest, lastAttemptAt: tmLastAttempt, createdAt: tmCreate }));
   }
 

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { AccessKey, AccessKeyService } from '../services/access-key-service';
 import { customerIdOf } from './authenticate';
+import { dateCursorOf, listAnswer, pageRequestOf } from './paging';
 import { formatTime } from './voipbin-time';
 
 const present = (key: AccessKey, token?: string) => ({
@@ -20,8 +21,10 @@ export function createAccessKeysRouter(accessKeys: AccessKeyService): Router {
     const { accessKey, token } = await accessKeys.create(customerIdOf(res), { name: body.name, expireSeconds: body.expire });
     res.json(present(accessKey, token));
   });
-  router.get('/', async (_req: Request, res: Response) => {
-    res.json({ result: (await accessKeys.list(customerIdOf(res))).map((key) => present(key)), next_page_token: '' });
+  router.get('/', async (req: Request, res: Response) => {
+    const request = pageRequestOf(req);
+    const page = await accessKeys.list(customerIdOf(res), { pageSize: request.pageSize, after: dateCursorOf(request) });
+    res.json(listAnswer(page.map((key) => present(key)), page.at(-1)?.tmCreate));
   });
   router.get('/:id', async (req: Request<{ id: string }>, res: Response) => {
     res.json(present(await accessKeys.get(customerIdOf(res), req.params.id)));

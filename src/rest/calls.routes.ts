@@ -6,8 +6,7 @@ import { presentCallEvent } from './call-event.presenter';
 import { createCallMediaRouter } from './call-media.routes';
 import { presentCalls } from './call-views';
 import { createCallsInputFrom } from './create-calls.request';
-import { parsePageSize, parsePageToken } from './list-query';
-import { formatMicros } from './voipbin-time';
+import { listAnswer, microCursorOf, pageRequestOf } from './paging';
 
 /** `/v1.0/calls`: VoIPBIN's call routes over CallService; every rule lives in the service. */
 export function createCallsRouter(services: Pick<Services, 'calls' | 'callRepository' | 'events' | 'media'>): Router {
@@ -29,12 +28,9 @@ export function createCallsRouter(services: Pick<Services, 'calls' | 'callReposi
 
   router.get('/', async (req: Request, res: Response) => {
     const customerId = customerIdOf(res);
-    const query = { pageSize: parsePageSize(req.query.page_size), after: parsePageToken(req.query.page_token) };
-    const page = await services.calls.list(customerId, query);
-    // As VoIPBIN: every page with items names where the next starts (clients page until one comes
-    // back empty); an empty page means the end.
-    const last = page.cursors.at(-1);
-    res.json({ result: await present(page.calls, customerId), next_page_token: last ? formatMicros(last.createdUs) : '' });
+    const request = pageRequestOf(req);
+    const page = await services.calls.list(customerId, { pageSize: request.pageSize, after: microCursorOf(request) });
+    res.json(listAnswer(await present(page.calls, customerId), page.cursors.at(-1)?.createdUs));
   });
 
   router.get('/:id', async (req: Request<{ id: string }>, res: Response) => {

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Customer, CustomerService } from '../services/customer-service';
 import { customerIdOf } from './authenticate';
+import { dateCursorOf, listAnswer, pageRequestOf } from './paging';
 import { formatTime } from './voipbin-time';
 
 const present = (customer: Customer) => ({
@@ -17,8 +18,10 @@ export function createCustomersRouter(customers: CustomerService): Router {
     const { customer, token } = await customers.create(customerIdOf(res), (req.body ?? {}) as { name?: unknown });
     res.json({ ...present(customer), accesskey: { token } });
   });
-  router.get('/', async (_req: Request, res: Response) => {
-    res.json({ result: (await customers.list(customerIdOf(res))).map(present), next_page_token: '' });
+  router.get('/', async (req: Request, res: Response) => {
+    const request = pageRequestOf(req);
+    const page = await customers.list(customerIdOf(res), { pageSize: request.pageSize, after: dateCursorOf(request) });
+    res.json(listAnswer(page.map(present), page.at(-1)?.tmCreate));
   });
   router.get('/:id', async (req: Request<{ id: string }>, res: Response) => {
     res.json(present(await customers.get(customerIdOf(res), req.params.id)));

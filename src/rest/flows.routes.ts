@@ -3,8 +3,7 @@ import { invalidArgument } from '../domain/errors';
 import type { FlowInput, FlowService } from '../services/flow-service';
 import { customerIdOf } from './authenticate';
 import { presentFlow } from './flow.presenter';
-import { parsePageSize } from './list-query';
-import { nextPageToken, olderThanToken } from './page-token';
+import { dateCursorOf, listAnswer, pageRequestOf } from './paging';
 
 /** The body of POST/PUT as the service's input; the service validates every value. */
 function flowInputFrom(body: unknown): FlowInput {
@@ -20,8 +19,9 @@ export function createFlowsRouter(flows: FlowService): Router {
     res.json(presentFlow(await flows.create(customerIdOf(res), flowInputFrom(req.body))));
   });
   router.get('/', async (req: Request, res: Response) => {
-    const page = await flows.list(customerIdOf(res), { pageSize: parsePageSize(req.query.page_size), after: olderThanToken(req.query.page_token) });
-    res.json({ result: page.map(presentFlow), next_page_token: nextPageToken(page) });
+    const request = pageRequestOf(req);
+    const page = await flows.list(customerIdOf(res), { pageSize: request.pageSize, after: dateCursorOf(request) });
+    res.json(listAnswer(page.map(presentFlow), page.at(-1)?.tmCreate));
   });
   router.get('/:id', async (req: Request<{ id: string }>, res: Response) => {
     res.json(presentFlow(await flows.get(customerIdOf(res), req.params.id)));

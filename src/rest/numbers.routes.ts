@@ -3,8 +3,7 @@ import { invalidArgument } from '../domain/errors';
 import type { NumberInput, NumberService, PhoneNumber } from '../services/number-service';
 import { ZERO_UUID } from '../services/ids';
 import { customerIdOf } from './authenticate';
-import { parsePageSize } from './list-query';
-import { nextPageToken, olderThanToken } from './page-token';
+import { dateCursorOf, listAnswer, pageRequestOf } from './paging';
 import { formatTime } from './voipbin-time';
 
 /** VoIPBIN's number fields; `flow_id` repeats call_flow_id under the documentation's name. */
@@ -36,8 +35,9 @@ export function createNumbersRouter(numbers: NumberService): Router {
     res.json(presentNumber(await numbers.create(customerIdOf(res), numberInputFrom(req.body))));
   });
   router.get('/', async (req: Request, res: Response) => {
-    const page = await numbers.list(customerIdOf(res), { pageSize: parsePageSize(req.query.page_size), after: olderThanToken(req.query.page_token) });
-    res.json({ result: page.map(presentNumber), next_page_token: nextPageToken(page) });
+    const request = pageRequestOf(req);
+    const page = await numbers.list(customerIdOf(res), { pageSize: request.pageSize, after: dateCursorOf(request) });
+    res.json(listAnswer(page.map(presentNumber), page.at(-1)?.tmCreate));
   });
   router.get('/:id', async (req: Request<{ id: string }>, res: Response) => {
     res.json(presentNumber(await numbers.get(customerIdOf(res), req.params.id)));

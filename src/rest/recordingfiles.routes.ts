@@ -23,7 +23,7 @@ export function createRecordingFilesRouter(services: Pick<Services, 'recordings'
   router.get('/:id', authenticate(services.auth), async (req: Request<{ id: string }>, res: Response) => {
     const recording = await recordings.get(customerIdOf(res), req.params.id);
     const url = signedUrlFor(req, recording, recordings);
-    if (!url) throw new AppError('CONFLICT', `The recording is ${recording.status}: its file is not stored yet.`);
+    if (!url) throw new AppError('RECORDING_NOT_ENDED', `The recording is ${recording.status}: its file is not stored yet.`);
     res.redirect(302, url);
   });
 

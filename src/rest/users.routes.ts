@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { User, UserService } from '../services/user-service';
 import { customerIdOf } from './authenticate';
+import { dateCursorOf, listAnswer, pageRequestOf } from './paging';
 import { formatTime } from './voipbin-time';
 
 const present = (user: User) => ({ id: user.id, customer_id: user.customerId, username: user.username, tm_create: formatTime(user.tmCreate) });
@@ -11,8 +12,10 @@ export function createUsersRouter(users: UserService): Router {
   router.post('/', async (req: Request, res: Response) => {
     res.json(present(await users.create(customerIdOf(res), (req.body ?? {}) as { username?: unknown; password?: unknown })));
   });
-  router.get('/', async (_req: Request, res: Response) => {
-    res.json({ result: (await users.list(customerIdOf(res))).map(present), next_page_token: '' });
+  router.get('/', async (req: Request, res: Response) => {
+    const request = pageRequestOf(req);
+    const page = await users.list(customerIdOf(res), { pageSize: request.pageSize, after: dateCursorOf(request) });
+    res.json(listAnswer(page.map(present), page.at(-1)?.tmCreate));
   });
   router.delete('/:id', async (req: Request<{ id: string }>, res: Response) => {
     res.json(present(await users.delete(customerIdOf(res), req.params.id)));

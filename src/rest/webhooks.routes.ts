@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { invalidArgument } from '../domain/errors';
 import type { Webhook, WebhookDelivery, WebhookInput, WebhookService } from '../services/webhook-service';
 import { customerIdOf } from './authenticate';
+import { dateCursorOf, listAnswer, listAnswerWith, pageRequestOf, pageSizeParamOf, pageTokenParamOf } from './paging';
 import { formatTime } from './voipbin-time';
 
 const present = (webhook: Webhook, secret?: string) => ({
@@ -38,12 +39,6 @@ function inputFrom(body: unknown): WebhookInput {
   return { name, url, events, status, secret };
 }
 
-function pageSizeOf(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d{1,4}$/.test(value)) throw invalidArgument('page_size', 'must be a whole number between 1 and 100');
-  return Number(value);
-}
-
 /** `/v1.0/webhooks`: the caller's webhook endpoints; the secret is in the create answer only. */
 export function createWebhooksRouter(webhooks: WebhookService): Router {
   const router = Router();
@@ -51,8 +46,10 @@ export function createWebhooksRouter(webhooks: WebhookService): Router {
     const { webhook, secret } = await webhooks.create(customerIdOf(res), inputFrom(req.body ?? {}));
     res.json(present(webhook, secret));
   });
-  router.get('/', async (_req: Request, res: Response) => {
-    res.json({ result: (await webhooks.list(customerIdOf(res))).map((webhook) => present(webhook)), next_page_token: '' });
+  router.get('/', async (req: Request, res: Response) => {
+    const request = pageRequestOf(req);
+    const page = await webhooks.list(customerIdOf(res), { pageSize: request.pageSize, after: dateCursorOf(request) });
+    res.json(listAnswer(page.map((webhook) => present(webhook)), page.at(-1)?.tmCreate));
   });
   router.get('/:id', async (req: Request<{ id: string }>, res: Response) => {
     res.json(present(await webhooks.get(customerIdOf(res), req.params.id)));
@@ -64,9 +61,9 @@ export function createWebhooksRouter(webhooks: WebhookService): Router {
     res.json(present(await webhooks.delete(customerIdOf(res), req.params.id)));
   });
   router.get('/:id/deliveries', async (req: Request<{ id: string }>, res: Response) => {
-    const deliveries = await webhooks.deliveries(customerIdOf(res), req.params.id, { pageSize: pageSizeOf(req.query.page_size), beforeEventId: req.query.page_token });
-    // As the call lists: a page with items names where the next starts; an empty page is the end.
-    res.json({ result: deliveries.map(presentDelivery), next_page_token: deliveries.at(-1)?.eventId ?? '' });
+    // Deliveries follow their events' order: the token is the event_id of the page's last one.
+    const deliveries = await webhooks.deliveries(customerIdOf(res), req.params.id, { pageSize: pageSizeParamOf(req), beforeEventId: pageTokenParamOf(req) });
+    res.json(listAnswerWith(deliveries.map(presentDelivery), deliveries.at(-1)?.eventId ?? ''));
   });
   return router;
 }

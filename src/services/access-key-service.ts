@@ -4,6 +4,7 @@ import { parseText } from '../domain/text';
 import type { PrismaClient } from '../platform/database';
 import { generateAccessKey, hashToken } from './auth-service';
 import { parseId } from './ids';
+import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';
 
 export interface AccessKey {
   id: string;
@@ -27,7 +28,7 @@ const SELECT = { id: true, customerId: true, name: true, tmCreate: true, tmExpir
 export function createAccessKeyService(prisma: PrismaClient) {
   async function owned(customerId: string, id: unknown): Promise<AccessKey> {
     const key = await prisma.accessKey.findFirst({ where: { id: parseId(id, 'id'), customerId, tmDelete: null }, select: SELECT });
-    if (!key) throw new AppError('NOT_FOUND', 'The access key was not found.');
+    if (!key) throw new AppError('ACCESS_KEY_NOT_FOUND', 'The access key was not found.');
     return key;
   }
 
@@ -45,6 +46,7 @@ export function createAccessKeyService(prisma: PrismaClient) {
           customerId,
           name,
           tokenHash: hashToken(token),
+          tmCreate: new Date(), // millisecond precision, so a page token (a Date) sorts rows exactly
           tmExpire: typeof seconds === 'number' ? new Date(Date.now() + seconds * 1000) : null,
         },
         select: SELECT,
@@ -52,8 +54,8 @@ export function createAccessKeyService(prisma: PrismaClient) {
       return { accessKey, token };
     },
 
-    list: (customerId: string): Promise<AccessKey[]> =>
-      prisma.accessKey.findMany({ where: { customerId, tmDelete: null }, select: SELECT, orderBy: { tmCreate: 'desc' }, take: 100 }),
+    list: (customerId: string, page: { pageSize: number; after?: PageCursor | undefined }): Promise<AccessKey[]> =>
+      prisma.accessKey.findMany({ where: { customerId, tmDelete: null, ...olderThan(page.after) }, select: SELECT, orderBy: NEWEST_FIRST, take: page.pageSize }),
 
     get: owned,
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Call } from '../domain/call';
-import { AppError, invalidArgument } from '../domain/errors';
+import { AppError } from '../domain/errors';
 import { MAX_EXECUTED_KEPT, type Activeflow, type CurrentAction } from '../domain/flow/activeflow';
 import { nextStep, type ExecutedAction, type FlowState, type NextStep, type ParseAction, type RawAction } from '../domain/flow/flow-engine';
 import { callVariables, DIGITS_VARIABLE } from '../domain/flow/flow-variables';
@@ -27,7 +27,6 @@ export interface StepOutcome {
   variables?: Record<string, string>;
 }
 
-export const MAX_PAGE_SIZE = 100;
 /** How many on_complete flows one move may pass through (empty flows in a row). */
 const MAX_FLOW_HOPS = 10;
 
@@ -148,7 +147,7 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
 
   async function getOwned(customerId: string, id: unknown): Promise<Activeflow> {
     const flow = await activeflows.findOwned(parseId(id, 'id'), customerId);
-    if (!flow) throw new AppError('NOT_FOUND', 'The activeflow was not found.');
+    if (!flow) throw new AppError('ACTIVEFLOW_NOT_FOUND', 'The activeflow was not found.');
     return flow;
   }
 
@@ -169,11 +168,7 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
       else if (trigger === 'end') await endForCall(call.id);
     },
 
-    async list(customerId: string, pageSize: number | null | undefined, beforeUs: bigint | null) {
-      const limit = pageSize ?? MAX_PAGE_SIZE;
-      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw invalidArgument('page_size', `must be between 1 and ${MAX_PAGE_SIZE}`);
-      return activeflows.list(customerId, limit, beforeUs);
-    },
+    list: (customerId: string, pageSize: number, beforeUs: bigint | null) => activeflows.list(customerId, pageSize, beforeUs),
 
     /** Stops the flow: it ends where it is, and, as at every end of a flow, the call is hung up. */
     async stop(customerId: string, id: unknown): Promise<Activeflow> {

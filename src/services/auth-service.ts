@@ -76,6 +76,7 @@ export function createAuthService(prisma: PrismaClient, settings: AuthSettings) 
         data: {
           id: customerId,
           name,
+          tmCreate: new Date(), // millisecond precision, so a page token (a Date) sorts rows exactly
           accessKeys: { create: { id: randomUUID(), name: 'initial', tokenHash: hashToken(token) } },
         },
       });

@@ -2,7 +2,8 @@ import type { Call } from '../domain/call';
 import { CHAINED_HANGUP_REASON, startsChainHangup } from '../domain/call-chain';
 import { decide, statusOnlyMove, type CallSignal } from '../domain/call-lifecycle';
 import type { CallStatus } from '../domain/call-status';
-import { AppError, invalidArgument } from '../domain/errors';
+import { AppError } from '../domain/errors';
+import { MAX_PAGE_SIZE } from '../domain/paging';
 import { causeForReason } from '../domain/hangup';
 import type { Logger } from '../platform/logger';
 import type { CallObservers } from './call-observers';
@@ -11,12 +12,10 @@ import { createCallsUseCase, type CreateCallsDeps } from './create-calls';
 import { createIncomingUseCase } from './create-incoming-call';
 import { parseId } from './ids';
 
-export const MAX_PAGE_SIZE = 100;
 
 export interface ListCallsQuery {
+  /** A size the surface checked with the one page-size rule (domain/paging). */
   pageSize?: number | null | undefined;
-  /** How the surface names the page size, for its error (`page_size` in REST, `first` in GraphQL). */
-  pageSizeField?: string;
   after?: CallCursor | undefined;
   statuses?: CallStatus[] | undefined;
   direction?: Call['direction'] | undefined;
@@ -108,9 +107,6 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger; obse
 
     async list(customerId: string, query: ListCallsQuery): Promise<CallPage> {
       const pageSize = query.pageSize ?? MAX_PAGE_SIZE;
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-        throw invalidArgument(query.pageSizeField ?? 'page_size', `must be between 1 and ${MAX_PAGE_SIZE}`);
-      }
       const page = await calls.list({ customerId, limit: pageSize, after: query.after, statuses: query.statuses, direction: query.direction });
       const full = page.calls.length === pageSize;
       return { ...page, next: full ? (page.cursors[page.cursors.length - 1] ?? null) : null };

@@ -59,7 +59,7 @@ export function createCallsUseCase({ prisma, calls, commands, numbers }: CreateC
     const created = await calls.insert(newCalls, flow?.isNew ? flow.record : null);
     // The master ended between the check above and the insert: nothing was inserted.
     if (masterCallId && created.length === 0) await resolveMaster(calls, customerId, masterCallId);
-    if (created.length === 0) throw new AppError('CONFLICT', 'The master call is no longer dialing, ringing or progressing.', 'master_call_id');
+    if (created.length === 0) throw new AppError('MASTER_CALL_NOT_DIALING', 'The master call is no longer dialing, ringing or progressing.', 'master_call_id');
     await Promise.all(
       created.flatMap((call) => [commands.originate(call.id), commands.scheduleDialTimeout(call.id, call.dialTimeoutMs)]),
     );
@@ -101,7 +101,7 @@ async function resolveMaster(calls: CallRepository, customerId: string, masterCa
   const master = await calls.findOwned(id, customerId);
   if (!master) throw new AppError('CALL_NOT_FOUND', 'The master call was not found.', 'master_call_id');
   if (!canChainTo(master.status)) {
-    throw new AppError('CONFLICT', `A call can be chained only to a master that is dialing, ringing or progressing; the master is ${master.status}.`, 'master_call_id');
+    throw new AppError('MASTER_CALL_NOT_DIALING', `A call can be chained only to a master that is dialing, ringing or progressing; the master is ${master.status}.`, 'master_call_id');
   }
   return id;
 }

@@ -3,6 +3,7 @@ import { parseText } from '../domain/text';
 import type { PrismaClient } from '../platform/database';
 import type { AuthService } from './auth-service';
 import { parseId } from './ids';
+import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';
 
 export interface Customer {
   id: string;
@@ -24,7 +25,7 @@ export function createCustomerService(prisma: PrismaClient, auth: Pick<AuthServi
 
   async function find(id: unknown): Promise<Customer> {
     const customer = await prisma.customer.findFirst({ where: { id: parseId(id, 'id'), tmDelete: null }, select: SELECT });
-    if (!customer) throw new AppError('NOT_FOUND', 'The customer was not found.');
+    if (!customer) throw new AppError('CUSTOMER_NOT_FOUND', 'The customer was not found.');
     return customer;
   }
 
@@ -38,9 +39,9 @@ export function createCustomerService(prisma: PrismaClient, auth: Pick<AuthServi
       return { customer: await find(customerId), token };
     },
 
-    async list(actorId: string): Promise<Customer[]> {
+    async list(actorId: string, page: { pageSize: number; after?: PageCursor | undefined }): Promise<Customer[]> {
       await assertAdmin(actorId);
-      return prisma.customer.findMany({ where: { tmDelete: null }, select: SELECT, orderBy: { tmCreate: 'desc' }, take: 100 });
+      return prisma.customer.findMany({ where: { tmDelete: null, ...olderThan(page.after) }, select: SELECT, orderBy: NEWEST_FIRST, take: page.pageSize });
     },
 
     async get(actorId: string, id: unknown): Promise<Customer> {
@@ -52,7 +53,7 @@ export function createCustomerService(prisma: PrismaClient, auth: Pick<AuthServi
     async delete(actorId: string, id: unknown): Promise<Customer> {
       await assertAdmin(actorId);
       const customer = await find(id);
-      if (customer.id === actorId) throw new AppError('CONFLICT', 'The administrator cannot delete its own customer.');
+      if (customer.id === actorId) throw new AppError('CUSTOMER_IS_YOURS', 'The administrator cannot delete its own customer.');
       return prisma.customer.update({ where: { id: customer.id }, data: { tmDelete: new Date() }, select: SELECT });
     },
   };

@@ -30,7 +30,6 @@ export interface FlowInput {
 
 export type FlowCursor = PageCursor;
 
-export const MAX_FLOW_PAGE = 100;
 const MAX_NAME = 255;
 const MAX_DETAIL = 2000;
 /** How far a chain of on_complete flows is followed when looking for a loop. */
@@ -83,7 +82,7 @@ export function createFlowService(prisma: PrismaClient) {
 
   /** A call's temporary flow belongs to the call: readable by id, never changed through /flows. */
   function editable(flow: Flow): Flow {
-    if (flow.type !== 'flow') throw new AppError('CONFLICT', "This flow holds a call's inline actions and cannot be changed.");
+    if (flow.type !== 'flow') throw new AppError('FLOW_NOT_EDITABLE', "This flow holds a call's inline actions and cannot be changed.");
     return flow;
   }
 
@@ -105,11 +104,8 @@ export function createFlowService(prisma: PrismaClient) {
     },
 
     /** Saved flows only (temporary ones belong to their call), newest first. */
-    async list(customerId: string, query: { pageSize?: number | null; after?: FlowCursor | undefined; pageSizeField?: string }): Promise<Flow[]> {
-      const pageSize = query.pageSize ?? MAX_FLOW_PAGE;
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_FLOW_PAGE) {
-        throw invalidArgument(query.pageSizeField ?? 'page_size', `must be between 1 and ${MAX_FLOW_PAGE}`);
-      }
+    async list(customerId: string, query: { pageSize: number; after?: FlowCursor | undefined }): Promise<Flow[]> {
+      const pageSize = query.pageSize;
       const rows = await prisma.flow.findMany({
         where: { customerId, type: 'flow', tmDelete: null, ...olderThan(query.after) },
         orderBy: NEWEST_FIRST,

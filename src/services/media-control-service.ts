@@ -37,8 +37,8 @@ export function createMediaControlService(deps: { calls: CallRepository; command
     assertControllable(call.status);
     const outcome = await commands.run(call.id, request);
     if (outcome.result === 'not_progressing') assertControllable(outcome.status as Call['status']);
-    if (outcome.result === 'channel_gone') throw new AppError('CALL_NOT_PROGRESSING', 'The call is ending: its channel is already gone.');
-    if (outcome.result === 'expired') throw new AppError('UNAVAILABLE', 'No telephony worker took the request in time.');
+    if (outcome.result === 'channel_gone') throw new AppError('CALL_ENDING', 'The call is ending: its channel is already gone.');
+    if (outcome.result === 'expired') throw new AppError('SERVICE_UNAVAILABLE', 'No telephony worker took the request in time.');
     return (await calls.findOwned(callId, customerId)) ?? call;
   }
 

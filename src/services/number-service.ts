@@ -3,7 +3,6 @@ import { E164, type Address } from '../domain/address';
 import { AppError, invalidArgument } from '../domain/errors';
 import { parseText } from '../domain/text';
 import type { PrismaClient } from '../platform/database';
-import { Prisma } from '../generated/prisma/client';
 import type { FlowService } from './flow-service';
 import { isUuid, parseId, ZERO_UUID } from './ids';
 import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';
@@ -37,18 +36,15 @@ export interface IncomingRoute {
   flowId: string;
 }
 
-export const MAX_NUMBER_PAGE = 100;
 const MAX_NAME = 255;
 const MAX_DETAIL = 2000;
 const SELECT = { id: true, customerId: true, number: true, callFlowId: true, name: true, detail: true, status: true, tmCreate: true, tmUpdate: true, tmDelete: true } as const;
-
-const isUniqueViolation = (error: unknown): boolean => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /** A customer's phone numbers; a number is held by at most one customer at a time. */
 export function createNumberService(prisma: PrismaClient, flows: FlowService) {
   async function owned(customerId: string, id: unknown): Promise<PhoneNumber> {
     const row = await prisma.phoneNumber.findFirst({ where: { id: parseId(id, 'id'), customerId, tmDelete: null }, select: SELECT });
-    if (!row) throw new AppError('NOT_FOUND', 'The number was not found.');
+    if (!row) throw new AppError('NUMBER_NOT_FOUND', 'The number was not found.');
     return row;
   }
 
@@ -69,23 +65,16 @@ export function createNumberService(prisma: PrismaClient, flows: FlowService) {
       const detail = parseText(input.detail, 'detail', MAX_DETAIL);
       const callFlowId = await callFlow(customerId, input.callFlowId);
       const now = new Date();
-      try {
-        return await prisma.phoneNumber.create({
-          data: { id: randomUUID(), customerId, number, callFlowId, name, detail, status: 'active', tmCreate: now, tmUpdate: now },
-          select: SELECT,
-        });
-      } catch (error) {
-        // The partial unique index decides, so two customers racing for a number cannot both win.
-        if (isUniqueViolation(error)) throw new AppError('CONFLICT', `number: ${number} is already registered.`, 'number');
-        throw error;
-      }
+      // The partial unique index decides, so two customers racing for a number cannot both win
+      // (the loser's unique violation answers ALREADY_EXISTS on every surface).
+      return prisma.phoneNumber.create({
+        data: { id: randomUUID(), customerId, number, callFlowId, name, detail, status: 'active', tmCreate: now, tmUpdate: now },
+        select: SELECT,
+      });
     },
 
-    async list(customerId: string, query: { pageSize?: number | null; after?: PageCursor | undefined; pageSizeField?: string }): Promise<PhoneNumber[]> {
-      const pageSize = query.pageSize ?? MAX_NUMBER_PAGE;
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_NUMBER_PAGE) {
-        throw invalidArgument(query.pageSizeField ?? 'page_size', `must be between 1 and ${MAX_NUMBER_PAGE}`);
-      }
+    async list(customerId: string, query: { pageSize: number; after?: PageCursor | undefined }): Promise<PhoneNumber[]> {
+      const pageSize = query.pageSize;
       return prisma.phoneNumber.findMany({
         where: { customerId, tmDelete: null, ...olderThan(query.after) },
         orderBy: NEWEST_FIRST,
@@ -104,7 +93,7 @@ export function createNumberService(prisma: PrismaClient, flows: FlowService) {
         ...(input.callFlowId !== undefined ? { callFlowId: await callFlow(customerId, input.callFlowId) } : {}),
       };
       const [row] = await prisma.phoneNumber.updateManyAndReturn({ where: { id: current.id, tmDelete: null }, data: { ...data, tmUpdate: new Date() }, select: SELECT });
-      if (!row) throw new AppError('NOT_FOUND', 'The number was not found.');
+      if (!row) throw new AppError('NUMBER_NOT_FOUND', 'The number was not found.');
       return row;
     },
 
@@ -113,7 +102,7 @@ export function createNumberService(prisma: PrismaClient, flows: FlowService) {
       const current = await owned(customerId, id);
       const now = new Date();
       const [row] = await prisma.phoneNumber.updateManyAndReturn({ where: { id: current.id, tmDelete: null }, data: { status: 'deleted', tmDelete: now, tmUpdate: now }, select: SELECT });
-      if (!row) throw new AppError('NOT_FOUND', 'The number was not found.');
+      if (!row) throw new AppError('NUMBER_NOT_FOUND', 'The number was not found.');
       return row;
     },
 

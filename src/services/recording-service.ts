@@ -1,9 +1,8 @@
-import { AppError, invalidArgument } from '../domain/errors';
+import { AppError } from '../domain/errors';
 import { cannotStartRecording, parseRecordingOptions, partsOf, type Recording, type RecordingOptions } from '../domain/recording';
 import type { Logger } from '../platform/logger';
 import type { FileStore } from '../storage/file-store';
 import type { CallRepository } from './call-repository';
-import { MAX_PAGE_SIZE } from './call-service';
 import { newCallId } from './call-repository';
 import { parseId } from './ids';
 import type { RecordingCommands } from './recording-ports';
@@ -24,7 +23,7 @@ export interface RecordingServiceDeps {
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = { wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg' };
 
-const notFound = () => new AppError('NOT_FOUND', 'The recording was not found.');
+const notFound = () => new AppError('RECORDING_NOT_FOUND', 'The recording was not found.');
 
 /**
  * Recordings of calls: started and stopped through the API and the flow actions alike
@@ -49,7 +48,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     const started = await recordings.start(call, newCallId(), options, partsOf(options.direction));
     if (!started) {
       // Another change won between the read and the update: say what it was.
-      throw cannotStartRecording(await callOf(customerId, call.id)) ?? new AppError('CONFLICT', 'The call changed while the recording was starting; try again.');
+      throw cannotStartRecording(await callOf(customerId, call.id)) ?? new AppError('CONCURRENT_CHANGE', 'The call changed while the recording was starting; try again.');
     }
     await commands.start(started.recording.id);
     return started.recording;
@@ -70,19 +69,14 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     async stop(customerId: string, callId: unknown): Promise<Recording> {
       const call = await callOf(customerId, callId);
       const active = call.recordingId ? await recordings.findById(call.recordingId) : null;
-      if (!active) throw new AppError('CONFLICT', 'The call is not being recorded.');
+      if (!active) throw new AppError('CALL_NOT_RECORDING', 'The call is not being recorded.');
       return progress.stopRecording(active);
     },
 
     get: getOwned,
 
-    /** `pageSizeField`: how the surface names the page size, for its error (`page_size`, `first`). */
-    async list(customerId: string, query: { pageSize?: number | undefined; pageSizeField?: string; after?: RecordingCursor | undefined }) {
-      const pageSize = query.pageSize ?? MAX_PAGE_SIZE;
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-        throw invalidArgument(query.pageSizeField ?? 'page_size', `must be between 1 and ${MAX_PAGE_SIZE}`);
-      }
-      return recordings.list(customerId, pageSize, query.after);
+    async list(customerId: string, query: { pageSize: number; after?: RecordingCursor | undefined }) {
+      return recordings.list(customerId, query.pageSize, query.after);
     },
 
     async ofCall(customerId: string, callId: unknown): Promise<Recording[]> {
@@ -96,7 +90,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     /** Deletes an ended recording and its file; one still running answers 409 (stop it first). */
     async delete(customerId: string, id: unknown): Promise<Recording> {
       const recording = await getOwned(customerId, id);
-      if (recording.status !== 'ended') throw new AppError('CONFLICT', `The recording is ${recording.status}: stop it before deleting it.`);
+      if (recording.status !== 'ended') throw new AppError('RECORDING_NOT_ENDED', `The recording is ${recording.status}: stop it before deleting it.`);
       const deleted = await recordings.markDeleted(recording.id, customerId);
       if (!deleted) throw notFound();
       if (recording.fileName) await files.delete(recording.fileName);

@@ -3,6 +3,7 @@ import bcrypt from 'bcryptjs';
 import { AppError, invalidArgument } from '../domain/errors';
 import type { PrismaClient } from '../platform/database';
 import { parseId } from './ids';
+import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';
 
 export interface User {
   id: string;
@@ -21,7 +22,7 @@ const SELECT = { id: true, customerId: true, username: true, tmCreate: true } as
 export function createUserService(prisma: PrismaClient) {
   async function owned(customerId: string, id: unknown): Promise<User> {
     const user = await prisma.user.findFirst({ where: { id: parseId(id, 'id'), customerId, tmDelete: null }, select: SELECT });
-    if (!user) throw new AppError('NOT_FOUND', 'The user was not found.');
+    if (!user) throw new AppError('USER_NOT_FOUND', 'The user was not found.');
     return user;
   }
 
@@ -35,14 +36,14 @@ export function createUserService(prisma: PrismaClient) {
         throw invalidArgument('password', `must be ${MIN_PASSWORD} to ${MAX_PASSWORD} characters`);
       }
       if (await prisma.user.findUnique({ where: { username }, select: { id: true } })) {
-        throw new AppError('CONFLICT', 'username: is taken', 'username');
+        throw new AppError('ALREADY_EXISTS', 'username: is already taken.', 'username');
       }
       const passwordHash = await bcrypt.hash(password, BCRYPT_ROUNDS);
-      return prisma.user.create({ data: { id: randomUUID(), customerId, username, passwordHash }, select: SELECT });
+      return prisma.user.create({ data: { id: randomUUID(), customerId, username, passwordHash, tmCreate: new Date() }, select: SELECT });
     },
 
-    list: (customerId: string): Promise<User[]> =>
-      prisma.user.findMany({ where: { customerId, tmDelete: null }, select: SELECT, orderBy: { tmCreate: 'desc' }, take: 100 }),
+    list: (customerId: string, page: { pageSize: number; after?: PageCursor | undefined }): Promise<User[]> =>
+      prisma.user.findMany({ where: { customerId, tmDelete: null, ...olderThan(page.after) }, select: SELECT, orderBy: NEWEST_FIRST, take: page.pageSize }),
 
     async delete(customerId: string, id: unknown): Promise<User> {
       const user = await owned(customerId, id);

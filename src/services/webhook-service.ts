@@ -4,6 +4,7 @@ import { parseText } from '../domain/text';
 import { parseWebhookEvents, parseWebhookStatus, type WebhookStatus } from '../domain/webhook';
 import type { PrismaClient } from '../platform/database';
 import { parseId } from './ids';
+import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';
 import { checkWebhookTarget } from './webhook-target';
 
 export interface Webhook {
@@ -45,7 +46,6 @@ export interface WebhookInput {
 const MAX_NAME = 255;
 const MAX_SECRET = 255;
 const MIN_SECRET = 16;
-const MAX_PAGE = 100;
 const SELECT = { id: true, customerId: true, name: true, url: true, events: true, status: true, tmCreate: true, tmUpdate: true } as const;
 
 const generateSecret = (): string => `whsec_${randomBytes(24).toString('base64url')}`;
@@ -55,12 +55,6 @@ function parseSecret(value: unknown): string {
   if (typeof value !== 'string' || value.length < MIN_SECRET || value.length > MAX_SECRET || /[^\x21-\x7e]/.test(value)) {
     throw invalidArgument('secret', `must be ${MIN_SECRET} to ${MAX_SECRET} printable ASCII characters without spaces`);
   }
-  return value;
-}
-
-function parsePageSize(value: unknown): number {
-  if (value === undefined || value === null) return MAX_PAGE;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PAGE) throw invalidArgument('page_size', `must be a whole number between 1 and ${MAX_PAGE}`);
   return value;
 }
 
@@ -79,7 +73,7 @@ export interface WebhookServiceOptions {
 export function createWebhookService(prisma: PrismaClient, options: WebhookServiceOptions) {
   async function owned(customerId: string, id: unknown): Promise<Webhook> {
     const webhook = await prisma.webhook.findFirst({ where: { id: parseId(id, 'id'), customerId, tmDelete: null }, select: SELECT });
-    if (!webhook) throw new AppError('NOT_FOUND', 'The webhook was not found.');
+    if (!webhook) throw new AppError('WEBHOOK_NOT_FOUND', 'The webhook was not found.');
     return webhook as Webhook;
   }
 
@@ -90,12 +84,13 @@ export function createWebhookService(prisma: PrismaClient, options: WebhookServi
       const status = input.status === undefined || input.status === null ? 'active' : parseWebhookStatus(input.status);
       const secret = parseSecret(input.secret);
       const url = await checkWebhookTarget(input.url, options.allowPrivateTargets);
-      const webhook = await prisma.webhook.create({ data: { id: randomUUID(), customerId, name, url, events, status, secret }, select: SELECT });
+      const now = new Date(); // millisecond precision, so a page token (a Date) sorts rows exactly
+      const webhook = await prisma.webhook.create({ data: { id: randomUUID(), customerId, name, url, events, status, secret, tmCreate: now, tmUpdate: now }, select: SELECT });
       return { webhook: webhook as Webhook, secret };
     },
 
-    list: async (customerId: string): Promise<Webhook[]> =>
-      (await prisma.webhook.findMany({ where: { customerId, tmDelete: null }, select: SELECT, orderBy: [{ tmCreate: 'desc' }, { id: 'desc' }], take: MAX_PAGE })) as Webhook[],
+    list: async (customerId: string, page: { pageSize: number; after?: PageCursor | undefined }): Promise<Webhook[]> =>
+      (await prisma.webhook.findMany({ where: { customerId, tmDelete: null, ...olderThan(page.after) }, select: SELECT, orderBy: NEWEST_FIRST, take: page.pageSize })) as Webhook[],
 
     get: owned,
 
@@ -122,13 +117,13 @@ export function createWebhookService(prisma: PrismaClient, options: WebhookServi
     },
 
     /** The webhook's deliveries, newest event first; `beforeEventId` pages on (the last item's `eventId`). */
-    async deliveries(customerId: string, id: unknown, page: { pageSize?: unknown; beforeEventId?: unknown } = {}): Promise<WebhookDelivery[]> {
+    async deliveries(customerId: string, id: unknown, page: { pageSize: number; beforeEventId?: unknown }): Promise<WebhookDelivery[]> {
       const webhook = await owned(customerId, id);
       const before = parseEventId(page.beforeEventId);
       const rows = await prisma.webhookDelivery.findMany({
         where: { webhookId: webhook.id, ...(before === null ? {} : { eventId: { lt: before } }) },
         orderBy: { eventId: 'desc' },
-        take: parsePageSize(page.pageSize),
+        take: page.pageSize,
       });
       return rows.map((row) => ({
         id: row.id,

@@ -33,7 +33,7 @@ export async function createQueuedMediaControls(queue: Queue, connection: Connec
       try {
         return (await job.waitUntilFinished(ready, WAIT_MS)) as MediaControlOutcome;
       } catch (error) {
-        throw new AppError('UNAVAILABLE', `The media server did not carry the request out: ${(error as Error).message}`);
+        throw new AppError('SERVICE_UNAVAILABLE', `The media server did not carry the request out: ${(error as Error).message}`);
       }
     },
   };

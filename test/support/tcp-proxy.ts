@@ -1,52 +1,54 @@
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 
 /**
- * A TCP proxy on 127.0.0.1 in front of a real service, so a test can take the service away from
- * the app (`cut`: open connections are dropped and new ones closed at once) and give it back.
+ * A TCP proxy in front of a real service (Postgres, Redis) that a test can cut and restore:
+ * an outage the product meets exactly as it would meet a real one, with nothing mocked.
  */
-export async function startTcpProxy(targetHost: string, targetPort: number) {
-  const open = new Set<net.Socket>();
-  let cut = false;
-  let refusedAttempts = 0;
-  const server = net.createServer((client) => {
-    if (cut) {
-      refusedAttempts += 1;
-      client.destroy();
-      return;
-    }
-    const upstream = net.connect(targetPort, targetHost);
-    open.add(client).add(upstream);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-      open.delete(client);
-      open.delete(upstream);
-    };
-    client.on('error', drop).on('close', drop);
-    upstream.on('error', drop).on('close', drop);
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    port,
-    /** Connections tried while cut off. */
-    refusedAttempts: () => refusedAttempts,
-    cut() {
-      cut = true;
-      for (const socket of open) socket.destroy();
-      open.clear();
-    },
-    restore() {
-      cut = false;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of open) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+export interface TcpProxy {
+  port: number;
+  /** Drops every connection and refuses new ones until `restore`. */
+  cut(): Promise<void>;
+  restore(): Promise<void>;
+  close(): Promise<void>;
 }
 
-export type TcpProxy = Awaited<ReturnType<typeof startTcpProxy>>;
+export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
+  const sockets = new Set<Socket>();
+  let server: Server | null = null;
+  let port = 0;
+
+  // Restoring a proxy that was never cut changes nothing.
+  const listen = () =>
+    server
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
+      const next = createServer((client) => {
+        const upstream = createConnection(targetPort, targetHost);
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on('close', () => sockets.delete(socket));
+          socket.on('error', () => socket.destroy());
+        }
+        client.pipe(upstream).pipe(client);
+        client.on('close', () => upstream.destroy());
+        upstream.on('close', () => client.destroy());
+      });
+      next.once('error', reject);
+      next.listen(port, '127.0.0.1', () => {
+        port = (next.address() as { port: number }).port;
+        server = next;
+        resolve();
+      });
+    });
+
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      if (!server) return resolve();
+      server.close(() => resolve());
+      server = null;
+    });
+
+  await listen();
+  return { port, cut: stop, restore: listen, close: stop };
+}

@@ -140,7 +140,7 @@ describe('parseFlowAction: refusals name the action and the field', () => {
     [{ id: 'x'.repeat(256), type: 'answer' }, 'actions[0].id', /at most 255/],
   ])('%j → %s', (action, field, message) => {
     const error = errorOf(() => parseFlowAction({ id: 'a', ...action }, 'actions[0]'));
-    expect(['INVALID_ARGUMENT', 'INVALID_ADDRESS']).toContain(error.code);
+    expect(['VALIDATION_FAILED', 'INVALID_ADDRESS']).toContain(error.code);
     expect(error.field).toBe(field);
     expect(error.message.startsWith(`${field}: `)).toBe(true);
     expect(error.message).toMatch(message);
@@ -166,7 +166,7 @@ describe('${variable} placeholders', () => {
     expect(JSON.stringify(action.option)).toContain('${');
     expect(Object.keys(action.option)).toContain(key);
     // At run time (after substitution) the same text is checked strictly.
-    expect(errorOf(() => parseFlowAction({ id: 'a', type, option }, 'actions[0]')).code).toBe('INVALID_ARGUMENT');
+    expect(errorOf(() => parseFlowAction({ id: 'a', type, option }, 'actions[0]')).code).toBe('VALIDATION_FAILED');
   });
 
   it('defers an address target, still checking the address type', () => {
