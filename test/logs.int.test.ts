@@ -55,7 +55,7 @@ it('logs one info line per call state change', async () => {
   expect(lines[3]!.msg).toBe(`call ${id} hangup (remote, normal)`);
 });
 
-it('logs a webhook delivery that gives up at warn, naming the webhook and why', async () => {
+it('logs a webhook delivery that gives up at warn, naming the webhook and why (and counts its attempts)', async () => {
   const created = await rest('POST', '/webhooks', { url: receiver.url('/failing'), events: ['call_created'] });
   expect(created.status).toBe(200);
   const id = await call('+15550001001');
@@ -63,6 +63,10 @@ it('logs a webhook delivery that gives up at warn, naming the webhook and why', 
   expect(line).toMatchObject({ level: WARN, webhookId: created.body.id, event: 'call_created', url: receiver.url('/failing') });
   expect(line!.msg).toContain('500');
   expect(id).toBeTruthy();
+  // The same attempts in /metrics: one retried (pending), then given up (failed).
+  const metrics = await (await fetch(new URL('/metrics', t.baseUrl))).text();
+  expect(metrics).toMatch(/^opencall_webhook_deliveries_total\{outcome="pending"\} [1-9]/m);
+  expect(metrics).toMatch(/^opencall_webhook_deliveries_total\{outcome="failed"\} [1-9]/m);
 });
 
 it('logs a Redis outage once when it starts and once when it ends, and /readyz says so meanwhile', async () => {

@@ -72,3 +72,11 @@ it('exposes Prometheus metrics of calls, events, queues and requests', async () 
   expect(text).toContain('# TYPE opencall_webhook_deliveries_total counter');
   expect(text).toContain('# TYPE opencall_ari_reconnects_total counter');
 });
+
+it('counts ARI reconnects', async () => {
+  const before = await get('/metrics');
+  expect(sample(before.text, 'opencall_ari_reconnects_total', '')).toBe(0);
+  // The simulator drops its event sockets: the adapter connects again.
+  expect((await fetch(new URL('/sim/ws/drop', t.simUrl), { method: 'POST' })).status).toBe(200);
+  await waitFor(() => get('/metrics'), (answer) => sample(answer.text, 'opencall_ari_reconnects_total', '') === 1, 'a reconnect to be counted');
+});
