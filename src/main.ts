@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     logger.info({ customerId: app.bootstrap.customerId }, 'created the first customer');
     console.log(`\n  Your access key (shown once; set BOOTSTRAP_ACCESS_KEY to choose it): ${app.bootstrap.token}\n`);
   }
-  if (app.port !== null) logger.info(`API on http://localhost:${app.port} — GraphQL at /graphql, REST at /v1.0`);
+  if (app.port !== null) logger.info(`API on http://localhost:${app.port} — the console at /console, GraphQL at /graphql (explorer /explorer), REST at /v1.0`);
 
   let stopping = false;
   const shutdown = (signal: string) => {

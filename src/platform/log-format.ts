@@ -14,10 +14,12 @@ export function formatLogRecord(record: Record<string, unknown>, colour = false)
   const label = LEVELS[level] ?? String(level);
   const tag = colour ? `\u001b[${COLOURS[level] ?? '0'}m${label}\u001b[0m` : label;
   const part = record.part ? ` [${String(record.part)}]` : '';
+  const message = String(record.msg ?? '');
+  // A value the message already says (the call id in "call <id> ringing") is not said twice.
   const fields = Object.entries(record)
-    .filter(([key, value]) => !OMITTED.has(key) && value !== undefined)
+    .filter(([key, value]) => !OMITTED.has(key) && value !== undefined && !(typeof value === 'string' && value.length > 0 && message.includes(value)))
     .map(([key, value]) => `${key}=${valueText(value)}`);
   const err = record.err as { message?: string; stack?: string } | undefined;
   const tail = err ? `\n    ${(err.stack ?? err.message ?? '').split('\n').join('\n    ')}` : '';
-  return `${time} ${tag}${part} ${String(record.msg ?? '')}${fields.length ? `  ${fields.join(' ')}` : ''}${tail}\n`;
+  return `${time} ${tag}${part} ${message}${fields.length ? `  ${fields.join(' ')}` : ''}${tail}\n`;
 }
