@@ -7,9 +7,15 @@ import type { WebhookDelivery } from './types';
 
 type Delivery = WebhookDelivery & { resourceId: string; webhookUrl: string };
 
-/** Every webhook delivery of this call's events, across your webhooks; read again when `version` changes. */
+/** Every webhook delivery of this call's events, across your webhooks; read again on every change of the call and every 1.5 s. */
 export function WebhookDeliveriesPanel({ api, callId, version }: { api: Api; callId: string; version: number }) {
   const [deliveries, setDeliveries] = useState<Delivery[]>([]);
+  const [refresh, setRefresh] = useState(0);
+  useEffect(() => {
+    // Deliveries are made and settle after the events of the call, with no event of their own: read them again now and then.
+    const timer = window.setInterval(() => setRefresh((count) => count + 1), 1500);
+    return () => window.clearInterval(timer);
+  }, []);
   useEffect(() => {
     let live = true;
     (async () => {
@@ -25,7 +31,7 @@ export function WebhookDeliveriesPanel({ api, callId, version }: { api: Api; cal
     return () => {
       live = false;
     };
-  }, [api, callId, version]);
+  }, [api, callId, version, refresh]);
   return (
     <section className="deliveries" aria-label="Webhook deliveries">
       <h2>Webhook deliveries</h2>
