@@ -27,7 +27,22 @@ module.exports = {
       comment: 'Resolvers and REST handlers are thin: no database or queue access of their own.',
       severity: 'error',
       from: { path: '^src/(resolvers|rest|schema)/' },
-      to: { path: ['^src/generated/', '^src/platform/(database|redis)', '^src/workers/', 'node_modules/(bullmq|@prisma|pg|ioredis)/'] },
+      to: { path: ['^src/generated/', '^src/persistence/', '^src/platform/redis', '^src/workers/', 'node_modules/(bullmq|@prisma|pg|ioredis)/'] },
+    },
+    {
+      name: 'workers-know-no-surface',
+      comment: 'Workers are driven by jobs and media events: they reach services, never a surface (the composition root hands them presenters).',
+      severity: 'error',
+      from: { path: '^src/workers/' },
+      to: { path: '^src/(resolvers|rest|api|schema)/' },
+    },
+    {
+      name: 'persistence-behind-services',
+      comment:
+        'Repositories, the outbox writer and Prisma live in src/persistence: only services reach them (and the composition root, which builds them). REST, resolvers and workers go through services.',
+      severity: 'error',
+      from: { pathNot: ['^src/(services|persistence)/', '^src/app\\.ts$', '^src/platform/migrate-cli\\.ts$', '\\.test\\.ts$', '^test/'] },
+      to: { path: ['^src/persistence/', '^src/generated/', 'node_modules/@prisma/'] },
     },
     {
       name: 'simulator-stands-alone',

@@ -3,7 +3,7 @@ import type { Worker } from 'bullmq';
 import { createApiServer, type ApiServer } from './api/http-server';
 import type { Config } from './config';
 import { createRedisEventBus } from './events/event-bus';
-import { connectDatabase } from './platform/database';
+import { connectDatabase } from './persistence/database';
 import { ensureDatabase } from './platform/ensure-database';
 import type { Logger } from './platform/logger';
 import { applyMigrations, defaultMigrationsDir } from './platform/migrate';
@@ -11,7 +11,7 @@ import { createRedisRateLimiter } from './platform/rate-limiter';
 import { closeRedis, connectRedis, whenReady, type Redis } from './platform/redis';
 import { createOutageLog, watchPostgres } from './platform/outage-log';
 import { addressOf, naming } from './platform/startup-error';
-import { logCallChanges } from './services/call-change-log';
+import { logCallChanges } from './workers/call-change-log';
 import { warnIfPublishedKeyWorks } from './services/published-key';
 import { createMetrics, type Metrics } from './platform/metrics';
 import { mediaServerCheck, postgresCheck, redisCheck } from './platform/dependency-checks';
@@ -24,24 +24,27 @@ import { createCustomerService } from './services/customer-service';
 import { loadSharedSecret } from './services/shared-secret';
 import { createUserService } from './services/user-service';
 import { createWebhookService } from './services/webhook-service';
-import { createCallRepository } from './services/call-repository';
+import { createCallRepository } from './persistence/call-repository';
 import { createCallService } from './services/call-service';
-import { createActiveflowRepository } from './services/activeflow-repository';
+import { createActiveflowRepository } from './persistence/activeflow-repository';
 import { createActiveflowService } from './services/activeflow-service';
-import { createCallObservers, type CallObservers } from './services/call-observers';
 import { parseFlowAction } from './domain/flow/parse-flow-actions';
 import { espeakSpeech } from './telephony/espeak-speech';
 import { simulatorSpeech } from './telephony/text-to-speech';
-import { connectLegObserver } from './workers/flow-connect';
+import { connectLegReaction } from './workers/flow-connect';
+import { createReactionHandlers } from './workers/reactions/reaction-handlers';
+import { createReactionQueue, enqueueReactions } from './workers/reactions/reaction-queue';
+import { reactionTestHooks } from './workers/reactions/reaction-test-hooks';
+import { createReactionWorker } from './workers/reactions/reaction-worker';
 import { createFlowExecutor } from './workers/flow-executor';
 import { createFlowQueue, createQueuedFlowJobs } from './workers/flow-queue';
 import { createFlowWorker } from './workers/flow-worker';
-import { createEventRepository } from './services/event-repository';
+import { createEventService } from './services/event-service';
 import { createFlowService } from './services/flow-service';
 import { createNumberService } from './services/number-service';
 import { createMediaControlExecutor } from './services/media-control-executor';
 import { createMediaControlService } from './services/media-control-service';
-import { createRecordingRepository } from './services/recording-repository';
+import { createRecordingRepository } from './persistence/recording-repository';
 import { createRecordingService } from './services/recording-service';
 import { createDownloadSigner } from './services/signed-url';
 import { createFileStore } from './storage/create-file-store';
@@ -53,12 +56,15 @@ import type { Services } from './services/services';
 import { createAriMediaServer } from './telephony/ari/ari-media-server';
 import type { MediaServer } from './telephony/media-server';
 import { startAriSimulator, type RunningSimulator } from './telephony/simulator';
+import { createAriLeadership } from './workers/ari-leadership';
 import { startMediaEventConsumer } from './workers/media-event-consumer';
 import { createOutboxDispatcher, type OutboxDispatcher } from './workers/outbox-dispatcher';
 import { createQueuedMediaControls } from './workers/media-control-queue';
 import { createQueuedTelephonyCommands, createTelephonyQueue } from './workers/telephony-queue';
 import { createTelephonyWorker } from './workers/telephony-worker';
 import { startWebhookDelivery } from './workers/webhooks/webhook-delivery';
+import { createWebhookDeliveries } from './services/webhook-deliveries';
+import { presentEventData } from './rest/event-data.presenter';
 
 export type Role = 'api' | 'worker' | 'all';
 
@@ -116,18 +122,15 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     stops.push(() => flowQueue.close());
     const flows = createFlowService(db.prisma);
     const numbers = createNumberService(db.prisma, flows);
-    const observers = createCallObservers(logger);
-    observers.add(logCallChanges(logger.child({ part: 'calls' })));
-    const calls = createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), numbers, logger, observers });
+    const calls = createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), numbers, logger });
     const activeflows = createActiveflowService({
-      prisma: db.prisma,
+      flows,
       activeflows: createActiveflowRepository(db.prisma),
       calls,
       jobs: createQueuedFlowJobs(flowQueue),
       parse: parseFlowAction,
       logger: logger.child({ part: 'flows' }),
     });
-    observers.add(activeflows.observe);
     const mediaControlEvents = redisConnection('media-control-events');
     const mediaControls = await createQueuedMediaControls(queue, mediaControlEvents, config.redisPrefix);
     stops.push(mediaControls.close);
@@ -143,9 +146,8 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       users: createUserService(db.prisma),
       accessKeys: createAccessKeyService(db.prisma),
       calls,
-      callRepository,
       media: createMediaControlService({ calls: callRepository, commands: mediaControls.commands }),
-      events: createEventRepository(db.prisma),
+      events: createEventService(db.prisma),
       flows,
       numbers,
       activeflows,
@@ -166,7 +168,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
 
     let simulator: RunningSimulator | null = null;
     if (role !== 'api') {
-      const worker = await startWorkers(config, services, { redisConnection, db, logger, observers, files, metrics });
+      const worker = await startWorkers(config, services, { redisConnection, db, logger, files, metrics });
       simulator = worker.simulator;
       stops.push(worker.stop);
     }
@@ -214,12 +216,11 @@ interface WorkerResources {
   redisConnection: (name: string) => Redis;
   db: ReturnType<typeof connectDatabase>;
   logger: Logger;
-  observers: CallObservers;
   files: FileStore;
   metrics: Metrics;
 }
 
-async function startWorkers(config: Config, services: Services, { redisConnection, db, logger, observers, files, metrics }: WorkerResources) {
+async function startWorkers(config: Config, services: Services, { redisConnection, db, logger, files, metrics }: WorkerResources) {
   const stops: (() => Promise<unknown>)[] = [];
   let simulator: RunningSimulator | null = null;
   if (!config.ari.url) {
@@ -248,7 +249,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
   const speech = config.ari.url ? espeakSpeech({ directory: config.tts.directory, soundPrefix: config.tts.soundPrefix }) : simulatorSpeech;
   const flowExecutor = createFlowExecutor({
     activeflows: services.activeflows,
-    calls: services.callRepository,
+    calls: services.calls,
     callService: services.calls,
     recordings: services.recordings,
     media,
@@ -257,21 +258,29 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     parse: parseFlowAction,
     logger: logger.child({ part: 'flows' }),
   });
-  observers.add(connectLegObserver({ activeflows: services.activeflows, calls: services.callRepository, callService: services.calls, media, parse: parseFlowAction }));
-  observers.add(flowExecutor.callAnswered);
-  startMediaEventConsumer({ media, calls: services.callRepository, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
+  startMediaEventConsumer({ media, calls: services.calls, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
   let connects = 0;
   media.onEvent((event) => {
     if (event.type === 'connected' && connects++ > 0) metrics.ariReconnects.inc();
   });
-  startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }), services.callRepository);
-  await media.start();
+  startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }), services.calls);
+  // Every worker sends commands; one at a time (the leader) hears the events.
+  await media.connect();
   stops.push(() => media.stop());
+  const leadership = createAriLeadership({
+    pool: db.pool,
+    key: `ari:${config.databaseSchema}:${ariUrl}:${config.ari.app}`,
+    media,
+    logger: logger.child({ part: 'ari-leader' }),
+    pollMs: config.ari.leaderPollMs,
+  });
+  await leadership.start();
+  stops.push(() => leadership.stop());
 
   const telephonyWorker: Worker = createTelephonyWorker({
     connection,
     prefix: config.redisPrefix,
-    calls: services.callRepository,
+    calls: services.calls,
     callService: services.calls,
     media,
     endpoints: config.ari.endpoints,
@@ -284,23 +293,54 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
   const recordingWorker = createRecordingWorker({
     connection,
     prefix: config.redisPrefix,
-    recordings: createRecordingRepository(db.prisma),
-    calls: services.callRepository,
+    recordings: services.recordings,
+    calls: services.calls,
     media,
     files,
     logger: logger.child({ part: 'recordings' }),
   });
   stops.push(() => recordingWorker.close());
 
-  const webhooks = startWebhookDelivery({ connection, config, prisma: db.prisma, calls: services.callRepository, recordings: services.recordings, logger: logger.child({ part: 'webhooks' }), countOutcome: (outcome) => metrics.webhookDeliveries.inc({ outcome }) });
+  const webhooks = startWebhookDelivery({
+    connection,
+    config,
+    deliveries: createWebhookDeliveries(db.prisma),
+    // The same REST shape of a snapshot as the topic socket's; a recording's URL is signed when the body is made.
+    data: (source) => presentEventData(source, services.recordings),
+    logger: logger.child({ part: 'webhooks' }),
+    countOutcome: (outcome) => metrics.webhookDeliveries.inc({ outcome }),
+  });
   stops.push(() => webhooks.stop());
+
+  const reactionQueue = createReactionQueue(connection, config.redisPrefix, config.reactions);
+  stops.push(() => reactionQueue.close());
+  const reactionWorker = createReactionWorker({
+    connection,
+    prefix: config.redisPrefix,
+    handlers: createReactionHandlers({
+      activeflows: services.activeflows,
+      callService: services.calls,
+      flows: flowExecutor,
+      connectLeg: connectLegReaction({ activeflows: services.activeflows, calls: services.calls, callService: services.calls, media, parse: parseFlowAction }),
+    }),
+    gaveUp: services.calls.reactionGaveUp,
+    lockMs: config.reactions.lockMs,
+    concurrency: config.reactions.concurrency,
+    hooks: reactionTestHooks(config.reactions),
+    logger: logger.child({ part: 'reactions' }),
+  });
+  stops.push(() => reactionWorker.close());
 
   const dispatcher: OutboxDispatcher = createOutboxDispatcher({
     pool: db.pool,
     schema: config.databaseSchema,
     publish: (events) => services.bus.publish(events),
+    react: (events) => enqueueReactions(reactionQueue, events),
     wakeLanes: webhooks.wakeLanes,
-    onPublished: (events) => observePublished(metrics, events),
+    onPublished: (events) => {
+      observePublished(metrics, events);
+      logCallChanges(logger.child({ part: 'calls' }), events);
+    },
     logger: logger.child({ part: 'outbox' }),
   });
   await dispatcher.start();

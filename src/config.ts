@@ -70,11 +70,28 @@ const configSchema = z.object({
     sweepMs: z.coerce.number().int().positive().default(2000),
     concurrency: z.coerce.number().int().positive().default(32),
   }),
+  /** Reactions to committed events (src/workers/reactions/): attempts, first backoff, job lock. */
+  reactions: z.object({
+    attempts: z.coerce.number().int().positive().default(5),
+    backoffMs: z.coerce.number().int().positive().default(200),
+    /** How long a worker holds a reaction job: a worker that died loses its jobs to another after it. */
+    lockMs: z.coerce.number().int().positive().default(30_000),
+    concurrency: z.coerce.number().int().positive().default(50),
+    /**
+     * Test hooks, never set in production: `hold` (a reaction name) makes this process take that
+     * reaction's jobs and never finish them (printing `reaction held <job id>`), so a test can kill
+     * it in the window; `fail` (`<reaction>:<times>` or `<reaction>:always`) fails its attempts.
+     */
+    testHold: optionalString,
+    testFail: optionalString,
+  }),
   ari: z.object({
     url: optionalString,
     username: z.string().default('opencall'),
     password: z.string().default('opencall'),
     app: z.string().default('opencall'),
+    /** How often a standby worker tries to become the one that hears the ARI events. */
+    leaderPollMs: z.coerce.number().int().positive().default(1000),
     endpoints: z.object({
       tel: z.string().default('PJSIP/{target}@carrier'),
       sip: z.string().default('PJSIP/sipout/sip:{target}'),
@@ -140,11 +157,20 @@ export function loadConfig(env: Env = process.env): Config {
       sweepMs: env.WEBHOOK_SWEEP_MS,
       concurrency: env.WEBHOOK_CONCURRENCY,
     },
+    reactions: {
+      attempts: env.REACTION_ATTEMPTS,
+      backoffMs: env.REACTION_BACKOFF_MS,
+      lockMs: env.REACTION_LOCK_MS,
+      concurrency: env.REACTION_CONCURRENCY,
+      testHold: env.TEST_HOOK_HOLD_REACTION,
+      testFail: env.TEST_HOOK_FAIL_REACTION,
+    },
     ari: {
       url: env.ARI_URL,
       username: env.ARI_USERNAME,
       password: env.ARI_PASSWORD,
       app: env.ARI_APP,
+      leaderPollMs: env.ARI_LEADER_POLL_MS,
       endpoints: {
         tel: env.ARI_ENDPOINT_TEL,
         sip: env.ARI_ENDPOINT_SIP,

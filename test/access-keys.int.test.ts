@@ -1,4 +1,4 @@
-import { connectDatabase } from '../src/platform/database';
+import { connectDatabase } from '../src/persistence/database';
 import { AccessKeysDocument, CreateAccessKeyDocument, DeleteAccessKeyDocument, ExpireAccessKeyDocument, ListCallsDocument } from './generated/graphql';
 import { graphql } from './support/graphql-client';
 import { startTestApp, type TestApp } from './support/test-app';

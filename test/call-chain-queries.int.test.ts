@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { CallChainsDocument } from './generated/graphql';
 import { graphql } from './support/graphql-client';
@@ -54,6 +55,25 @@ describe('a page of calls with their chains', () => {
     for (const master of masters) await rest('POST', `/calls/${master.id}/hangup`);
     // Quiet: every call ended, so only the measured requests touch the database.
     await waitFor(() => rest('GET', '/calls?page_size=100'), (page) => page.result.length === 100 && page.result.every((call: Json) => call.status === 'hangup'), 'all 100 calls to end', 30_000);
+    // …and every reaction to those changes (the chain cascades) has run.
+    const pg = new Client({ connectionString: t.config.databaseUrl, options: `-c search_path=${t.config.databaseSchema}` });
+    await pg.connect();
+    const reactions = new Queue('reactions', { connection: { url: t.config.redisUrl }, prefix: t.config.redisPrefix });
+    try {
+      await waitFor(
+        async () => {
+          const unpublished = Number((await pg.query('SELECT count(*) AS n FROM events WHERE published_at IS NULL')).rows[0].n);
+          const counts = await reactions.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+          return unpublished + Object.values(counts).reduce((sum, n) => sum + n, 0);
+        },
+        (pending) => pending === 0,
+        'the reactions to settle',
+        30_000,
+      );
+    } finally {
+      await reactions.close();
+      await pg.end();
+    }
   }, 60_000);
 
   it('costs the same few queries in GraphQL for 10 calls as for 100', async () => {

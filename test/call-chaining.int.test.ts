@@ -105,14 +105,15 @@ describe('chaining', () => {
     const [leg] = await createOk(t, [`${ANSWERS}009`], master);
     await waitForStatus(t, master!, 'progressing');
     await waitForStatus(t, leg!, 'progressing');
-    const queue = new Queue('telephony', { connection: { url: t.config.redisUrl }, prefix: t.config.redisPrefix });
+    const queue = new Queue('reactions', { connection: { url: t.config.redisUrl }, prefix: t.config.redisPrefix });
     await queue.pause();
     try {
       await simPost(t.simUrl, `/sim/channels/${master}/hangup`, { cause: 16 });
       await waitForStatus(t, master!, 'hangup');
-      // The cascade's job is lost (as if the process died before it ran).
-      await waitFor(() => queue.getJob(`chain-hangup_${master}`), (job) => job !== undefined, 'the cascade job');
-      await queue.remove(`chain-hangup_${master}`);
+      // The cascade's reaction is lost (as if someone deleted it from Redis).
+      const cascade = `reaction_chain-cascade_${master}_`;
+      const [job] = await waitFor(async () => (await queue.getJobs(['paused', 'waiting'])).filter((j) => j.id?.startsWith(cascade)), (jobs) => jobs.length > 0, 'the cascade reaction');
+      await job!.remove();
     } finally {
       await queue.resume();
       await queue.close();

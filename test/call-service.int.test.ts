@@ -4,7 +4,7 @@ import type { EventRecord } from '../src/events/event-record';
 import { createLogger } from '../src/platform/logger';
 import { connectRedis } from '../src/platform/redis';
 import { createAuthService } from '../src/services/auth-service';
-import { createCallRepository } from '../src/services/call-repository';
+import { createCallRepository } from '../src/persistence/call-repository';
 import { createCallService } from '../src/services/call-service';
 import { createFlowService } from '../src/services/flow-service';
 import { createNumberService } from '../src/services/number-service';

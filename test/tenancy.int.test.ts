@@ -1,5 +1,5 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { connectDatabase } from '../src/platform/database';
+import { connectDatabase } from '../src/persistence/database';
 import { print } from 'graphql';
 import {
   CallEventsDocument, CallHistoryDocument, CreateCallsDocument, DeleteCallDocument, DeleteFlowDocument, DeleteNumberDocument, DeleteRecordingDocument, ExpireAccessKeyDocument,

@@ -1,10 +1,11 @@
-import { startAriSimulator, type RunningSimulator } from '../src/telephony/simulator';
+import type { RunningSimulator } from '../src/telephony/simulator';
 import { restCall } from './support/rest-client';
+import { startStandaloneSimulator } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 import { allDeliveries } from './support/webhook-deliveries';
 import { startReceiver, type Receiver } from './support/webhook-receiver';
-import { spawnWorker, type WorkerProcess } from './support/worker-process';
+import { spawnWorker, workerEnv, type WorkerProcess } from './support/worker-process';
 
 /**
  * Killing the worker process in the middle of deliveries loses nothing: the API runs here, the
@@ -20,7 +21,7 @@ const KILL_AT = 5;
 
 beforeAll(async () => {
   t = await startTestApp({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }, 'api');
-  sim = await startAriSimulator({ port: 0, host: '127.0.0.1', username: t.config.ari.username, password: t.config.ari.password, delays: { ringMs: 20, answerMs: 40, giveUpMs: 150, remoteHangupMs: 150 } });
+  sim = await startStandaloneSimulator(t.config);
   receiver = await startReceiver();
 });
 afterAll(async () => {
@@ -34,15 +35,12 @@ const rest = (method: string, path: string, body?: unknown) => restCall(t.baseUr
 
 const startWorker = () => {
   const worker = spawnWorker({
-    DATABASE_URL: t.config.databaseUrl,
-    DATABASE_SCHEMA: t.config.databaseSchema,
-    REDIS_URL: t.config.redisUrl,
-    REDIS_PREFIX: t.config.redisPrefix,
-    ARI_URL: sim.url,
-    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
-    WEBHOOK_TIMEOUT_MS: '2000', // a killed sender's lease (2 × timeout + 1 s) runs out soon
-    WEBHOOK_BACKOFF_MS: '50',
-    WEBHOOK_SWEEP_MS: '300',
+  ...workerEnv(t.config, sim.url, {
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+      WEBHOOK_TIMEOUT_MS: '2000', // a killed sender's lease (2 × timeout + 1 s) runs out soon
+      WEBHOOK_BACKOFF_MS: '50',
+      WEBHOOK_SWEEP_MS: '300',
+  }),
   });
   workers.push(worker);
   return worker;

@@ -28,7 +28,7 @@ const contextFor = (services: Services, customerId: string, requestId: string): 
   customerId,
   requestId,
   services,
-  loaders: createCallLoaders(services.callRepository, services.events, customerId, services.activeflows),
+  loaders: createCallLoaders(services.calls, services.events, customerId, services.activeflows),
 });
 
 /** Apollo over HTTP and graphql-ws over WebSocket, both on /graphql, both authenticated. */

@@ -3,6 +3,12 @@ import type { CallDirection, CallStatus } from './call-status';
 import type { HangupBy, HangupReason } from './hangup';
 import type { MediaState } from './media-control';
 
+/** Position in the newest-first call list: microseconds of tm_create, then id. */
+export interface CallCursor {
+  createdUs: bigint;
+  id: string;
+}
+
 /** A call as the services hand it to the surfaces (GraphQL and REST shape it their own way). */
 export interface Call extends MediaState {
   id: string;
@@ -24,6 +30,8 @@ export interface Call extends MediaState {
   hangupRequest: HangupReason | null;
   hangupBy: HangupBy | null;
   hangupReason: HangupReason | null;
+  /** Why a reaction to one of the call's changes could not run; null when none failed. */
+  reactionError: string | null;
   eventSeq: number;
   tmCreate: Date;
   tmUpdate: Date;

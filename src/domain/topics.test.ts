@@ -15,13 +15,17 @@ describe('WebSocket topics', () => {
     [`customer_id:${A}:call:${CALL}`, true],
     [`customer_id:${A}:call:${OTHER_CALL}`, false],
     [`customer_id:${A}:recording:*`, false],
-    [`customer_id:${A}:cal`, false],
   ])('%s covers a call event: %s', (pattern, expected) => {
     expect(covers(parseTopic(pattern), topic)).toBe(expected);
   });
 
   it('names the customer a topic belongs to', () => {
     expect(parseTopic(`customer_id:${A.toUpperCase()}:call:*`).customerId).toBe(A);
+  });
+
+  it('refuses a resource that has no events, naming it', () => {
+    expect(() => parseTopic(`customer_id:${A}:cal`)).toThrow(/'cal' is not a resource with events/);
+    expect(() => parseTopic(`customer_id:${A}:groupcall:*`)).toThrow(/'groupcall'/);
   });
 
   it.each(['', 'call:*', `customer:${A}`, `customer_id:${A}:call:not-an-id`, 42, 'x'.repeat(300)])('refuses %p', (bad) => {

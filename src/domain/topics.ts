@@ -1,4 +1,5 @@
 import { invalidArgument } from './errors';
+import { RESOURCE_TYPES } from './events/event-types';
 
 /**
  * WebSocket topics: `customer_id:<id>[:<resource>[:<resource id>]]`. A topic is a prefix of the
@@ -16,6 +17,11 @@ export function parseTopic(topic: unknown): TopicPattern {
   if (typeof topic !== 'string' || topic.length > 200) throw invalidArgument('topics', 'each topic must be a string');
   const match = TOPIC.exec(topic);
   if (!match) throw invalidArgument('topics', `'${topic.slice(0, 80)}' is not customer_id:<id>[:<resource>[:<id>|*]]`);
+  const resource = match[2]?.toLowerCase();
+  // A resource no event is about would cover nothing, silently: refuse it by name.
+  if (resource !== undefined && !(RESOURCE_TYPES as readonly string[]).includes(resource)) {
+    throw invalidArgument('topics', `'${resource}' is not a resource with events (${RESOURCE_TYPES.join(', ')})`);
+  }
   const prefix = topic.replace(/\*$/, '').replace(/:$/, '');
   return { customerId: (match[1] as string).toLowerCase(), prefix: prefix.toLowerCase() };
 }

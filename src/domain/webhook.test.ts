@@ -46,6 +46,20 @@ describe('parseWebhookEvents', () => {
     expect(takesEvent(['call_hungup'], 'call_hungup')).toBe(true);
   });
 
+  it("takes VoIPBIN's names for the same changes, and only those events", () => {
+    expect(parseWebhookEvents(['call_hangup', 'call_progressing', 'call_terminating', 'call_canceling'])).toHaveLength(4);
+    expect(takesEvent(['call_hangup'], 'call_hungup')).toBe(true);
+    expect(takesEvent(['call_progressing'], 'call_answered')).toBe(true);
+    expect(takesEvent(['call_terminating'], 'call_updated', 'terminating')).toBe(true);
+    expect(takesEvent(['call_terminating'], 'call_updated', 'progressing')).toBe(false);
+    expect(takesEvent(['call_canceling'], 'call_updated', 'terminating')).toBe(false);
+  });
+
+  it('refuses names the product never emits, naming them', () => {
+    expect(() => parseWebhookEvents(['call_created', 'groupcall_created'])).toThrow(/events\[1\]: unknown event type 'groupcall_created'/);
+    expect(() => parseWebhookEvents(['transfer_completed'])).toThrow(/events\[0\]/);
+  });
+
   it('parses statuses', () => {
     expect(parseWebhookStatus('disabled')).toBe('disabled');
     expect(() => parseWebhookStatus('paused')).toThrow(/status: must be one of active, disabled/);

@@ -1,4 +1,5 @@
 import { invalidArgument } from './errors';
+import { ASKABLE_NAMES, isAskableName, nameAskedFor } from './events/event-types';
 
 /**
  * Webhook rules without I/O: which event names a webhook may ask for, which events it takes,
@@ -7,15 +8,8 @@ import { invalidArgument } from './errors';
 export type WebhookStatus = 'active' | 'disabled';
 export const WEBHOOK_STATUSES: readonly WebhookStatus[] = ['active', 'disabled'];
 
-/** VoIPBIN's documented event names and this product's own; resources added later append theirs. */
-export const WEBHOOK_EVENT_TYPES: readonly string[] = [
-  'call_created', 'call_updated', 'call_ringing', 'call_answered', 'call_progressing', 'call_terminating', 'call_canceling',
-  'call_hangup', 'call_hungup', 'call_deleted', 'call_recording_started', 'call_transcribing',
-  'groupcall_created', 'groupcall_progressing', 'groupcall_hangup', 'groupcall_deleted',
-  'recording_started', 'recording_finished', 'activeflow_created', 'activeflow_updated', 'activeflow_deleted',
-  'flow_created', 'flow_updated', 'flow_deleted', 'number_created', 'number_updated', 'number_deleted',
-  'transcript_created', 'transfer_completed',
-];
+/** The names a webhook may ask for: every emitted event and VoIPBIN's aliases (events/event-types.ts). */
+export const WEBHOOK_EVENT_TYPES: readonly string[] = ASKABLE_NAMES.map((entry) => entry.name);
 
 /** The stored form of "every event": an empty list (`[]` or `["*"]` from a client). */
 export const ALL_EVENTS: readonly string[] = [];
@@ -29,7 +23,7 @@ export function parseWebhookEvents(value: unknown, field = 'events'): string[] {
   const names = new Set<string>();
   value.forEach((name: unknown, index) => {
     if (typeof name !== 'string') throw invalidArgument(`${field}[${index}]`, 'must be an event name');
-    if (name !== '*' && !WEBHOOK_EVENT_TYPES.includes(name)) throw invalidArgument(`${field}[${index}]`, `unknown event type '${name.slice(0, 64)}'`);
+    if (name !== '*' && !isAskableName(name)) throw invalidArgument(`${field}[${index}]`, `unknown event type '${name.slice(0, 64)}': not an event this product emits`);
     names.add(name);
   });
   if (names.has('*')) return [...ALL_EVENTS];
@@ -41,8 +35,8 @@ export function parseWebhookStatus(value: unknown, field = 'status'): WebhookSta
   throw invalidArgument(field, `must be one of ${WEBHOOK_STATUSES.join(', ')}`);
 }
 
-/** Whether a webhook asking for `events` takes an event of this type. */
-export const takesEvent = (events: readonly string[], type: string): boolean => events.length === 0 || events.includes(type);
+/** Whether a webhook asking for `events` takes an event of this type (of a resource now in `status`). */
+export const takesEvent = (events: readonly string[], type: string, status?: string): boolean => nameAskedFor(events, type, status) !== null;
 
 /** How an attempt ended: an HTTP answer, no answer at all (network error, timeout), or not sent. */
 export type AttemptResult = { httpCode: number } | { error: string } | { refused: string };

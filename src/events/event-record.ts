@@ -6,9 +6,14 @@ export interface EventRecord {
   resourceType: string;
   resourceId: string;
   type: string;
+  /**
+   * The customer's stream position: increasing in publish order (with gaps: positions are shared
+   * by all customers). Null until the dispatcher handed it out.
+   */
+  position: string | null;
   /** Per-resource sequence: 1 for the first event of a call, then +1 per change. */
   sequence: number;
-  /** The resource as it was right after the change (the row, snake_case, as to_jsonb gives it). */
+  /** The resource's snapshot right after the change (domain/events/snapshots.ts). */
   payload: Record<string, unknown>;
   tmCreate: string;
 }
@@ -20,6 +25,7 @@ export interface EventRow {
   resource_id: string;
   type: string;
   sequence: number;
+  position?: bigint | string | null;
   payload: Record<string, unknown>;
   tm_create: Date;
 }
@@ -30,6 +36,7 @@ export const eventFromRow = (row: EventRow): EventRecord => ({
   resourceType: row.resource_type,
   resourceId: row.resource_id,
   type: row.type,
+  position: row.position === null || row.position === undefined ? null : row.position.toString(),
   sequence: Number(row.sequence),
   payload: row.payload,
   tmCreate: row.tm_create.toISOString(),

@@ -1,5 +1,5 @@
 import { loadConfig } from '../config';
-import { connectDatabase } from './database';
+import { connectDatabase } from '../persistence/database';
 import { ensureDatabase } from './ensure-database';
 import { applyMigrations, defaultMigrationsDir } from './migrate';
 

@@ -5,37 +5,51 @@ import { CallEvent } from '../schema/call-event.type';
 import type { GraphqlContext } from './context';
 import { activeflowOfPayload } from './activeflow.mapper';
 import { toGraphqlCall, toGraphqlCallEvent } from './call.mapper';
+import { callFromRow } from '../services/call-row';
+import { parseStreamPosition } from '../domain/events/stream-position';
 
 interface CallEventsArgs {
   callId?: string | null;
   afterSequence?: number | null;
+  after?: string | null;
 }
 
 /**
  * One call's events (its past ones first, then live, completing after call_hungup), or every
- * event of the caller's calls from now on when no callId is given.
+ * event of the caller's calls from now on when no callId is given. With `after` (a stream
+ * position) both first replay every event after it, the activeflow's included, in position order,
+ * so a client that reconnects with the last position it saw misses nothing and gets nothing twice.
  */
 async function subscribeToCallEvents({ args, context }: { args: CallEventsArgs; context: GraphqlContext }) {
   const { services, customerId } = context;
+  const after = args.after === undefined || args.after === null ? null : parseStreamPosition(args.after);
   if (!args.callId) {
-    return openEventStream({ bus: services.bus, customerId, accept: (event) => event.resourceType === 'call' || event.resourceType === 'activeflow' });
+    return openEventStream({
+      bus: services.bus,
+      customerId,
+      accept: (event) => event.resourceType === 'call' || event.resourceType === 'activeflow',
+      ...(after === null ? {} : { replay: () => services.events.streamAfter(customerId, after, null) }),
+    });
   }
   const call = await services.calls.get(customerId, args.callId);
   return openEventStream({
     bus: services.bus,
     customerId,
     accept: (event) => event.resourceId === call.id || (event.resourceType === 'activeflow' && event.payload.reference_id === call.id),
-    replay: () => services.events.history(customerId, call.id, args.afterSequence ?? 0),
+    replay: () => (after === null ? services.events.history(customerId, call.id, args.afterSequence ?? 0) : services.events.streamAfter(customerId, after, call.id)),
     isLast: (event) => event.type === 'call_hungup',
   });
 }
 
-/** Activeflow events carry the activeflow, and the call it runs on as it is now. */
+/** Activeflow events carry the activeflow, and the call it runs on as it was at the change (its snapshot). */
 async function toCallEvent(event: EventRecord, ctx: GraphqlContext): Promise<CallEvent> {
   if (event.resourceType !== 'activeflow') return toGraphqlCallEvent(event);
+  const named = { type: event.type, resourceType: event.resourceType, resourceId: event.resourceId, sequence: event.sequence, position: event.position };
   const activeflow = activeflowOfPayload(event.payload);
-  const call = await ctx.services.calls.get(ctx.customerId, activeflow.callId);
-  return { type: event.type, sequence: event.sequence, occurredAt: new Date(event.tmCreate), call: toGraphqlCall(call), activeflow };
+  const snapshot = event.payload.call as Record<string, unknown> | null | undefined;
+  // Events written before snapshots carried the call: the call as it is now.
+  const call = snapshot ? callFromRow(snapshot) : await ctx.services.calls.get(ctx.customerId, activeflow.callId);
+  return { ...named, occurredAt: new Date(event.tmCreate), call: toGraphqlCall(call), activeflow };
 }
 
 @Resolver()
@@ -49,6 +63,11 @@ export class CallEventsResolver {
     @Arg('callId', () => ID, { nullable: true }) _callId: string | null,
     @Arg('afterSequence', () => Int, { nullable: true, description: 'Replay only events after this sequence (default 0: all).' })
     _afterSequence: number | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Resume after this stream position (the `position` of the last event received; "0": from the start): every later event, the activeflow\'s included, is replayed first.',
+    })
+    _after: string | null,
     @Ctx() ctx: GraphqlContext,
   ): Promise<CallEvent> {
     return toCallEvent(event, ctx);

@@ -3,8 +3,8 @@ import type { Call } from '../domain/call';
 import type { Activeflow } from '../domain/flow/activeflow';
 import type { ActiveflowService } from '../services/activeflow-service';
 import type { EventRecord } from '../events/event-record';
-import type { CallRepository } from '../services/call-repository';
-import type { EventRepository } from '../services/event-repository';
+import type { CallService } from '../services/call-service';
+import type { EventService } from '../services/event-service';
 
 export interface CallLoaders {
   callById: DataLoader<string, Call | null>;
@@ -15,8 +15,8 @@ export interface CallLoaders {
 
 /** Per-request batching: a page of calls with their chains costs one query per field. */
 export function createCallLoaders(
-  calls: CallRepository,
-  events: EventRepository,
+  calls: Pick<CallService, 'findManyOwned' | 'findChained'>,
+  events: Pick<EventService, 'historyOfMany'>,
   customerId: string,
   activeflows: Pick<ActiveflowService, 'findByCalls'>,
 ): CallLoaders {

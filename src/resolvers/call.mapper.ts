@@ -27,6 +27,7 @@ export function toGraphqlCall(call: DomainCall): Call {
     silenced: call.silence,
     hangupBy: call.hangupBy as HangupByEnum | null,
     hangupReason: call.hangupReason as HangupReasonEnum | null,
+    reactionError: call.reactionError,
     createdAt: call.tmCreate,
     updatedAt: call.tmUpdate,
     ringingAt: call.tmRinging,
@@ -37,7 +38,10 @@ export function toGraphqlCall(call: DomainCall): Call {
 
 export const toGraphqlCallEvent = (event: EventRecord): CallEvent => ({
   type: event.type,
+  resourceType: event.resourceType,
+  resourceId: event.resourceId,
   sequence: event.sequence,
+  position: event.position,
   occurredAt: new Date(event.tmCreate),
   call: toGraphqlCall(callFromRow(event.payload)),
 });

@@ -11,7 +11,7 @@ type Body = Record<string, unknown> | undefined;
  * dtmf have nothing to undo. Each answers
  * the call as it is afterwards; every rule lives in the media control service.
  */
-export function createCallMediaRouter(services: Pick<Services, 'media' | 'callRepository'>): Router {
+export function createCallMediaRouter(services: Pick<Services, 'media' | 'calls'>): Router {
   const router = Router();
   const { media } = services;
 
@@ -19,7 +19,7 @@ export function createCallMediaRouter(services: Pick<Services, 'media' | 'callRe
     router[method](`/:id/${path}`, async (req: Request<{ id: string }>, res: Response) => {
       const customerId = customerIdOf(res);
       const call = await act(customerId, req.params.id, req);
-      const [view] = await presentCalls([call], customerId, services.callRepository);
+      const [view] = await presentCalls([call], customerId, services.calls);
       res.json(view);
     });
 

@@ -26,6 +26,7 @@ const call = (overrides: Partial<Call> = {}): Call => ({
   muteDirection: '',
   moh: false,
   silence: false,
+  reactionError: null,
   eventSeq: 1,
   tmCreate: new Date('2022-05-01T15:10:23.414Z'),
   tmUpdate: new Date('2022-05-01T15:10:23.414Z'),

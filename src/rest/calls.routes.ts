@@ -9,10 +9,10 @@ import { createCallsInputFrom } from './create-calls.request';
 import { listAnswer, microCursorOf, pageRequestOf } from './paging';
 
 /** `/v1.0/calls`: VoIPBIN's call routes over CallService; every rule lives in the service. */
-export function createCallsRouter(services: Pick<Services, 'calls' | 'callRepository' | 'events' | 'media'>): Router {
+export function createCallsRouter(services: Pick<Services, 'calls' | 'events' | 'media'>): Router {
   const router = Router();
   router.use(createCallMediaRouter(services));
-  const present = (calls: readonly Call[], customerId: string) => presentCalls(calls, customerId, services.callRepository);
+  const present = (calls: readonly Call[], customerId: string) => presentCalls(calls, customerId, services.calls);
 
   /** One call, as the single JSON object the id routes answer. */
   async function answerOne(res: Response, customerId: string, call: Call): Promise<void> {
@@ -42,8 +42,7 @@ export function createCallsRouter(services: Pick<Services, 'calls' | 'callReposi
     const customerId = customerIdOf(res);
     const call = await services.calls.get(customerId, req.params.id);
     const history = await services.events.history(customerId, call.id);
-    const [chained] = await present([call], customerId);
-    res.json({ result: history.map((event) => presentCallEvent(event, chained?.chained_call_ids ?? [])), next_page_token: '' });
+    res.json({ result: history.map(presentCallEvent), next_page_token: '' });
   });
 
   router.post('/:id/hangup', async (req: Request<{ id: string }>, res: Response) => {

@@ -23,8 +23,8 @@ async function serve() {
         throw failure;
       },
       list: async () => ({ calls: [], cursors: [], next: null }),
+      findChained: async () => [],
     },
-    callRepository: { findChained: async () => [] },
   } as unknown as Services;
   const app = express();
   app.use((_req, res, next) => {

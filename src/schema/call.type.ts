@@ -63,6 +63,12 @@ export class Call {
   @Field(() => HangupReasonEnum, { nullable: true })
   hangupReason!: HangupReasonEnum | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why a reaction to one of the call\'s changes (starting its flow, bridging a connect leg …) could not run; the call was ended for it (hangupReason FAILED).',
+  })
+  reactionError!: string | null;
+
   @Field(() => DateTimeScalar)
   createdAt!: Date;
 

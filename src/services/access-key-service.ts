@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, invalidArgument } from '../domain/errors';
 import { parseText } from '../domain/text';
-import type { PrismaClient } from '../platform/database';
+import type { PrismaClient } from '../persistence/database';
 import { generateAccessKey, hashToken } from './auth-service';
 import { parseId } from './ids';
 import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';

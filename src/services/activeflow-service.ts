@@ -4,16 +4,15 @@ import { AppError } from '../domain/errors';
 import { MAX_EXECUTED_KEPT, type Activeflow, type CurrentAction } from '../domain/flow/activeflow';
 import { nextStep, type ExecutedAction, type FlowState, type NextStep, type ParseAction, type RawAction } from '../domain/flow/flow-engine';
 import { callVariables, DIGITS_VARIABLE } from '../domain/flow/flow-variables';
-import { flowTrigger } from '../domain/flow/flow-trigger';
 import type { Logger } from '../platform/logger';
-import type { PrismaClient } from '../platform/database';
-import type { ActiveflowRepository } from './activeflow-repository';
+import type { FlowService } from './flow-service';
+import type { ActiveflowRepository } from '../persistence/activeflow-repository';
 import type { CallService } from './call-service';
 import type { FlowJobs } from './flow-ports';
 import { parseId, ZERO_UUID } from './ids';
 
 export interface ActiveflowServiceDeps {
-  prisma: PrismaClient;
+  flows: Pick<FlowService, 'forRun'>;
   activeflows: ActiveflowRepository;
   calls: CallService;
   jobs: FlowJobs;
@@ -37,12 +36,8 @@ const MAX_FLOW_HOPS = 10;
  * worker's part (workers/flow-executor.ts).
  */
 export function createActiveflowService(deps: ActiveflowServiceDeps) {
-  const { prisma, activeflows, calls, jobs, parse, logger } = deps;
+  const { flows, activeflows, calls, jobs, parse, logger } = deps;
 
-  async function actionsOf(flowId: string): Promise<RawAction[]> {
-    const flow = await prisma.flow.findUnique({ where: { id: flowId }, select: { actions: true } });
-    return (flow?.actions as RawAction[] | undefined) ?? [];
-  }
 
   /**
    * The next action from `afterId` in the flow; past the flow's end, the start of its
@@ -50,16 +45,13 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
    * loop, but a chain of empty flows must end too). Answers the flow the action belongs to.
    */
   async function nextAcrossFlows(flowId: string, afterId: string | null, state: FlowState): Promise<{ flowId: string; next: NextStep }> {
-    let next = nextStep(await actionsOf(flowId), afterId, state, parse);
+    let flow = await flows.forRun(flowId);
+    let next = nextStep(flow.actions as RawAction[], afterId, state, parse);
     let passed = next.passed;
-    for (let hop = 0; hop < MAX_FLOW_HOPS && next.action === null && !next.error; hop++) {
-      const flow = await prisma.flow.findUnique({ where: { id: flowId }, select: { onCompleteFlowId: true } });
-      const following = flow?.onCompleteFlowId
-        ? await prisma.flow.findFirst({ where: { id: flow.onCompleteFlowId, tmDelete: null }, select: { id: true } })
-        : null;
-      if (!following) break;
-      flowId = following.id;
-      next = nextStep(await actionsOf(flowId), null, next.state, parse);
+    for (let hop = 0; hop < MAX_FLOW_HOPS && next.action === null && !next.error && flow.next; hop++) {
+      flowId = flow.next;
+      flow = await flows.forRun(flowId);
+      next = nextStep(flow.actions as RawAction[], null, next.state, parse);
       passed = [...passed, ...next.passed];
     }
     return { flowId, next: { ...next, passed } };
@@ -112,6 +104,10 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
     return true;
   }
 
+  /**
+   * Starts the call's flow (the flow-start reaction). Idempotent: a repeat finds the activeflow
+   * and, if an earlier attempt died before its first move, makes that move (step 0) now.
+   */
   async function start(call: Call): Promise<void> {
     if (!call.flowId) return;
     const id = randomUUID();
@@ -122,7 +118,8 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
       callId: call.id,
       variables: callVariables(call, { activeflowId: id, flowId: call.flowId }),
     });
-    if (created) await advance(created.id, created.step);
+    const flow = created ?? (await activeflows.findByCall(call.id));
+    if (flow?.status === 'running' && flow.step === 0) await advance(flow.id, 0);
   }
 
   /** The call is gone: the flow ends where it is, and its pending wait is cancelled. */
@@ -160,13 +157,6 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
     findByCall: activeflows.findByCall,
     findByCalls: activeflows.findByCalls,
     setVariables: activeflows.setVariables,
-
-    /** Starts and ends flows on committed call changes. */
-    async observe(call: Call): Promise<void> {
-      const trigger = flowTrigger(call);
-      if (trigger === 'start') await start(call);
-      else if (trigger === 'end') await endForCall(call.id);
-    },
 
     list: (customerId: string, pageSize: number, beforeUs: bigint | null) => activeflows.list(customerId, pageSize, beforeUs),
 

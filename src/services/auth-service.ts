@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { AppError } from '../domain/errors';
-import type { PrismaClient } from '../platform/database';
+import type { PrismaClient } from '../persistence/database';
 import { looksLikeJwt, signJwt, verifyJwt } from '../platform/jwt';
 import { isUuid } from './ids';
 

@@ -5,7 +5,7 @@ import type { HangupBy, HangupReason } from '../domain/hangup';
 import type { MuteDirection } from '../domain/media-control';
 import { nullableString, rowTime } from './row-values';
 
-/** A `calls` row as Postgres returns it: from a query (Date values) or from to_jsonb (strings). */
+/** A `calls` row as Postgres returns it (Date values), or an event's call snapshot (ISO strings). */
 export type CallRow = Record<string, unknown>;
 
 interface StoredAddress {
@@ -32,6 +32,9 @@ const addressFromStored = (stored: StoredAddress): Address => ({
   detail: stored.detail ?? '',
 });
 
+/** The calls chained to the call at the change an event's snapshot was taken at ([] for events older than the field). */
+export const chainedIdsOfSnapshot = (payload: Record<string, unknown>): string[] => (payload.chained_call_ids as string[] | undefined) ?? [];
+
 export function callFromRow(row: CallRow): Call {
   return {
     id: row.id as string,
@@ -56,6 +59,7 @@ export function callFromRow(row: CallRow): Call {
     muteDirection: ((row.mute_direction as string | null | undefined) ?? '') as MuteDirection,
     moh: Boolean(row.moh),
     silence: Boolean(row.silence),
+    reactionError: nullableString(row.reaction_error),
     eventSeq: Number(row.event_seq),
     tmCreate: rowTime(row.tm_create) as Date,
     tmUpdate: rowTime(row.tm_update) as Date,

@@ -1,13 +1,12 @@
 import type { Call } from '../domain/call';
-import { CHAINED_HANGUP_REASON, startsChainHangup } from '../domain/call-chain';
+import { canChainTo, CHAINED_HANGUP_REASON } from '../domain/call-chain';
 import { decide, statusOnlyMove, type CallSignal } from '../domain/call-lifecycle';
 import type { CallStatus } from '../domain/call-status';
 import { AppError } from '../domain/errors';
 import { MAX_PAGE_SIZE } from '../domain/paging';
 import { causeForReason } from '../domain/hangup';
 import type { Logger } from '../platform/logger';
-import type { CallObservers } from './call-observers';
-import type { CallCursor } from './call-repository';
+import type { CallCursor } from '../domain/call';
 import { createCallsUseCase, type CreateCallsDeps } from './create-calls';
 import { createIncomingUseCase } from './create-incoming-call';
 import { parseId } from './ids';
@@ -32,10 +31,13 @@ export interface CallPage {
 /** Attempts at a state change that lost a race; the loser re-reads and decides again. */
 const MAX_ATTEMPTS = 5;
 
-export function createCallService(deps: CreateCallsDeps & { logger: Logger; observers?: CallObservers }) {
+/**
+ * Calls: creation, the lifecycle's moves and their commands. What follows from a committed move
+ * (flows, connect legs, the chain cascade) is not done here but by the reactions to its event
+ * (src/domain/reactions.ts, src/workers/reactions/), which survive a crash after the commit.
+ */
+export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
   const { calls, commands, logger } = deps;
-  /** Flows start and end on committed changes (see services/activeflow-service.ts). */
-  const notify = async (call: Call) => deps.observers?.notify(call);
   const createCalls = createCallsUseCase(deps);
   const createIncoming = createIncomingUseCase(deps);
 
@@ -43,14 +45,6 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger; obse
     const call = await calls.findOwned(parseId(id, 'id'), customerId);
     if (!call) throw new AppError('CALL_NOT_FOUND', 'The call was not found.');
     return call;
-  }
-
-  /**
-   * The master is ending: its chained calls end too, through one idempotent job. The check
-   * saves the job for the many calls that are no one's master.
-   */
-  async function endChainedCalls(masterId: string): Promise<void> {
-    if ((await calls.findLiveChained(masterId)).length > 0) await commands.hangupChained(masterId);
   }
 
   /**
@@ -81,8 +75,6 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger; obse
           continue;
         }
         result = moved;
-        await notify(moved);
-        if (startsChainHangup(call.status, moved.status)) await endChainedCalls(moved.id);
       }
       for (const effect of decision.effects) await commands.hangup(result.id, effect.cause, result.eventSeq);
       return result;
@@ -91,18 +83,44 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger; obse
     return call;
   }
 
+  /** The master's cascade: every chained call still up is hung up, local/normal. */
+  async function hangupChained(masterId: string): Promise<void> {
+    for (const chained of await calls.findLiveChained(masterId)) {
+      try {
+        await apply(chained, { type: 'hangup_requested', reason: CHAINED_HANGUP_REASON });
+      } catch (error) {
+        // Ended on its own since it was read: nothing left to do for it.
+        if (!(error instanceof AppError && error.code === 'CALL_ALREADY_HUNGUP')) throw error;
+      }
+    }
+  }
+
+  /** A signal from the media server or a timer; unknown calls are ignored (answers null). */
+  async function signal(callId: string, received: CallSignal): Promise<Call | null> {
+    const forward = statusOnlyMove(received);
+    if (forward) {
+      const moved = await calls.transition({ id: callId, ...forward });
+      if (moved) return moved;
+      const call = await calls.findById(callId);
+      // Its channel rings or answers, but the call already ended (hung up while being
+      // originated): end the channel too, or it would stay up with no call behind it.
+      if (call?.status === 'hangup') await commands.hangup(call.id, causeForReason('normal'), call.eventSeq);
+      return call;
+    }
+    const call = await calls.findById(callId);
+    if (!call) return null;
+    try {
+      return await apply(call, received);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CALL_ALREADY_HUNGUP') return call;
+      throw error;
+    }
+  }
+
   return {
-    async create(...args: Parameters<typeof createCalls>): Promise<Call[]> {
-      const created = await createCalls(...args);
-      for (const call of created) await notify(call);
-      return created;
-    },
+    create: createCalls,
     /** A channel that entered from outside becomes an incoming call of the called number's customer. */
-    async createIncoming(...args: Parameters<typeof createIncoming>) {
-      const outcome = await createIncoming(...args);
-      if (outcome.type === 'created') await notify(outcome.call); // its flow starts at once
-      return outcome;
-    },
+    createIncoming,
     get: getOwned,
 
     async list(customerId: string, query: ListCallsQuery): Promise<CallPage> {
@@ -123,43 +141,38 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger; obse
       return (await calls.markDeleted(call.id, customerId)) ?? call;
     },
 
-    /** The master's cascade (a job): every chained call still up is hung up, local/normal. */
-    async hangupChained(masterId: string): Promise<void> {
-      for (const chained of await calls.findLiveChained(masterId)) {
-        try {
-          await apply(chained, { type: 'hangup_requested', reason: CHAINED_HANGUP_REASON });
-        } catch (error) {
-          // Ended on its own since it was read: nothing left to do for it.
-          if (!(error instanceof AppError && error.code === 'CALL_ALREADY_HUNGUP')) throw error;
-        }
-      }
+    /** The chain cascade (a reaction): a master no longer chainable hangs up its live chained calls. */
+    async endChainOfEndingMaster(masterId: string): Promise<void> {
+      const master = await calls.findById(masterId);
+      if (master && !canChainTo(master.status)) await hangupChained(masterId);
     },
 
-    /** A signal from the media server or a timer; unknown calls are ignored (answers null). */
-    async signal(callId: string, signal: CallSignal): Promise<Call | null> {
-      const forward = statusOnlyMove(signal);
-      if (forward) {
-        const moved = await calls.transition({ id: callId, ...forward });
-        if (moved) {
-          await notify(moved);
-          return moved;
-        }
-        const call = await calls.findById(callId);
-        // Its channel rings or answers, but the call already ended (hung up while being
-        // originated): end the channel too, or it would stay up with no call behind it.
-        if (call?.status === 'hangup') await commands.hangup(call.id, causeForReason('normal'), call.eventSeq);
-        return call;
-      }
-      const call = await calls.findById(callId);
-      if (!call) return null;
-      try {
-        return await apply(call, signal);
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'CALL_ALREADY_HUNGUP') return call;
-        throw error;
-      }
+    /**
+     * A reaction to the call's change could not run however often it was tried: the error is
+     * recorded on the call (with call_updated) and the call ends, local, reason `failed`, rather
+     * than stay up with nothing driving it.
+     */
+    async reactionGaveUp(callId: string, reason: string): Promise<void> {
+      await calls.recordReactionError(callId, reason);
+      await signal(callId, { type: 'hangup_requested', reason: 'failed' });
     },
+
+    hangupChained,
+    signal,
+
+    // Reads for the workers and surfaces (they reach no repository themselves).
+    findById: calls.findById,
+    findManyOwned: calls.findManyOwned,
+    findChained: calls.findChained,
+    findLive: calls.findLive,
+    findOrphanedChained: calls.findOrphanedChained,
+    callIdOfChannel: calls.callIdOfChannel,
+    findByChannel: calls.findByChannel,
+    channelOf: calls.channelOf,
   };
 }
 
 export type CallService = ReturnType<typeof createCallService>;
+
+/** The reads of calls that workers need (by id or channel, without a customer). */
+export type CallLookups = Pick<CallService, 'findById' | 'findChained' | 'findLive' | 'findOrphanedChained' | 'callIdOfChannel' | 'findByChannel' | 'channelOf'>;

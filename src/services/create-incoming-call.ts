@@ -3,7 +3,7 @@ import type { Call } from '../domain/call';
 import { normalizeCalledNumber } from '../domain/called-number';
 import type { Logger } from '../platform/logger';
 import type { ChannelState } from '../telephony/media-server';
-import type { CallRepository } from './call-repository';
+import type { CallRepository } from '../persistence/call-repository';
 import { isUuid } from './ids';
 import type { NumberService } from './number-service';
 

@@ -1,6 +1,6 @@
 import { AppError, invalidArgument } from '../domain/errors';
 import { parseText } from '../domain/text';
-import type { PrismaClient } from '../platform/database';
+import type { PrismaClient } from '../persistence/database';
 import type { AuthService } from './auth-service';
 import { parseId } from './ids';
 import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';

@@ -1,5 +1,3 @@
-import type { Call } from '../domain/call';
-
 /** Flow work the services ask for; carried out by the flow workers (jobs with deterministic ids). */
 export interface FlowJobs {
   /** Carries out the current action of step `step` (a no-op once the activeflow has moved on). */
@@ -10,5 +8,3 @@ export interface FlowJobs {
   cancelWait(activeflowId: string, step: number): Promise<void>;
 }
 
-/** What changes hear about a call after they are committed (flows start and end on them). */
-export type CallObserver = (call: Call) => Promise<void>;

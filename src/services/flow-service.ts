@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, invalidArgument } from '../domain/errors';
 import { parseFlowActions, withActionIds } from '../domain/flow/parse-flow-actions';
 import { parseText } from '../domain/text';
-import type { PrismaClient } from '../platform/database';
+import type { PrismaClient } from '../persistence/database';
 import { isUuid, parseId, ZERO_UUID } from './ids';
 import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';
 
@@ -89,6 +89,19 @@ export function createFlowService(prisma: PrismaClient) {
   return {
     get: owned,
     getSaved: saved,
+
+    /**
+     * What the flow runner needs of a flow, by id alone (an activeflow's flow may have been
+     * deleted since it started: it runs on): its actions and the flow that follows it, if that
+     * one is still there.
+     */
+    async forRun(flowId: string): Promise<{ actions: unknown[]; next: string | null }> {
+      const row = await prisma.flow.findUnique({ where: { id: flowId }, select: { actions: true, onCompleteFlowId: true } });
+      const following = row?.onCompleteFlowId
+        ? await prisma.flow.findFirst({ where: { id: row.onCompleteFlowId, tmDelete: null }, select: { id: true } })
+        : null;
+      return { actions: (row?.actions as unknown[] | undefined) ?? [], next: following?.id ?? null };
+    },
 
     async create(customerId: string, input: FlowInput): Promise<Flow> {
       const name = parseText(input.name, 'name', MAX_NAME);

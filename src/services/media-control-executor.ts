@@ -1,9 +1,9 @@
 import { changesMediaState, controlPlayoutMs, mediaStateAfter, type MediaControl } from '../domain/media-control';
-import type { PrismaClient } from '../platform/database';
+import type { PrismaClient } from '../persistence/database';
 import type { MediaControlPort, MediaControlResult } from '../telephony/media-control-port';
 import type { TextToSpeech } from '../telephony/text-to-speech';
 import type { MediaControlJob, MediaControlOutcome } from './media-control-ports';
-import { mediaControlRepository as repo } from './media-control-repository';
+import { mediaControlRepository as repo } from '../persistence/media-control-repository';
 
 /** Longer than one bounded ARI request (10 s), so the request's own timeout decides. */
 const TRANSACTION_TIMEOUT_MS = 15_000;

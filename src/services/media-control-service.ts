@@ -3,7 +3,7 @@ import type { Call } from '../domain/call';
 import { AppError } from '../domain/errors';
 import { assertControllable, parseDtmf, parseMuteSide, type MediaControl } from '../domain/media-control';
 import { parseSpeech } from '../domain/speech';
-import type { CallRepository } from './call-repository';
+import type { CallRepository } from '../persistence/call-repository';
 import { parseId } from './ids';
 import type { MediaControlCommands } from './media-control-ports';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { E164, type Address } from '../domain/address';
 import { AppError, invalidArgument } from '../domain/errors';
 import { parseText } from '../domain/text';
-import type { PrismaClient } from '../platform/database';
+import type { PrismaClient } from '../persistence/database';
 import type { FlowService } from './flow-service';
 import { isUuid, parseId, ZERO_UUID } from './ids';
 import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';

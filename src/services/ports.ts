@@ -6,8 +6,6 @@ export interface TelephonyCommands {
    * the same decision queued twice is one job, a later one (an orphan channel) is another.
    */
   hangup(callId: string, cause: number, version: number): Promise<void>;
-  /** Hangs up every chained call of the master that is still up (one job per master). */
-  hangupChained(masterId: string): Promise<void>;
   /** Ends the call with reason `dialout` if it has not been answered `delayMs` from now. */
   scheduleDialTimeout(callId: string, delayMs: number): Promise<void>;
 }

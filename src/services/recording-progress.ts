@@ -1,8 +1,8 @@
 import { endsOnKey, parseAriRecordingName, type Recording } from '../domain/recording';
 import type { Logger } from '../platform/logger';
-import type { CallRepository } from './call-repository';
+import type { CallRepository } from '../persistence/call-repository';
 import type { RecordingCommands } from './recording-ports';
-import type { RecordingRepository } from './recording-repository';
+import type { RecordingRepository } from '../persistence/recording-repository';
 
 /** How long a stopped recording waits for its parts' RecordingFinished before it is stored anyway. */
 export const STORE_SAFETY_DELAY_MS = 15_000;

@@ -2,12 +2,12 @@ import { AppError } from '../domain/errors';
 import { cannotStartRecording, parseRecordingOptions, partsOf, type Recording, type RecordingOptions } from '../domain/recording';
 import type { Logger } from '../platform/logger';
 import type { FileStore } from '../storage/file-store';
-import type { CallRepository } from './call-repository';
-import { newCallId } from './call-repository';
+import type { CallRepository } from '../persistence/call-repository';
+import { newCallId } from '../persistence/call-repository';
 import { parseId } from './ids';
 import type { RecordingCommands } from './recording-ports';
 import { createRecordingProgress } from './recording-progress';
-import type { RecordingCursor, RecordingRepository } from './recording-repository';
+import type { RecordingCursor, RecordingRepository } from '../persistence/recording-repository';
 import type { DownloadSigner } from './signed-url';
 
 export interface RecordingServiceDeps {
@@ -74,6 +74,9 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     },
 
     get: getOwned,
+    /** For the recording worker (by id, without a customer) and its end: the file it stored, or none. */
+    findById: recordings.findById,
+    markEnded: recordings.markEnded,
 
     async list(customerId: string, query: { pageSize: number; after?: RecordingCursor | undefined }) {
       return recordings.list(customerId, query.pageSize, query.after);

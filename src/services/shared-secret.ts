@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PrismaClient } from '../platform/database';
+import type { PrismaClient } from '../persistence/database';
 
 /** A secret made once, at the first start, and read by every process after (the JWT key). */
 export async function loadSharedSecret(prisma: PrismaClient, name: string): Promise<string> {

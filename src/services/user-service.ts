@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { AppError, invalidArgument } from '../domain/errors';
-import type { PrismaClient } from '../platform/database';
+import type { PrismaClient } from '../persistence/database';
 import { parseId } from './ids';
 import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';
 

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError, invalidArgument } from '../domain/errors';
 import { parseText } from '../domain/text';
 import { parseWebhookEvents, parseWebhookStatus, type WebhookStatus } from '../domain/webhook';
-import type { PrismaClient } from '../platform/database';
+import type { PrismaClient } from '../persistence/database';
 import { parseId } from './ids';
 import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';
 import { checkWebhookTarget } from './webhook-target';

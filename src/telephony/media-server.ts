@@ -7,8 +7,17 @@ import type { RecordingVerbs } from './recording-port';
  * adapter implements it for Asterisk and for the embedded simulator alike.
  */
 export interface MediaServer extends FlowMediaPort, MediaControlPort, RecordingVerbs {
-  /** Connects and keeps connected (reconnecting with backoff); answers once connected. */
+  /** Connects and keeps connected (reconnecting with backoff) and hears the events; answers once connected. */
   start(): Promise<void>;
+  /**
+   * Connects for requests only (commands), hearing no events: one process per media server hears
+   * them (the leader, src/workers/ari-leadership.ts), any number send commands.
+   */
+  connect(): Promise<void>;
+  /** Opens the event stream of the application (takes it over from any other listener). */
+  listen(): Promise<void>;
+  /** Closes the event stream; requests still work. */
+  unlisten(): Promise<void>;
   stop(): Promise<void>;
   onEvent(listener: MediaEventListener): void;
   /** Creates the channel with id `channelId` towards `endpoint`; it is dialled once it is in the application. */
@@ -54,6 +63,8 @@ export type MediaEvent =
    */
   | { type: 'recording_started' | 'recording_finished' | 'recording_failed'; recordingName: string; at: Date | null }
   /** After the first connect and every reconnect: events may have been missed, reconcile. */
-  | { type: 'connected' };
+  | { type: 'connected' }
+  /** Another connection took the application's event stream (ARI's ApplicationReplaced). */
+  | { type: 'replaced' };
 
 export type MediaEventListener = (event: MediaEvent) => void;

@@ -3,7 +3,7 @@ import type { Activeflow } from '../domain/flow/activeflow';
 import type { FlowAction } from '../domain/flow/flow-action';
 import type { ParseAction } from '../domain/flow/flow-engine';
 import type { ActiveflowService } from '../services/activeflow-service';
-import type { CallRepository } from '../services/call-repository';
+import type { CallLookups } from '../services/call-service';
 import type { CallService } from '../services/call-service';
 import type { FlowMediaPort } from '../telephony/flow-media-port';
 import { connectBridgeId } from './flow-playbacks';
@@ -14,7 +14,7 @@ export const CONNECT_TIMEOUT_MS = 60 * 60_000;
 type ConnectAction = Extract<FlowAction, { type: 'connect' }>;
 export interface ConnectDeps {
   activeflows: ActiveflowService;
-  calls: CallRepository;
+  calls: CallLookups;
   callService: CallService;
   media: FlowMediaPort;
   parse: ParseAction;
@@ -35,10 +35,10 @@ export async function connectLegs({ calls, callService }: ConnectDeps, flow: Act
 }
 
 /**
- * A call observer for connect legs: the first leg to answer is bridged with the call (a mixing
- * bridge) and the other legs are hung up; when no leg is left, the bridge goes and the flow goes on.
+ * The connect-leg reaction: the first leg to answer is bridged with the call (a mixing bridge)
+ * and the other legs are hung up; when no leg is left, the bridge goes and the flow goes on.
  */
-export function connectLegObserver(deps: ConnectDeps) {
+export function connectLegReaction(deps: ConnectDeps) {
   const { activeflows, calls, callService, media, parse } = deps;
   return async function legChanged(leg: Call): Promise<void> {
     if (!leg.masterCallId || (leg.status !== 'progressing' && leg.status !== 'hangup')) return;

@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import { CHAINED_HANGUP_REASON } from '../domain/call-chain';
 import { Q850 } from '../domain/hangup';
 import type { Logger } from '../platform/logger';
-import type { CallRepository } from '../services/call-repository';
+import type { CallLookups } from '../services/call-service';
 import type { CallService } from '../services/call-service';
 import type { FlowExecutor } from './flow-executor';
 import { OUTGOING_CHANNEL_ARG, type MediaEvent, type MediaServer } from '../telephony/media-server';
@@ -10,7 +10,7 @@ import { SNOOP_CHANNEL_ARG } from '../telephony/recording-port';
 
 export interface MediaEventConsumerDeps {
   media: MediaServer;
-  calls: CallRepository;
+  calls: CallLookups;
   callService: CallService;
   telephonyQueue: Queue;
   logger: Logger;

@@ -1,12 +1,31 @@
 import type { Pool, PoolClient } from 'pg';
+import { ASKABLE_NAMES } from '../domain/events/event-types';
 import { eventFromRow, type EventRecord, type EventRow } from '../events/event-record';
 import type { Logger } from '../platform/logger';
 import { repeatedFailure } from '../platform/repeated-failure';
+
+
+const ASKABLE_JSON = JSON.stringify(ASKABLE_NAMES);
+
+/**
+ * The next batch of unpublished events in id order, each with a stream position reserved for it
+ * in that order (nextval, no write): the publish carries it and the mark stores it, so giving out
+ * positions costs no extra row update. A batch re-run after a crash between the two gets new
+ * positions; the stored one is the one replays use.
+ */
+const NEXT_BATCH = `
+  SELECT batch.*, nextval('events_position_seq')::text AS position
+  FROM (SELECT * FROM events WHERE published_at IS NULL ORDER BY id LIMIT $1) batch ORDER BY batch.id`;
 
 export interface OutboxDispatcherOptions {
   pool: Pool;
   schema: string;
   publish: (events: EventRecord[]) => Promise<void>;
+  /**
+   * Enqueues the reactions to the batch (idempotent jobs); like the publish, it must succeed
+   * before the batch is marked, so a crash in between only makes it enqueue them again.
+   */
+  react?: (events: EventRecord[]) => Promise<void>;
   /** Told the webhook lanes that got new deliveries (after their commit); a loss is swept up later. */
   wakeLanes?: (lanes: NewDeliveryLane[]) => Promise<void>;
   logger: Logger;
@@ -27,17 +46,25 @@ export interface NewDeliveryLane {
 /**
  * Marks events published and, in the same statement, writes one delivery per (event, matching
  * active webhook): a delivery exists exactly when its event is published, and a re-run of a batch
- * inserts nothing twice (unique on webhook and event).
+ * inserts nothing twice (unique on webhook and event). A webhook gets the event under the first
+ * name it asked for that covers it ($2: the askable names of domain/events/event-types.ts).
  */
 const MARK_AND_FAN_OUT = `
   WITH marked AS (
-    UPDATE events SET published_at = now() WHERE id = ANY($1::bigint[]) AND published_at IS NULL
-    RETURNING id, customer_id, type, resource_type, resource_id, sequence),
+    UPDATE events SET published_at = now(), position = reserved.position
+    FROM unnest($1::bigint[], $3::bigint[]) AS reserved(id, position)
+    WHERE events.id = reserved.id AND events.published_at IS NULL
+    RETURNING events.id, customer_id, type, resource_type, resource_id, sequence, payload->>'status' AS status),
+  names AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS n(name text, event text, status text)),
   fanned AS (
     INSERT INTO webhook_deliveries (id, webhook_id, customer_id, event_id, event_type, resource_type, resource_id, sequence)
-    SELECT gen_random_uuid(), w.id, e.customer_id, e.id, e.type, e.resource_type, e.resource_id, e.sequence
+    SELECT gen_random_uuid(), w.id, e.customer_id, e.id, COALESCE(asked.name, e.type), e.resource_type, e.resource_id, e.sequence
     FROM marked e JOIN webhooks w ON w.customer_id = e.customer_id AND w.status = 'active' AND w.tm_delete IS NULL
-      AND (cardinality(w.events) = 0 OR e.type = ANY(w.events))
+    LEFT JOIN LATERAL (
+      SELECT n.name FROM unnest(w.events) WITH ORDINALITY AS wanted(name, ord) JOIN names n ON n.name = wanted.name
+      WHERE n.event = e.type AND (n.status IS NULL OR n.status = e.status)
+      ORDER BY wanted.ord LIMIT 1) asked ON true
+    WHERE cardinality(w.events) = 0 OR asked.name IS NOT NULL
     ON CONFLICT (webhook_id, event_id) DO NOTHING
     RETURNING webhook_id, resource_id, event_id)
   SELECT webhook_id, resource_id, min(event_id)::text AS first_event_id FROM fanned GROUP BY webhook_id, resource_id`;
@@ -77,17 +104,18 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   }
 
   async function dispatchBatch(client: PoolClient): Promise<number> {
-    const rows = await client.query<EventRow>('SELECT * FROM events WHERE published_at IS NULL ORDER BY id LIMIT $1', [batchSize]);
-    if (rows.rows.length === 0) return 0;
-    const events = rows.rows.map(eventFromRow);
+    const events = (await client.query<EventRow>(NEXT_BATCH, [batchSize])).rows.map(eventFromRow);
+    if (events.length === 0) return 0;
+    const ids = events.map((event) => event.id);
     await publish(events);
     options.onPublished?.(events);
-    const lanes = await client.query<{ webhook_id: string; resource_id: string; first_event_id: string }>(MARK_AND_FAN_OUT, [rows.rows.map((row) => row.id.toString())]);
+    if (options.react) await options.react(events);
+    const lanes = await client.query<{ webhook_id: string; resource_id: string; first_event_id: string }>(MARK_AND_FAN_OUT, [ids, ASKABLE_JSON, events.map((event) => event.position)]);
     if (lanes.rows.length && options.wakeLanes) {
       const wakeUps = lanes.rows.map((row) => ({ webhookId: row.webhook_id, resourceId: row.resource_id, firstEventId: row.first_event_id }));
       await options.wakeLanes(wakeUps).catch((error: unknown) => logger.warn({ err: error }, 'could not wake webhook lanes; the sweep will'));
     }
-    return rows.rows.length;
+    return events.length;
   }
 
   /** Coalesces wake-ups: at most one drain runs, and one more follows if woken meanwhile. */

@@ -1,5 +1,5 @@
 import type { Logger } from '../platform/logger';
-import type { CallRepository } from '../services/call-repository';
+import type { CallLookups } from '../services/call-service';
 import type { RecordingService } from '../services/recording-service';
 import type { MediaEvent, MediaServer } from '../telephony/media-server';
 
@@ -7,7 +7,7 @@ import type { MediaEvent, MediaServer } from '../telephony/media-server';
  * Turns the media server's recording events (and the hangups and key presses that end
  * recordings) into recording changes, one after another per recording or channel.
  */
-export function startRecordingEventConsumer(media: MediaServer, recordings: RecordingService, logger: Logger, calls: Pick<CallRepository, 'callIdOfChannel'>): void {
+export function startRecordingEventConsumer(media: MediaServer, recordings: RecordingService, logger: Logger, calls: Pick<CallLookups, 'callIdOfChannel'>): void {
   const queues = new Map<string, Promise<void>>();
 
   function enqueue(key: string, work: () => Promise<unknown>): void {

@@ -2,8 +2,8 @@ import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bu
 import { Q850 } from '../domain/hangup';
 import { ariRecordingName, snoopChannelId, type Recording } from '../domain/recording';
 import type { Logger } from '../platform/logger';
-import type { CallRepository } from '../services/call-repository';
-import type { RecordingRepository } from '../services/recording-repository';
+import type { CallLookups } from '../services/call-service';
+import type { RecordingService } from '../services/recording-service';
 import type { FileStore } from '../storage/file-store';
 import type { MediaServer } from '../telephony/media-server';
 import { buildRecordingFile, storageKeyOf } from './recording-files';
@@ -13,8 +13,8 @@ import { logWorkerErrors } from './worker-errors';
 export interface RecordingWorkerDeps {
   connection: ConnectionOptions;
   prefix: string;
-  recordings: RecordingRepository;
-  calls: CallRepository;
+  recordings: Pick<RecordingService, 'findById' | 'markEnded'>;
+  calls: CallLookups;
   media: MediaServer;
   files: FileStore;
   logger: Logger;

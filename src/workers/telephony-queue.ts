@@ -8,8 +8,7 @@ export type TelephonyJob =
   | { name: 'originate'; data: { callId: string } }
   | { name: 'hangup'; data: { callId: string; cause: number } }
   | { name: 'dial-timeout'; data: { callId: string } }
-  | { name: 'media-control'; data: MediaControlJob }
-  | { name: 'chain-hangup'; data: { masterId: string } };
+  | { name: 'media-control'; data: MediaControlJob };
 
 export type TelephonyJobName = TelephonyJob['name'];
 
@@ -29,10 +28,6 @@ export function createQueuedTelephonyCommands(queue: Queue): TelephonyCommands {
     },
     async hangup(callId, cause, version) {
       await queue.add('hangup', { callId, cause }, { jobId: `hangup_${callId}_${version}` });
-    },
-    async hangupChained(masterId) {
-      // One per master: once it is ending no call can be chained to it, so one cascade is all.
-      await queue.add('chain-hangup', { masterId }, { jobId: `chain-hangup_${masterId}` });
     },
     async scheduleDialTimeout(callId, delayMs) {
       await queue.add('dial-timeout', { callId }, { jobId: `dial-timeout_${callId}`, delay: delayMs });

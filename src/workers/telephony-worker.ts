@@ -1,7 +1,7 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { mediaDialTimeoutSeconds } from '../domain/dial-timeout';
 import type { Logger } from '../platform/logger';
-import type { CallRepository } from '../services/call-repository';
+import type { CallLookups } from '../services/call-service';
 import type { CallService } from '../services/call-service';
 import type { MediaControlExecutor } from '../services/media-control-executor';
 import { endpointFor, type EndpointTemplates } from '../telephony/endpoint';
@@ -12,7 +12,7 @@ import { logWorkerErrors } from './worker-errors';
 export interface TelephonyWorkerDeps {
   connection: ConnectionOptions;
   prefix: string;
-  calls: CallRepository;
+  calls: CallLookups;
   callService: CallService;
   media: MediaServer;
   endpoints: EndpointTemplates;
@@ -57,8 +57,6 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
       case 'dial-timeout':
         await callService.signal(command.data.callId, { type: 'dial_timeout' });
         return;
-      case 'chain-hangup':
-        return callService.hangupChained(command.data.masterId);
       case 'media-control':
         return deps.executeMediaControl(command.data);
       default:

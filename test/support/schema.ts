@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { connectDatabase, type Database } from '../../src/platform/database';
+import { connectDatabase, type Database } from '../../src/persistence/database';
 import { ensureDatabase } from '../../src/platform/ensure-database';
 import { applyMigrations, defaultMigrationsDir } from '../../src/platform/migrate';
 import { TEST_DATABASE_URL } from './database-url';

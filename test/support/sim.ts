@@ -1,3 +1,10 @@
+import { startAriSimulator, type RunningSimulator } from '../../src/telephony/simulator';
+import type { Config } from '../../src/config';
+
+/** A simulator of its own (outliving the worker processes a test kills), with the test app's ARI credentials and short delays. */
+export const startStandaloneSimulator = (config: Config, delays: Partial<{ ringMs: number; answerMs: number; giveUpMs: number; remoteHangupMs: number }> = {}): Promise<RunningSimulator> =>
+  startAriSimulator({ port: 0, host: '127.0.0.1', username: config.ari.username, password: config.ari.password, delays: { ringMs: 20, answerMs: 40, giveUpMs: 150, remoteHangupMs: 150, ...delays } });
+
 /** The far end's view of a channel, from the simulator's control surface. */
 export interface SimChannel {
   id: string;

@@ -1,21 +1,17 @@
 import type { FlowActionType } from './flow-action';
+import { OPTION_PARSERS } from './parse-action-option';
 
-/** Every action type a flow may name, canonical spelling. */
-export const FLOW_ACTION_TYPES: readonly FlowActionType[] = [
-  'answer',
-  'talk',
-  'play',
-  'hangup',
-  'sleep',
-  'digits_receive',
-  'digits_send',
-  'branch',
-  'goto',
-  'connect',
-  'variable_set',
-  'recording_start',
-  'recording_stop',
-];
+/** Every action type a flow may name, canonical spelling: the types that have an option parser. */
+export const FLOW_ACTION_TYPES = Object.keys(OPTION_PARSERS) as FlowActionType[];
+
+/**
+ * Actions the engine decides on its own (domain/flow/flow-engine.ts), with no media: they never
+ * reach the flow runner. Every other type is carried out on the call by its handler
+ * (src/workers/flow-actions/).
+ */
+export const DECIDED_ACTION_TYPES = ['goto', 'branch', 'variable_set'] as const satisfies readonly FlowActionType[];
+export type DecidedActionType = (typeof DECIDED_ACTION_TYPES)[number];
+export type CallActionType = Exclude<FlowActionType, DecidedActionType>;
 
 /** The documentation's spellings that differ from VoIPBIN's own names (VoIPBIN's documentation). */
 export const ACTION_TYPE_ALIASES: Readonly<Record<string, FlowActionType>> = {

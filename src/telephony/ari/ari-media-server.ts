@@ -41,6 +41,9 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
   let client: AriClient | null = null;
   let stopped = false;
   let restartTimer: NodeJS.Timeout | null = null;
+  /** Whether this process hears the application's events (it opened the stream, not yet closed it). */
+  let listening = false;
+  let streaming = false;
 
   const emit = (event: MediaEvent) => {
     for (const listener of listeners) listener(event);
@@ -112,6 +115,7 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
   }
 
   function onAriEvent(raw: AriEvent): void {
+    if (raw.type === 'ApplicationReplaced') return emit({ type: 'replaced' });
     track(raw);
     const translation = translateAriEvent(raw);
     if (!translation) return;
@@ -134,7 +138,12 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     }
   }
 
-  /** Connects (retrying with backoff until it works) and opens the event stream. */
+  async function openStream(ari: AriClient): Promise<void> {
+    streaming = true;
+    await ari.start(settings.app);
+  }
+
+  /** Connects (retrying with backoff until it works) and, when listening, opens the event stream. */
   async function connectWithRetry(): Promise<void> {
     for (let delay = RETRY_MIN_MS; !stopped; delay = Math.min(delay * 2, RETRY_MAX_MS)) {
       try {
@@ -144,7 +153,8 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
         next.on('WebSocketReconnecting', (error?: Error) => logger.warn({ err: error }, 'ARI event stream lost; reconnecting'));
         next.on('WebSocketMaxRetries', () => scheduleRestart(next));
         client = next;
-        await next.start(settings.app);
+        streaming = false;
+        if (listening) await openStream(next);
         return;
       } catch (error) {
         logger.warn({ err: error, delay }, 'cannot reach ARI; retrying');
@@ -162,14 +172,30 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
 
   return {
     ...flowVerbs(request),
-    start: connectWithRetry,
+    async start() {
+      listening = true;
+      await connectWithRetry();
+    },
+    connect: connectWithRetry,
+    async listen() {
+      listening = true;
+      if (client && !streaming) await openStream(client);
+    },
+    async unlisten() {
+      listening = false;
+      if (client && streaming) {
+        streaming = false;
+        client.stop();
+      }
+    },
 
     async stop() {
       stopped = true;
       if (restartTimer) clearTimeout(restartTimer);
       if (client) {
         client.removeAllListeners();
-        client.stop();
+        if (streaming) client.stop();
+        streaming = false;
         client = null;
       }
     },

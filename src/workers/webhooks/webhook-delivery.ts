@@ -1,28 +1,25 @@
 import type { ConnectionOptions } from 'bullmq';
 import type { Config } from '../../config';
-import type { PrismaClient } from '../../platform/database';
 import type { Logger } from '../../platform/logger';
-import type { CallRepository } from '../../services/call-repository';
-import type { RecordingService } from '../../services/recording-service';
-import { createWebhookDeliveryRepository } from '../../services/webhook-delivery-repository';
+import type { WebhookDeliveries } from '../../services/webhook-deliveries';
 import type { NewDeliveryLane } from '../outbox-dispatcher';
-import { createWebhookData } from './webhook-data';
+import type { WebhookData } from './webhook-data';
 import { createWebhookLaneWorker, type LaneWorkerDeps } from './webhook-lane-worker';
 import { createWebhookQueue, wakeLanes } from './webhook-queue';
 import { startWebhookSweep } from './webhook-sweep';
 
 /** The worker side of webhooks: the lane queue and its worker, and the sweep that backs them up. */
-export function startWebhookDelivery(deps: { connection: ConnectionOptions; config: Config; prisma: PrismaClient; calls: CallRepository; recordings: Pick<RecordingService, 'downloadUrl'>; logger: Logger; countOutcome?: LaneWorkerDeps['countOutcome'] }) {
+export function startWebhookDelivery(deps: { connection: ConnectionOptions; config: Config; deliveries: WebhookDeliveries; data: WebhookData; logger: Logger; countOutcome?: LaneWorkerDeps['countOutcome'] }) {
   const { config, logger } = deps;
   const settings = config.webhooks;
   const queue = createWebhookQueue(deps.connection, config.redisPrefix);
-  const deliveries = createWebhookDeliveryRepository(deps.prisma);
+  const { deliveries } = deps;
   const worker = createWebhookLaneWorker({
     connection: deps.connection,
     prefix: config.redisPrefix,
     queue,
     deliveries,
-    data: createWebhookData({ calls: deps.calls, recordings: deps.recordings }),
+    data: deps.data,
     policy: { maxRetries: settings.maxRetries, backoffMs: settings.backoffMs },
     timeoutMs: settings.timeoutMs,
     allowPrivateTargets: settings.allowPrivateTargets,

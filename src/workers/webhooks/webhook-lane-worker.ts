@@ -1,7 +1,7 @@
 import { Worker, type ConnectionOptions, type Job, type Queue } from 'bullmq';
 import { attemptOutcome, type RetryPolicy } from '../../domain/webhook';
 import type { Logger } from '../../platform/logger';
-import type { Claim, ClaimedDelivery, DeliveryResult, Lane, WebhookDeliveryRepository } from '../../services/webhook-delivery-repository';
+import type { Claim, ClaimedDelivery, DeliveryResult, Lane, WebhookDeliveries } from '../../services/webhook-deliveries';
 import type { WebhookData } from './webhook-data';
 import { sendWebhook } from './webhook-sender';
 import { signatureHeaders } from './webhook-signature';
@@ -14,7 +14,7 @@ export interface LaneWorkerDeps {
   connection: ConnectionOptions;
   prefix: string;
   queue: Queue<LaneJobData>;
-  deliveries: WebhookDeliveryRepository;
+  deliveries: WebhookDeliveries;
   data: WebhookData;
   policy: RetryPolicy;
   timeoutMs: number;

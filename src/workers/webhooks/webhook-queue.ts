@@ -1,5 +1,5 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
-import type { Lane } from '../../services/webhook-delivery-repository';
+import type { Lane } from '../../services/webhook-deliveries';
 
 export const WEBHOOK_QUEUE = 'webhooks';
 

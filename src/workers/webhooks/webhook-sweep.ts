@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from '../../platform/logger';
 import { repeatedFailure } from '../../platform/repeated-failure';
-import type { WebhookDeliveryRepository } from '../../services/webhook-delivery-repository';
+import type { WebhookDeliveries } from '../../services/webhook-deliveries';
 import { wakeLanes, type LaneJobData } from './webhook-queue';
 
 /**
@@ -9,7 +9,7 @@ import { wakeLanes, type LaneJobData } from './webhook-queue';
  * get a wake-up. It covers a crash between the dispatcher's commit and its enqueue, a lost
  * delayed retry, and a sender killed mid-attempt (once its lease runs out).
  */
-export function startWebhookSweep(deps: { deliveries: WebhookDeliveryRepository; queue: Queue<LaneJobData>; everyMs: number; logger: Logger }) {
+export function startWebhookSweep(deps: { deliveries: WebhookDeliveries; queue: Queue<LaneJobData>; everyMs: number; logger: Logger }) {
   let running: Promise<void> | null = null;
   const failure = repeatedFailure(deps.logger, 'webhook sweep failed');
   const sweep = async () => {

@@ -1,8 +1,8 @@
 import type { Activeflow, CurrentAction } from '../domain/flow/activeflow';
 import type { ExecutedAction } from '../domain/flow/flow-engine';
-import type { PrismaClient } from '../platform/database';
-import { Prisma } from '../generated/prisma/client';
-import { activeflowFromRow, type ActiveflowRow } from './activeflow-row';
+import type { PrismaClient } from './database';
+import { activeflowFromRow, type ActiveflowRow } from '../services/activeflow-row';
+import { NOTIFY, outboxInsert } from './outbox';
 
 export interface NewActiveflow {
   id: string;
@@ -27,7 +27,6 @@ export interface ActiveflowMove {
   callAction?: Record<string, unknown> | undefined;
 }
 
-const NOTIFY = Prisma.sql`pg_notify('outbox:' || current_schema(), '')::text`;
 
 /**
  * The SQL of activeflows. Each change is one statement with its activeflow_* event (and, when the
@@ -44,10 +43,7 @@ export function createActiveflowRepository(prisma: PrismaClient) {
                   ${JSON.stringify(flow.variables)}::jsonb, 1, clock_timestamp(), clock_timestamp())
           ON CONFLICT (reference_type, reference_id) DO NOTHING
           RETURNING *
-        ), event AS (
-          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
-          SELECT customer_id, 'activeflow', id, 'activeflow_created', event_seq, to_jsonb(inserted) FROM inserted
-        )
+        ), event AS (${outboxInsert({ resource: 'activeflow', event: 'activeflow_created', from: 'inserted' })})
         SELECT inserted.*, ${NOTIFY} AS notified FROM inserted`;
       return rows[0] ? activeflowFromRow(rows[0]) : null;
     },
@@ -70,17 +66,12 @@ export function createActiveflowRepository(prisma: PrismaClient) {
             tm_update = clock_timestamp()
           WHERE id = ${move.id}::uuid AND step = ${move.fromStep} AND status = 'running'
           RETURNING *
-        ), event AS (
-          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
-          SELECT customer_id, 'activeflow', id, 'activeflow_updated', event_seq, to_jsonb(moved) FROM moved
         ), call_moved AS (
           UPDATE calls SET action = ${callAction}::jsonb, event_seq = event_seq + 1, tm_update = clock_timestamp()
           WHERE ${callAction}::jsonb IS NOT NULL AND id = (SELECT reference_id FROM moved) AND status <> 'hangup'
           RETURNING *
-        ), call_event AS (
-          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
-          SELECT customer_id, 'call', id, 'call_updated', event_seq, to_jsonb(call_moved) FROM call_moved
-        )
+        ), event AS (${outboxInsert({ resource: 'activeflow', event: 'activeflow_updated', from: 'moved', callSource: 'call_moved' })}
+        ), call_event AS (${outboxInsert({ resource: 'call', event: 'call_updated', from: 'call_moved' })})
         SELECT moved.*, ${NOTIFY} AS notified FROM moved`;
       return rows[0] ? activeflowFromRow(rows[0]) : null;
     },
@@ -92,10 +83,7 @@ export function createActiveflowRepository(prisma: PrismaClient) {
           UPDATE activeflows SET variables = ${JSON.stringify(variables)}::jsonb, event_seq = event_seq + 1, tm_update = clock_timestamp()
           WHERE id = ${id}::uuid AND step = ${step} AND status = 'running'
           RETURNING *
-        ), event AS (
-          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
-          SELECT customer_id, 'activeflow', id, 'activeflow_updated', event_seq, to_jsonb(moved) FROM moved
-        )
+        ), event AS (${outboxInsert({ resource: 'activeflow', event: 'activeflow_updated', from: 'moved' })})
         SELECT moved.*, ${NOTIFY} AS notified FROM moved`;
       return rows[0] ? activeflowFromRow(rows[0]) : null;
     },

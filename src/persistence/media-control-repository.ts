@@ -1,11 +1,11 @@
 import type { MediaState } from '../domain/media-control';
 import { Prisma } from '../generated/prisma/client';
-import { callFromRow, type CallRow } from './call-row';
+import { callFromRow, type CallRow } from '../services/call-row';
 import type { Call } from '../domain/call';
+import { NOTIFY, outboxInsert } from './outbox';
 
 type Sql = Pick<Prisma.TransactionClient, '$queryRaw'>;
 
-const NOTIFY = Prisma.sql`pg_notify('outbox:' || current_schema(), '')::text`;
 
 /** The SQL of media controls; `sql` is the transaction that holds the call's media lock. */
 export const mediaControlRepository = {
@@ -31,10 +31,7 @@ export const mediaControlRepository = {
         WHERE id = ${callId}::uuid AND status = 'progressing'
           AND (hold, mute_direction, moh, silence) IS DISTINCT FROM (${state.hold}, ${state.muteDirection}, ${state.moh}, ${state.silence})
         RETURNING *
-      ), event AS (
-        INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
-        SELECT customer_id, 'call', id, 'call_updated', event_seq, to_jsonb(changed) FROM changed
-      )
+      ), event AS (${outboxInsert({ resource: 'call', event: 'call_updated', from: 'changed' })})
       SELECT changed.*, ${NOTIFY} AS notified FROM changed`;
     return rows[0] ? callFromRow(rows[0]) : null;
   },

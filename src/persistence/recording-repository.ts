@@ -1,14 +1,14 @@
 import type { Call } from '../domain/call';
+import type { EventNameOf } from '../domain/events/event-types';
 import type { Recording, RecordingOptions, RecordingPart } from '../domain/recording';
 import { Prisma } from '../generated/prisma/client';
-import type { PrismaClient } from '../platform/database';
-import { callFromRow, type CallRow } from './call-row';
-import { recordingFromRow, type RecordingRow } from './recording-row';
+import type { PrismaClient } from './database';
+import { callFromRow, type CallRow } from '../services/call-row';
+import { NOTIFY, outboxInsert } from './outbox';
+import { recordingFromRow, type RecordingRow } from '../services/recording-row';
 
 type Sql = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
 
-/** Wakes the outbox dispatcher when the transaction commits (as in call-repository). */
-const NOTIFY = Prisma.sql`pg_notify('outbox:' || current_schema(), '')::text`;
 
 export interface RecordingCursor {
   createdUs: bigint;
@@ -16,10 +16,8 @@ export interface RecordingCursor {
 }
 
 /** The recording's own event, from its row as it is after the change, in the same transaction. */
-async function recordingEvent(sql: Sql, recording: RecordingRow, type: string): Promise<void> {
-  await sql.$executeRaw`
-    INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
-    SELECT customer_id, 'recording', id, ${type}, event_seq, to_jsonb(r) FROM recordings r WHERE id = ${recording.id as string}::uuid`;
+async function recordingEvent(sql: Sql, recording: RecordingRow, type: EventNameOf<'recording'>): Promise<void> {
+  await sql.$executeRaw`${outboxInsert({ resource: 'recording', event: type, from: 'recordings', where: Prisma.sql`s.id = ${recording.id as string}::uuid` })}`;
   await sql.$queryRaw`SELECT ${NOTIFY} AS notified`;
 }
 
@@ -30,10 +28,7 @@ async function releaseCall(sql: Sql, recording: RecordingRow): Promise<void> {
       UPDATE calls SET recording_id = NULL, event_seq = event_seq + 1, tm_update = clock_timestamp()
       WHERE id = ${recording.reference_id as string}::uuid AND recording_id = ${recording.id as string}::uuid
       RETURNING *
-    ), event AS (
-      INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
-      SELECT customer_id, 'call', id, 'call_updated', event_seq, to_jsonb(released) FROM released
-    )
+    ), event AS (${outboxInsert({ resource: 'call', event: 'call_updated', from: 'released' })})
     SELECT ${NOTIFY} AS notified`;
 }
 
@@ -66,10 +61,7 @@ export function createRecordingRepository(prisma: PrismaClient) {
                  ${options.endOfSilence}::int, ${options.endOfKey}, ${options.duration}::int, ${parts}::text[], clock_timestamp(), clock_timestamp()
           FROM owner
           RETURNING *
-        ), event AS (
-          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
-          SELECT customer_id, 'call', id, 'call_updated', event_seq, to_jsonb(owner) FROM owner
-        )
+        ), event AS (${outboxInsert({ resource: 'call', event: 'call_updated', from: 'owner' })})
         SELECT owner.*, to_jsonb(made) AS recording, ${NOTIFY} AS notified FROM owner, made`;
       const row = rows[0];
       return row ? { call: callFromRow(row), recording: recordingFromRow(row.recording) } : null;

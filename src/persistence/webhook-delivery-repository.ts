@@ -1,5 +1,5 @@
 import { Prisma } from '../generated/prisma/client';
-import type { PrismaClient } from '../platform/database';
+import type { PrismaClient } from './database';
 
 /** A delivery its sender now holds (under a lease), with what sending it needs. */
 export interface ClaimedDelivery {

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Call } from '../domain/call';
+import type { Call, CallCursor } from '../domain/call';
 import { predecessorsOf, type CallStatus } from '../domain/call-status';
 import type { CallEventType } from '../domain/call-lifecycle';
 import { CHAINABLE_MASTER_STATUSES } from '../domain/call-chain';
 import type { HangupBy, HangupReason } from '../domain/hangup';
-import type { PrismaClient } from '../platform/database';
+import type { PrismaClient } from './database';
 import { Prisma } from '../generated/prisma/client';
-import { callFromRow, type CallRow } from './call-row';
-import { isUuid } from './ids';
+import { callFromRow, type CallRow } from '../services/call-row';
+import { isUuid } from '../services/ids';
+import { NOTIFY, outboxInsert } from './outbox';
 
 export interface NewCall {
   id: string;
@@ -48,11 +49,7 @@ export interface CallTransition {
   hangupCause?: number | undefined;
 }
 
-/** Position in the newest-first call list: microseconds of tm_create, then id. */
-export interface CallCursor {
-  createdUs: bigint;
-  id: string;
-}
+export type { CallCursor };
 
 export interface CallListQuery {
   customerId: string;
@@ -62,8 +59,6 @@ export interface CallListQuery {
   direction?: Call['direction'] | undefined;
 }
 
-/** Wakes the outbox dispatcher when the transaction commits (NOTIFY is delivered on commit). */
-const NOTIFY = Prisma.sql`pg_notify('outbox:' || current_schema(), '')::text`;
 
 /**
  * The SQL of calls. Every change is one statement that updates the row, bumps its event sequence
@@ -115,10 +110,7 @@ export function createCallRepository(prisma: PrismaClient) {
           -- channel_id, is taken).
           ON CONFLICT DO NOTHING
           RETURNING *
-        ), created AS (
-          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
-          SELECT customer_id, 'call', id, 'call_created', event_seq, to_jsonb(inserted) FROM inserted
-        )
+        ), created AS (${outboxInsert({ resource: 'call', event: 'call_created', from: 'inserted' })})
         SELECT inserted.*, ${NOTIFY} AS notified FROM inserted`;
       if (!flow && !masterId) return (await insertCalls).map(callFromRow);
       const lockMaster = prisma.$queryRaw`SELECT id FROM calls WHERE id = ${masterId}::uuid FOR SHARE`;
@@ -149,12 +141,20 @@ export function createCallRepository(prisma: PrismaClient) {
           WHERE id = ${change.id}::uuid AND status = COALESCE(${change.from ?? null}::text, status)
             AND status = ANY(${predecessorsOf(change.to)}::text[])
           RETURNING *
-        ), event AS (
-          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
-          SELECT customer_id, 'call', id, ${change.event}, event_seq, to_jsonb(moved) FROM moved
-        )
+        ), event AS (${outboxInsert({ resource: 'call', event: change.event, from: 'moved' })})
         SELECT moved.*, ${NOTIFY} AS notified FROM moved`;
       return rows[0] ? callFromRow(rows[0]) : null;
+    },
+
+    /** Records why a reaction to the call's change could not run, with its call_updated event. */
+    async recordReactionError(id: string, reason: string): Promise<void> {
+      await prisma.$queryRaw`
+        WITH failed AS (
+          UPDATE calls SET reaction_error = ${reason.slice(0, 1000)}, event_seq = event_seq + 1, tm_update = clock_timestamp()
+          WHERE id = ${id}::uuid
+          RETURNING *
+        ), event AS (${outboxInsert({ resource: 'call', event: 'call_updated', from: 'failed' })})
+        SELECT ${NOTIFY} AS notified FROM failed`;
     },
 
     async markDeleted(id: string, customerId: string): Promise<Call | null> {
@@ -163,10 +163,7 @@ export function createCallRepository(prisma: PrismaClient) {
           UPDATE calls SET tm_delete = clock_timestamp(), tm_update = clock_timestamp(), event_seq = event_seq + 1
           WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid AND tm_delete IS NULL
           RETURNING *
-        ), event AS (
-          INSERT INTO events (customer_id, resource_type, resource_id, type, sequence, payload)
-          SELECT customer_id, 'call', id, 'call_deleted', event_seq, to_jsonb(deleted) FROM deleted
-        )
+        ), event AS (${outboxInsert({ resource: 'call', event: 'call_deleted', from: 'deleted' })})
         SELECT deleted.*, ${NOTIFY} AS notified FROM deleted`;
       return rows[0] ? callFromRow(rows[0]) : null;
     },

@@ -1,0 +1,76 @@
+import type { ResourceType, SnapshotOf } from './snapshots';
+
+/**
+ * Another name a client may ask for (VoIPBIN's spelling of the same change). `status`: the alias
+ * covers only the events whose resource has that status after the change (VoIPBIN's
+ * call_terminating is our call_updated of a call that is now terminating).
+ */
+export interface EventAlias {
+  name: string;
+  status?: string;
+}
+
+interface EventTypeEntry {
+  resource: ResourceType;
+  aliases: readonly EventAlias[];
+}
+
+/**
+ * Every event the product emits: its name, the resource whose snapshot it carries, and the names
+ * VoIPBIN uses for the same change. Webhooks and streams filter by this table; a name in neither
+ * column is refused. A resource that adds events adds its rows here (and its snapshot type).
+ */
+export const EVENT_TYPES = {
+  call_created: { resource: 'call', aliases: [] },
+  call_ringing: { resource: 'call', aliases: [] },
+  call_answered: { resource: 'call', aliases: [{ name: 'call_progressing' }] },
+  call_updated: { resource: 'call', aliases: [{ name: 'call_terminating', status: 'terminating' }, { name: 'call_canceling', status: 'canceling' }] },
+  call_hungup: { resource: 'call', aliases: [{ name: 'call_hangup' }] },
+  call_deleted: { resource: 'call', aliases: [] },
+  activeflow_created: { resource: 'activeflow', aliases: [] },
+  activeflow_updated: { resource: 'activeflow', aliases: [] },
+  recording_started: { resource: 'recording', aliases: [] },
+  recording_finished: { resource: 'recording', aliases: [] },
+} as const satisfies Record<string, EventTypeEntry>;
+
+export type EventName = keyof typeof EVENT_TYPES;
+export type ResourceOfEvent<E extends EventName> = (typeof EVENT_TYPES)[E]['resource'];
+/** The payload an event of this name carries. */
+export type PayloadOfEvent<E extends EventName> = SnapshotOf[ResourceOfEvent<E>];
+/** The names of the events of one resource type. */
+export type EventNameOf<R extends ResourceType> = { [E in EventName]: ResourceOfEvent<E> extends R ? E : never }[EventName];
+
+export const EVENT_NAMES = Object.keys(EVENT_TYPES) as EventName[];
+
+/** A name a client may ask for, and the emitted event (with its status condition) it stands for. */
+export interface AskableName {
+  name: string;
+  event: EventName;
+  status: string | null;
+}
+
+/** Every askable name: each event under its own name and under each of its aliases. */
+export const ASKABLE_NAMES: readonly AskableName[] = EVENT_NAMES.flatMap((event) => [
+  { name: event, event, status: null },
+  ...EVENT_TYPES[event].aliases.map((alias: EventAlias) => ({ name: alias.name, event, status: alias.status ?? null })),
+]);
+
+const ASKABLE = new Map(ASKABLE_NAMES.map((entry) => [entry.name, entry]));
+
+export const isAskableName = (name: string): boolean => ASKABLE.has(name);
+
+export const RESOURCE_TYPES: readonly ResourceType[] = [...new Set(EVENT_NAMES.map((event) => EVENT_TYPES[event].resource))];
+
+/**
+ * The name under which a subscriber that asked for `asked` receives an event (of `type`, whose
+ * resource now has `status`): the first name it asked for that covers it, or null when none does.
+ * An empty list asks for everything, under the emitted names.
+ */
+export function nameAskedFor(asked: readonly string[], type: string, status: string | undefined): string | null {
+  if (asked.length === 0) return type;
+  for (const name of asked) {
+    const entry = ASKABLE.get(name);
+    if (entry && entry.event === type && (entry.status === null || entry.status === status)) return name;
+  }
+  return null;
+}

@@ -1,0 +1,105 @@
+/**
+ * What an event carries: the resource as it was right after the change, field by field (snake
+ * case, as the row names them; timestamps as ISO text). Built in the change's own statement by one
+ * mapper per resource (src/services/outbox/), read back by the row mappers, so a webhook, the topic
+ * socket, the event history and GraphQL all present the same snapshot.
+ */
+export interface StoredAddressSnapshot {
+  type: string;
+  target: string;
+  target_name?: string;
+  name?: string;
+  detail?: string;
+}
+
+export interface CallSnapshot {
+  id: string;
+  channel_id: string | null;
+  customer_id: string;
+  flow_id: string | null;
+  type: string;
+  status: string;
+  direction: string;
+  source: StoredAddressSnapshot;
+  destination: StoredAddressSnapshot;
+  master_call_id: string | null;
+  /** The calls chained to this one at the change, oldest first. */
+  chained_call_ids: string[];
+  recording_id: string | null;
+  recording_ids: string[];
+  action: Record<string, unknown> | null;
+  early_execution: boolean;
+  dial_timeout: number;
+  hangup_request: string | null;
+  hangup_by: string | null;
+  hangup_reason: string | null;
+  hangup_cause: number | null;
+  hold: boolean;
+  mute_direction: string;
+  moh: boolean;
+  silence: boolean;
+  /** Why a reaction to one of the call's changes could not run (null: none failed). */
+  reaction_error: string | null;
+  event_seq: number;
+  tm_create: string;
+  tm_update: string;
+  tm_ringing: string | null;
+  tm_progressing: string | null;
+  tm_hangup: string | null;
+  tm_delete: string | null;
+}
+
+export interface ActiveflowSnapshot {
+  id: string;
+  customer_id: string;
+  flow_id: string;
+  reference_type: string;
+  reference_id: string;
+  status: string;
+  step: number;
+  current_action: Record<string, unknown> | null;
+  executed_actions: Record<string, unknown>[];
+  variables: Record<string, string>;
+  loop_counts: Record<string, number>;
+  event_seq: number;
+  tm_create: string;
+  tm_update: string;
+  tm_end: string | null;
+  /** The call the flow runs on, as it was at this change (not as it is when the event is read). */
+  call: CallSnapshot | null;
+}
+
+export interface RecordingSnapshot {
+  id: string;
+  customer_id: string;
+  reference_type: string;
+  reference_id: string;
+  status: string;
+  format: string;
+  direction: string;
+  channels: string;
+  end_of_silence: number;
+  end_of_key: string;
+  duration: number;
+  parts: string[];
+  finished_parts: string[];
+  part_started_at: Record<string, string>;
+  file_name: string | null;
+  file_size: number | null;
+  file_duration_ms: number | null;
+  event_seq: number;
+  tm_start: string | null;
+  tm_end: string | null;
+  tm_create: string;
+  tm_update: string;
+  tm_delete: string | null;
+}
+
+/** The snapshot each resource type's events carry. */
+export interface SnapshotOf {
+  call: CallSnapshot;
+  activeflow: ActiveflowSnapshot;
+  recording: RecordingSnapshot;
+}
+
+export type ResourceType = keyof SnapshotOf;

@@ -1,0 +1,38 @@
+import { reactionJobId, reactionsTo, type CallChange } from './reactions';
+
+const call = (over: Partial<CallChange['call']> = {}): CallChange['call'] => ({
+  status: 'progressing',
+  direction: 'outgoing',
+  earlyExecution: false,
+  flowId: 'f',
+  masterCallId: null,
+  chainedCallIds: [],
+  ...over,
+});
+
+describe('reactionsTo', () => {
+  it.each<[string, Partial<CallChange['call']>, string[]]>([
+    ['call_answered', {}, ['flow-start']],
+    ['call_updated', {}, []],
+    ['call_ringing', { status: 'ringing' }, []],
+    ['call_ringing', { status: 'ringing', earlyExecution: true }, ['flow-start']],
+    ['call_created', { status: 'ringing', direction: 'incoming' }, ['flow-start']],
+    ['call_answered', { direction: 'incoming' }, ['answer-wait']],
+    ['call_hungup', { status: 'hangup' }, ['flow-end']],
+    ['call_answered', { flowId: null }, []],
+    ['call_hungup', { status: 'hangup', flowId: null }, []],
+    ['call_answered', { flowId: null, masterCallId: 'm' }, ['connect-leg']],
+    ['call_hungup', { status: 'hangup', flowId: null, masterCallId: 'm' }, ['connect-leg']],
+    ['call_created', { status: 'dialing', flowId: null, masterCallId: 'm' }, ['chain-cascade']],
+    ['call_updated', { status: 'terminating', flowId: null, chainedCallIds: ['l'] }, ['chain-cascade']],
+    ['call_updated', { status: 'progressing', flowId: null, chainedCallIds: ['l'] }, []],
+    ['call_hungup', { status: 'hangup', flowId: null, chainedCallIds: ['l'] }, ['chain-cascade']],
+    ['call_updated', { status: 'terminating', flowId: null }, []],
+  ])('%s of %j → %j', (type, over, expected) => {
+    expect(reactionsTo({ type, call: call(over) })).toEqual(expected);
+  });
+
+  it('keys a reaction by resource and sequence (BullMQ ids take no colon)', () => {
+    expect(reactionJobId('flow-start', 'abc', 3)).toBe('reaction_flow-start_abc_3');
+  });
+});

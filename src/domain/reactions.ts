@@ -1,0 +1,43 @@
+import type { Call } from './call';
+import { canChainTo } from './call-chain';
+import { flowTrigger } from './flow/flow-trigger';
+
+/**
+ * What the product does because something changed, derived from committed events (never run
+ * in-process after a commit): each is an idempotent job keyed by (reaction, resource, sequence).
+ * The next issues (groupcalls, failover, transfers) add theirs here and in the handler table.
+ */
+export const REACTIONS = ['flow-start', 'flow-end', 'answer-wait', 'connect-leg', 'chain-cascade'] as const;
+export type ReactionName = (typeof REACTIONS)[number];
+
+/** A call event as the rule reads it: its name and the call's snapshot. */
+export interface CallChange {
+  type: string;
+  call: Pick<Call, 'status' | 'direction' | 'earlyExecution' | 'flowId' | 'masterCallId'> & { chainedCallIds: readonly string[] };
+}
+
+/**
+ * The reactions to one call event. A flow starts on the change that calls for it (an incoming
+ * call's creation, an outgoing call's answer, or its ringing with early_execution) and ends with
+ * the call; an incoming call's answer completes its flow's answer action; a chained leg's answer
+ * or end moves its master's connect action; a master leaving the chainable statuses ends its legs,
+ * and so does a leg created just as its master was ending (the master's snapshot may not list it).
+ */
+export function reactionsTo({ type, call }: CallChange): ReactionName[] {
+  const reactions: ReactionName[] = [];
+  if (flowTrigger(call) === 'start' && startsFlow(type, call)) reactions.push('flow-start');
+  if (call.flowId && type === 'call_hungup') reactions.push('flow-end');
+  if (call.flowId && type === 'call_answered' && call.direction === 'incoming') reactions.push('answer-wait');
+  if (call.masterCallId && (type === 'call_answered' || type === 'call_hungup')) reactions.push('connect-leg');
+  const masterEnding = call.chainedCallIds.length > 0 && !canChainTo(call.status) && (type === 'call_updated' || type === 'call_hungup');
+  if (masterEnding || (call.masterCallId && type === 'call_created')) reactions.push('chain-cascade');
+  return reactions;
+}
+
+function startsFlow(type: string, call: CallChange['call']): boolean {
+  if (call.direction === 'incoming') return type === 'call_created';
+  return type === 'call_answered' || (type === 'call_ringing' && call.earlyExecution);
+}
+
+/** The job of a reaction to the `sequence`-th change of a resource: adding it twice is one job. */
+export const reactionJobId = (reaction: ReactionName, resourceId: string, sequence: number): string => `reaction_${reaction}_${resourceId}_${sequence}`;

@@ -1,0 +1,115 @@
+import type { SnapshotOf } from '../domain/events/snapshots';
+import { Prisma } from '../generated/prisma/client';
+
+/** A SQL expression per snapshot field, over the row aliased `t`: a field left out does not compile. */
+type SnapshotColumns<S> = { readonly [K in keyof S]-?: (t: string) => string };
+
+const column =
+  (name: string) =>
+  (t: string): string =>
+    `${t}.${name}`;
+
+/** The snapshot of a call: its row's fields and the calls chained to it at this change. */
+const CALL: SnapshotColumns<SnapshotOf['call']> = {
+  id: column('id'),
+  channel_id: column('channel_id'),
+  customer_id: column('customer_id'),
+  flow_id: column('flow_id'),
+  type: column('type'),
+  status: column('status'),
+  direction: column('direction'),
+  source: column('source'),
+  destination: column('destination'),
+  master_call_id: column('master_call_id'),
+  chained_call_ids: (t) => `ARRAY(SELECT chained.id FROM calls chained WHERE chained.master_call_id = ${t}.id ORDER BY chained.tm_create, chained.id)`,
+  recording_id: column('recording_id'),
+  recording_ids: column('recording_ids'),
+  action: column('action'),
+  early_execution: column('early_execution'),
+  dial_timeout: column('dial_timeout'),
+  hangup_request: column('hangup_request'),
+  hangup_by: column('hangup_by'),
+  hangup_reason: column('hangup_reason'),
+  hangup_cause: column('hangup_cause'),
+  hold: column('hold'),
+  mute_direction: column('mute_direction'),
+  moh: column('moh'),
+  silence: column('silence'),
+  reaction_error: column('reaction_error'),
+  event_seq: column('event_seq'),
+  tm_create: column('tm_create'),
+  tm_update: column('tm_update'),
+  tm_ringing: column('tm_ringing'),
+  tm_progressing: column('tm_progressing'),
+  tm_hangup: column('tm_hangup'),
+  tm_delete: column('tm_delete'),
+};
+
+/**
+ * The snapshot of an activeflow, with its call as it is in this statement: `callSource` names a
+ * CTE that changed the call in the same statement (its new row); otherwise the stored row.
+ */
+const activeflowColumns = (callSource: string | null): SnapshotColumns<SnapshotOf['activeflow']> => ({
+  id: column('id'),
+  customer_id: column('customer_id'),
+  flow_id: column('flow_id'),
+  reference_type: column('reference_type'),
+  reference_id: column('reference_id'),
+  status: column('status'),
+  step: column('step'),
+  current_action: column('current_action'),
+  executed_actions: column('executed_actions'),
+  variables: column('variables'),
+  loop_counts: column('loop_counts'),
+  event_seq: column('event_seq'),
+  tm_create: column('tm_create'),
+  tm_update: column('tm_update'),
+  tm_end: column('tm_end'),
+  call: (t) => {
+    const stored = `(SELECT ${objectOf(CALL, 'c')} FROM calls c WHERE c.id = ${t}.reference_id)`;
+    return callSource ? `COALESCE((SELECT ${objectOf(CALL, 'c')} FROM ${callSource} c WHERE c.id = ${t}.reference_id), ${stored})` : stored;
+  },
+});
+
+const RECORDING: SnapshotColumns<SnapshotOf['recording']> = {
+  id: column('id'),
+  customer_id: column('customer_id'),
+  reference_type: column('reference_type'),
+  reference_id: column('reference_id'),
+  status: column('status'),
+  format: column('format'),
+  direction: column('direction'),
+  channels: column('channels'),
+  end_of_silence: column('end_of_silence'),
+  end_of_key: column('end_of_key'),
+  duration: column('duration'),
+  parts: column('parts'),
+  finished_parts: column('finished_parts'),
+  part_started_at: column('part_started_at'),
+  file_name: column('file_name'),
+  file_size: column('file_size'),
+  file_duration_ms: column('file_duration_ms'),
+  event_seq: column('event_seq'),
+  tm_start: column('tm_start'),
+  tm_end: column('tm_end'),
+  tm_create: column('tm_create'),
+  tm_update: column('tm_update'),
+  tm_delete: column('tm_delete'),
+};
+
+function objectOf<S>(columns: SnapshotColumns<S>, t: string): string {
+  const pairs = Object.entries<(t: string) => string>(columns).map(([key, expression]) => `'${key}', ${expression(t)}`);
+  return `jsonb_build_object(${pairs.join(', ')})`;
+}
+
+export interface SnapshotOptions {
+  /** For activeflows: the CTE holding the call's row as changed by the same statement. */
+  callSource?: string;
+}
+
+/** The payload expression of a resource's event, over the row aliased `t` (code-made aliases only). */
+export function snapshotSql(resource: keyof SnapshotOf, t: string, options: SnapshotOptions = {}): Prisma.Sql {
+  if (resource === 'call') return Prisma.raw(objectOf(CALL, t));
+  if (resource === 'recording') return Prisma.raw(objectOf(RECORDING, t));
+  return Prisma.raw(objectOf(activeflowColumns(options.callSource ?? null), t));
+}
