@@ -30,5 +30,6 @@ export function createCallsInputFrom(body: unknown): CreateCallsInput {
     earlyExecution: body.early_execution as boolean | null,
     dialTimeout: body.dial_timeout as number | null,
     masterCallId: optionalId(body.master_call_id) as string | null,
+    variables: body.variables,
   };
 }
