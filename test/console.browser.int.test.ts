@@ -60,7 +60,7 @@ it('shows a new call and its status changes as they happen, without reloading', 
   const page = await signedIn();
   await page.getByRole('heading', { name: 'Calls' }).waitFor();
   const made = await rest('POST', '/calls', { source: { type: 'tel', target: TEST_SOURCE_NUMBER }, destinations: [{ type: 'tel', target: '+15550005001' }] });
-  const id = made.body[0].id as string;
+  const id = made.body.calls[0].id as string;
   const row = `tr[data-call-id="${id}"]`;
   await page.locator(row).waitFor();
   await page.locator(`${row} .status`, { hasText: 'hangup' }).waitFor();
@@ -113,9 +113,9 @@ it('shows the activeflow and its current action, chained calls, and plays the re
     destinations: [{ type: 'tel', target: '+15559870001' }],
     actions: [{ type: 'recording_start', option: { format: 'wav' } }, { type: 'talk', option: { text: 'Hello from the console test.' } }, { type: 'sleep', option: { duration: 600000 } }],
   });
-  const masterId = master.body[0].id as string;
+  const masterId = master.body.calls[0].id as string;
   const chained = await rest('POST', '/calls', { source: { type: 'tel', target: TEST_SOURCE_NUMBER }, destinations: [{ type: 'tel', target: '+15559870002' }], master_call_id: masterId });
-  const chainedId = chained.body[0].id as string;
+  const chainedId = chained.body.calls[0].id as string;
 
   const page = await signedIn(`/console/calls/${masterId}`);
   await page.locator('.activeflow .current-action', { hasText: 'sleep' }).waitFor();

@@ -68,7 +68,7 @@ it('runs a subscription over graphql-ws and shows the events as they come', asyn
   // The subscription is live once the socket is up: a call made now shows up in the result.
   await page.locator('.graphiql-execute-button[aria-label*="Stop" i]').waitFor();
   const made = await restCall(t.baseUrl, t.accessKey, 'POST', '/calls', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559876543' }] });
-  const id = made.body[0].id as string;
+  const id = made.body.calls[0].id as string;
   await page.locator('.graphiql-response', { hasText: id }).waitFor();
   expect(await resultText(page)).toContain('call_');
   await page.close();

@@ -43,7 +43,7 @@ const waitForLine = (pattern: RegExp, from = 0) => waitFor(async () => matching(
 async function call(target: string): Promise<string> {
   const answer = await rest('POST', '/calls', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target }] });
   expect(answer.status).toBe(200);
-  return answer.body[0].id as string;
+  return answer.body.calls[0].id as string;
 }
 
 it('logs one info line per call state change', async () => {

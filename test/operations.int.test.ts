@@ -54,7 +54,7 @@ it('exposes Prometheus metrics of calls, events, queues and requests', async () 
   const rest = restClient(t.baseUrl, t.accessKey);
   const made = await rest('POST', '/calls', { body: { source: { type: 'tel', target: TEST_SOURCE_NUMBER }, destinations: [{ type: 'tel', target: '+15559876543' }] } });
   expect(made.status).toBe(200);
-  const callId = (made.body as unknown as { id: string }[])[0]!.id;
+  const callId = made.body.calls[0].id as string;
   await waitFor(() => rest('GET', `/calls/${callId}`), (answer) => answer.body.status === 'progressing', 'the call to be answered');
   await fetch(new URL('/graphql', t.baseUrl), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.accessKey}` }, body: JSON.stringify({ query: '{ calls(first: 1) { edges { node { id } } } }' }) });
 

@@ -23,7 +23,7 @@ const sandbox = async (method: string, path: string, token: string | null, body?
 
 async function ringingCall(): Promise<string> {
   const made = await restCall(t.baseUrl, t.accessKey, 'POST', '/calls', { source: { type: 'tel', target: TEST_SOURCE_NUMBER }, destinations: [{ type: 'tel', target: '+15550002777' }] });
-  const id = made.body[0].id as string;
+  const id = made.body.calls[0].id as string;
   await waitFor(() => restCall(t.baseUrl, t.accessKey, 'GET', `/calls/${id}`), (answer) => answer.body.status === 'ringing', 'ringing');
   return id;
 }
