@@ -13,6 +13,8 @@ export interface EventAlias {
 interface EventTypeEntry {
   resource: ResourceType;
   aliases: readonly EventAlias[];
+  /** When it is emitted, in a sentence: the event catalogue (docs/events.md) is made from it. */
+  when: string;
 }
 
 /**
@@ -21,17 +23,17 @@ interface EventTypeEntry {
  * column is refused. A resource that adds events adds its rows here (and its snapshot type).
  */
 export const EVENT_TYPES = {
-  call_created: { resource: 'call', aliases: [] },
-  call_ringing: { resource: 'call', aliases: [] },
-  call_answered: { resource: 'call', aliases: [{ name: 'call_progressing' }] },
-  call_updated: { resource: 'call', aliases: [{ name: 'call_terminating', status: 'terminating' }, { name: 'call_canceling', status: 'canceling' }] },
-  call_hungup: { resource: 'call', aliases: [{ name: 'call_hangup' }] },
-  call_deleted: { resource: 'call', aliases: [] },
-  activeflow_created: { resource: 'activeflow', aliases: [] },
-  activeflow_updated: { resource: 'activeflow', aliases: [] },
-  activeflow_deleted: { resource: 'activeflow', aliases: [] },
-  recording_started: { resource: 'recording', aliases: [] },
-  recording_finished: { resource: 'recording', aliases: [] },
+  call_created: { resource: 'call', aliases: [], when: 'a call is made (outgoing) or comes in (incoming); the first event of every call' },
+  call_ringing: { resource: 'call', aliases: [], when: 'the far end rings' },
+  call_answered: { resource: 'call', aliases: [{ name: 'call_progressing' }], when: 'the call is answered: its status is now progressing' },
+  call_updated: { resource: 'call', aliases: [{ name: 'call_terminating', status: 'terminating' }, { name: 'call_canceling', status: 'canceling' }], when: 'anything else about the call changes: a hangup asked for (terminating, canceling), hold, mute, music on hold, silence, its recording, its current flow action, a reaction that could not run' },
+  call_hungup: { resource: 'call', aliases: [{ name: 'call_hangup' }], when: 'the call has ended (status hangup, with hangup_by and hangup_reason); the last event of a call but call_deleted' },
+  call_deleted: { resource: 'call', aliases: [], when: 'the call is deleted (hidden from lists)' },
+  activeflow_created: { resource: 'activeflow', aliases: [], when: 'a flow starts on a call' },
+  activeflow_updated: { resource: 'activeflow', aliases: [], when: 'the flow moves to another action, sets variables, or ends' },
+  activeflow_deleted: { resource: 'activeflow', aliases: [], when: 'the activeflow is deleted' },
+  recording_started: { resource: 'recording', aliases: [], when: 'a recording starts' },
+  recording_finished: { resource: 'recording', aliases: [], when: 'a recording ends and its file is stored' },
 } as const satisfies Record<string, EventTypeEntry>;
 
 export type EventName = keyof typeof EVENT_TYPES;
