@@ -14,7 +14,7 @@ const NOT_YET = '9999-01-01 00:00:00.000000';
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}$/;
 const CALL_FIELDS = [
   'action', 'chained_call_ids', 'customer_id', 'destination', 'dial_timeout', 'direction', 'early_execution', 'flow_id',
-  'hangup_by', 'hangup_reason', 'hold', 'id', 'master_call_id', 'mute_direction', 'recording_id', 'recording_ids', 'source', 'status', 'tm_create',
+  'groupcall_id', 'hangup_by', 'hangup_reason', 'hold', 'id', 'master_call_id', 'mute_direction', 'recording_id', 'recording_ids', 'source', 'status', 'tm_create',
   'tm_delete', 'tm_hangup', 'tm_progressing', 'tm_ringing', 'tm_update', 'type',
 ];
 

@@ -20,6 +20,8 @@ export interface RestCall {
   type: string;
   master_call_id: string;
   chained_call_ids: string[];
+  /** The groupcall the call is a leg of (the zero UUID: none). */
+  groupcall_id: string;
   recording_id: string;
   recording_ids: string[];
   source: RestAddress;
@@ -45,7 +47,7 @@ export interface RestCall {
 /** VoIPBIN's id of the flow's start, with an empty type: what a call shows before its first action. */
 export const NO_ACTION: Readonly<Record<string, unknown>> = Object.freeze({ id: '00000000-0000-0000-0000-000000000001', type: '' });
 
-const presentAddress = (address: Address): RestAddress => ({
+export const presentAddress = (address: Address): RestAddress => ({
   type: address.type,
   target: address.target,
   target_name: address.targetName,
@@ -62,6 +64,7 @@ export function presentCall(call: Call, chainedCallIds: readonly string[] = []):
     type: call.type,
     master_call_id: call.masterCallId ?? ZERO_UUID,
     chained_call_ids: [...chainedCallIds],
+    groupcall_id: call.groupcallId ?? ZERO_UUID,
     recording_id: call.recordingId ?? ZERO_UUID,
     recording_ids: [...call.recordingIds],
     source: presentAddress(call.source),

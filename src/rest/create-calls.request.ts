@@ -1,6 +1,7 @@
 import type { AddressInput } from '../domain/address';
 import { invalidArgument } from '../domain/errors';
 import type { CreateCallsInput } from '../services/create-calls';
+import type { CreateGroupcallInput } from '../services/groupcall-service';
 import { ZERO_UUID } from '../services/ids';
 
 type Json = Record<string, unknown>;
@@ -30,5 +31,20 @@ export function createCallsInputFrom(body: unknown): CreateCallsInput {
     earlyExecution: body.early_execution as boolean | null,
     dialTimeout: body.dial_timeout as number | null,
     masterCallId: optionalId(body.master_call_id) as string | null,
+  };
+}
+
+/** The body of `POST /v1.0/groupcalls` as the service's input (the service validates every value). */
+export function createGroupcallInputFrom(body: unknown): CreateGroupcallInput {
+  if (!isObject(body)) throw invalidArgument('body', 'must be a JSON object');
+  const { destinations } = body;
+  return {
+    source: addressFrom(body.source),
+    destinations: Array.isArray(destinations) ? destinations.map(addressFrom) : (destinations as null),
+    flowId: optionalId(body.flow_id) as string | null,
+    actions: body.actions as unknown[] | null,
+    ringMethod: body.ring_method,
+    answerMethod: body.answer_method,
+    dialTimeout: body.dial_timeout as number | null,
   };
 }

@@ -8,6 +8,7 @@ import { createCallRecordingsRouter } from './call-recordings.routes';
 import { createCallsRouter } from './calls.routes';
 import { createCustomersRouter } from './customers.routes';
 import { createFlowsRouter } from './flows.routes';
+import { createGroupcallsRouter } from './groupcalls.routes';
 import { createNumbersRouter } from './numbers.routes';
 import { createRecordingFilesRouter } from './recordingfiles.routes';
 import { createRecordingsRouter } from './recordings.routes';
@@ -23,6 +24,7 @@ import { restErrorHandler, routeNotFound } from './rest-errors';
 export function createRestRouter(services: Services, logger: Logger): Router {
   const router = Router();
   router.use('/calls', authenticate(services.auth), jsonBody(), createCallsRouter(services), createCallRecordingsRouter(services));
+  router.use('/groupcalls', authenticate(services.auth), jsonBody(), createGroupcallsRouter(services));
   router.use('/recordings', authenticate(services.auth), jsonBody(), createRecordingsRouter(services));
   router.use('/recordingfiles', createRecordingFilesRouter(services));
   router.use('/customers', authenticate(services.auth), jsonBody(), createCustomersRouter(services.customers));

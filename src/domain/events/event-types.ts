@@ -31,6 +31,11 @@ export const EVENT_TYPES = {
   activeflow_updated: { resource: 'activeflow', aliases: [] },
   recording_started: { resource: 'recording', aliases: [] },
   recording_finished: { resource: 'recording', aliases: [] },
+  groupcall_created: { resource: 'groupcall', aliases: [] },
+  groupcall_progressing: { resource: 'groupcall', aliases: [] },
+  groupcall_updated: { resource: 'groupcall', aliases: [] },
+  groupcall_hangup: { resource: 'groupcall', aliases: [] },
+  groupcall_deleted: { resource: 'groupcall', aliases: [] },
 } as const satisfies Record<string, EventTypeEntry>;
 
 export type EventName = keyof typeof EVENT_TYPES;
