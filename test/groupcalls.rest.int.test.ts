@@ -180,3 +180,30 @@ describe('hangup, delete, list, errors', () => {
     expect((await rest(t, 'GET', `/groupcalls/not-a-uuid`)).status).toBe(400);
   });
 });
+
+describe('linear', () => {
+  it('dials one destination at a time, moving on when one ends unanswered, and stops at the first answer', async () => {
+    const groupcall = await createGroupcall(specBody([BUSY(91), RINGS(92), RINGS(93)], { ring_method: 'linear' }));
+    expect(groupcall.call_ids).toHaveLength(1);
+    expect(groupcall.dial_index).toBe(0);
+    const second = await waitForGroupcall(t, groupcall.id, (g) => g.call_ids.length === 2, 'the second destination dialled');
+    expect(second.dial_index).toBe(1);
+    expect((await getCall(t, second.call_ids[0])).hangup_reason).toBe('busy');
+    const legTwo = second.call_ids[1] as string;
+    expect((await getCall(t, legTwo)).destination.target).toBe(RINGS(92).target);
+    await answerLeg(t, legTwo);
+    const answered = await waitForGroupcall(t, groupcall.id, (g) => g.answer_call_id === legTwo, 'answered');
+    expect(answered.call_ids).toHaveLength(2); // the third destination is never dialled
+    await rest(t, 'POST', `/calls/${legTwo}/hangup`);
+    const ended = await waitForGroupcall(t, groupcall.id, (g) => g.status === 'hangup', 'ended');
+    expect(ended.call_ids).toHaveLength(2);
+  });
+
+  it('gives each destination its own dial timeout, then ends after the last', async () => {
+    const groupcall = await createGroupcall(specBody([RINGS(94), RINGS(95)], { ring_method: 'linear', dial_timeout: 1000 }));
+    const ended = await waitForGroupcall(t, groupcall.id, (g) => g.status === 'hangup', 'ended after both timed out');
+    expect(ended.call_ids).toHaveLength(2);
+    for (const leg of ended.call_ids as string[]) expect(await getCall(t, leg)).toMatchObject({ hangup_by: 'local', hangup_reason: 'dialout', dial_timeout: 1000 });
+    expect(ended.answer_call_id).toBe(ZERO);
+  });
+});
