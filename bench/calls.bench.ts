@@ -169,7 +169,8 @@ async function answerLatencies(simUrl: string, received: Map<string, number>): P
 async function bareAriRate(simUrl: string, username: string, password: string): Promise<number> {
   const client = await connect(simUrl, username, password);
   const app = `bench-bare-${randomBytes(3).toString('hex')}`;
-  const waiting = new Map<string, { up: () => void; destroyed: () => void }>();
+  const waiting = new Map<string, { started: () => void; up: () => void; destroyed: () => void }>();
+  client.on('StasisStart', (event: { channel: { id: string } }) => waiting.get(event.channel.id)?.started());
   client.on('ChannelStateChange', (event: { channel: { id: string; state: string } }) => {
     if (event.channel.state === 'Up') waiting.get(event.channel.id)?.up();
   });
@@ -178,12 +179,16 @@ async function bareAriRate(simUrl: string, username: string, password: string): 
   const started = performance.now();
   await runPool(TOTAL, CONCURRENCY, async (index) => {
     const channelId = `bare-${index}-${randomBytes(3).toString('hex')}`;
+    let started!: () => void;
     let up!: () => void;
     let destroyed!: () => void;
+    const isStarted = new Promise<void>((resolve) => (started = resolve));
     const isUp = new Promise<void>((resolve) => (up = resolve));
     const isDestroyed = new Promise<void>((resolve) => (destroyed = resolve));
-    waiting.set(channelId, { up, destroyed });
+    waiting.set(channelId, { started, up, destroyed });
     await client.channels.create!({ endpoint: `PJSIP/+1555876${String(index).padStart(4, '0')}@carrier`, app, channelId });
+    // As the product does: dial once the channel is in the application (trace stasis-start-before-dial).
+    await isStarted;
     await client.channels.dial!({ channelId });
     await isUp;
     await client.channels.hangup!({ channelId });

@@ -1,3 +1,6 @@
+import { TELEPHONY_QUEUE } from '../src/workers/telephony-queue';
+import { queueOf } from './support/flows';
+import { simChannel, simPost } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -126,6 +129,31 @@ describe('POST /v1.0/calls', () => {
       expect(call).toMatchObject({ status: 'dialing', dial_timeout: 5000, early_execution: true });
       expect(call.flow_id).not.toBe(ZERO); // the temporary flow made from the inline actions
     }
+  });
+
+  it('presents the source number and name to the far end, as the caller id it is offered', async () => {
+    const [call] = await createCalls(['+15559876599'], t.accessKey, { source: { ...SOURCE, name: 'Front desk' } });
+    const offered = await waitFor(() => simChannel(t.simUrl, call!.id), (record) => Boolean(record?.caller_id_offered), 'the dial');
+    expect(offered?.caller_id_offered).toEqual({ number: SOURCE.target, name: 'Front desk' });
+  });
+
+  it('dials once the channel is in the application: a StasisStart after the create answer needs no retry', async () => {
+    const telephony = queueOf(t, TELEPHONY_QUEUE);
+    await simPost(t.simUrl, '/sim/settings', { hold_stasis_start: true });
+    let id: string;
+    try {
+      [{ id }] = (await createCalls(['+15559876597'])) as [{ id: string }];
+      const made = await waitFor(() => simChannel(t.simUrl, id), (record) => record !== null, 'the channel');
+      expect(made).toMatchObject({ state: 'Down', dial_status: null });
+      const job = await waitFor(() => telephony.queue.getJob(`originate_${id}`), (found) => found?.finishedOn !== undefined, 'the originate job');
+      expect({ failed: job?.failedReason ?? null, attempts: job?.attemptsMade }).toEqual({ failed: null, attempts: 1 });
+    } finally {
+      await simPost(t.simUrl, '/sim/settings', { hold_stasis_start: false });
+      await telephony.close();
+    }
+    expect((await simPost(t.simUrl, `/sim/channels/${id}/stasis-start`)).status).toBe(204);
+    expect(await waitFor(() => getCall(id), (call) => call.status === 'progressing', 'the answer')).toMatchObject({ status: 'progressing' });
+    await rest('POST', `/calls/${id}/hangup`, {});
   });
 
   it('shows a chained call in its master’s chained_call_ids', async () => {

@@ -42,6 +42,14 @@ test('the spec talk and digits_send example: the far end receives the digits in 
   expect(flow.executed_actions.map((action: { type: string }) => action.type)).toEqual(['talk', 'dtmf_send', 'talk']);
 });
 
+test('two digits_send actions in a row: the far end hears both strings, in order, the second after the first has played', async () => {
+  const [call] = await createCalls(t, withActions([{ type: 'digits_send', option: { digits: '1234567890', duration: 100, interval: 100 } }, { type: 'digits_send', option: { digits: '*#', duration: 100, interval: 100 } }]));
+  await waitForHangup(t, call!.id);
+  const far = await farEnd(t, call!.id);
+  expect(far?.dtmf_received).toEqual([...'1234567890*#']);
+  expect(far?.dtmf_dropped).toEqual([]);
+});
+
 test('a play of an unreachable URL records its error on the activeflow and the flow moves on', async () => {
   const unreachable = 'https://media.invalid/missing.wav';
   const [call] = await createCalls(t, withActions([{ type: 'play', option: { stream_urls: [unreachable] } }, talk('after the failure')]));

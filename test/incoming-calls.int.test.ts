@@ -84,6 +84,16 @@ describe('an incoming call to a number with a flow', () => {
   });
 });
 
+describe('an incoming call whose SIP caller hangs up (a BYE: cause 0)', () => {
+  it('ends hangup, by remote, reason normal', async () => {
+    const channelId = await dialIn('+15557770012', '+15558880001');
+    await waitFor(() => callOf(owner.token, channelId), (answer) => answer.status === 200, 'the incoming call');
+    expect((await simPost(t.simUrl, `/sim/channels/${channelId}/hangup`, {})).status).toBe(204);
+    const ended = (await waitFor(() => callOf(owner.token, channelId), (answer) => answer.body.status === 'hangup', 'the hangup')).body;
+    expect(ended).toMatchObject({ direction: 'incoming', hangup_by: 'remote', hangup_reason: 'normal' });
+  });
+});
+
 describe('an incoming call hung up through the API', () => {
   it('goes terminating, then hangup by local; the caller’s channel ends with cause 16', async () => {
     const channelId = await dialIn('+15557770006', '+15558880001');

@@ -105,6 +105,20 @@ describe('media controls on a progressing call', () => {
     expect((await farEnd(id)).dtmf_received).toEqual(['1', '2', '#', '*', 'A']);
   });
 
+  it('dtmf: consecutive sends, even concurrent ones, each answer once played and all reach the far end whole', async () => {
+    const digits = async () => (await farEnd(id)).dtmf_received as string[];
+    const before = (await digits()).length;
+    const [first, second] = await Promise.all([
+      rest('POST', `/calls/${id}/dtmf`, { digits: '1234567890', duration: 100, interval: 100 }),
+      rest('POST', `/calls/${id}/dtmf`, { digits: '*#', duration: 100, interval: 100 }),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    // Nothing was sent while the other string played; the last digits may still be sounding.
+    expect((await farEnd(id)).dtmf_dropped).toEqual([]);
+    const heard = await waitFor(async () => (await digits()).slice(before).join(''), (all) => all.length === 12, 'every digit');
+    expect(['1234567890*#', '*#1234567890']).toContain(heard);
+  });
+
   it('keeps the Call and the far end in agreement under concurrent hold and unhold', async () => {
     const answers = await Promise.all(Array.from({ length: 12 }, (_, index) => rest(index % 2 ? 'DELETE' : 'POST', `/calls/${id}/hold`)));
     for (const answer of answers) expect(answer.status).toBe(200);

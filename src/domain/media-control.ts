@@ -1,3 +1,4 @@
+import { dtmfPlayoutMs } from './dtmf-timing';
 import type { CallStatus } from './call-status';
 import { callNotUp } from './call-state-error';
 import { invalidArgument } from './errors';
@@ -100,3 +101,9 @@ function milliseconds(value: unknown, field: string, range: { min: number; max: 
   }
   return value;
 }
+
+/**
+ * How long carrying a control out takes beyond its request: DTMF answers once its digits have
+ * played (dtmf-timing), so the call's media lock is held, and its requester waits, that long.
+ */
+export const controlPlayoutMs = (control: MediaControl): number => (control.type === 'dtmf' ? dtmfPlayoutMs(control.dtmf) : 0);

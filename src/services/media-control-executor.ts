@@ -1,4 +1,4 @@
-import { changesMediaState, mediaStateAfter, type MediaControl } from '../domain/media-control';
+import { changesMediaState, controlPlayoutMs, mediaStateAfter, type MediaControl } from '../domain/media-control';
 import type { PrismaClient } from '../persistence/database';
 import type { MediaControlPort, MediaControlResult } from '../telephony/media-control-port';
 import type { TextToSpeech } from '../telephony/text-to-speech';
@@ -35,7 +35,8 @@ export function createMediaControlExecutor(prisma: PrismaClient, media: MediaCon
         const fresh = await repo.find(tx, job.callId);
         return fresh?.status === 'progressing' ? { result: 'applied' } : { result: 'not_progressing', status: fresh?.status ?? 'hangup' };
       },
-      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+      // DTMF holds the lock until its digits have played, so the next control on the call follows them.
+      { timeout: TRANSACTION_TIMEOUT_MS + controlPlayoutMs(control), maxWait: TRANSACTION_TIMEOUT_MS },
     );
   };
 }

@@ -12,6 +12,11 @@ export interface MediaControlPort {
   musicOnHold(channelId: string, on: boolean): Promise<MediaControlResult>;
   silence(channelId: string, on: boolean): Promise<MediaControlResult>;
   mute(channelId: string, direction: 'in' | 'out' | 'both', on: boolean): Promise<MediaControlResult>;
+  /**
+   * Answers once the digits have been played (domain/dtmf-timing): Asterisk answers the request
+   * before the first tone and drops a string sent while another still plays, so consecutive sends
+   * must wait for each other.
+   */
   sendDtmf(channelId: string, dtmf: { digits: string; durationMs: number; intervalMs: number }): Promise<MediaControlResult>;
   /**
    * Starts playing media (speech a TextToSpeech made) to the channel with the given playback id

@@ -20,7 +20,7 @@ export interface MediaServer extends FlowMediaPort, MediaControlPort, RecordingV
   unlisten(): Promise<void>;
   stop(): Promise<void>;
   onEvent(listener: MediaEventListener): void;
-  /** Creates the channel with id `channelId` towards `endpoint` and dials it. */
+  /** Creates the channel with id `channelId` towards `endpoint`; it is dialled once it is in the application. */
   originate(request: OriginateRequest): Promise<void>;
   /** Ends the channel with a Q.850 cause; `not_found` when it is already gone. */
   hangup(channelId: string, cause: number): Promise<'hung_up' | 'not_found'>;
@@ -33,7 +33,9 @@ export const OUTGOING_CHANNEL_ARG = 'outgoing';
 export interface OriginateRequest {
   channelId: string;
   endpoint: string;
+  /** The number (and name) the far end is offered as the caller. */
   callerId: string;
+  callerName?: string;
   /** The media server's own dial timeout, a safety net behind the product's. */
   timeoutSeconds: number;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueueEvents, type ConnectionOptions, type Queue } from 'bullmq';
 import { AppError } from '../domain/errors';
+import { controlPlayoutMs } from '../domain/media-control';
 import type { MediaControlCommands, MediaControlJob, MediaControlOutcome } from '../services/media-control-ports';
 import { TELEPHONY_QUEUE } from './telephony-queue';
 
@@ -31,7 +32,8 @@ export async function createQueuedMediaControls(queue: Queue, connection: Connec
       const data: MediaControlJob = { callId, control, deadline: Date.now() + WAIT_MS };
       const job = await queue.add(MEDIA_CONTROL_JOB, data, { jobId: `media-control_${callId}_${randomUUID()}`, attempts: 1 });
       try {
-        return (await job.waitUntilFinished(ready, WAIT_MS)) as MediaControlOutcome;
+        // DTMF answers once its digits have played.
+        return (await job.waitUntilFinished(ready, WAIT_MS + controlPlayoutMs(control))) as MediaControlOutcome;
       } catch (error) {
         throw new AppError('SERVICE_UNAVAILABLE', `The media server did not carry the request out: ${(error as Error).message}`);
       }

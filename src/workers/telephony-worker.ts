@@ -32,6 +32,7 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
       channelId: call.id,
       endpoint: endpointFor(call.destination, endpoints),
       callerId: call.source.target,
+      callerName: call.source.name,
       timeoutSeconds: mediaDialTimeoutSeconds(call.dialTimeoutMs),
     });
     // A hangup that ran while the channel was being made found nothing to end and ended the

@@ -41,9 +41,12 @@ export async function press(t: TestApp, channelId: string, digits: string): Prom
 }
 
 /** The flow queue of the test app, to look for jobs left behind. */
-export function flowQueueOf(t: TestApp): { queue: Queue; close(): Promise<void> } {
-  const connection = connectRedis(t.config.redisUrl, 'test-flow-queue');
-  const queue = new Queue(FLOW_QUEUE, { connection, prefix: t.config.redisPrefix });
+export const flowQueueOf = (t: TestApp) => queueOf(t, FLOW_QUEUE);
+
+/** One of the test app's queues, to look at its jobs. */
+export function queueOf(t: TestApp, name: string): { queue: Queue; close(): Promise<void> } {
+  const connection = connectRedis(t.config.redisUrl, `test-${name}-queue`);
+  const queue = new Queue(name, { connection, prefix: t.config.redisPrefix });
   return {
     queue,
     async close() {

@@ -34,3 +34,10 @@ export function eventSignature(items: TraceItem[], channelId: string, types: str
       return item.type as string;
     });
 }
+
+/** A trace's header fields (scenario, app, note and the summaries beside `items`). */
+export function loadTraceHeader(name: string): { app: string; [key: string]: unknown } {
+  const file = path.join(TRACE_DIR, `${name}.json`);
+  const { items: _items, ...header } = JSON.parse(readFileSync(file, 'utf8')) as { items: unknown; app: string };
+  return header;
+}

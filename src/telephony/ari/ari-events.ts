@@ -6,7 +6,7 @@ export interface AriChannel {
   id: string;
   state: string;
   caller?: { number?: string };
-  dialplan?: { exten?: string };
+  dialplan?: { exten?: string; app_data?: string };
 }
 
 export interface AriEvent {
@@ -15,6 +15,7 @@ export interface AriEvent {
   peer?: AriChannel;
   dialstatus?: string;
   cause?: number;
+  soft?: boolean;
   digit?: string;
   duration_ms?: number;
   args?: string[];

@@ -1,7 +1,10 @@
 import { connect, type AriClient } from 'ari-client';
 import type { Logger } from '../../platform/logger';
 import { OUTGOING_CHANNEL_ARG, type ChannelSnapshot, type MediaEvent, type MediaEventListener, type MediaServer, type OriginateRequest } from '../media-server';
+import { Q850 } from '../../domain/hangup';
 import { isAriDuplicateId, isAriNotFound } from './ari-errors';
+import { createDialplanChannels, enteredFromDialplan } from './dialplan-channels';
+import { dialArgs, dialTimeoutOf } from './outgoing-args';
 import type { AriRequest } from './ari-request';
 import { flowVerbs } from './flow-verbs';
 import { mediaControlVerbs } from './media-control-verbs';
@@ -18,6 +21,19 @@ export interface AriSettings {
 const RETRY_MIN_MS = 200;
 const RETRY_MAX_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 10_000;
+
+/**
+ * The caller id, as channel variables (channels/create has no callerId): chan_pjsip builds the
+ * INVITE's From from the connected line, so CALLERID alone offers "Anonymous" (trace
+ * callerid-presentation); a Local channel's far end takes it as its caller too.
+ */
+function callerIdVariables({ callerId, callerName }: OriginateRequest): Record<string, string> {
+  return {
+    'CALLERID(num)': callerId,
+    'CONNECTEDLINE(num)': callerId,
+    ...(callerName ? { 'CALLERID(name)': callerName, 'CONNECTEDLINE(name)': callerName } : {}),
+  };
+}
 
 /** The MediaServer port on Asterisk's REST Interface, through ari-client. */
 export function createAriMediaServer(settings: AriSettings, logger: Logger): MediaServer {
@@ -50,8 +66,57 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     }
   };
 
+  const dialplanChannels = createDialplanChannels();
+
+  /** Subscribes to a channel from the dialplan, so that its ChannelDestroyed comes (with the real cause). */
+  function subscribe(channelId: string): void {
+    const subscription = request((ari) => ari.applications.subscribe!({ applicationName: settings.app, eventSource: `channel:${channelId}` })).then(
+      () => true,
+      (error: unknown) => {
+        logger.warn({ err: error, channelId }, 'cannot subscribe to an incoming channel; it will end at its StasisEnd');
+        return false;
+      },
+    );
+    dialplanChannels.subscribing(channelId, subscription);
+  }
+
+  /** A channel from the dialplan without a subscription brings no ChannelDestroyed: it ends here. */
+  async function stasisEnded(channel: AriChannel): Promise<void> {
+    const cause = await dialplanChannels.stasisEnded(channel);
+    if (cause !== null) emit({ type: 'channel_destroyed', channelId: channel.id, cause });
+  }
+
+  /**
+   * An outgoing channel is dialled once it is in the application: a `dial` sent as soon as
+   * channels/create answers is refused (409) whenever StasisStart has not come yet (trace
+   * stasis-start-before-dial). A dial that fails for another reason ends the channel (congestion).
+   */
+  async function dialOnStasisStart(channelId: string, args: string[]): Promise<void> {
+    try {
+      await request((ari) => ari.channels.dial!({ channelId, timeout: dialTimeoutOf(args) }));
+    } catch (error) {
+      if (isAriNotFound(error)) return; // hung up before it was dialled
+      logger.warn({ err: error, channelId }, 'dialling an outgoing channel failed; ending it');
+      await hangup(channelId, Q850.CONGESTION).catch(() => undefined);
+    }
+  }
+
+  function track(raw: AriEvent): void {
+    const channel = raw.channel;
+    if (!channel) return;
+    if (raw.type === 'StasisStart') {
+      const args = raw.args ?? [];
+      if (args[0] === OUTGOING_CHANNEL_ARG && channel.state === 'Down') void dialOnStasisStart(channel.id, args);
+      else if (enteredFromDialplan(args)) subscribe(channel.id);
+    }
+    if (raw.type === 'ChannelHangupRequest') dialplanChannels.hangupRequested(raw);
+    if (raw.type === 'StasisEnd') void stasisEnded(channel);
+    if (raw.type === 'ChannelDestroyed') dialplanChannels.forget(channel.id);
+  }
+
   function onAriEvent(raw: AriEvent): void {
     if (raw.type === 'ApplicationReplaced') return emit({ type: 'replaced' });
+    track(raw);
     const translation = translateAriEvent(raw);
     if (!translation) return;
     if (translation.hangup) {
@@ -62,12 +127,14 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
   }
 
   async function hangup(channelId: string, cause: number): Promise<'hung_up' | 'not_found'> {
+    dialplanChannels.hangingUp(channelId, cause);
     try {
       await request((ari) => ari.channels.hangup!({ channelId, reason_code: String(cause) }));
       return 'hung_up';
     } catch (error) {
-      if (isAriNotFound(error)) return 'not_found';
-      throw error;
+      if (!isAriNotFound(error)) throw error;
+      dialplanChannels.forget(channelId);
+      return 'not_found';
     }
   }
 
@@ -137,27 +204,20 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
       listeners.push(listener);
     },
 
+    /** Creates the channel; its StasisStart dials it (with the dial timeout its Stasis arguments carry). */
     async originate(originate: OriginateRequest) {
-      let existed = false;
       try {
         await request((ari) => ari.channels.create!({
           endpoint: originate.endpoint,
           app: settings.app,
           channelId: originate.channelId,
-          appArgs: OUTGOING_CHANNEL_ARG,
-          // Caller ID as a channel variable: channels/create has no callerId of its own.
-          variables: { 'CALLERID(num)': originate.callerId },
+          appArgs: dialArgs(originate.timeoutSeconds),
+          variables: callerIdVariables(originate),
         }));
       } catch (error) {
         if (!isAriDuplicateId(error)) throw error;
-        existed = true;
-      }
-      try {
-        await request((ari) => ari.channels.dial!({ channelId: originate.channelId, timeout: originate.timeoutSeconds }));
-      } catch (error) {
-        // A retried originate whose first attempt dialed already: the channel is on its way.
-        if (!existed) throw error;
-        logger.debug({ err: error, channelId: originate.channelId }, 'channel exists and was dialed before');
+        // A retried originate whose first attempt made the channel: its StasisStart dials it.
+        logger.debug({ err: error, channelId: originate.channelId }, 'channel exists already');
       }
     },
 

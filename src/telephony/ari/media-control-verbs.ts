@@ -1,5 +1,6 @@
 import type { AriClient } from 'ari-client';
 import type { MediaControlPort, MediaControlResult } from '../media-control-port';
+import { dtmfPlayoutMs } from '../../domain/dtmf-timing';
 import { isAriNotFound } from './ari-errors';
 import type { AriRequest } from './ari-request';
 
@@ -21,8 +22,12 @@ export function mediaControlVerbs(request: AriRequest): MediaControlPort {
     silence: (channelId, on) => send((ari) => (on ? ari.channels.startSilence!({ channelId }) : ari.channels.stopSilence!({ channelId }))),
     mute: (channelId, direction, on) =>
       send((ari) => (on ? ari.channels.mute!({ channelId, direction }) : ari.channels.unmute!({ channelId, direction }))),
-    sendDtmf: (channelId, dtmf) =>
-      send((ari) => ari.channels.sendDTMF!({ channelId, dtmf: dtmf.digits, duration: dtmf.durationMs, between: dtmf.intervalMs })),
+    // Asterisk answers before any tone and drops a string sent while one plays: answer once played.
+    sendDtmf: async (channelId, dtmf) => {
+      const result = await send((ari) => ari.channels.sendDTMF!({ channelId, dtmf: dtmf.digits, duration: dtmf.durationMs, between: dtmf.intervalMs }));
+      if (result === 'done') await new Promise((resolve) => setTimeout(resolve, dtmfPlayoutMs(dtmf)));
+      return result;
+    },
     playSpeech: (channelId, playbackId, media, language) => send((ari) => ari.channels.play!({ channelId, playbackId, media, lang: language })),
   };
 }

@@ -42,12 +42,37 @@ export function ariAsteriskRoutes(sandbox: Sandbox, hub: EventHub, swagger: Swag
     events_allowed: [],
     events_disallowed: [],
   });
-  router.get('/applications', (_req, res) => void res.json(hub.knownApps().map(application)));
-  router.get('/applications/:applicationName', (req, res) => {
+  const knownApp = (req: Request): string => {
     const name = pathParam(req, 'applicationName');
     if (!hub.knownApps().includes(name)) throw new SimError(404, 'Application not found');
-    res.json(application(name));
-  });
+    return name;
+  };
+  router.get('/applications', (_req, res) => void res.json(hub.knownApps().map(application)));
+  router.get('/applications/:applicationName', (req, res) => void res.json(application(knownApp(req))));
+
+  /**
+   * Subscribing to a channel makes the app hear of it after StasisEnd (ChannelDestroyed …), which
+   * a channel from the dialplan otherwise never brings (traces inbound-local-stasis-app-hangup-*).
+   */
+  const subscription = (req: Request, subscribe: boolean) => {
+    const name = knownApp(req);
+    const sources = (text(req, 'eventSource') ?? '').split(',').filter(Boolean);
+    if (sources.length === 0) throw new SimError(400, 'Missing parameter eventSource');
+    const channels = sources.map((source) => {
+      const [scheme, id = ''] = source.split(/:(.*)/s);
+      if (scheme !== 'channel') throw new SimError(400, 'Invalid event source URI scheme');
+      const channel = sandbox.channels.live.get(id);
+      if (!channel || channel.app !== name) throw new SimError(422, 'Event source does not exist');
+      return channel;
+    });
+    for (const channel of channels) {
+      if (subscribe && channel.subscription === 'none') channel.subscription = 'explicit';
+      if (!subscribe && channel.subscription === 'explicit') channel.subscription = 'none';
+    }
+    return application(name);
+  };
+  router.post('/applications/:applicationName/subscription', (req, res) => void res.json(subscription(req, true)));
+  router.delete('/applications/:applicationName/subscription', (req, res) => void res.json(subscription(req, false)));
 
   return router;
 }

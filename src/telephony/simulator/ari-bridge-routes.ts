@@ -32,6 +32,15 @@ export function ariBridgeRoutes({ bridges, playbacks, recordings }: Sandbox): Ro
     noContent(res);
   });
 
+  router.post('/bridges/:bridgeId/moh', (req, res) => {
+    bridges.moh(pathParam(req, 'bridgeId'), text(req, 'mohClass') ?? 'default');
+    noContent(res);
+  });
+  router.delete('/bridges/:bridgeId/moh', (req, res) => {
+    bridges.moh(pathParam(req, 'bridgeId'), null);
+    noContent(res);
+  });
+
   const play = (req: Request, res: Response, playbackId: string | undefined) => {
     const target = bridges.target(pathParam(req, 'bridgeId'));
     res.status(201).json(playbacks.play(target, { media: text(req, 'media'), lang: text(req, 'lang'), playbackId }));

@@ -27,7 +27,9 @@ export function ariChannelMediaRoutes(sandbox: Sandbox): Router {
   on('silence', 'delete', (channel) => media.silence(channel, false));
   on('mute', 'post', (channel, req) => media.mute(channel, text(req, 'direction') ?? 'both', true));
   on('mute', 'delete', (channel, req) => media.mute(channel, text(req, 'direction') ?? 'both', false));
-  on('dtmf', 'post', (channel, req) => media.sendDtmf(channel, text(req, 'dtmf')));
+  on('dtmf', 'post', (channel, req) =>
+    media.sendDtmf(channel, { dtmf: text(req, 'dtmf'), before: integer(req, 'before'), between: integer(req, 'between'), duration: integer(req, 'duration'), after: integer(req, 'after') }),
+  );
 
   const play = (req: Request, res: Response, playbackId: string | undefined) => {
     const channel = channels.controlled(pathParam(req, 'channelId'));

@@ -18,11 +18,16 @@ function hangupCause(req: Request): number {
   return cause;
 }
 
-/** `"Alice" <+1555…>` or `+1555…`: the number part of an originate callerId. */
-const callerNumber = (callerId: string | undefined): string | undefined => (callerId ? (/<([^>]*)>/.exec(callerId)?.[1] ?? callerId) : undefined);
+/** `"Alice" <+1555…>` or `+1555…`: an originate callerId as name and number. */
+function callerParty(callerId: string | undefined): { name: string; number: string } | undefined {
+  if (!callerId) return undefined;
+  const bracketed = /^\s*(?:"([^"]*)"|([^<]*?))\s*<([^>]*)>\s*$/.exec(callerId);
+  if (!bracketed) return { name: '', number: callerId.trim() };
+  return { name: (bracketed[1] ?? bracketed[2] ?? '').trim(), number: bracketed[3]!.trim() };
+}
 
 /** Channels: their life from creation (create + dial, or originate) to hangup. */
-export function ariChannelRoutes({ channels, farEnd, media }: Sandbox): Router {
+export function ariChannelRoutes({ channels, farEnd, media, stasisStarts }: Sandbox): Router {
   const router = Router();
 
   const outgoing = (req: Request, channelId: string | undefined) => {
@@ -30,7 +35,7 @@ export function ariChannelRoutes({ channels, farEnd, media }: Sandbox): Router {
     const app = text(req, 'app');
     if (!endpoint) throw badRequest('Endpoint must be specified');
     if (!app) throw badRequest('Application must be specified');
-    return createOutgoing(channels, { endpoint, app, channelId, appArgs: text(req, 'appArgs'), callerId: callerNumber(text(req, 'callerId')), variables: variables(req) });
+    return createOutgoing(channels, { endpoint, app, channelId, appArgs: text(req, 'appArgs'), callerId: callerParty(text(req, 'callerId')), variables: variables(req) });
   };
 
   /** Single-request originate: the channel enters Stasis when the far end answers (traces originate-local-*). */
@@ -45,11 +50,11 @@ export function ariChannelRoutes({ channels, farEnd, media }: Sandbox): Router {
   router.get('/channels', (_req, res) => void res.json([...channels.live.values()].map(channelJson)));
   router.post('/channels', (req, res) => void res.json(originate(req, text(req, 'channelId'))));
 
-  /** channels/create puts the channel into Stasis at once, in state Down (trace create-dial-*). */
+  /** channels/create puts the channel into Stasis in state Down, mostly after its answer (trace stasis-start-before-dial). */
   router.post('/channels/create', (req, res) => {
     const channel = outgoing(req, text(req, 'channelId'));
-    channels.enterStasis(channel, 'dialplan');
     res.json(channelJson(channel));
+    stasisStarts.afterCreate(channel);
   });
 
   router.get('/channels/:channelId', (req, res) => void res.json(channelJson(channels.get(pathParam(req, 'channelId')))));

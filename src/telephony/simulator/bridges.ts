@@ -15,6 +15,8 @@ interface Bridge {
   /** Apps of the channels that entered: Stasis subscribes them to the bridge. */
   apps: Set<string>;
   creationtime: string;
+  /** The music on hold class the bridge plays to its channels (POST /bridges/{id}/moh); no event tells it. */
+  moh: string | null;
 }
 
 export interface BridgeSpec {
@@ -69,7 +71,12 @@ export function createBridges(store: ChannelStore, hub: EventHub, onGone: (uri: 
   function enter(bridge: Bridge, channel: Channel): void {
     const current = bridgeOf.get(channel.id);
     if (current === bridge) return;
-    if (current) leave(current, channel);
+    if (current) {
+      leave(current, channel);
+      // Moved out: the app stops hearing of a bridge where it has no channel left, so no
+      // BridgeDestroyed comes for it (trace attended-transfer-holding-bridge-moh-consult-complete).
+      if (!current.members.some((member) => member.app === channel.app)) current.apps.delete(channel.app);
+    }
     bridge.members.push(channel);
     bridge.apps.add(channel.app);
     bridgeOf.set(channel.id, bridge);
@@ -111,7 +118,7 @@ export function createBridges(store: ChannelStore, hub: EventHub, onGone: (uri: 
         return json(existing);
       }
       const type = (spec.type ?? '').split(',').includes('holding') ? 'holding' : 'mixing';
-      const bridge: Bridge = { id: spec.bridgeId || randomUUID(), name: spec.name ?? '', type, members: [], apps: new Set(), creationtime: ariTime() };
+      const bridge: Bridge = { id: spec.bridgeId || randomUUID(), name: spec.name ?? '', type, members: [], apps: new Set(), creationtime: ariTime(), moh: null };
       bridges.set(bridge.id, bridge);
       return json(bridge);
     },
@@ -134,6 +141,17 @@ export function createBridges(store: ChannelStore, hub: EventHub, onGone: (uri: 
       const leaving = members(channelIds);
       if (leaving.some((channel) => bridgeOf.get(channel.id) !== bridge)) throw new SimError(422, 'Channel not in this bridge');
       for (const channel of leaving) leave(bridge, channel);
+    },
+
+    /** Music on hold for the bridge's channels: a class, or null to stop it. */
+    moh(id: string, mohClass: string | null): void {
+      find(id).moh = mohClass;
+    },
+
+    /** What /sim shows of a bridge: its channels and the music on hold it plays. */
+    record(id: string) {
+      const bridge = find(id);
+      return { id: bridge.id, type: bridge.type, channels: bridge.members.map((member) => member.id), moh: { active: bridge.moh !== null, class: bridge.moh } };
     },
 
     bridgeIdOf: (channelId: string): string | undefined => bridgeOf.get(channelId)?.id,

@@ -56,7 +56,7 @@ export const causeText = (cause: number): string => CAUSE_TEXT.get(cause) ?? 'Un
 export const NORMAL_CLEARING = 16;
 export const USER_BUSY = 17;
 export const NO_ANSWER = 19;
-export const SUBSCRIBER_ABSENT = 20;
+export const CONGESTION = 34;
 
 /** The `reason` words of DELETE /channels/{id}, with the causes res_ari_channels gives them. */
 const HANGUP_REASONS: ReadonlyMap<string, number> = new Map([
@@ -76,11 +76,3 @@ const HANGUP_REASONS: ReadonlyMap<string, number> = new Map([
 ]);
 
 export const causeOfHangupReason = (reason: string): number | undefined => HANGUP_REASONS.get(reason);
-
-/** The Dial status a caller sees when the far end ends an unanswered call with this cause. */
-export function dialStatusOfCause(cause: number): string {
-  if (cause === USER_BUSY) return 'BUSY';
-  if (cause === 34 || cause === 42) return 'CONGESTION';
-  if ([1, 3, 20, 27, 38, 41, 44].includes(cause)) return 'CHANUNAVAIL';
-  return 'NOANSWER';
-}

@@ -10,7 +10,8 @@ export interface OutgoingSpec {
   app: string;
   channelId?: string;
   appArgs?: string;
-  callerId?: string;
+  /** originate's `callerId` ("Name" <number>): it sets the caller and the connected line. */
+  callerId?: { name: string; number: string };
   variables?: Record<string, string>;
 }
 
@@ -22,11 +23,29 @@ export function freshId(store: ChannelStore, wanted: string | undefined): string
   return wanted || randomUUID();
 }
 
-/** CALLERID(…) variables set the caller; the others are kept for GET /variable. */
-export function applyVariable(channel: Channel, name: string, value: string): void {
-  if (name === 'CALLERID(num)') channel.caller.number = value;
-  else if (name === 'CALLERID(name)') channel.caller.name = value;
-  else channel.variables.set(name, value);
+/** The party a CALLERID(…) or CONNECTEDLINE(…) variable sets, and the event that reports it. */
+const PARTY_VARIABLES: Readonly<Record<string, { party: 'caller' | 'connected'; field: 'name' | 'number' }>> = {
+  'CALLERID(num)': { party: 'caller', field: 'number' },
+  'CALLERID(name)': { party: 'caller', field: 'name' },
+  'CONNECTEDLINE(num)': { party: 'connected', field: 'number' },
+  'CONNECTEDLINE(name)': { party: 'connected', field: 'name' },
+};
+
+/**
+ * CALLERID(…) and CONNECTEDLINE(…) set the caller and the connected line, each change reported
+ * by ChannelCallerId / ChannelConnectedLine (trace callerid-presentation); other variables are
+ * kept for GET /variable. Answers whether the variable was a party's.
+ */
+export function applyVariable(store: ChannelStore, channel: Channel, name: string, value: string): boolean {
+  const party = PARTY_VARIABLES[name];
+  if (!party) {
+    channel.variables.set(name, value);
+    return false;
+  }
+  channel[party.party][party.field] = value; // in place: the far end's record shares the caller
+  if (party.party === 'caller') store.emit(channel, 'ChannelCallerId', { caller_presentation: 0, caller_presentation_txt: 'Presentation Allowed, Not Screened' }, true);
+  else store.emit(channel, 'ChannelConnectedLine', {}, true);
+  return true;
 }
 
 /** A channel towards an endpoint (channels/create and originate), not yet in Stasis. */
@@ -39,17 +58,19 @@ export function createOutgoing(store: ChannelStore, spec: OutgoingSpec): Channel
     app: spec.app,
     protocolId: placed.protocolId,
     state: 'Down',
-    caller: { name: '', number: spec.callerId ?? '' },
+    caller: { ...(spec.callerId ?? { name: '', number: '' }) },
     dialplan: { context: placed.context, exten: placed.exten, priority: 1, app_name: 'Stasis', app_data: stasisData(spec.app, spec.appArgs) },
     args: argsOf(spec.appArgs),
-    subscribed: true,
+    subscription: 'implicit',
     endpoint: spec.endpoint,
     target: placed.target,
     direction: 'outgoing',
     farEnd: farEndOf(placed.target),
   });
-  for (const [name, value] of Object.entries(spec.variables ?? {})) applyVariable(channel, name, String(value));
-  return store.add(channel);
+  if (spec.callerId) Object.assign(channel.connected, spec.callerId);
+  store.add(channel);
+  for (const [name, value] of Object.entries(spec.variables ?? {})) applyVariable(store, channel, name, String(value));
+  return channel;
 }
 
 /**
@@ -68,8 +89,8 @@ export function createIncoming(store: ChannelStore, app: string, source: string,
       caller: { name: '', number: source },
       dialplan: { context: 'from-carrier', exten: destination, priority: 1, app_name: 'Stasis', app_data: `${app},inbound` },
       args: ['inbound'],
-      // Deviation from the trace, which stops at StasisEnd: the app also hears ChannelDestroyed.
-      subscribed: true,
+      // From the dialplan: after StasisEnd the app hears nothing more unless it subscribes.
+      subscription: 'none',
       endpoint: name,
       target: destination,
       direction: 'incoming',

@@ -7,12 +7,16 @@ import { channelNotFound, notInStasis } from './sim-error';
 /** Records of channels kept for /sim, live or not; the oldest go first beyond this. */
 const KEPT_RECORDS = 10_000;
 
-export type HangupRequest = 'soft' | 'hard' | 'none';
+export type HangupRequest = 'soft' | 'hard' | 'bye' | 'none';
 
 export interface Hangup {
   cause: number;
   by: NonNullable<FarEndRecord['hangup_by']>;
-  /** soft: the app or Asterisk ended it (cause 32, soft); hard: the far end did; none: no event. */
+  /**
+   * soft: the app or Asterisk ended it (cause 32, soft); hard: the far end did, with a cause;
+   * bye: a SIP caller's BYE (a request without a cause, then cause 0, trace
+   * inbound-pjsip-remote-hangup-subscribed); none: no event.
+   */
   request: HangupRequest;
 }
 
@@ -28,7 +32,7 @@ export function createChannelStore(hub: EventHub) {
 
   /** The app hears of a channel while it is in Stasis, and outside it when subscribed to it. */
   function emit(channel: Channel, type: string, fields: Record<string, unknown> = {}, fieldsFirst = false): void {
-    if (!channel.inStasis && !channel.subscribed) return;
+    if (!channel.inStasis && channel.subscription === 'none') return;
     const head = { type, timestamp: ariTime() };
     const event = fieldsFirst ? { ...fields, ...head, channel: channelJson(channel) } : { ...head, ...fields, channel: channelJson(channel) };
     hub.emit(channel.app, event);
@@ -36,7 +40,7 @@ export function createChannelStore(hub: EventHub) {
 
   function emitDial(channel: Channel, dialstatus: string, dialstring = ''): void {
     channel.record.dial_status = dialstatus;
-    if (!channel.inStasis && !channel.subscribed) return;
+    if (!channel.inStasis && channel.subscription === 'none') return;
     hub.emit(channel.app, { type: 'Dial', timestamp: ariTime(), dialstatus, forward: '', dialstring, peer: channelJson(channel) });
   }
 
@@ -120,18 +124,37 @@ export function createChannelStore(hub: EventHub) {
       hangupHooks.push(hook);
     },
 
-    /** The hangup sequence of the traces: request, release, StasisEnd, ChannelDestroyed. */
-    hangup(channel: Channel, { cause, by, request }: Hangup): void {
-      if (live.get(channel.id) !== channel) return;
+    /**
+     * The hangup sequence of the traces: request, release, StasisEnd, ChannelDestroyed. After
+     * StasisEnd the app hears the rest only when subscribed to the channel. An app's hangup
+     * during a DTMF string is asked at once but carried out when the last digit has played
+     * (trace dtmf-send-timing-hangup-100ms).
+     */
+    hangup(channel: Channel, hangup: Hangup): void {
+      if (live.get(channel.id) !== channel || channel.hangupPending) return;
+      const { cause, by, request } = hangup;
+      const wait = channel.dtmfUntil - Date.now();
+      if (request === 'soft' && wait > 0) {
+        emit(channel, 'ChannelHangupRequest', { cause: 32, soft: true }, true);
+        channel.hangupPending = true;
+        this.later(channel, wait, () => {
+          channel.hangupPending = false;
+          this.hangup(channel, { ...hangup, request: 'none' });
+        });
+        return;
+      }
       live.delete(channel.id);
       cancelTimers(channel);
       if (request === 'soft') emit(channel, 'ChannelHangupRequest', { cause: 32, soft: true }, true);
       if (request === 'hard') emit(channel, 'ChannelHangupRequest', { cause }, true);
+      if (request === 'bye') emit(channel, 'ChannelHangupRequest', {}, true);
       for (const hook of hangupHooks) hook(channel);
       if (channel.inStasis) {
         emit(channel, 'StasisEnd');
         channel.inStasis = false;
         emit(channel, 'ChannelVarset', { variable: 'STASISSTATUS', value: 'SUCCESS' }, true);
+        // The dialplan goes on after Stasis() and hangs the channel up.
+        if (channel.subscription === 'explicit') emit(channel, 'ChannelHangupRequest', { cause: 16, soft: true }, true);
       }
       channel.dialplan = { ...channel.dialplan, app_name: '', app_data: '' };
       emit(channel, 'ChannelDestroyed', { cause, cause_txt: causeText(cause) });

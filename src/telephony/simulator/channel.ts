@@ -2,6 +2,7 @@ import { ariTime } from './ari-time';
 import type { FarEndBehaviour } from './number-plan';
 
 export type ChannelState = 'Down' | 'Ring' | 'Ringing' | 'Up';
+export type Subscription = 'implicit' | 'explicit' | 'none';
 export type MuteDirection = 'none' | 'in' | 'out' | 'both';
 
 export interface PlayedMedia {
@@ -44,8 +45,17 @@ export interface FarEndRecord {
   played: PlayedMedia[];
   /** The far end is a voicemail box that answered with its greeting. */
   voicemail_greeting: boolean;
-  /** Digits the application sent to the far end. */
+  /** Digits the application sent that the far end heard, in order (each once it has been played). */
   dtmf_received: string[];
+  /** The same digits with their timing: `at` is when the tone ended, as ChannelDtmfReceived reports it. */
+  dtmf_heard: { digit: string; duration_ms: number; at: string }[];
+  /** Digit strings sent while another was still playing: Asterisk drops them, the far end hears nothing. */
+  dtmf_dropped: string[];
+  /**
+   * The caller id the far end was offered when the channel was dialled (SIP From): chan_pjsip
+   * builds it from the connected line, so without CONNECTEDLINE(num) it is anonymous.
+   */
+  caller_id_offered: { number: string; name: string } | null;
   /** Digits the far end pressed (through /sim). */
   dtmf_sent: string[];
   bridge_id: string | null;
@@ -71,14 +81,23 @@ export interface Channel {
   readonly creationtime: string;
   /** Argument list StasisStart carries. */
   readonly args: string[];
-  /** create/originate subscribe the app to the channel, so it hears of it outside Stasis too. */
-  readonly subscribed: boolean;
+  /**
+   * Whether the app hears of the channel outside Stasis: `implicit` for channels it made
+   * (create, originate, snoop), `explicit` after POST /applications/{app}/subscription, `none` for
+   * a channel that entered from the dialplan (trace inbound-local-stasis-app-hangup-unsubscribed).
+   */
+  subscription: Subscription;
   /** The channel it spies on, for a snoop channel. */
   readonly snoopOf: string | null;
   state: ChannelState;
   caller: { name: string; number: string };
+  connected: { name: string; number: string };
   dialplan: Dialplan;
   inStasis: boolean;
+  /** When the DTMF string being played ends (epoch ms), or 0: Asterisk plays one at a time. */
+  dtmfUntil: number;
+  /** The app hung up during a DTMF string: the channel ends when the string has played. */
+  hangupPending: boolean;
   variables: Map<string, string>;
   timers: Set<NodeJS.Timeout>;
   record: FarEndRecord;
@@ -91,7 +110,7 @@ export const channelJson = (channel: Channel) => ({
   state: channel.state,
   protocol_id: channel.protocolId,
   caller: channel.caller,
-  connected: { name: '', number: '' },
+  connected: channel.connected,
   accountcode: '',
   dialplan: channel.dialplan,
   creationtime: channel.creationtime,
@@ -109,7 +128,7 @@ export interface NewChannel {
   caller: { name: string; number: string };
   dialplan: Dialplan;
   args: string[];
-  subscribed: boolean;
+  subscription: Subscription;
   snoopOf?: string;
   endpoint: string;
   target: string;
@@ -126,10 +145,13 @@ export function newChannel(spec: NewChannel): Channel {
     protocolId: spec.protocolId,
     creationtime: ariTime(now),
     args: spec.args,
-    subscribed: spec.subscribed,
+    subscription: spec.subscription,
     snoopOf: spec.snoopOf ?? null,
     state: spec.state,
     caller: spec.caller,
+    connected: { name: '', number: '' },
+    dtmfUntil: 0,
+    hangupPending: false,
     dialplan: spec.dialplan,
     inStasis: false,
     variables: new Map(),
@@ -159,6 +181,9 @@ export function newChannel(spec: NewChannel): Channel {
       played: [],
       voicemail_greeting: false,
       dtmf_received: [],
+      dtmf_heard: [],
+      dtmf_dropped: [],
+      caller_id_offered: null,
       dtmf_sent: [],
       bridge_id: null,
       bridged_with: [],

@@ -1,4 +1,4 @@
-import { dialStatusOfCause, NO_ANSWER, NORMAL_CLEARING, SUBSCRIBER_ABSENT, USER_BUSY } from './causes';
+import { CONGESTION, NO_ANSWER, NORMAL_CLEARING, USER_BUSY } from './causes';
 import type { Channel } from './channel';
 import type { ChannelStore } from './channel-store';
 import { SimError } from './sim-error';
@@ -17,6 +17,18 @@ export interface DialOptions {
   stasisOnAnswer: boolean;
 }
 
+/**
+ * A far end set up through /sim for one target, over the number plan: its own ring and answer
+ * delays, or a hangup with a cause before it rings (Hangup(38) in the sandbox dialplan).
+ */
+export interface FarEndProgram {
+  /** false: answers without ringing first (a dialplan that answers at once). */
+  rings?: boolean;
+  ringMs?: number;
+  answerMs?: number;
+  hangupCause?: number;
+}
+
 interface DialInProgress {
   options: DialOptions;
   /** The far end's next move (ring, answer, give up). */
@@ -28,11 +40,23 @@ interface DialInProgress {
 const DTMF_GAP_MS = 50;
 
 /**
+ * What the far end is offered as the caller: chan_pjsip puts the connected line in the INVITE's
+ * From, anonymous when it has no number (trace callerid-presentation); a Local channel's ;2 half
+ * takes the ;1 half's connected line as its caller.
+ */
+function offeredCallerId(channel: Channel): { number: string; name: string } {
+  const { number, name } = channel.connected;
+  if (channel.name.startsWith('PJSIP/') && number === '') return { number: 'anonymous', name: 'Anonymous' };
+  return { number, name };
+}
+
+/**
  * The far end of every channel: how it answers a dial by the number plan (the Dial and state
  * events of test/fixtures/ari-traces), and what it does when /sim tells it to answer, press keys or hang up.
  */
 export function createFarEnd(store: ChannelStore, delays: SimulatorDelays) {
   const dials = new Map<string, DialInProgress>();
+  const programs = new Map<string, FarEndProgram>();
 
   /** The dial is over: its pending moves go. */
   function settle(channel: Channel, dial: DialInProgress): void {
@@ -50,11 +74,16 @@ export function createFarEnd(store: ChannelStore, delays: SimulatorDelays) {
     if (channel.record.far_end === 'answer-then-hangup') store.later(channel, delays.remoteHangupMs, () => hangUp(channel, NORMAL_CLEARING));
   }
 
-  /** Busy or unreachable: a created channel stays in Stasis for the app to end (trace create-dial-local-busy). */
+  /**
+   * Busy or unreachable: a created channel stays in Stasis for the app to end (trace
+   * create-dial-local-busy); an originate's channel ends, a Local one with cause 0 (the real
+   * cause is on its ;2 half, traces originate-local-busy and -congestion).
+   */
   function refused(channel: Channel, dial: DialInProgress, dialstatus: string, cause: number): void {
     settle(channel, dial);
     store.emitDial(channel, dialstatus);
-    if (dial.options.stasisOnAnswer) store.hangup(channel, { cause, by: 'far_end', request: 'none' });
+    const local = channel.name.startsWith('Local/');
+    if (dial.options.stasisOnAnswer) store.hangup(channel, { cause: local ? 0 : cause, by: 'far_end', request: 'none' });
   }
 
   function ringing(channel: Channel, dial: DialInProgress): void {
@@ -63,7 +92,7 @@ export function createFarEnd(store: ChannelStore, delays: SimulatorDelays) {
     const behaviour = channel.record.far_end;
     if (behaviour === 'ring-forever') dial.step = null;
     else if (behaviour === 'give-up') dial.step = store.later(channel, delays.giveUpMs, () => hangUp(channel, NO_ANSWER));
-    else dial.step = store.later(channel, delays.answerMs, () => answered(channel, dial));
+    else dial.step = store.later(channel, programs.get(channel.record.target)?.answerMs ?? delays.answerMs, () => answered(channel, dial));
   }
 
   /**
@@ -76,14 +105,17 @@ export function createFarEnd(store: ChannelStore, delays: SimulatorDelays) {
     store.hangup(channel, { cause: NO_ANSWER, by: 'media_server', request: dial.options.stasisOnAnswer ? 'none' : 'soft' });
   }
 
-  /** The far end hangs up; before an answer the caller also sees how the dial ended. */
-  function hangUp(channel: Channel, cause: number): void {
+  /**
+   * The far end hangs up. Before an answer this ends the app's channel by itself, with no final
+   * Dial status (trace failover-congestion-then-answer, a far end doing Hangup(38)). A SIP caller
+   * of an incoming call hangs up with a BYE: no cause in the request, cause 0 at the end.
+   */
+  function hangUp(channel: Channel, cause: number | 'bye'): void {
     const dial = dials.get(channel.id);
-    if (dial) {
-      settle(channel, dial);
-      store.emitDial(channel, dialStatusOfCause(cause));
-    }
-    store.hangup(channel, { cause, by: 'far_end', request: 'hard' });
+    // An originate's dial is left for the hangup hook, which reports it NOANSWER (trace originate-local-unallocated).
+    if (dial && !dial.options.stasisOnAnswer) settle(channel, dial);
+    if (cause === 'bye') store.hangup(channel, { cause: 0, by: 'far_end', request: 'bye' });
+    else store.hangup(channel, { cause, by: 'far_end', request: 'hard' });
   }
 
   store.onHangup((channel) => {
@@ -101,12 +133,18 @@ export function createFarEnd(store: ChannelStore, delays: SimulatorDelays) {
       }
       const dial: DialInProgress = { options, step: null, timeout: null };
       dials.set(channel.id, dial);
+      channel.record.caller_id_offered = offeredCallerId(channel);
       store.emitDial(channel, '', channel.record.endpoint.slice(channel.record.endpoint.indexOf('/') + 1));
       const behaviour = channel.record.far_end;
+      const program = programs.get(channel.record.target);
       if (behaviour === 'busy') dial.step = store.later(channel, 0, () => refused(channel, dial, 'BUSY', USER_BUSY));
-      // An unreachable PJSIP target (no contact, or no answer to the INVITE) is CHANUNAVAIL in app_dial's terms.
-      else if (behaviour === 'unreachable') dial.step = store.later(channel, 0, () => refused(channel, dial, 'CHANUNAVAIL', SUBSCRIBER_ABSENT));
-      else dial.step = store.later(channel, delays.ringMs, () => ringing(channel, dial));
+      // The sandbox dialplan's unreachable numbers run Congestion() (trace failover-congestion-then-answer).
+      else if (behaviour === 'unreachable') dial.step = store.later(channel, 0, () => refused(channel, dial, 'CONGESTION', CONGESTION));
+      else if (program?.hangupCause !== undefined) dial.step = store.later(channel, 0, () => hangUp(channel, program.hangupCause!));
+      // A far end listening for DTMF answers at once (the sandbox dialplan's Read()).
+      else if (behaviour === 'listen') dial.step = store.later(channel, 0, () => answered(channel, dial));
+      else if (program?.rings === false) dial.step = store.later(channel, program.answerMs ?? 0, () => answered(channel, dial));
+      else dial.step = store.later(channel, program?.ringMs ?? delays.ringMs, () => ringing(channel, dial));
       if (options.timeoutMs !== null) dial.timeout = store.later(channel, options.timeoutMs, () => timedOut(channel, dial));
     },
 
@@ -118,6 +156,11 @@ export function createFarEnd(store: ChannelStore, delays: SimulatorDelays) {
     },
 
     hangUp,
+
+    /** /sim: the far end of every later dial to `target` follows this program. */
+    program(target: string, program: FarEndProgram): void {
+      programs.set(target, program);
+    },
 
     /** /sim: the far end presses keys; the app gets ChannelDtmfReceived per digit as it ends. */
     pressDigits(channel: Channel, digits: string, durationMs: number): void {
@@ -131,6 +174,7 @@ export function createFarEnd(store: ChannelStore, delays: SimulatorDelays) {
 
     closeAll(): void {
       dials.clear();
+      programs.clear();
     },
   };
 }

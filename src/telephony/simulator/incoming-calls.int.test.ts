@@ -36,15 +36,26 @@ describe('an incoming call', () => {
     expect(await kit.simGet(`/sim/channels/${id}`)).toMatchObject({ direction: 'incoming', ringback: true, state: 'Ring' });
     await kit.ari.channels.answer!({ channelId: id });
     await kit.log.waitFor('ChannelStateChange', id);
-    await kit.simPost(`/sim/channels/${id}/hangup`, { cause: 16 });
-    await kit.log.waitFor('ChannelDestroyed', id);
+    await kit.simPost(`/sim/channels/${id}/hangup`);
+    await kit.log.waitFor('StasisEnd', id);
+    expect(await kit.simGet(`/sim/channels/${id}`)).toMatchObject({ state: 'Destroyed', hangup_by: 'far_end', hangup_cause: 0, answered_at: expect.any(String) });
 
-    const trace = traceWords('inbound-pjsip-ring-answer-remote-bye', '1795462354.30');
-    const ours = wordsOf(kit.log.of(id));
-    expect(ours.slice(0, 2)).toEqual(trace.slice(0, 2));
-    // The trace's BYE carries no cause and the recording stops at StasisEnd; the simulator gives the cause and ends the channel.
-    expect(ours.slice(2)).toEqual(['ChannelHangupRequest:16', 'StasisEnd', 'ChannelVarset:STASISSTATUS=SUCCESS', 'ChannelDestroyed:16']);
-    expect(await kit.simGet(`/sim/channels/${id}`)).toMatchObject({ state: 'Destroyed', hangup_by: 'far_end', hangup_cause: 16, answered_at: expect.any(String) });
+    // The caller's BYE: a hangup request without a cause, StasisEnd, and nothing after it.
+    expect(wordsOf(kit.log.of(id))).toEqual(traceWords('inbound-pjsip-ring-answer-remote-bye', '1795462354.30'));
+  });
+
+  it('brings ChannelDestroyed with cause 0 for a BYE once the app subscribed (inbound-pjsip-remote-hangup-subscribed)', async () => {
+    const id = await incomingCall('+15551230009');
+    await kit.log.waitFor('StasisStart', id);
+    await kit.ari.applications.subscribe!({ applicationName: kit.app, eventSource: `channel:${id}` });
+    await kit.ari.channels.ring!({ channelId: id });
+    await kit.ari.channels.answer!({ channelId: id });
+    await kit.log.waitFor('ChannelStateChange', id);
+    await kit.simPost(`/sim/channels/${id}/hangup`);
+    await kit.log.waitFor('ChannelDestroyed', id);
+    expect(wordsOf(kit.log.of(id))).toEqual(traceWords('inbound-pjsip-remote-hangup-subscribed', '1796163877.27032'));
+    await expect(kit.ari.applications.subscribe!({ applicationName: kit.app, eventSource: `channel:${id}` })).rejects.toThrow('Event source does not exist');
+    await expect(kit.ari.applications.subscribe!({ applicationName: kit.app, eventSource: `nonsense:${id}` })).rejects.toThrow('Invalid event source URI scheme');
   });
 
   it('delivers the keys the caller presses as ChannelDtmfReceived, one per digit (originate-local-dtmf-received)', async () => {
@@ -65,6 +76,7 @@ describe('an incoming call', () => {
   it('ends with the cause the app gives when the app hangs up', async () => {
     const id = await incomingCall('+15551230003');
     await kit.log.waitFor('StasisStart', id);
+    await kit.ari.applications.subscribe!({ applicationName: kit.app, eventSource: `channel:${id}` });
     await kit.ari.channels.hangup!({ channelId: id, reason_code: '1' });
     expect(await kit.log.waitFor('ChannelDestroyed', id)).toMatchObject({ cause: 1, cause_txt: 'Unallocated (unassigned) number' });
     expect(await kit.simGet(`/sim/channels/${id}`)).toMatchObject({ hangup_by: 'application', hangup_cause: 1 });

@@ -46,9 +46,11 @@ describe('media controls on an answered call', () => {
     expect(await record('media-1')).toMatchObject({ mute: 'none', silence: true });
     await channels.stopSilence!({ channelId: 'media-1' });
     await channels.sendDTMF!({ channelId: 'media-1', dtmf: '12#' });
-    expect(await record('media-1')).toMatchObject({ silence: false, dtmf_received: ['1', '2', '#'], dtmf_sent: [] });
+    // Answered before any tone; a hangup meanwhile waits for the digits (dtmf-send-timing-hangup-100ms).
+    expect(await record('media-1')).toMatchObject({ silence: false, dtmf_received: [], dtmf_sent: [] });
     await channels.hangup!({ channelId: 'media-1' });
     await kit.log.waitFor('ChannelDestroyed', 'media-1');
+    expect(await record('media-1')).toMatchObject({ dtmf_received: ['1', '2', '#'], dtmf_heard: [{ digit: '1', duration_ms: 100 }, { digit: '2' }, { digit: '#' }] });
 
     const ours = wordsOf(kit.log.of('media-1'));
     const real = traceWords('media-controls-hold-moh-mute-dtmf-ring', 'call-1795462323918');

@@ -4,6 +4,18 @@ import type { ChannelStore } from './channel-store';
 import { badRequest, SimError } from './sim-error';
 
 const DTMF_DIGITS = /^[0-9A-D*#,]+$/i;
+/** res_ari's defaults for duration and between, app.c's quiet time before the first digit and its ',' pause. */
+const DTMF_DEFAULT_MS = 100;
+const DTMF_QUIET_MS = 100;
+const DTMF_PAUSE_MS = 500;
+
+export interface DtmfRequest {
+  dtmf: string | undefined;
+  before?: number | undefined;
+  between?: number | undefined;
+  duration?: number | undefined;
+  after?: number | undefined;
+}
 
 function muteAfter(current: MuteDirection, direction: string, muted: boolean): MuteDirection {
   if (direction !== 'in' && direction !== 'out' && direction !== 'both') throw badRequest('Invalid direction specified');
@@ -42,24 +54,53 @@ export function createMediaControls(store: ChannelStore) {
     mute(channel: Channel, direction: string, muted: boolean): void {
       channel.record.mute = muteAfter(channel.record.mute, direction, muted);
     },
-    /** Digits the app sends reach the far end; ',' is a pause, not a digit. */
-    sendDtmf(channel: Channel, dtmf: string | undefined): void {
+    /**
+     * Digits the app sends are played as Asterisk plays them (trace dtmf-send-timing): the request
+     * answers at once; after `before` and a quiet 100 ms each digit sounds for `duration` with
+     * `between` after it (',' is a 500 ms pause), and the far end hears each as it ends. A string
+     * sent while another still plays is dropped: the far end hears nothing of it.
+     */
+    sendDtmf(channel: Channel, request: DtmfRequest): void {
+      const { dtmf } = request;
       if (!dtmf) throw badRequest('DTMF is required');
       if (!DTMF_DIGITS.test(dtmf)) throw badRequest('Invalid DTMF digits');
-      for (const digit of dtmf.toUpperCase()) if (digit !== ',') channel.record.dtmf_received.push(digit);
+      const now = Date.now();
+      if (channel.dtmfUntil > now) {
+        channel.record.dtmf_dropped.push(dtmf.toUpperCase());
+        return;
+      }
+      const duration = request.duration || DTMF_DEFAULT_MS;
+      const between = request.between || DTMF_DEFAULT_MS;
+      let at = (request.before ?? 0) + DTMF_QUIET_MS;
+      for (const digit of dtmf.toUpperCase()) {
+        if (digit === ',') {
+          at += DTMF_PAUSE_MS;
+          continue;
+        }
+        at += duration;
+        // The tone's end as played, whenever the timer gets to run (the event loop may be late).
+        const ended = new Date(now + at).toISOString();
+        store.later(channel, at, () => {
+          channel.record.dtmf_received.push(digit);
+          channel.record.dtmf_heard.push({ digit, duration_ms: duration, at: ended });
+        });
+        at += between;
+      }
+      channel.dtmfUntil = now + at + (request.after ?? 0);
     },
     getVariable(channel: Channel, name: string | undefined): { value: string } {
       if (!name) throw badRequest('Variable name is required');
       if (name === 'CALLERID(num)') return { value: channel.caller.number };
       if (name === 'CALLERID(name)') return { value: channel.caller.name };
+      if (name === 'CONNECTEDLINE(num)') return { value: channel.connected.number };
+      if (name === 'CONNECTEDLINE(name)') return { value: channel.connected.name };
       const value = channel.variables.get(name);
       if (value === undefined) throw new SimError(404, 'Provided variable was not found');
       return { value };
     },
     setVariable(channel: Channel, name: string | undefined, value: string): void {
       if (!name) throw badRequest('Variable name is required');
-      applyVariable(channel, name, value);
-      store.emit(channel, 'ChannelVarset', { variable: name, value }, true);
+      if (!applyVariable(store, channel, name, value)) store.emit(channel, 'ChannelVarset', { variable: name, value }, true);
     },
   };
 }

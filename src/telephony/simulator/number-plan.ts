@@ -3,7 +3,7 @@
  * The digit after `+1555000` picks the behaviour; any other target (SIP URIs and endpoints too)
  * rings, answers and stays up.
  */
-export type FarEndBehaviour = 'busy' | 'ring-forever' | 'give-up' | 'unreachable' | 'answer-then-hangup' | 'voicemail' | 'answer';
+export type FarEndBehaviour = 'busy' | 'ring-forever' | 'give-up' | 'unreachable' | 'answer-then-hangup' | 'voicemail' | 'listen' | 'answer';
 
 const PLAN: Readonly<Record<string, FarEndBehaviour>> = {
   '1': 'busy',
@@ -12,9 +12,10 @@ const PLAN: Readonly<Record<string, FarEndBehaviour>> = {
   '4': 'unreachable',
   '5': 'answer-then-hangup',
   '6': 'voicemail',
+  '7': 'listen',
 };
 
-const SANDBOX_NUMBER = /^\+1555000([1-6])\d{3}$/;
+const SANDBOX_NUMBER = /^\+1555000([1-7])\d{3}$/;
 
 export function farEndOf(target: string): FarEndBehaviour {
   const digit = SANDBOX_NUMBER.exec(target)?.[1];

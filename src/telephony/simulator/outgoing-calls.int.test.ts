@@ -101,14 +101,13 @@ describe('the sandbox number plan', () => {
     expect(await kit.simGet('/sim/channels/timeout-1')).toMatchObject({ hangup_cause: 19, hangup_by: 'media_server' });
   });
 
-  it('+15550003xxx rings, then the far end gives up: Dial NOANSWER and cause 19', async () => {
+  it('+15550003xxx rings, then the far end gives up: no final Dial status, cause 19', async () => {
     await createAndDial('giveup-1', 'PJSIP/+15550003001@carrier');
     await destroyed('giveup-1');
     expect(wordsOf(kit.log.of('giveup-1')).slice(3)).toEqual([
       'Dial:',
       'ChannelStateChange:Ringing',
       'Dial:RINGING',
-      'Dial:NOANSWER',
       'ChannelHangupRequest:19',
       'StasisEnd',
       'ChannelVarset:STASISSTATUS=SUCCESS',
@@ -117,12 +116,12 @@ describe('the sandbox number plan', () => {
     expect(await kit.simGet('/sim/channels/giveup-1')).toMatchObject({ hangup_by: 'far_end', answered_at: null });
   });
 
-  it('+15550004xxx is unreachable: Dial CHANUNAVAIL without ringing, in Stasis until the app ends it', async () => {
+  it('+15550004xxx is unreachable: Dial CONGESTION without ringing, in Stasis until the app ends it (failover-congestion-then-answer)', async () => {
     await createAndDial('unreachable-1', 'PJSIP/+15550004001@carrier');
-    await dialStatus('unreachable-1', 'CHANUNAVAIL');
-    await kit.ari.channels.hangup!({ channelId: 'unreachable-1', reason_code: '20' });
+    await dialStatus('unreachable-1', 'CONGESTION');
+    await kit.ari.channels.hangup!({ channelId: 'unreachable-1', reason_code: '34' });
     await destroyed('unreachable-1');
-    expect(wordsOf(kit.log.of('unreachable-1')).slice(3)).toEqual(['Dial:', 'Dial:CHANUNAVAIL', 'ChannelHangupRequest:soft', 'StasisEnd', 'ChannelVarset:STASISSTATUS=SUCCESS', 'ChannelDestroyed:20']);
+    expect(wordsOf(kit.log.of('unreachable-1')).slice(3)).toEqual(['Dial:', 'Dial:CONGESTION', 'ChannelHangupRequest:soft', 'StasisEnd', 'ChannelVarset:STASISSTATUS=SUCCESS', 'ChannelDestroyed:34']);
   });
 
   it('+15550005xxx answers, then the far end hangs up with cause 16', async () => {
@@ -146,6 +145,18 @@ describe('the sandbox number plan', () => {
     await kit.ari.channels.hangup!({ channelId: 'voicemail-1' });
   });
 
+  it('+15550007xxx answers at once and hears the digits sent to it, each with its time', async () => {
+    await createAndDial('listen-1', 'Local/+15550007001@sandbox');
+    await dialStatus('listen-1', 'ANSWER');
+    expect(wordsOf(kit.log.of('listen-1'))).not.toContain('Dial:RINGING');
+    await kit.ari.channels.sendDTMF!({ channelId: 'listen-1', dtmf: '5#', duration: 100, between: 100 });
+    await kit.ari.channels.hangup!({ channelId: 'listen-1' });
+    await destroyed('listen-1');
+    const heard = (await kit.simGet('/sim/channels/listen-1')).dtmf_heard;
+    expect(heard.map((digit) => digit.digit)).toEqual(['5', '#']);
+    expect(Date.parse(heard[1]!.at) - Date.parse(heard[0]!.at)).toBe(200);
+  });
+
   it('SIP URIs and endpoints answer like any other number', async () => {
     await createAndDial('sip-1', 'PJSIP/sipout/sip:alice@example.com');
     await dialStatus('sip-1', 'ANSWER');
@@ -164,12 +175,12 @@ describe('the far end played through /sim', () => {
     await kit.ari.channels.hangup!({ channelId: 'simanswer-1' });
   });
 
-  it('hangs up a ringing call: the dial ends with the status of the cause', async () => {
+  it('hangs up a ringing call: the channel ends by itself with the cause, no final Dial status', async () => {
     await createAndDial('simreject-1', 'PJSIP/+15550002004@carrier');
     await dialStatus('simreject-1', 'RINGING');
     await kit.simPost('/sim/channels/simreject-1/hangup', { cause: 17 });
     await destroyed('simreject-1');
-    expect(wordsOf(kit.log.of('simreject-1')).slice(-5)).toEqual(['Dial:BUSY', 'ChannelHangupRequest:17', 'StasisEnd', 'ChannelVarset:STASISSTATUS=SUCCESS', 'ChannelDestroyed:17']);
+    expect(wordsOf(kit.log.of('simreject-1')).slice(-5)).toEqual(['Dial:RINGING', 'ChannelHangupRequest:17', 'StasisEnd', 'ChannelVarset:STASISSTATUS=SUCCESS', 'ChannelDestroyed:17']);
   });
 });
 

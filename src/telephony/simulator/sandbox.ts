@@ -8,6 +8,7 @@ import { createPlaybacks, type PlaybackTarget } from './playbacks';
 import { createRecordings, type RecordingTarget } from './recordings';
 import type { RecordedVoice } from './recording-audio';
 import { createSnoops } from './snoops';
+import { createStasisStarts } from './stasis-starts';
 
 /** A snoop spying one way hears that way; whispering-only snoops and plain channels hear both. */
 const voiceOf = (spy: string | undefined): RecordedVoice => (spy === 'in' || spy === 'out' ? spy : 'both');
@@ -32,6 +33,7 @@ export function createSandbox(hub: EventHub, delays: SimulatorDelays) {
   });
   const snoops = createSnoops(channels);
   const media = createMediaControls(channels);
+  const stasisStarts = createStasisStarts(channels);
 
   /** A channel as something to play media to or record; a snoop's recordings are of its target too. */
   function channelTarget(channel: Channel): PlaybackTarget & RecordingTarget {
@@ -54,6 +56,7 @@ export function createSandbox(hub: EventHub, delays: SimulatorDelays) {
     recordings,
     bridges,
     snoops,
+    stasisStarts,
     channelTarget,
     closeAll(): void {
       channels.closeAll();
@@ -62,6 +65,7 @@ export function createSandbox(hub: EventHub, delays: SimulatorDelays) {
       recordings.closeAll();
       bridges.closeAll();
       snoops.closeAll();
+      stasisStarts.closeAll();
     },
   };
 }

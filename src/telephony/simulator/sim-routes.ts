@@ -26,7 +26,7 @@ function targetOf(address: unknown, field: string): string {
 
 /** The control surface: tests and people play the far end here, and read what it experienced. */
 export function simRoutes(sandbox: Sandbox, hub: EventHub): Router {
-  const { channels, farEnd } = sandbox;
+  const { channels, farEnd, stasisStarts, bridges } = sandbox;
   const router = Router();
 
   router.post('/calls', (req, res) => {
@@ -61,12 +61,42 @@ export function simRoutes(sandbox: Sandbox, hub: EventHub): Router {
     farEnd.pressDigits(channels.get(pathParam(req, 'channelId')), digits.toUpperCase(), durationMs);
     noContent(res);
   });
+  /** The far end hangs up: with a cause, or without one a SIP caller's BYE (an incoming call) or normal clearing. */
   router.post('/channels/:channelId/hangup', (req, res) => {
     const { cause } = body(req);
     if (cause !== undefined && (typeof cause !== 'number' || !Number.isInteger(cause) || cause < 0)) throw badRequest('cause: a Q.850 cause number');
-    farEnd.hangUp(channels.get(pathParam(req, 'channelId')), (cause as number | undefined) ?? NORMAL_CLEARING);
+    const channel = channels.get(pathParam(req, 'channelId'));
+    farEnd.hangUp(channel, (cause as number | undefined) ?? (channel.record.direction === 'incoming' ? 'bye' : NORMAL_CLEARING));
     noContent(res);
   });
+
+  /** Releases a StasisStart held back by the hold_stasis_start setting. */
+  router.post('/channels/:channelId/stasis-start', (req, res) => {
+    stasisStarts.release(pathParam(req, 'channelId'));
+    noContent(res);
+  });
+
+  router.get('/settings', (_req, res) => void res.json({ hold_stasis_start: stasisStarts.holding }));
+  router.post('/settings', (req, res) => {
+    const hold = body(req).hold_stasis_start;
+    if (hold !== undefined && typeof hold !== 'boolean') throw badRequest('hold_stasis_start: true or false');
+    if (hold !== undefined) stasisStarts.hold(hold);
+    res.json({ hold_stasis_start: stasisStarts.holding });
+  });
+
+  /** Programs the far end of one target: ring and answer delays, or a hangup with a cause before it rings. */
+  router.post('/far-ends', (req, res) => {
+    const { target, rings, ring_ms: ringMs, answer_ms: answerMs, hangup_cause: hangupCause } = body(req);
+    if (typeof target !== 'string' || target === '') throw badRequest('target: required');
+    if (rings !== undefined && typeof rings !== 'boolean') throw badRequest('rings: true or false');
+    for (const [field, value] of Object.entries({ ring_ms: ringMs, answer_ms: answerMs, hangup_cause: hangupCause })) {
+      if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 0)) throw badRequest(`${field}: a whole number, 0 or more`);
+    }
+    farEnd.program(target, { rings: rings as boolean | undefined, ringMs: ringMs as number | undefined, answerMs: answerMs as number | undefined, hangupCause: hangupCause as number | undefined });
+    noContent(res);
+  });
+
+  router.get('/bridges/:bridgeId', (req, res) => void res.json(bridges.record(pathParam(req, 'bridgeId'))));
 
   router.post('/ws/drop', (_req, res) => void res.json({ dropped: hub.dropAll() }));
 

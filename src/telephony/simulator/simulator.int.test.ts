@@ -78,13 +78,13 @@ describe('the ARI simulator, as ari-client sees it', () => {
     for (const part of expectedParts) expect(seen).toContain(part);
   });
 
-  it('reports an unreachable number as CHANUNAVAIL without ringing', async () => {
+  it('reports an unreachable number as CONGESTION without ringing', async () => {
     await createAndDial('unreach-1', '+15550004001');
-    await until(() => signature('unreach-1').includes('Dial:CHANUNAVAIL'), 'CHANUNAVAIL');
+    await until(() => signature('unreach-1').includes('Dial:CONGESTION'), 'CONGESTION');
     expect(signature('unreach-1')).not.toContain('ChannelStateChange:Ringing');
-    await ari.channels.hangup!({ channelId: 'unreach-1', reason_code: '20' });
+    await ari.channels.hangup!({ channelId: 'unreach-1', reason_code: '34' });
     await until(destroyed('unreach-1'), 'ChannelDestroyed');
-    expect(signature('unreach-1').at(-1)).toBe('ChannelDestroyed:20');
+    expect(signature('unreach-1').at(-1)).toBe('ChannelDestroyed:34');
   });
 
   it('brings an incoming call into Stasis ringing, and records what the far end experienced', async () => {
@@ -103,10 +103,12 @@ describe('the ARI simulator, as ari-client sees it', () => {
     await until(() => signature(id).filter((entry) => entry === 'ChannelDtmfReceived').length === 2, 'two DTMF events');
     const digits = events.filter((event) => event.type === 'ChannelDtmfReceived' && event.channel?.id === id).map((event) => event.digit);
     expect(digits).toEqual(['7', '*']);
-    await sim$(`/sim/channels/${id}/hangup`, { cause: 16 });
-    await until(destroyed(id), 'ChannelDestroyed');
+    // The app's own DTMF plays out before the app hangs up; from the dialplan, the channel brings no ChannelDestroyed.
+    await ari.channels.hangup!({ channelId: id });
+    await until(() => signature(id).includes('StasisEnd'), 'StasisEnd');
     const record = await (await sim$(`/sim/channels/${id}`)).json();
     expect(record).toMatchObject({ direction: 'incoming', hold: true, mute: 'in', dtmf_received: ['1', '2', '#'], dtmf_sent: ['7', '*'], hangup_cause: 16, state: 'Destroyed' });
+    expect(signature(id)).not.toContain('ChannelDestroyed:16');
   });
 
   it('answers 404 with an Asterisk error body for a channel that does not exist', async () => {

@@ -47,7 +47,7 @@ export function createSnoops(store: ChannelStore) {
         caller: { name: '', number: '' },
         dialplan: { context: 'default', exten: 's', priority: 1, app_name: 'Stasis', app_data: stasisData(spec.app, spec.appArgs) },
         args: argsOf(spec.appArgs),
-        subscribed: false,
+        subscription: 'none',
         snoopOf: target.id,
         endpoint: name,
         target: target.id,

@@ -62,6 +62,10 @@ export const OPERATIONS: Readonly<Record<string, Readonly<Record<string, Swagger
   applications: {
     '/applications': [op('GET', 'list', 'List[Application]')],
     '/applications/{applicationName}': [op('GET', 'get', 'Application', [path('applicationName')])],
+    '/applications/{applicationName}/subscription': [
+      op('POST', 'subscribe', 'Application', [path('applicationName'), query('eventSource', 'string', true)]),
+      op('DELETE', 'unsubscribe', 'Application', [path('applicationName'), query('eventSource', 'string', true)]),
+    ],
   },
   channels: {
     '/channels': [op('GET', 'list', 'List[Channel]'), op('POST', 'originate', 'Channel', [...originateParams, query('channelId')])],
@@ -104,6 +108,7 @@ export const OPERATIONS: Readonly<Record<string, Readonly<Record<string, Swagger
       op('POST', 'addChannel', 'void', [bridgeId, query('channel', 'string', true), query('role'), query('absorbDTMF', 'boolean'), query('mute', 'boolean')]),
     ],
     '/bridges/{bridgeId}/removeChannel': [op('POST', 'removeChannel', 'void', [bridgeId, query('channel', 'string', true)])],
+    '/bridges/{bridgeId}/moh': [op('POST', 'startMoh', 'void', [bridgeId, query('mohClass')]), op('DELETE', 'stopMoh', 'void', [bridgeId])],
     '/bridges/{bridgeId}/play': [op('POST', 'play', 'Playback', [bridgeId, ...playParams, query('playbackId')])],
     '/bridges/{bridgeId}/play/{playbackId}': [op('POST', 'playWithId', 'Playback', [bridgeId, path('playbackId'), ...playParams])],
     '/bridges/{bridgeId}/record': [op('POST', 'record', 'LiveRecording', [bridgeId, ...recordParams])],
