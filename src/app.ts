@@ -130,9 +130,10 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const recordingRepository = createRecordingRepository(db.prisma);
     const jwtSecret = config.jwtSecret ?? (await loadSharedSecret(db.prisma, 'jwt'));
     const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds });
+    const webhooks = createWebhookService(db.prisma, { allowPrivateTargets: config.webhooks.allowPrivateTargets });
     const services: Services = {
       auth,
-      customers: createCustomerService(db.prisma, auth),
+      customers: createCustomerService(db.prisma, auth, webhooks),
       users: createUserService(db.prisma),
       accessKeys: createAccessKeyService(db.prisma),
       calls,
@@ -152,7 +153,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
         publicUrl: config.publicUrl,
         logger,
       }),
-      webhooks: createWebhookService(db.prisma, { allowPrivateTargets: config.webhooks.allowPrivateTargets }),
+      webhooks,
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
 

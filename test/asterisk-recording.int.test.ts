@@ -29,13 +29,13 @@ suite('recording against a real Asterisk', () => {
 
   it('records both directions on snoops and stores a stereo WAV of the recorded length', async () => {
     const created = await rest('POST', '/calls', { body: { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559876543' }] } });
-    const callId = created.body[0].id as string;
+    const callId = created.body.calls[0].id as string;
     await waitFor(async () => (await rest('GET', `/calls/${callId}`)).body.status, (s) => s === 'progressing', 'the answer', 30_000);
     const started = await rest('POST', `/calls/${callId}/recording_start`, { body: { channels: 'stereo' } });
-    await waitFor(async () => (await rest('GET', `/recordings/${started.body.id}`)).body.status, (s) => s === 'recording', 'the recording to start', 30_000);
+    await waitFor(async () => (await rest('GET', `/recordings/${started.body.recording_id}`)).body.status, (s) => s === 'recording', 'the recording to start', 30_000);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     await rest('POST', `/calls/${callId}/recording_stop`);
-    const recording: Json = await waitFor(async () => (await rest('GET', `/recordings/${started.body.id}`)).body, (r) => r.url !== '', 'the file', 30_000);
+    const recording: Json = await waitFor(async () => (await rest('GET', `/recordings/${started.body.recording_id}`)).body, (r) => r.url !== '', 'the file', 30_000);
     const info = wavInfo(Buffer.from(await (await fetch(recording.url as string)).arrayBuffer()));
     expect(info.channelCount).toBe(2);
     const recordedMs = voipbinDate(recording.tm_end).getTime() - voipbinDate(recording.tm_start).getTime();

@@ -41,7 +41,7 @@ const create = (app: TestApp, targets: string[], masterCallId?: string) =>
 async function createOk(app: TestApp, targets: string[], masterCallId?: string): Promise<string[]> {
   const answer = await create(app, targets, masterCallId);
   expect(answer.status).toBe(200);
-  return (answer.body as Json[]).map((call) => call.id as string);
+  return (answer.body.calls as Json[]).map((call) => call.id as string);
 }
 
 const getCall = async (app: TestApp, id: string) => (await rest(app, 'GET', `/calls/${id}`)).body;
@@ -227,7 +227,7 @@ describe('chaining', () => {
       const [, ...answers] = await Promise.all([rest(t, 'POST', `/calls/${master}/hangup`), ...attempts]);
       const created: string[] = [];
       for (const answer of answers) {
-        if (answer.status === 200) created.push(...(answer.body as Json[]).map((call) => call.id as string));
+        if (answer.status === 200) created.push(...(answer.body.calls as Json[]).map((call) => call.id as string));
         else expect(answer.status).toBe(409);
       }
       await waitForStatus(t, master!, 'hangup');

@@ -16,9 +16,7 @@ const ZERO = '00000000-0000-0000-0000-000000000000';
 const NOT_YET = '9999-01-01 00:00:00.000000';
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}$/;
 const CALL_FIELDS = [
-  'action', 'chained_call_ids', 'customer_id', 'destination', 'dial_timeout', 'direction', 'early_execution', 'flow_id',
-  'groupcall_id', 'hangup_by', 'hangup_reason', 'hold', 'id', 'master_call_id', 'mute_direction', 'recording_id', 'recording_ids', 'source', 'status', 'tm_create',
-  'tm_delete', 'tm_hangup', 'tm_progressing', 'tm_ringing', 'tm_update', 'type',
+  'activeflow_id', 'chained_call_ids', 'customer_id', 'destination', 'dial_timeout', 'direction', 'early_execution', 'flow_id', 'groupcall_id', 'hangup_by', 'hangup_reason', 'hold', 'id', 'master_call_id', 'mute_direction', 'owner_id', 'owner_type', 'recording_id', 'recording_ids', 'source', 'status', 'tm_create', 'tm_delete', 'tm_hangup', 'tm_progressing', 'tm_ringing', 'tm_update', 'type',
 ];
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -56,7 +54,8 @@ const tel = (target: string) => ({ type: 'tel', target });
 async function createCalls(targets: string[], token = t.accessKey, extra: Json = {}): Promise<Json[]> {
   const answer = await rest('POST', '/calls', { token, body: { source: SOURCE, destinations: targets.map(tel), ...extra } });
   expect(answer.status).toBe(200);
-  return answer.body as Json[];
+  expect(answer.body.groupcalls).toEqual([]);
+  return answer.body.calls as Json[];
 }
 
 const getCall = async (id: string, token = t.accessKey): Promise<Json> => (await rest('GET', `/calls/${id}`, { token })).body;
@@ -87,7 +86,7 @@ async function listAll(token: string, pageSize: number): Promise<Json[]> {
 }
 
 describe('POST /v1.0/calls', () => {
-  it('answers the array of created calls, dialing, with every documented field and its "none" values', async () => {
+  it('answers {calls, groupcalls} as VoIPBIN does, each call dialing with every documented field and its "none" values', async () => {
     const [call, ...others] = await createCalls(['+15559876543']);
     expect(others).toEqual([]);
     expect(Object.keys(call!).sort()).toEqual(CALL_FIELDS);
@@ -102,8 +101,11 @@ describe('POST /v1.0/calls', () => {
       source: { type: 'tel', target: '+15551234567', target_name: '', name: '', detail: '' },
       destination: { type: 'tel', target: '+15559876543', target_name: '', name: '', detail: '' },
       status: 'dialing',
-      action: { id: '00000000-0000-0000-0000-000000000001', type: '' },
       direction: 'outgoing',
+      owner_type: '',
+      owner_id: ZERO,
+      activeflow_id: ZERO,
+      groupcall_id: null,
       hangup_by: '',
       hangup_reason: '',
       dial_timeout: 30000,
@@ -115,6 +117,8 @@ describe('POST /v1.0/calls', () => {
     });
     expect(call!.tm_create).toMatch(TIMESTAMP);
     expect(call!.tm_create).not.toBe(NOT_YET);
+    // No action yet: no `action` at all, never VoIPBIN's enum-less `type: ""`.
+    expect(call).not.toHaveProperty('action');
   });
 
   it('makes one call per destination, with the options it was given', async () => {
@@ -128,7 +132,11 @@ describe('POST /v1.0/calls', () => {
     for (const call of calls) {
       expect(call).toMatchObject({ status: 'dialing', dial_timeout: 5000, early_execution: true });
       expect(call.flow_id).not.toBe(ZERO); // the temporary flow made from the inline actions
+      expect(call.activeflow_id).not.toBe(ZERO); // named now; the activeflow starts on the answer
     }
+    // The activeflow the call names is the one that runs on it.
+    const activeflow = await waitFor(async () => (await rest('GET', `/activeflows/${calls[0]!.activeflow_id}`)).body, (flow) => flow.reference_id === calls[0]!.id, 'the activeflow');
+    expect(activeflow).toMatchObject({ id: calls[0]!.activeflow_id, flow_id: calls[0]!.flow_id, forward_action_id: ZERO, on_complete_flow_id: ZERO });
   });
 
   it('presents the source number and name to the far end, as the caller id it is offered', async () => {

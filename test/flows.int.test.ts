@@ -129,7 +129,7 @@ describe('REST /v1.0/flows', () => {
   it('keeps a call’s inline actions as a temporary flow: readable by id, not listed, not changeable', async () => {
     const flowsBefore = await listIds(t.accessKey);
     const { body } = await rest('POST', '/calls', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559876543' }], actions: [{ type: 'talk', option: { text: 'hi' } }] }, t.accessKey);
-    const flowId = body[0].flow_id as string;
+    const flowId = body.calls[0].flow_id as string;
     const flow = await rest('GET', `/flows/${flowId}`, undefined, t.accessKey);
     expect(flow.body).toMatchObject({ type: 'temporary', actions: [{ type: 'talk', option: { text: 'hi' } }] });
     expect(flow.body.actions[0].id).toMatch(UUID);

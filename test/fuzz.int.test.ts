@@ -32,12 +32,12 @@ const VALUES: unknown[] = [null, true, -1, 0, 1e308, -1e308, 2 ** 53 + 1, 'é�
 const RAW_BODIES = ['{"source":', '[]', 'null', '"text"', '{"a":1}{"b":2}', '\u0000\u0001', `{"name":"${'y'.repeat(2_000_000)}"}`];
 
 const CREATE_ROUTES: Record<string, string[]> = {
-  '/v1.0/calls': ['source', 'destinations', 'flow_id', 'actions', 'early_execution', 'dial_timeout', 'master_call_id'],
-  '/v1.0/accesskeys': ['name', 'expire'],
+  '/v1.0/calls': ['source', 'destinations', 'flow_id', 'actions', 'early_execution', 'dial_timeout', 'master_call_id', 'variables'],
+  '/v1.0/accesskeys': ['name', 'detail', 'expire'],
   '/v1.0/users': ['username', 'password'],
-  '/v1.0/customers': ['name'],
+  '/v1.0/customers': ['name', 'detail', 'email', 'phone_number', 'address', 'webhook_uri', 'webhook_method'],
   '/v1.0/flows': ['name', 'detail', 'actions', 'on_complete_flow_id'],
-  '/v1.0/numbers': ['number', 'call_flow_id', 'flow_id', 'name', 'detail'],
+  '/v1.0/numbers': ['number', 'call_flow_id', 'flow_id', 'message_flow_id', 'name', 'detail'],
   '/v1.0/webhooks': ['url', 'events', 'status', 'secret', 'name'],
 };
 /** Action options a client may get wrong, each tried with every hostile value. */
@@ -49,8 +49,10 @@ const ACTION_FIELDS: [string, string][] = [
 ];
 const ID_PATHS = ['/v1.0/calls/{id}', '/v1.0/calls/{id}/events', '/v1.0/calls/{id}/hangup', '/v1.0/accesskeys/{id}', '/v1.0/accesskeys/{id}/expire', '/v1.0/users/{id}', '/v1.0/customers/{id}', '/v1.0/flows/{id}', '/v1.0/numbers/{id}',
   '/v1.0/calls/{id}/recording_start', '/v1.0/calls/{id}/recording_stop', '/v1.0/calls/{id}/recordings', '/v1.0/recordings/{id}', '/v1.0/recordingfiles/{id}',
-  '/v1.0/recordingfiles/{id}/download', '/v1.0/webhooks/{id}', '/v1.0/webhooks/{id}/deliveries', ...new Set(MEDIA_CONTROL_ROUTES.map((route) => route.path('{id}')))];
+  '/v1.0/recordingfiles/{id}/download', '/v1.0/webhooks/{id}', '/v1.0/webhooks/{id}/deliveries', '/v1.0/activeflows/{id}', '/v1.0/activeflows/{id}/stop',
+  '/v1.0/numbers/{id}/flow_ids', '/v1.0/timelines/calls/{id}/events', '/v1.0/timelines/activeflows/{id}/events', ...new Set(MEDIA_CONTROL_ROUTES.map((route) => route.path('{id}')))];
 const RECORDING_OPTIONS = ['format', 'direction', 'channels', 'end_of_silence', 'end_of_key', 'duration'];
+const ZERO_ID = '00000000-0000-4000-8000-000000000000';
 const IDS = ['not-a-uuid', '%00', '..%2F..%2Fetc', 'é🎉', '9'.repeat(300), '00000000-0000-4000-8000-000000000000'];
 
 async function send(method: string, path: string, body?: string) {
@@ -103,9 +105,15 @@ describe('REST', () => {
     }
   });
 
+  it('PUT /v1.0/customer survives every hostile field value', async () => {
+    for (const field of ['name', 'detail', 'email', 'phone_number', 'address', 'webhook_uri', 'webhook_method']) {
+      for (const value of VALUES) await send('PUT', '/v1.0/customer', JSON.stringify({ [field]: value }));
+    }
+  });
+
   it('GET lists survive hostile paging', async () => {
     for (const query of ['page_size=-1', 'page_size=1e9', 'page_size=abc', 'page_token=%00', `page_token=${'9'.repeat(500)}`, 'page_size=1&page_size=2']) {
-      for (const list of ['calls', 'flows', 'numbers', 'recordings']) await send('GET', `/v1.0/${list}?${query}`);
+      for (const list of ['calls', 'flows', 'numbers', 'recordings', 'activeflows', `timelines/calls/${ZERO_ID}/events`]) await send('GET', `/v1.0/${list}?${query}`);
     }
   });
 
@@ -114,8 +122,8 @@ describe('REST', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${t.accessKey}` },
       body: JSON.stringify({ source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559876543' }] }),
-    })).json()) as { id: string }[];
-    const path = `/v1.0/calls/${call[0]!.id}/recording_start`;
+    })).json()) as { calls: { id: string }[] };
+    const path = `/v1.0/calls/${call.calls[0]!.id}/recording_start`;
     for (const raw of RAW_BODIES) await send('POST', path, raw);
     for (const field of RECORDING_OPTIONS) {
       for (const value of VALUES) await send('POST', path, JSON.stringify({ [field]: value }));

@@ -32,7 +32,7 @@ async function rest(method: string, path: string, body?: unknown, token = t.acce
 async function callTo(target: string): Promise<string> {
   const created = await rest('POST', '/calls', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target }] });
   expect(created.status).toBe(200);
-  return created.body[0].id as string;
+  return created.body.calls[0].id as string;
 }
 
 const getCall = async (id: string) => (await rest('GET', `/calls/${id}`)).body;

@@ -34,7 +34,8 @@ describe('REST /v1.0/numbers', () => {
     const flow = (await rest('POST', '/flows', alice.token, { name: 'inbound' })).body;
     const answer = await rest('POST', '/numbers', alice.token, { number: '+15550100001', call_flow_id: flow.id, name: 'main line', detail: 'front desk' });
     expect(answer.status).toBe(200);
-    expect(Object.keys(answer.body).sort()).toEqual(['call_flow_id', 'customer_id', 'detail', 'flow_id', 'id', 'name', 'number', 'status', 'tm_create', 'tm_delete', 'tm_update']);
+    expect(Object.keys(answer.body).sort()).toEqual(['call_flow_id', 'customer_id', 'detail', 'emergency_enabled', 'flow_id', 'id', 'message_flow_id', 'name', 'number', 'status', 't38_enabled', 'tm_create', 'tm_delete', 'tm_update']);
+    expect(answer.body).toMatchObject({ message_flow_id: ZERO, t38_enabled: false, emergency_enabled: false });
     expect(answer.body).toMatchObject({ customer_id: alice.customerId, number: '+15550100001', call_flow_id: flow.id, flow_id: flow.id, name: 'main line', detail: 'front desk', status: 'active', tm_delete: NOT_YET });
     expect((await rest('GET', `/numbers/${answer.body.id}`, alice.token)).body).toEqual(answer.body);
     expect(await listed(alice.token)).toContain('+15550100001');

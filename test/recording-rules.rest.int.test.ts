@@ -15,20 +15,20 @@ describe('the rules of recording', () => {
     const second = await rest('POST', `/calls/${call.id}/recording_start`, { body: {} });
     expect(second.status).toBe(409);
     expect(second.body.error.reason).toBe('CALL_ALREADY_RECORDING');
-    expect((await rest('GET', `/calls/${call.id}`)).body).toMatchObject({ recording_id: first.body.id, recording_ids: [first.body.id] });
+    expect((await rest('GET', `/calls/${call.id}`)).body).toMatchObject({ recording_id: first.body.recording_id, recording_ids: [first.body.recording_id] });
 
-    await waitForRecording(first.body.id, (r) => r.status === 'recording', 'the first recording to start');
+    await waitForRecording(first.body.recording_id, (r) => r.status === 'recording', 'the first recording to start');
     expect((await rest('POST', `/calls/${call.id}/recording_stop`)).status).toBe(200);
     const third = await rest('POST', `/calls/${call.id}/recording_start`, { body: {} });
     expect(third.status).toBe(200);
     const list = await rest('GET', `/calls/${call.id}/recordings`);
-    expect(list.body.result.map((r: Json) => r.id)).toEqual([first.body.id, third.body.id]);
-    expect((await rest('GET', `/calls/${call.id}`)).body).toMatchObject({ recording_id: third.body.id, recording_ids: [first.body.id, third.body.id] });
+    expect(list.body.result.map((r: Json) => r.id)).toEqual([first.body.recording_id, third.body.recording_id]);
+    expect((await rest('GET', `/calls/${call.id}`)).body).toMatchObject({ recording_id: third.body.recording_id, recording_ids: [first.body.recording_id, third.body.recording_id] });
   });
 
   it('answers 409 for a ringing call and a hung-up one, and changes nothing', async () => {
     const created = await rest('POST', '/calls', { body: { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15550002000' }] } });
-    const id = created.body[0].id as string;
+    const id = created.body.calls[0].id as string;
     await waitFor(async () => (await rest('GET', `/calls/${id}`)).body, (c) => c.status === 'ringing', 'the call to ring');
     expect((await rest('POST', `/calls/${id}/recording_start`, { body: {} })).status).toBe(409);
     await rest('POST', `/calls/${id}/hangup`);
@@ -51,6 +51,8 @@ describe('the rules of recording', () => {
     [{ end_of_silence: -1 }, 'end_of_silence'],
     [{ duration: 1.5 }, 'duration'],
     [{ end_of_key: 'x' }, 'end_of_key'],
+    // A flow at the end is not run yet: only "none" is taken, never silently ignored.
+    [{ on_end_flow_id: '4b3e7f3c-8a55-4d0e-9a51-3f0e2f7c9d11' }, 'on_end_flow_id'],
   ])('answers 400 naming the field for %j, and records nothing', async (options, field) => {
     const call = await answeredCall();
     const answer = await rest('POST', `/calls/${call.id}/recording_start`, { body: options });
@@ -81,10 +83,10 @@ describe('hangup', () => {
   it('stops an active recording, which still ends with its file', async () => {
     const call = await answeredCall();
     const started = await rest('POST', `/calls/${call.id}/recording_start`, { body: { channels: 'stereo' } });
-    await waitForRecording(started.body.id, (r) => r.status === 'recording', 'the recording to start');
+    await waitForRecording(started.body.recording_id, (r) => r.status === 'recording', 'the recording to start');
     await pause(800);
     await rest('POST', `/calls/${call.id}/hangup`);
-    const recording = await waitForRecording(started.body.id, ended, 'the recording to be stored after hangup');
+    const recording = await waitForRecording(started.body.recording_id, ended, 'the recording to be stored after hangup');
     const info = wavInfo((await download(recording.url)).body);
     expect(info.channelCount).toBe(2);
     expect(Math.abs(info.durationMs - recordedMs(recording))).toBeLessThanOrEqual(recordedMs(recording) * 0.1);
@@ -96,10 +98,10 @@ describe('the far end hanging up', () => {
   it('ends the recording with its file too', async () => {
     const call = await answeredCall();
     const started = await rest('POST', `/calls/${call.id}/recording_start`, { body: { format: 'ogg' } });
-    await waitForRecording(started.body.id, (r) => r.status === 'recording', 'the recording to start');
+    await waitForRecording(started.body.recording_id, (r) => r.status === 'recording', 'the recording to start');
     await pause(600);
     await simPost(`/sim/channels/${call.id}/hangup`, {});
-    const recording = await waitForRecording(started.body.id, ended, 'the recording to be stored after the far end hung up');
+    const recording = await waitForRecording(started.body.recording_id, ended, 'the recording to be stored after the far end hung up');
     const decoded = await decodeAudio('ogg', (await download(recording.url)).body);
     expect(decoded.channels).toBe(1);
     expect(Math.abs(decoded.durationMs - recordedMs(recording))).toBeLessThanOrEqual(recordedMs(recording) * 0.1);
@@ -111,7 +113,7 @@ describe('ending on its own', () => {
   it('ends after `duration` seconds', async () => {
     const call = await answeredCall();
     const started = await rest('POST', `/calls/${call.id}/recording_start`, { body: { duration: 1 } });
-    const recording = await waitForRecording(started.body.id, ended, 'the recording to end by itself');
+    const recording = await waitForRecording(started.body.recording_id, ended, 'the recording to end by itself');
     const info = wavInfo((await download(recording.url)).body);
     expect(info.durationMs).toBeGreaterThanOrEqual(900);
     expect(Math.abs(info.durationMs - recordedMs(recording))).toBeLessThanOrEqual(recordedMs(recording) * 0.1);
@@ -121,10 +123,10 @@ describe('ending on its own', () => {
   it('ends when the far end presses its end key (after another key)', async () => {
     const call = await answeredCall();
     const started = await rest('POST', `/calls/${call.id}/recording_start`, { body: { end_of_key: '#' } });
-    await waitForRecording(started.body.id, (r) => r.status === 'recording', 'the recording to start');
+    await waitForRecording(started.body.recording_id, (r) => r.status === 'recording', 'the recording to start');
     await simPost(`/sim/channels/${call.id}/dtmf`, { digits: '1' });
     await simPost(`/sim/channels/${call.id}/dtmf`, { digits: '#' });
-    const recording = await waitForRecording(started.body.id, ended, 'the recording to end on #');
+    const recording = await waitForRecording(started.body.recording_id, ended, 'the recording to end on #');
     expect(recording.status).toBe('ended');
   });
 });
@@ -148,9 +150,9 @@ describe('listing and deleting', () => {
   it('refuses to delete a recording that is still running, or to redirect to its file (409)', async () => {
     const call = await answeredCall();
     const started = await rest('POST', `/calls/${call.id}/recording_start`, { body: {} });
-    expect((await rest('DELETE', `/recordings/${started.body.id}`)).status).toBe(409);
+    expect((await rest('DELETE', `/recordings/${started.body.recording_id}`)).status).toBe(409);
     // Nor is there a file to redirect to yet.
-    expect((await rest('GET', `/recordingfiles/${started.body.id}`)).status).toBe(409);
-    expect((await getRecording(started.body.id)).url).toBe('');
+    expect((await rest('GET', `/recordingfiles/${started.body.recording_id}`)).status).toBe(409);
+    expect((await getRecording(started.body.recording_id)).url).toBe('');
   });
 });

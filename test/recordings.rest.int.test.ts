@@ -19,6 +19,10 @@ describe('recording a call through the API', () => {
     expect(info.channelCount).toBe(1);
     expect(info.bitsPerSample).toBe(16);
     expect(Math.abs(info.durationMs - recordedMs(recording))).toBeLessThanOrEqual(recordedMs(recording) * 0.1);
+    // duration is the recording's real length (the file's), not the limit asked for (max_duration).
+    expect(recording.duration).toBeCloseTo(info.durationMs / 1000, 1);
+    expect(recording.duration).toBeGreaterThan(1);
+    expect(recording.max_duration).toBe(0);
 
     const after = (await rest('GET', `/calls/${call.id}`)).body;
     expect(after.recording_id).toBe(ZERO);
@@ -97,7 +101,7 @@ describe('download URLs', () => {
   it('redirects GET /v1.0/recordingfiles/{id} to a freshly signed URL that serves the file', async () => {
     const { recording } = await record({});
     const answer = await rest('GET', `/recordingfiles/${recording.id}`);
-    expect(answer.status).toBe(302);
+    expect(answer.status).toBe(307); // VoIPBIN's document: 307, so the client repeats a GET
     const location = answer.headers.get('location')!;
     expect(location).toContain(`/v1.0/recordingfiles/${recording.id}/download?`);
     const file = await download(location);

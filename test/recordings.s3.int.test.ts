@@ -44,13 +44,13 @@ afterAll(async () => {
 
 it('stores the recording in the bucket, serves it through the signed URL, and removes it on delete', async () => {
   const created = await rest('POST', '/calls', { body: { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559876543' }] } });
-  const callId = created.body[0].id as string;
+  const callId = created.body.calls[0].id as string;
   await waitFor(async () => (await rest('GET', `/calls/${callId}`)).body.status, (status) => status === 'progressing', 'the call to be answered');
   const started = await rest('POST', `/calls/${callId}/recording_start`, { body: { channels: 'stereo' } });
-  await waitFor(async () => (await rest('GET', `/recordings/${started.body.id}`)).body.status, (status) => status === 'recording', 'the recording to start');
+  await waitFor(async () => (await rest('GET', `/recordings/${started.body.recording_id}`)).body.status, (status) => status === 'recording', 'the recording to start');
   await new Promise((resolve) => setTimeout(resolve, 500));
   await rest('POST', `/calls/${callId}/recording_stop`);
-  const recording: Json = await waitFor(async () => (await rest('GET', `/recordings/${started.body.id}`)).body, (r) => r.url !== '', 'the file to be stored');
+  const recording: Json = await waitFor(async () => (await rest('GET', `/recordings/${started.body.recording_id}`)).body, (r) => r.url !== '', 'the file to be stored');
 
   const served = await fetch(recording.url as string);
   expect(served.status).toBe(200);

@@ -33,7 +33,7 @@ const json = async (response: Response) => (await response.json()) as Record<str
 beforeAll(async () => {
   t = await startTestApp();
   b = await t.newCustomer('B');
-  const call = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, { input: { source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: '+15550002999' }] } });
+  const call = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, { input: { source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: '+15550002999' }], dialTimeout: 600_000 } });
   a.call = call.data!.createCalls[0]!.id;
   a.accesskey = String((await json(await request('/v1.0/accesskeys', t.accessKey, 'POST', { name: 'a-key' }))).id);
   a.user = String((await json(await request('/v1.0/users', t.accessKey, 'POST', { username: 'a-user', password: 'a-password-1' }))).id);
@@ -43,7 +43,7 @@ beforeAll(async () => {
   const answered = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, { input: { source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: '+15559990001' }] } });
   const recordedCall = answered.data!.createCalls[0]!.id;
   await waitFor(async () => (await json(await request(`/v1.0/calls/${recordedCall}`, t.accessKey))).status, (status) => status === 'progressing', 'A’s call to be answered');
-  a.recording = String((await json(await request(`/v1.0/calls/${recordedCall}/recording_start`, t.accessKey, 'POST', {}))).id);
+  a.recording = String((await json(await request(`/v1.0/calls/${recordedCall}/recording_start`, t.accessKey, 'POST', {}))).recording_id);
   await waitFor(async () => (await json(await request(`/v1.0/recordings/${a.recording}`, t.accessKey))).status, (status) => status === 'recording', 'A’s recording to start');
   a.webhook = String((await json(await request('/v1.0/webhooks', t.accessKey, 'POST', { url: 'https://93.184.216.34/a', status: 'disabled' }))).id);
 });

@@ -37,7 +37,7 @@ async function webhook(path: string, events: string[] = ['*'], token = t.accessK
 async function call(target: string): Promise<string> {
   const answer = await rest('POST', '/calls', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target }] });
   expect(answer.status).toBe(200);
-  return answer.body[0].id as string;
+  return answer.body.calls[0].id as string;
 }
 
 const deliveries = (webhookId: string, token = t.accessKey): Promise<Delivery[]> => allDeliveries(t.baseUrl, token, webhookId);

@@ -63,7 +63,7 @@ it('loses no event when the worker is killed mid-stream', async () => {
 
   const created = await rest('POST', '/calls', { source: { type: 'tel', target: '+15551234567' }, destinations: Array.from({ length: CALLS }, (_, index) => ({ type: 'tel', target: `+1555900${String(1000 + index)}` })) });
   expect(created.status).toBe(200);
-  const callIds = (created.body as unknown as { id: string }[]).map((call) => call.id);
+  const callIds = (created.body.calls as { id: string }[]).map((call) => call.id);
   const states = () => Promise.all(callIds.map(async (id) => (await rest('GET', `/calls/${id}`)).body.status as string));
   await waitFor(states, (list) => list.every((state) => state === 'progressing'), 'every call answered', 60_000);
 

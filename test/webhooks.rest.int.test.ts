@@ -82,7 +82,7 @@ describe('a delivery', () => {
     const created = await rest('POST', '/webhooks', { url: receiver.url('/one'), events: ['call_hungup'] });
     const { id: webhookId, secret } = created.body as { id: string; secret: string };
     const calls = await rest('POST', '/calls', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15550005001' }] });
-    const callId = calls.body[0].id as string;
+    const callId = calls.body.calls[0].id as string;
 
     const [hit] = await waitFor(async () => receiver.accepted('/one'), (list) => list.length >= 1, 'the call_hungup webhook');
     expect(hit!.body.type).toBe('call_hungup');

@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../platform/logger';
 import { createLoginRouter } from '../rest/login.routes';
+import { createReferenceRouter } from '../rest/reference.routes';
 import { createRestRouter } from '../rest/router';
 import type { Services } from '../services/services';
 import { graphqlHttpErrors } from './graphql-http-errors';
@@ -55,6 +56,7 @@ export async function createApiServer(schema: GraphQLSchema, unlimited: Services
   app.use('/auth', createLoginRouter(services.auth, logger));
   app.use('/graphql', express.json({ limit: BODY_LIMIT }), ...graphql.middleware);
   app.use('/v1.0', createRestRouter(services, logger));
+  app.use('/reference', createReferenceRouter());
   // Errors raised before a router took the request (the per-IP limit), in each surface's shape.
   app.use('/graphql', graphqlHttpErrors(logger));
   app.use(['/v1.0', '/auth'], restErrorHandler(logger));

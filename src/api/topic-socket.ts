@@ -10,6 +10,7 @@ import { credentialOf } from '../platform/credentials';
 import type { Logger } from '../platform/logger';
 import { presentEventData } from '../rest/event-data.presenter';
 import type { Services } from '../services/services';
+import { requestIdOf } from './request-id';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 const MAX_TOPICS = 100;
@@ -51,7 +52,7 @@ export function createTopicSocket(services: Services, logger: Logger) {
         customerId = (await services.auth.authenticate(credentialOf(req.headers, req.url))).customerId;
       } catch (error) {
         if (!knownError(error)) logger.error({ err: error }, 'unexpected error authenticating a topic socket');
-        refuseUpgrade(socket, error);
+        refuseUpgrade(socket, error, requestIdOf(req.headers['x-request-id']));
         return;
       }
       wss.handleUpgrade(req, socket, head, (ws) => serve(ws, customerId));

@@ -16,6 +16,10 @@ export interface Call extends MediaState {
   channelId: string;
   customerId: string;
   flowId: string | null;
+  /** The flow's execution on this call, named when the call is made; null without a flow. */
+  activeflowId: string | null;
+  /** What the client seeded the flow's variables with (the product's own `voipbin.*` come on top). */
+  variables: Record<string, string>;
   type: string;
   status: CallStatus;
   direction: CallDirection;

@@ -31,6 +31,8 @@ export interface Recording extends RecordingOptions {
   customerId: string;
   referenceType: 'call';
   referenceId: string;
+  /** The call's activeflow when the recording started; null without one. */
+  activeflowId: string | null;
   status: RecordingStatus;
   parts: RecordingPart[];
   finishedParts: RecordingPart[];
@@ -51,6 +53,7 @@ export interface Recording extends RecordingOptions {
 const MAX_DURATION_SECONDS = 24 * 3600;
 const MAX_SILENCE_SECONDS = 3600;
 const KEYS = /^[0-9A-D*#]{0,16}$/;
+const NO_FLOW = '00000000-0000-0000-0000-000000000000';
 
 const oneOf = <T extends string>(values: readonly T[], value: unknown, field: string, fallback: T): T => {
   if (value === undefined || value === null || value === '') return fallback;
@@ -76,6 +79,11 @@ export function parseRecordingOptions(input: unknown, defaultFormat: RecordingFo
     throw invalidArgument('body', 'must be a JSON object');
   }
   const raw = (input ?? {}) as Record<string, unknown>;
+  // VoIPBIN's clients always send on_end_flow_id; running a flow at the end is not built yet, so
+  // only "none" is taken (a real id would be silently ignored otherwise).
+  if (raw.on_end_flow_id !== undefined && raw.on_end_flow_id !== null && raw.on_end_flow_id !== '' && raw.on_end_flow_id !== NO_FLOW) {
+    throw invalidArgument('on_end_flow_id', 'running a flow when the recording ends is not supported yet; send the all-zero UUID or leave it out');
+  }
   const endOfKey = raw.end_of_key ?? '';
   if (typeof endOfKey !== 'string' || !KEYS.test(endOfKey)) throw invalidArgument('end_of_key', 'must be DTMF keys (0-9, A-D, *, #)');
   return {

@@ -38,8 +38,9 @@ export function createActiveflowRepository(prisma: PrismaClient) {
     async create(flow: NewActiveflow): Promise<Activeflow | null> {
       const rows = await prisma.$queryRaw<ActiveflowRow[]>`
         WITH inserted AS (
-          INSERT INTO activeflows (id, customer_id, flow_id, reference_type, reference_id, variables, event_seq, tm_create, tm_update)
-          VALUES (${flow.id}::uuid, ${flow.customerId}::uuid, ${flow.flowId}::uuid, 'call', ${flow.callId}::uuid,
+          INSERT INTO activeflows (id, customer_id, flow_id, on_complete_flow_id, reference_type, reference_id, variables, event_seq, tm_create, tm_update)
+          VALUES (${flow.id}::uuid, ${flow.customerId}::uuid, ${flow.flowId}::uuid,
+                  (SELECT on_complete_flow_id FROM flows WHERE id = ${flow.flowId}::uuid), 'call', ${flow.callId}::uuid,
                   ${JSON.stringify(flow.variables)}::jsonb, 1, clock_timestamp(), clock_timestamp())
           ON CONFLICT (reference_type, reference_id) DO NOTHING
           RETURNING *
@@ -95,7 +96,19 @@ export function createActiveflowRepository(prisma: PrismaClient) {
 
     async findOwned(id: string, customerId: string): Promise<Activeflow | null> {
       const rows = await prisma.$queryRaw<ActiveflowRow[]>`
-        SELECT * FROM activeflows WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid`;
+        SELECT * FROM activeflows WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid AND tm_delete IS NULL`;
+      return rows[0] ? activeflowFromRow(rows[0]) : null;
+    },
+
+    /** Marks an ended activeflow deleted, with its activeflow_deleted event; null when it is not (or no longer) there. */
+    async markDeleted(id: string, customerId: string): Promise<Activeflow | null> {
+      const rows = await prisma.$queryRaw<ActiveflowRow[]>`
+        WITH deleted AS (
+          UPDATE activeflows SET tm_delete = clock_timestamp(), event_seq = event_seq + 1, tm_update = clock_timestamp()
+          WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid AND status = 'ended' AND tm_delete IS NULL
+          RETURNING *
+        ), event AS (${outboxInsert({ resource: 'activeflow', event: 'activeflow_deleted', from: 'deleted' })})
+        SELECT deleted.*, ${NOTIFY} AS notified FROM deleted`;
       return rows[0] ? activeflowFromRow(rows[0]) : null;
     },
 
@@ -117,7 +130,7 @@ export function createActiveflowRepository(prisma: PrismaClient) {
       const before = beforeUs === null ? null : beforeUs.toString();
       const rows = await prisma.$queryRaw<(ActiveflowRow & { tm_create_us: bigint })[]>`
         SELECT *, (extract(epoch FROM tm_create) * 1000000)::bigint AS tm_create_us FROM activeflows
-        WHERE customer_id = ${customerId}::uuid
+        WHERE customer_id = ${customerId}::uuid AND tm_delete IS NULL
           AND (${before}::bigint IS NULL OR tm_create < timestamptz 'epoch' + ${before}::bigint * interval '1 microsecond')
         ORDER BY tm_create DESC, id DESC LIMIT ${limit}`;
       return { activeflows: rows.map(activeflowFromRow), createdUs: rows.map((row) => BigInt(row.tm_create_us)) };

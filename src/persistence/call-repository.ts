@@ -25,6 +25,7 @@ export interface NewCall {
   groupcallId?: string | null;
   earlyExecution: boolean;
   dialTimeoutMs: number;
+  variables?: Record<string, string>;
   /** Outgoing calls start dialing; an incoming call starts as its channel is (ringing, or answered). */
   status?: 'dialing' | 'ringing' | 'progressing';
 }
@@ -96,19 +97,20 @@ export function createCallRepository(prisma: PrismaClient) {
         groupcall_id: call.groupcallId ?? null,
         early_execution: call.earlyExecution,
         dial_timeout: call.dialTimeoutMs,
+        variables: call.variables ?? {},
       }));
       const insertCalls = prisma.$queryRaw<CallRow[]>`
         WITH inserted AS (
-          INSERT INTO calls (id, channel_id, customer_id, flow_id, type, status, direction, source, destination,
-                             master_call_id, groupcall_id, early_execution, dial_timeout, event_seq, tm_create, tm_update,
+          INSERT INTO calls (id, channel_id, customer_id, flow_id, activeflow_id, type, status, direction, source, destination,
+                             master_call_id, groupcall_id, early_execution, dial_timeout, variables, event_seq, tm_create, tm_update,
                              tm_ringing, tm_progressing)
-          SELECT x.id, x.channel_id, x.customer_id, x.flow_id, x.type, x.status, x.direction, x.source, x.destination,
-                 x.master_call_id, x.groupcall_id, x.early_execution, x.dial_timeout, 1, clock_timestamp(), clock_timestamp(),
+          SELECT x.id, x.channel_id, x.customer_id, x.flow_id, CASE WHEN x.flow_id IS NOT NULL THEN gen_random_uuid() END, x.type, x.status, x.direction, x.source, x.destination,
+                 x.master_call_id, x.groupcall_id, x.early_execution, x.dial_timeout, COALESCE(x.variables, '{}'::jsonb), 1, clock_timestamp(), clock_timestamp(),
                  CASE WHEN x.status IN ('ringing', 'progressing') THEN clock_timestamp() END,
                  CASE WHEN x.status = 'progressing' THEN clock_timestamp() END
           FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(
             id uuid, channel_id text, customer_id uuid, flow_id uuid, type text, status text, direction text, source jsonb,
-            destination jsonb, master_call_id uuid, groupcall_id uuid, early_execution boolean, dial_timeout int)
+            destination jsonb, master_call_id uuid, groupcall_id uuid, early_execution boolean, dial_timeout int, variables jsonb)
           WHERE ${masterChainable}
             AND (x.groupcall_id IS NULL OR EXISTS (SELECT 1 FROM groupcalls g WHERE g.id = x.groupcall_id AND x.id = ANY(g.call_ids)))
           -- A repeated StasisStart of an incoming channel creates nothing (its id, or its

@@ -55,9 +55,9 @@ export function createRecordingRepository(prisma: PrismaClient) {
             AND recording_id IS NULL AND tm_delete IS NULL
           RETURNING *
         ), made AS (
-          INSERT INTO recordings (id, customer_id, reference_type, reference_id, status, format, direction, channels,
+          INSERT INTO recordings (id, customer_id, reference_type, reference_id, activeflow_id, status, format, direction, channels,
                                   end_of_silence, end_of_key, duration, parts, tm_create, tm_update)
-          SELECT ${id}::uuid, customer_id, 'call', id, 'initiating', ${options.format}, ${options.direction}, ${options.channels},
+          SELECT ${id}::uuid, customer_id, 'call', id, activeflow_id, 'initiating', ${options.format}, ${options.direction}, ${options.channels},
                  ${options.endOfSilence}::int, ${options.endOfKey}, ${options.duration}::int, ${parts}::text[], clock_timestamp(), clock_timestamp()
           FROM owner
           RETURNING *

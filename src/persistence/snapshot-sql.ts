@@ -15,6 +15,8 @@ const CALL: SnapshotColumns<SnapshotOf['call']> = {
   channel_id: column('channel_id'),
   customer_id: column('customer_id'),
   flow_id: column('flow_id'),
+  activeflow_id: column('activeflow_id'),
+  variables: column('variables'),
   type: column('type'),
   status: column('status'),
   direction: column('direction'),
@@ -54,6 +56,7 @@ const activeflowColumns = (callSource: string | null): SnapshotColumns<SnapshotO
   id: column('id'),
   customer_id: column('customer_id'),
   flow_id: column('flow_id'),
+  on_complete_flow_id: column('on_complete_flow_id'),
   reference_type: column('reference_type'),
   reference_id: column('reference_id'),
   status: column('status'),
@@ -66,6 +69,7 @@ const activeflowColumns = (callSource: string | null): SnapshotColumns<SnapshotO
   tm_create: column('tm_create'),
   tm_update: column('tm_update'),
   tm_end: column('tm_end'),
+  tm_delete: column('tm_delete'),
   call: (t) => {
     const stored = `(SELECT ${objectOf(CALL, 'c')} FROM calls c WHERE c.id = ${t}.reference_id)`;
     return callSource ? `COALESCE((SELECT ${objectOf(CALL, 'c')} FROM ${callSource} c WHERE c.id = ${t}.reference_id), ${stored})` : stored;
@@ -77,6 +81,7 @@ const RECORDING: SnapshotColumns<SnapshotOf['recording']> = {
   customer_id: column('customer_id'),
   reference_type: column('reference_type'),
   reference_id: column('reference_id'),
+  activeflow_id: column('activeflow_id'),
   status: column('status'),
   format: column('format'),
   direction: column('direction'),

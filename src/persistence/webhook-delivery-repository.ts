@@ -14,6 +14,8 @@ export interface ClaimedDelivery {
   attempts: number;
   body: string | null;
   url: string;
+  /** The HTTP method (a customer's webhook_method; POST for /v1.0/webhooks endpoints). */
+  method: string;
   secret: string;
   webhookLive: boolean;
   payload: Record<string, unknown>;
@@ -50,6 +52,7 @@ interface ClaimRow {
   attempts: number;
   body: string | null;
   url: string;
+  method: string;
   secret: string;
   webhook_live: boolean;
   payload: Record<string, unknown>;
@@ -66,6 +69,7 @@ const toDelivery = (row: ClaimRow): ClaimedDelivery => ({
   attempts: Number(row.attempts),
   body: row.body,
   url: row.url,
+  method: row.method,
   secret: row.secret,
   webhookLive: row.webhook_live,
   payload: row.payload,
@@ -102,7 +106,7 @@ const claimSql = (lane: Lane, leaseMs: number, after: Finish | null) => Prisma.s
   WHERE d.id = head.id AND w.id = d.webhook_id AND e.id = d.event_id
     AND (d.lease_until IS NULL OR d.lease_until < now()) AND d.next_attempt_at <= now()
   RETURNING d.id, d.webhook_id, d.customer_id, d.event_type, d.resource_type, d.resource_id, d.sequence, d.attempts, d.body,
-    w.url, w.secret, (w.status = 'active' AND w.tm_delete IS NULL) AS webhook_live, e.payload`;
+    w.url, w.method, w.secret, (w.status = 'active' AND w.tm_delete IS NULL) AS webhook_live, e.payload`;
 
 /**
  * The delivery rows' moves. A lane (webhook, resource) sends only its head, the pending delivery

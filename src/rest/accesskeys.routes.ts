@@ -8,8 +8,11 @@ const present = (key: AccessKey, token?: string) => ({
   id: key.id,
   customer_id: key.customerId,
   name: key.name,
+  detail: key.detail,
+  token_prefix: key.tokenPrefix,
   ...(token ? { token } : {}),
   tm_create: formatTime(key.tmCreate),
+  tm_update: formatTime(key.tmUpdate),
   tm_expire: formatTime(key.tmExpire),
 });
 
@@ -17,8 +20,8 @@ const present = (key: AccessKey, token?: string) => ({
 export function createAccessKeysRouter(accessKeys: AccessKeyService): Router {
   const router = Router();
   router.post('/', async (req: Request, res: Response) => {
-    const body = (req.body ?? {}) as { name?: unknown; expire?: unknown };
-    const { accessKey, token } = await accessKeys.create(customerIdOf(res), { name: body.name, expireSeconds: body.expire });
+    const body = (req.body ?? {}) as { name?: unknown; detail?: unknown; expire?: unknown };
+    const { accessKey, token } = await accessKeys.create(customerIdOf(res), { name: body.name, detail: body.detail, expireSeconds: body.expire });
     res.json(present(accessKey, token));
   });
   router.get('/', async (req: Request, res: Response) => {
@@ -29,6 +32,11 @@ export function createAccessKeysRouter(accessKeys: AccessKeyService): Router {
   router.get('/:id', async (req: Request<{ id: string }>, res: Response) => {
     res.json(present(await accessKeys.get(customerIdOf(res), req.params.id)));
   });
+  router.put('/:id', async (req: Request<{ id: string }>, res: Response) => {
+    const body = (req.body ?? {}) as { name?: unknown; detail?: unknown };
+    res.json(present(await accessKeys.update(customerIdOf(res), req.params.id, { name: body.name, detail: body.detail })));
+  });
+
   router.post('/:id/expire', async (req: Request<{ id: string }>, res: Response) => {
     res.json(present(await accessKeys.expire(customerIdOf(res), req.params.id)));
   });

@@ -18,6 +18,11 @@ export function createActiveflowsRouter(services: Pick<Services, 'activeflows'>)
     res.json(presentActiveflow(await services.activeflows.get(customerIdOf(res), req.params.id)));
   });
 
+  router.delete('/:id', async (req: Request<{ id: string }>, res: Response) => {
+    await services.activeflows.delete(customerIdOf(res), req.params.id);
+    res.status(204).end();
+  });
+
   router.post('/:id/stop', async (req: Request<{ id: string }>, res: Response) => {
     res.json(presentActiveflow(await services.activeflows.stop(customerIdOf(res), req.params.id)));
   });

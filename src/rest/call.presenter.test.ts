@@ -8,6 +8,8 @@ const call = (overrides: Partial<Call> = {}): Call => ({
   channelId: 'd9d32881-12fd-4b19-a6b2-6d5b6b6acf76',
   customerId: '5e4a0680-804e-11ec-8477-2fea5968d85b',
   flowId: null,
+  activeflowId: null,
+  variables: {},
   type: 'flow',
   status: 'dialing',
   direction: 'outgoing',
@@ -39,20 +41,23 @@ const call = (overrides: Partial<Call> = {}): Call => ({
 });
 
 describe('presentCall', () => {
-  it('writes a new call with exactly the documented fields, zero UUIDs, empty strings and "not yet" times', () => {
+  it('writes a new call with exactly the documented fields, zero UUIDs, empty strings, "not yet" times and no action', () => {
     expect(presentCall(call())).toStrictEqual({
       id: 'd9d32881-12fd-4b19-a6b2-6d5b6b6acf76',
       customer_id: '5e4a0680-804e-11ec-8477-2fea5968d85b',
+      owner_type: '',
+      owner_id: ZERO,
       flow_id: ZERO,
+      activeflow_id: ZERO,
       type: 'flow',
       master_call_id: ZERO,
       chained_call_ids: [],
       recording_id: ZERO,
       recording_ids: [],
+      groupcall_id: null,
       source: { type: 'tel', target: '+15551234567', target_name: '', name: '', detail: '' },
       destination: { type: 'tel', target: '+15559876543', target_name: 'Bob', name: 'bob', detail: 'desk' },
       status: 'dialing',
-      action: { id: '00000000-0000-0000-0000-000000000001', type: '' },
       direction: 'outgoing',
       hold: false,
       mute_direction: '',
@@ -70,10 +75,11 @@ describe('presentCall', () => {
   });
 
   it('writes an ended call with its ids, outcome and times in UTC', () => {
-    const action = { id: '0db08d32-b7d7-470d-8bda-9feff0877077', next_id: ZERO, type: 'talk', option: { text: 'hi' } };
+    const action = { id: '0db08d32-b7d7-470d-8bda-9feff0877077', next_id: ZERO, type: 'talk', option: { text: 'hi' }, tm_execute: '2022-05-01T15:10:39.002Z' };
     const view = presentCall(
       call({
         flowId: '4553c074-c88d-49e5-9d47-5c01598ac099',
+        activeflowId: '55555555-5555-4555-8555-555555555555',
         masterCallId: '11111111-1111-4111-8111-111111111111',
         recordingId: '22222222-2222-4222-8222-222222222222',
         recordingIds: ['22222222-2222-4222-8222-222222222222'],
@@ -95,7 +101,8 @@ describe('presentCall', () => {
       chained_call_ids: ['33333333-3333-4333-8333-333333333333'],
       recording_id: '22222222-2222-4222-8222-222222222222',
       recording_ids: ['22222222-2222-4222-8222-222222222222'],
-      action,
+      activeflow_id: '55555555-5555-4555-8555-555555555555',
+      action: { ...action, tm_execute: '2022-05-01 15:10:39.002000' },
       hangup_by: 'local',
       hangup_reason: 'normal',
       early_execution: true,
@@ -106,13 +113,13 @@ describe('presentCall', () => {
     });
   });
 
-  it('hands out copies: changing the JSON does not change the call or the default action', () => {
-    const source = call();
+  it('hands out copies: changing the JSON does not change the call or its action', () => {
+    const source = call({ action: { id: ZERO, type: 'answer' } });
     const first = presentCall(source);
     first.recording_ids.push('x');
-    first.action.type = 'changed';
+    first.action!.type = 'changed';
     expect(source.recordingIds).toEqual([]);
-    expect(presentCall(source).action).toEqual({ id: '00000000-0000-0000-0000-000000000001', type: '' });
+    expect(presentCall(source).action).toEqual({ id: ZERO, type: 'answer' });
   });
 });
 

@@ -16,18 +16,23 @@ export interface RestAddress {
 export interface RestCall {
   id: string;
   customer_id: string;
+  /** '' and the zero UUID: the product has no agents or queues to own a call. */
+  owner_type: string;
+  owner_id: string;
   flow_id: string;
+  activeflow_id: string;
   type: string;
   master_call_id: string;
   chained_call_ids: string[];
-  /** The groupcall the call is a leg of (the zero UUID: none). */
-  groupcall_id: string;
   recording_id: string;
   recording_ids: string[];
+  /** The groupcall the call is a leg of; null when none (docs/voipbin-differences.md). */
+  groupcall_id: string | null;
   source: RestAddress;
   destination: RestAddress;
   status: string;
-  action: Record<string, unknown>;
+  /** Absent before the call's first action (VoIPBIN's enum has no empty type). */
+  action?: Record<string, unknown>;
   direction: string;
   hold: boolean;
   /** '' when not muted, else in, out or both. */
@@ -44,8 +49,11 @@ export interface RestCall {
   tm_delete: string;
 }
 
-/** VoIPBIN's id of the flow's start, with an empty type: what a call shows before its first action. */
-export const NO_ACTION: Readonly<Record<string, unknown>> = Object.freeze({ id: '00000000-0000-0000-0000-000000000001', type: '' });
+/** A stored action with its tm_execute in the documentation's form (it is stored as ISO 8601). */
+export function presentAction(action: Record<string, unknown>): Record<string, unknown> {
+  const executed = action.tm_execute;
+  return typeof executed === 'string' ? { ...action, tm_execute: formatTime(new Date(executed)) } : { ...action };
+}
 
 export const presentAddress = (address: Address): RestAddress => ({
   type: address.type,
@@ -60,17 +68,20 @@ export function presentCall(call: Call, chainedCallIds: readonly string[] = []):
   return {
     id: call.id,
     customer_id: call.customerId,
+    owner_type: '',
+    owner_id: ZERO_UUID,
     flow_id: call.flowId ?? ZERO_UUID,
+    activeflow_id: call.activeflowId ?? ZERO_UUID,
     type: call.type,
     master_call_id: call.masterCallId ?? ZERO_UUID,
     chained_call_ids: [...chainedCallIds],
-    groupcall_id: call.groupcallId ?? ZERO_UUID,
     recording_id: call.recordingId ?? ZERO_UUID,
     recording_ids: [...call.recordingIds],
+    groupcall_id: call.groupcallId,
     source: presentAddress(call.source),
     destination: presentAddress(call.destination),
     status: call.status,
-    action: call.action ?? { ...NO_ACTION },
+    ...(call.action ? { action: presentAction(call.action) } : {}),
     direction: call.direction,
     hold: call.hold,
     mute_direction: call.muteDirection,

@@ -23,7 +23,8 @@ export function createCallsRouter(services: Pick<Services, 'calls' | 'events' | 
   router.post('/', async (req: Request, res: Response) => {
     const customerId = customerIdOf(res);
     const created = await services.calls.create(customerId, createCallsInputFrom(req.body));
-    res.json(await present(created, customerId));
+    // VoIPBIN's service and clients: calls and groupcalls (none until groupcalls are served).
+    res.json({ calls: await present(created, customerId), groupcalls: [] });
   });
 
   router.get('/', async (req: Request, res: Response) => {

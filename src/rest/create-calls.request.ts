@@ -26,6 +26,7 @@ export function createCallsInputFrom(body: unknown): CreateCallsInput {
     ...dialFieldsFrom(json),
     earlyExecution: json.early_execution as boolean | null,
     masterCallId: optionalId(json.master_call_id) as string | null,
+    variables: json.variables,
   };
 }
 

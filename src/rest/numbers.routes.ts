@@ -13,9 +13,13 @@ export const presentNumber = (number: PhoneNumber) => ({
   number: number.number,
   call_flow_id: number.callFlowId ?? ZERO_UUID,
   flow_id: number.callFlowId ?? ZERO_UUID,
+  message_flow_id: number.messageFlowId ?? ZERO_UUID,
   name: number.name,
   detail: number.detail,
   status: number.status,
+  // Not features of this product: VoIPBIN's clients read them, and false is the truth.
+  t38_enabled: false,
+  emergency_enabled: false,
   tm_create: formatTime(number.tmCreate),
   tm_update: formatTime(number.tmUpdate),
   tm_delete: formatTime(number.tmDelete),
@@ -25,7 +29,13 @@ export const presentNumber = (number: PhoneNumber) => ({
 function numberInputFrom(body: unknown): NumberInput {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidArgument('body', 'must be a JSON object');
   const fields = body as Record<string, unknown>;
-  return { number: fields.number, callFlowId: fields.call_flow_id !== undefined ? fields.call_flow_id : fields.flow_id, name: fields.name, detail: fields.detail };
+  return {
+    number: fields.number,
+    callFlowId: fields.call_flow_id !== undefined ? fields.call_flow_id : fields.flow_id,
+    messageFlowId: fields.message_flow_id,
+    name: fields.name,
+    detail: fields.detail,
+  };
 }
 
 /** `/v1.0/numbers`: the customer's phone numbers and the flow their incoming calls run. */
@@ -45,6 +55,12 @@ export function createNumbersRouter(numbers: NumberService): Router {
   router.put('/:id', async (req: Request<{ id: string }>, res: Response) => {
     res.json(presentNumber(await numbers.update(customerIdOf(res), req.params.id, numberInputFrom(req.body))));
   });
+  // VoIPBIN's route for the flows alone: only call_flow_id and message_flow_id are read.
+  router.put('/:id/flow_ids', async (req: Request<{ id: string }>, res: Response) => {
+    const { callFlowId, messageFlowId } = numberInputFrom(req.body);
+    res.json(presentNumber(await numbers.update(customerIdOf(res), req.params.id, { callFlowId, messageFlowId })));
+  });
+
   router.delete('/:id', async (req: Request<{ id: string }>, res: Response) => {
     res.json(presentNumber(await numbers.delete(customerIdOf(res), req.params.id)));
   });

@@ -24,7 +24,7 @@ export function createRecordingFilesRouter(services: Pick<Services, 'recordings'
     const recording = await recordings.get(customerIdOf(res), req.params.id);
     const url = signedUrlFor(req, recording, recordings);
     if (!url) throw new AppError('RECORDING_NOT_ENDED', `The recording is ${recording.status}: its file is not stored yet.`);
-    res.redirect(302, url);
+    res.redirect(307, url); // VoIPBIN's document: 307
   });
 
   return router;

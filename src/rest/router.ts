@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { Logger } from '../platform/logger';
 import type { Services } from '../services/services';
 import { authenticate } from './authenticate';
@@ -6,16 +6,20 @@ import { createAccessKeysRouter } from './accesskeys.routes';
 import { createActiveflowsRouter } from './activeflows.routes';
 import { createCallRecordingsRouter } from './call-recordings.routes';
 import { createCallsRouter } from './calls.routes';
-import { createCustomersRouter } from './customers.routes';
+import { createCustomersRouter, createOwnCustomerRouter } from './customers.routes';
 import { createFlowsRouter } from './flows.routes';
 import { createGroupcallsRouter } from './groupcalls.routes';
+import { createMeRouter } from './me.routes';
 import { createNumbersRouter } from './numbers.routes';
+import { createOpenApiRouter } from './openapi.routes';
 import { createRecordingFilesRouter } from './recordingfiles.routes';
 import { createRecordingsRouter } from './recordings.routes';
+import { createTimelinesRouter } from './timelines.routes';
 import { createUsersRouter } from './users.routes';
 import { createWebhooksRouter } from './webhooks.routes';
 import { jsonBody } from './json-body';
 import { restErrorHandler, routeNotFound } from './rest-errors';
+import { mount } from './served-routes';
 
 /**
  * The VoIPBIN-compatible /v1.0 routes. Authentication comes before the body is read; a path no
@@ -23,17 +27,22 @@ import { restErrorHandler, routeNotFound } from './rest-errors';
  */
 export function createRestRouter(services: Services, logger: Logger): Router {
   const router = Router();
-  router.use('/calls', authenticate(services.auth), jsonBody(), createCallsRouter(services), createCallRecordingsRouter(services));
-  router.use('/groupcalls', authenticate(services.auth), jsonBody(), createGroupcallsRouter(services));
-  router.use('/recordings', authenticate(services.auth), jsonBody(), createRecordingsRouter(services));
-  router.use('/recordingfiles', createRecordingFilesRouter(services));
-  router.use('/customers', authenticate(services.auth), jsonBody(), createCustomersRouter(services.customers));
-  router.use('/users', authenticate(services.auth), jsonBody(), createUsersRouter(services.users));
-  router.use('/accesskeys', authenticate(services.auth), jsonBody(), createAccessKeysRouter(services.accessKeys));
-  router.use('/activeflows', authenticate(services.auth), jsonBody(), createActiveflowsRouter(services));
-  router.use('/flows', authenticate(services.auth), jsonBody(), createFlowsRouter(services.flows));
-  router.use('/numbers', authenticate(services.auth), jsonBody(), createNumbersRouter(services.numbers));
-  router.use('/webhooks', authenticate(services.auth), jsonBody(), createWebhooksRouter(services.webhooks));
+  const guarded = (...handlers: RequestHandler[]) => [authenticate(services.auth), ...jsonBody(), ...handlers];
+  mount(router, '/', createOpenApiRouter());
+  mount(router, '/calls', ...guarded(createCallsRouter(services), createCallRecordingsRouter(services)));
+  mount(router, '/groupcalls', ...guarded(createGroupcallsRouter(services)));
+  mount(router, '/recordings', ...guarded(createRecordingsRouter(services)));
+  mount(router, '/recordingfiles', createRecordingFilesRouter(services));
+  mount(router, '/customers', ...guarded(createCustomersRouter(services.customers)));
+  mount(router, '/customer', ...guarded(createOwnCustomerRouter(services.customers)));
+  mount(router, '/me', ...guarded(createMeRouter(services.auth)));
+  mount(router, '/users', ...guarded(createUsersRouter(services.users)));
+  mount(router, '/accesskeys', ...guarded(createAccessKeysRouter(services.accessKeys)));
+  mount(router, '/activeflows', ...guarded(createActiveflowsRouter(services)));
+  mount(router, '/flows', ...guarded(createFlowsRouter(services.flows)));
+  mount(router, '/numbers', ...guarded(createNumbersRouter(services.numbers)));
+  mount(router, '/timelines', ...guarded(createTimelinesRouter(services)));
+  mount(router, '/webhooks', ...guarded(createWebhooksRouter(services.webhooks)));
   router.use(routeNotFound);
   router.use(restErrorHandler(logger));
   return router;

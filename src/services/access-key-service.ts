@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, invalidArgument } from '../domain/errors';
 import { parseText } from '../domain/text';
 import type { PrismaClient } from '../persistence/database';
-import { generateAccessKey, hashToken } from './auth-service';
+import { generateAccessKey, hashToken, tokenPrefixOf } from './auth-service';
 import { parseId } from './ids';
 import { NEWEST_FIRST, olderThan, type PageCursor } from './page-cursor';
 
@@ -10,19 +10,24 @@ export interface AccessKey {
   id: string;
   customerId: string;
   name: string;
+  detail: string;
+  tokenPrefix: string;
   tmCreate: Date;
+  tmUpdate: Date;
   tmExpire: Date | null;
 }
 
 export interface CreateAccessKeyInput {
   name?: unknown;
+  detail?: unknown;
   /** Seconds until the key stops working; none: it works until expired or deleted. */
   expireSeconds?: unknown;
 }
 
 const MAX_NAME = 255;
+const MAX_DETAIL = 2000;
 const MAX_EXPIRE_SECONDS = 10 * 365 * 24 * 3600;
-const SELECT = { id: true, customerId: true, name: true, tmCreate: true, tmExpire: true } as const;
+const SELECT = { id: true, customerId: true, name: true, detail: true, tokenPrefix: true, tmCreate: true, tmUpdate: true, tmExpire: true } as const;
 
 /** A customer's access keys: stored as hashes, the token shown once at creation. */
 export function createAccessKeyService(prisma: PrismaClient) {
@@ -35,18 +40,23 @@ export function createAccessKeyService(prisma: PrismaClient) {
   return {
     async create(customerId: string, input: CreateAccessKeyInput): Promise<{ accessKey: AccessKey; token: string }> {
       const name = parseText(input.name, 'name', MAX_NAME);
+      const detail = parseText(input.detail, 'detail', MAX_DETAIL);
       const seconds = input.expireSeconds;
       if (seconds !== undefined && seconds !== null && (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1 || seconds > MAX_EXPIRE_SECONDS)) {
         throw invalidArgument('expire', `must be a whole number of seconds between 1 and ${MAX_EXPIRE_SECONDS}`);
       }
       const token = generateAccessKey();
+      const now = new Date();
       const accessKey = await prisma.accessKey.create({
         data: {
           id: randomUUID(),
           customerId,
           name,
+          detail,
           tokenHash: hashToken(token),
-          tmCreate: new Date(), // millisecond precision, so a page token (a Date) sorts rows exactly
+          tokenPrefix: tokenPrefixOf(token),
+          tmCreate: now, // millisecond precision, so a page token (a Date) sorts rows exactly
+          tmUpdate: now,
           tmExpire: typeof seconds === 'number' ? new Date(Date.now() + seconds * 1000) : null,
         },
         select: SELECT,
@@ -59,10 +69,21 @@ export function createAccessKeyService(prisma: PrismaClient) {
 
     get: owned,
 
+    /** Changes its name and details (VoIPBIN's PUT): the fields given. */
+    async update(customerId: string, id: unknown, input: { name?: unknown; detail?: unknown }): Promise<AccessKey> {
+      const key = await owned(customerId, id);
+      const data = {
+        ...(input.name !== undefined ? { name: parseText(input.name, 'name', MAX_NAME) } : {}),
+        ...(input.detail !== undefined ? { detail: parseText(input.detail, 'detail', MAX_DETAIL) } : {}),
+      };
+      return prisma.accessKey.update({ where: { id: key.id }, data: { ...data, tmUpdate: new Date() }, select: SELECT });
+    },
+
     /** Stops a key working from now on; it stays listed, with its expiry. */
     async expire(customerId: string, id: unknown): Promise<AccessKey> {
       const key = await owned(customerId, id);
-      return prisma.accessKey.update({ where: { id: key.id }, data: { tmExpire: new Date() }, select: SELECT });
+      const now = new Date();
+      return prisma.accessKey.update({ where: { id: key.id }, data: { tmExpire: now, tmUpdate: now }, select: SELECT });
     },
 
     async delete(customerId: string, id: unknown): Promise<AccessKey> {

@@ -9,6 +9,7 @@ export function activeflowFromRow(row: ActiveflowRow): Activeflow {
     id: row.id as string,
     customerId: row.customer_id as string,
     flowId: row.flow_id as string,
+    onCompleteFlowId: (row.on_complete_flow_id ?? null) as string | null,
     referenceType: 'call',
     referenceId: row.reference_id as string,
     status: row.status as Activeflow['status'],
@@ -21,5 +22,6 @@ export function activeflowFromRow(row: ActiveflowRow): Activeflow {
     tmCreate: rowTime(row.tm_create) as Date,
     tmUpdate: rowTime(row.tm_update) as Date,
     tmEnd: rowTime(row.tm_end),
+    tmDelete: rowTime(row.tm_delete),
   };
 }

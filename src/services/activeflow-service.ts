@@ -110,13 +110,14 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
    */
   async function start(call: Call): Promise<void> {
     if (!call.flowId) return;
-    const id = randomUUID();
+    const id = call.activeflowId ?? randomUUID();
     const created = await activeflows.create({
       id,
       customerId: call.customerId,
       flowId: call.flowId,
       callId: call.id,
-      variables: callVariables(call, { activeflowId: id, flowId: call.flowId }),
+      // The product's own voipbin.* variables win over anything seeded (seeding drops them anyway).
+      variables: { ...call.variables, ...callVariables(call, { activeflowId: id, flowId: call.flowId }) },
     });
     const flow = created ?? (await activeflows.findByCall(call.id));
     if (flow?.status === 'running' && flow.step === 0) await advance(flow.id, 0);
@@ -167,6 +168,16 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
       const ended = (await endForCall(flow.referenceId)) ?? flow;
       await calls.signal(flow.referenceId, { type: 'hangup_requested', reason: 'normal' });
       return ended;
+    },
+
+    /** Stops it if it runs (its call hangs up, as at a flow's end), then deletes it: it answers 404 from then on. */
+    async delete(customerId: string, id: unknown): Promise<void> {
+      const flow = await getOwned(customerId, id);
+      if (flow.status === 'running') {
+        await endForCall(flow.referenceId);
+        await calls.signal(flow.referenceId, { type: 'hangup_requested', reason: 'normal' });
+      }
+      if (!(await activeflows.markDeleted(flow.id, customerId))) throw new AppError('ACTIVEFLOW_NOT_FOUND', 'The activeflow was not found.');
     },
   };
 }

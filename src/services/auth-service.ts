@@ -11,9 +11,31 @@ export interface Principal {
   credentialId: string;
 }
 
+/** The credentials behind a request, as GET /v1.0/me shows them. */
+export interface Credential {
+  kind: 'user' | 'accesskey';
+  id: string;
+  customerId: string;
+  /** The user's login name; '' for an access key. */
+  username: string;
+  /** The user's login name, or the access key's name. */
+  name: string;
+  detail: string;
+  /** The platform administrator's customer. */
+  isAdmin: boolean;
+  tmCreate: Date;
+  tmUpdate: Date;
+}
+
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export const generateAccessKey = (): string => randomBytes(24).toString('base64url');
+
+/**
+ * The first characters of a key, to tell keys apart in lists (VoIPBIN's token_prefix). A short
+ * key chosen by an operator shows none: its prefix would give most of it away.
+ */
+export const tokenPrefixOf = (token: string): string => (token.length >= 24 ? token.slice(0, 8) : '');
 
 const MAX_TOKEN_LENGTH = 2048;
 const UNKNOWN_USER_HASH = bcrypt.hashSync('no user has this password', 10);
@@ -55,6 +77,17 @@ export function createAuthService(prisma: PrismaClient, settings: AuthSettings) 
       return { customerId: key.customer_id, credentialId: key.id };
     },
 
+    /** Who a principal is: its user, or its access key. */
+    async credential(principal: Principal): Promise<Credential> {
+      const customer = await prisma.customer.findUnique({ where: { id: principal.customerId }, select: { isAdmin: true } });
+      const isAdmin = customer?.isAdmin ?? false;
+      const user = await prisma.user.findFirst({ where: { id: principal.credentialId, customerId: principal.customerId }, select: { id: true, username: true, tmCreate: true } });
+      if (user) return { kind: 'user', id: user.id, customerId: principal.customerId, username: user.username, name: user.username, detail: '', isAdmin, tmCreate: user.tmCreate, tmUpdate: user.tmCreate };
+      const key = await prisma.accessKey.findFirst({ where: { id: principal.credentialId, customerId: principal.customerId }, select: { id: true, name: true, detail: true, tmCreate: true, tmUpdate: true } });
+      if (!key) throw new AppError('UNAUTHENTICATED', 'The credentials are no longer valid.');
+      return { kind: 'accesskey', id: key.id, customerId: principal.customerId, username: '', name: key.name, detail: key.detail, isAdmin, tmCreate: key.tmCreate, tmUpdate: key.tmUpdate };
+    },
+
     /** A JWT for a user's username and password; one answer for every kind of failure. */
     async login(username: unknown, password: unknown): Promise<{ token: string; expiresAt: Date }> {
       if (typeof username !== 'string' || typeof password !== 'string' || username.length > 255 || password.length > 1024) throw NOT_LOGGED_IN();
@@ -72,12 +105,14 @@ export function createAuthService(prisma: PrismaClient, settings: AuthSettings) 
     /** Creates a customer with one access key; the token is returned once and stored hashed. */
     async createCustomer(name: string, token = generateAccessKey()): Promise<{ customerId: string; token: string }> {
       const customerId = randomUUID();
+      const now = new Date();
       await prisma.customer.create({
         data: {
           id: customerId,
           name,
-          tmCreate: new Date(), // millisecond precision, so a page token (a Date) sorts rows exactly
-          accessKeys: { create: { id: randomUUID(), name: 'initial', tokenHash: hashToken(token) } },
+          tmCreate: now, // millisecond precision, so a page token (a Date) sorts rows exactly
+          tmUpdate: now,
+          accessKeys: { create: { id: randomUUID(), name: 'initial', tokenHash: hashToken(token), tokenPrefix: tokenPrefixOf(token) } },
         },
       });
       return { customerId, token };
@@ -94,7 +129,7 @@ export function createAuthService(prisma: PrismaClient, settings: AuthSettings) 
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('opencall:bootstrap'))`;
         if ((await tx.customer.count()) > 0) return false;
         await tx.customer.create({
-          data: { id: customerId, name: 'bootstrap', isAdmin: true, accessKeys: { create: { id: randomUUID(), name: 'bootstrap', tokenHash: hashToken(token) } } },
+          data: { id: customerId, name: 'bootstrap', isAdmin: true, accessKeys: { create: { id: randomUUID(), name: 'bootstrap', tokenHash: hashToken(token), tokenPrefix: tokenPrefixOf(token) } } },
         });
         return true;
       });

@@ -41,6 +41,8 @@ export function callFromRow(row: CallRow): Call {
     channelId: (row.channel_id as string | null | undefined) ?? (row.id as string),
     customerId: row.customer_id as string,
     flowId: nullableString(row.flow_id),
+    activeflowId: nullableString(row.activeflow_id),
+    variables: (row.variables as Record<string, string> | null | undefined) ?? {},
     type: row.type as string,
     status: row.status as CallStatus,
     direction: row.direction as CallDirection,

@@ -3,6 +3,7 @@ import type { Call } from '../domain/call';
 import { canChainTo } from '../domain/call-chain';
 import { resolveDialTimeout } from '../domain/dial-timeout';
 import { AppError, invalidArgument } from '../domain/errors';
+import { parseSeedVariables } from '../domain/flow/flow-variables';
 import type { PrismaClient } from '../persistence/database';
 import { addressToStored } from './call-row';
 import type { CallRepository, NewCall, NewFlow } from '../persistence/call-repository';
@@ -20,6 +21,8 @@ export interface CreateCallsInput {
   earlyExecution?: boolean | null;
   dialTimeout?: number | null;
   masterCallId?: string | null;
+  /** Seeds the flow's variables (VoIPBIN's `variables`). */
+  variables?: unknown;
 }
 
 export const MAX_DESTINATIONS = 100;
@@ -40,6 +43,7 @@ export function createCallsUseCase({ prisma, calls, commands, numbers }: CreateC
     if (input.earlyExecution != null && typeof input.earlyExecution !== 'boolean') {
       throw invalidArgument('early_execution', 'must be true or false');
     }
+    const variables = parseSeedVariables(input.variables);
     const flow = await resolveFlow(prisma, customerId, input);
     const masterCallId = await resolveMaster(calls, customerId, input.masterCallId);
     await numbers.assertSource(customerId, source);
@@ -55,6 +59,7 @@ export function createCallsUseCase({ prisma, calls, commands, numbers }: CreateC
       masterCallId,
       earlyExecution: input.earlyExecution ?? false,
       dialTimeoutMs,
+      variables,
     }));
     const created = await calls.insert(newCalls, flow?.isNew ? flow.record : null);
     // The master ended between the check above and the insert: nothing was inserted.

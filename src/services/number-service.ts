@@ -14,6 +14,8 @@ export interface PhoneNumber {
   number: string;
   /** The flow an incoming call to this number runs; null: such calls are rejected. */
   callFlowId: string | null;
+  /** Kept for VoIPBIN's clients: the product has no messaging, so nothing runs it. */
+  messageFlowId: string | null;
   name: string;
   detail: string;
   status: string;
@@ -25,6 +27,7 @@ export interface PhoneNumber {
 export interface NumberInput {
   number?: unknown;
   callFlowId?: unknown;
+  messageFlowId?: unknown;
   name?: unknown;
   detail?: unknown;
 }
@@ -38,7 +41,7 @@ export interface IncomingRoute {
 
 const MAX_NAME = 255;
 const MAX_DETAIL = 2000;
-const SELECT = { id: true, customerId: true, number: true, callFlowId: true, name: true, detail: true, status: true, tmCreate: true, tmUpdate: true, tmDelete: true } as const;
+const SELECT = { id: true, customerId: true, number: true, callFlowId: true, messageFlowId: true, name: true, detail: true, status: true, tmCreate: true, tmUpdate: true, tmDelete: true } as const;
 
 /** A customer's phone numbers; a number is held by at most one customer at a time. */
 export function createNumberService(prisma: PrismaClient, flows: FlowService) {
@@ -48,11 +51,13 @@ export function createNumberService(prisma: PrismaClient, flows: FlowService) {
     return row;
   }
 
-  async function callFlow(customerId: string, value: unknown): Promise<string | null> {
+  async function savedFlow(customerId: string, value: unknown, field: string): Promise<string | null> {
     if (value === undefined || value === null || value === '' || value === ZERO_UUID) return null;
-    if (!isUuid(value)) throw invalidArgument('call_flow_id', 'must be a UUID');
-    return (await flows.getSaved(customerId, value, 'call_flow_id')).id;
+    if (!isUuid(value)) throw invalidArgument(field, 'must be a UUID');
+    return (await flows.getSaved(customerId, value, field)).id;
   }
+  const callFlow = (customerId: string, value: unknown) => savedFlow(customerId, value, 'call_flow_id');
+  const messageFlow = (customerId: string, value: unknown) => savedFlow(customerId, value, 'message_flow_id');
 
   return {
     get: owned,
@@ -64,11 +69,12 @@ export function createNumberService(prisma: PrismaClient, flows: FlowService) {
       const name = parseText(input.name, 'name', MAX_NAME);
       const detail = parseText(input.detail, 'detail', MAX_DETAIL);
       const callFlowId = await callFlow(customerId, input.callFlowId);
+      const messageFlowId = await messageFlow(customerId, input.messageFlowId);
       const now = new Date();
       // The partial unique index decides, so two customers racing for a number cannot both win
       // (the loser's unique violation answers ALREADY_EXISTS on every surface).
       return prisma.phoneNumber.create({
-        data: { id: randomUUID(), customerId, number, callFlowId, name, detail, status: 'active', tmCreate: now, tmUpdate: now },
+        data: { id: randomUUID(), customerId, number, callFlowId, messageFlowId, name, detail, status: 'active', tmCreate: now, tmUpdate: now },
         select: SELECT,
       });
     },
@@ -91,6 +97,7 @@ export function createNumberService(prisma: PrismaClient, flows: FlowService) {
         ...(input.name !== undefined ? { name: parseText(input.name, 'name', MAX_NAME) } : {}),
         ...(input.detail !== undefined ? { detail: parseText(input.detail, 'detail', MAX_DETAIL) } : {}),
         ...(input.callFlowId !== undefined ? { callFlowId: await callFlow(customerId, input.callFlowId) } : {}),
+        ...(input.messageFlowId !== undefined ? { messageFlowId: await messageFlow(customerId, input.messageFlowId) } : {}),
       };
       const [row] = await prisma.phoneNumber.updateManyAndReturn({ where: { id: current.id, tmDelete: null }, data: { ...data, tmUpdate: new Date() }, select: SELECT });
       if (!row) throw new AppError('NUMBER_NOT_FOUND', 'The number was not found.');

@@ -10,6 +10,7 @@ export function recordingFromRow(row: RecordingRow): Recording {
     customerId: row.customer_id as string,
     referenceType: 'call',
     referenceId: row.reference_id as string,
+    activeflowId: (row.activeflow_id ?? null) as string | null,
     status: row.status as RecordingStatus,
     format: row.format as RecordingFormat,
     direction: row.direction as RecordingDirection,

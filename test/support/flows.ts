@@ -10,7 +10,7 @@ import { waitFor } from './wait';
 export async function createCalls(t: TestApp, body: unknown): Promise<Json[]> {
   const answer = await rest(t, 'POST', '/calls', body);
   if (answer.status !== 200) throw new Error(`POST /calls answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return answer.body as Json[];
+  return answer.body.calls as Json[];
 }
 
 export const getCall = async (t: TestApp, id: string): Promise<Json> => (await rest(t, 'GET', `/calls/${id}`)).body;

@@ -51,7 +51,7 @@ export function recordingKit(env: Record<string, string> = {}) {
   async function answeredCall(target = '+15559876543', token = app().accessKey): Promise<Json> {
     const created = await rest('POST', '/calls', { token, body: { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target }] } });
     expect(created.status).toBe(200);
-    const id = created.body[0].id as string;
+    const id = created.body.calls[0].id as string;
     return waitFor(async () => (await rest('GET', `/calls/${id}`, { token })).body, (call) => call.status === 'progressing', 'the call to be answered');
   }
 
@@ -60,12 +60,14 @@ export function recordingKit(env: Record<string, string> = {}) {
     const call = await answeredCall();
     const started = await rest('POST', `/calls/${call.id}/recording_start`, { body: options });
     expect(started.status).toBe(200);
-    expect(started.body).toMatchObject({ reference_type: 'call', reference_id: call.id, status: 'initiating', url: '' });
-    await waitForRecording(started.body.id, (r) => r.status === 'recording', 'the recording to start');
+    // As VoIPBIN's document says, the answer is the call, naming its new recording.
+    expect(started.body).toMatchObject({ id: call.id, status: 'progressing', recording_id: expect.not.stringMatching(ZERO) });
+    expect(started.body.recording_ids).toContain(started.body.recording_id);
+    await waitForRecording(started.body.recording_id, (r) => r.status === 'recording', 'the recording to start');
     await pause(seconds * 1000); // audio to record; the checks measure the time from tm_start/tm_end
     const stopped = await rest('POST', `/calls/${call.id}/recording_stop`);
     expect(stopped.status).toBe(200);
-    return { call, recording: await waitForRecording(started.body.id, ended, 'the recording to be stored') };
+    return { call, recording: await waitForRecording(started.body.recording_id, ended, 'the recording to be stored') };
   }
 
   const simPost = (path: string, body: unknown) =>

@@ -25,6 +25,7 @@ export const ID_ROUTES: Record<ResourceKind, RouteCase[]> = {
   call: [
     { method: 'GET', path: (id) => `/v1.0/calls/${id}` },
     { method: 'GET', path: (id) => `/v1.0/calls/${id}/events` },
+    { method: 'GET', path: (id) => `/v1.0/timelines/calls/${id}/events` },
     { method: 'POST', path: (id) => `/v1.0/calls/${id}/hangup` },
     { method: 'DELETE', path: (id) => `/v1.0/calls/${id}` },
     ...MEDIA_CONTROL_ROUTES,
@@ -41,6 +42,7 @@ export const ID_ROUTES: Record<ResourceKind, RouteCase[]> = {
   accesskey: [
     { method: 'GET', path: (id) => `/v1.0/accesskeys/${id}` },
     { method: 'POST', path: (id) => `/v1.0/accesskeys/${id}/expire` },
+    { method: 'PUT', path: (id) => `/v1.0/accesskeys/${id}`, body: { name: 'taken over' } },
     { method: 'DELETE', path: (id) => `/v1.0/accesskeys/${id}` },
   ],
   user: [{ method: 'DELETE', path: (id) => `/v1.0/users/${id}` }],
@@ -52,6 +54,7 @@ export const ID_ROUTES: Record<ResourceKind, RouteCase[]> = {
   number: [
     { method: 'GET', path: (id) => `/v1.0/numbers/${id}` },
     { method: 'PUT', path: (id) => `/v1.0/numbers/${id}`, body: { name: 'taken over', call_flow_id: '00000000-0000-0000-0000-000000000000' } },
+    { method: 'PUT', path: (id) => `/v1.0/numbers/${id}/flow_ids`, body: { call_flow_id: '00000000-0000-0000-0000-000000000000' } },
     { method: 'DELETE', path: (id) => `/v1.0/numbers/${id}` },
   ],
   webhook: [
@@ -61,6 +64,13 @@ export const ID_ROUTES: Record<ResourceKind, RouteCase[]> = {
     { method: 'DELETE', path: (id) => `/v1.0/webhooks/${id}` },
   ],
 };
+
+/** Routes on the caller's own records: neither lists nor by id. */
+export const OWN_ROUTES: RouteCase[] = [
+  { method: 'GET', path: () => '/v1.0/me' },
+  { method: 'GET', path: () => '/v1.0/customer' },
+  { method: 'PUT', path: () => '/v1.0/customer', body: { detail: 'x' } },
+];
 
 /** Every REST route, with a plausible body, for the credential checks. */
 export const ALL_ROUTES: RouteCase[] = [
@@ -82,5 +92,9 @@ export const ALL_ROUTES: RouteCase[] = [
   { method: 'GET', path: () => '/v1.0/recordings' },
   { method: 'POST', path: () => '/v1.0/webhooks', body: { url: 'https://93.184.216.34/hook', status: 'disabled' } },
   { method: 'GET', path: () => '/v1.0/webhooks' },
+  ...OWN_ROUTES,
+  { method: 'PUT', path: (id) => `/v1.0/customers/${id}`, body: { detail: 'x' } },
+  { method: 'DELETE', path: (id) => `/v1.0/activeflows/${id}` },
+  { method: 'GET', path: (id) => `/v1.0/timelines/activeflows/${id}/events` },
   ...Object.values(ID_ROUTES).flat(),
 ];

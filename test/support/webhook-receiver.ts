@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 /** One request as the receiver got it. */
 export interface Received {
+  method: string;
   path: string;
   headers: http.IncomingHttpHeaders;
   raw: string;
@@ -34,7 +35,7 @@ export async function startReceiver(responder: Responder = () => 200) {
       const attempt = (attempts.get(deliveryId) ?? 0) + 1;
       attempts.set(deliveryId, attempt);
       const body = JSON.parse(raw) as Received['body'];
-      const entry: Received = { path: req.url ?? '', headers: req.headers, raw, body, deliveryId, answered: 0 };
+      const entry: Received = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, raw, body, deliveryId, answered: 0 };
       received.push(entry);
       const decision = answer({ path: entry.path, body, deliveryId, attempt });
       const reply = (status: number) => {

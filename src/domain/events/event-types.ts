@@ -29,6 +29,7 @@ export const EVENT_TYPES = {
   call_deleted: { resource: 'call', aliases: [] },
   activeflow_created: { resource: 'activeflow', aliases: [] },
   activeflow_updated: { resource: 'activeflow', aliases: [] },
+  activeflow_deleted: { resource: 'activeflow', aliases: [] },
   recording_started: { resource: 'recording', aliases: [] },
   recording_finished: { resource: 'recording', aliases: [] },
   groupcall_created: { resource: 'groupcall', aliases: [] },

@@ -17,6 +17,9 @@ export interface CallSnapshot {
   channel_id: string | null;
   customer_id: string;
   flow_id: string | null;
+  activeflow_id: string | null;
+  /** What the client seeded the flow's variables with. */
+  variables: Record<string, string>;
   type: string;
   status: string;
   direction: string;
@@ -54,6 +57,7 @@ export interface ActiveflowSnapshot {
   id: string;
   customer_id: string;
   flow_id: string;
+  on_complete_flow_id: string | null;
   reference_type: string;
   reference_id: string;
   status: string;
@@ -66,6 +70,7 @@ export interface ActiveflowSnapshot {
   tm_create: string;
   tm_update: string;
   tm_end: string | null;
+  tm_delete: string | null;
   /** The call the flow runs on, as it was at this change (not as it is when the event is read). */
   call: CallSnapshot | null;
 }
@@ -75,6 +80,7 @@ export interface RecordingSnapshot {
   customer_id: string;
   reference_type: string;
   reference_id: string;
+  activeflow_id: string | null;
   status: string;
   format: string;
   direction: string;

@@ -15,6 +15,8 @@ export interface Activeflow extends FlowState {
   id: string;
   customerId: string;
   flowId: string;
+  /** The flow's on_complete_flow_id when the activeflow started; null for none. */
+  onCompleteFlowId: string | null;
   referenceType: 'call';
   referenceId: string;
   status: ActiveflowStatus;
@@ -26,6 +28,7 @@ export interface Activeflow extends FlowState {
   tmCreate: Date;
   tmUpdate: Date;
   tmEnd: Date | null;
+  tmDelete: Date | null;
 }
 
 /** executed_actions keeps the most recent ones: a long loop must not grow the row without bound. */

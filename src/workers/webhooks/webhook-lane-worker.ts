@@ -50,7 +50,7 @@ export function createWebhookLaneWorker(deps: LaneWorkerDeps): Worker<LaneJobDat
       return { status: 'failed', httpCode: null, error: 'the event could not be rendered', body: null, retryInMs: 0 };
     }
     const headers = signatureHeaders(delivery.secret, body, delivery.id, delivery.eventType, Date.now());
-    const result = await sendWebhook(delivery.url, body, headers, { timeoutMs: deps.timeoutMs, allowPrivateTargets: deps.allowPrivateTargets });
+    const result = await sendWebhook(delivery.url, body, headers, { method: delivery.method, timeoutMs: deps.timeoutMs, allowPrivateTargets: deps.allowPrivateTargets });
     const outcome = attemptOutcome(result, delivery.attempts, deps.policy);
     if (outcome.status !== 'delivered') logger.debug({ delivery: delivery.id, attempt: delivery.attempts, outcome }, 'webhook attempt did not deliver');
     return {

@@ -4,6 +4,8 @@ import type { AttemptResult } from '../../domain/webhook';
 import { guardedLookup, hostOf, resolveTarget, TARGET_REFUSED } from '../../services/webhook-target';
 
 export interface SendOptions {
+  /** POST unless a customer's webhook_method says otherwise; the body is sent with any method. */
+  method?: string;
   timeoutMs: number;
   allowPrivateTargets: boolean;
 }
@@ -18,7 +20,7 @@ const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }), '
 export const REFUSED: AttemptResult = { refused: TARGET_REFUSED };
 
 /**
- * One POST. The whole attempt (DNS, connect, answer) is bounded by the timeout, so it never
+ * One request (POST unless told otherwise). The whole attempt (DNS, connect, answer) is bounded by the timeout, so it never
  * outlives its lease; redirects are not followed (a redirect could lead inside); the host is
  * checked again here, as DNS may have changed since the webhook was saved, and the connection
  * goes to the addresses that were checked.
@@ -46,7 +48,7 @@ export async function sendWebhook(target: string, body: string, headers: Record<
     };
     const request = transport.request(
       url,
-      { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body).toString() }, lookup: guardedLookup(options.allowPrivateTargets) as never, agent: agents[url.protocol as 'http:' | 'https:'] },
+      { method: options.method ?? 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body).toString() }, lookup: guardedLookup(options.allowPrivateTargets) as never, agent: agents[url.protocol as 'http:' | 'https:'] },
       (response) => {
         response.resume(); // the answer's body is not used; drain it so the socket closes
         settle({ httpCode: response.statusCode ?? 0 });
