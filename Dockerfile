@@ -58,7 +58,7 @@ RUN mkdir -p /app/recordings && chown node:node /app/recordings
 
 USER node
 
-# 3000: the API (GraphQL at /graphql, REST at /v1.0, /health).
+# 3000: the API (GraphQL at /graphql, REST at /v1.0, the console at /console, /healthz, /readyz, /metrics).
 # 8088: the embedded ARI simulator and its /sim control surface (only when ARI_URL is unset;
 #       set SIM_HOST=0.0.0.0 to reach it from outside the container).
 EXPOSE 3000 8088

@@ -23,6 +23,10 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['src/types/**/*.d.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

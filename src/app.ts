@@ -8,7 +8,15 @@ import { ensureDatabase } from './platform/ensure-database';
 import type { Logger } from './platform/logger';
 import { applyMigrations, defaultMigrationsDir } from './platform/migrate';
 import { createRedisRateLimiter } from './platform/rate-limiter';
-import { connectRedis } from './platform/redis';
+import { closeRedis, connectRedis, whenReady, type Redis } from './platform/redis';
+import { createOutageLog, watchPostgres } from './platform/outage-log';
+import { addressOf, naming } from './platform/startup-error';
+import { logCallChanges } from './workers/call-change-log';
+import { warnIfPublishedKeyWorks } from './services/published-key';
+import { createMetrics, type Metrics } from './platform/metrics';
+import { mediaServerCheck, postgresCheck, redisCheck } from './platform/dependency-checks';
+import { createMetricSources } from './workers/metric-sources';
+import { observePublished } from './workers/outbox-metrics';
 import { buildApiSchema } from './schema/build-schema';
 import { createAccessKeyService } from './services/access-key-service';
 import { createAuthService } from './services/auth-service';
@@ -74,24 +82,38 @@ export interface RunningApp {
 
 /** The composition root: builds every part this process's role needs and wires them together. */
 export async function startApp(config: Config, role: Role, logger: Logger): Promise<RunningApp> {
+  const metrics = createMetrics();
+  const outages = createOutageLog(logger);
   const stops: (() => Promise<unknown>)[] = [];
   const stopAll = async () => {
+    outages.close();
     for (const stop of stops.reverse()) {
       logger.debug({ part: stop.name }, 'stopping');
       await stop().catch((error: unknown) => logger.error({ err: error }, 'error while stopping'));
     }
   };
   try {
-    await ensureDatabase(config.databaseUrl);
+    const postgresAt = addressOf(config.databaseUrl, 5432);
+    await naming('DATABASE_URL', postgresAt, () => ensureDatabase(config.databaseUrl));
     const db = connectDatabase(config.databaseUrl, config.databaseSchema);
     stops.push(() => db.close());
-    const applied = await applyMigrations(db.pool, config.databaseSchema, defaultMigrationsDir());
+    const applied = await naming('DATABASE_URL', postgresAt, () => applyMigrations(db.pool, config.databaseSchema, defaultMigrationsDir()));
     if (applied.length) logger.info({ applied }, 'applied migrations');
+    const stopProbe = watchPostgres(outages, db.pool, `DATABASE_URL ${postgresAt}`, POSTGRES_PROBE_MS);
+    stops.push(async () => stopProbe());
 
-    const redis = connectRedis(config.redisUrl, 'commands');
-    const publisher = connectRedis(config.redisUrl, 'events-pub');
-    const subscriber = connectRedis(config.redisUrl, 'events-sub');
-    stops.push(() => Promise.all([redis.quit(), publisher.quit(), subscriber.quit()]));
+    const redisAt = addressOf(config.redisUrl, 6379);
+    const first = connectRedis(config.redisUrl, 'commands');
+    stops.push(() => closeRedis(first));
+    await naming('REDIS_URL', redisAt, () => whenReady(first));
+    const redisConnection = (name: string, connection = connectRedis(config.redisUrl, name)): Redis => {
+      outages.watchRedis(connection, name, `REDIS_URL ${redisAt}`);
+      if (connection !== first) stops.push(() => closeRedis(connection));
+      return connection;
+    };
+    const redis = redisConnection('commands', first);
+    const publisher = redisConnection('events-pub');
+    const subscriber = redisConnection('events-sub');
     const bus = createRedisEventBus(publisher, subscriber, config.redisPrefix);
     stops.push(() => bus.close());
 
@@ -120,8 +142,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       parse: parseFlowAction,
       logger: logger.child({ part: 'flows' }),
     });
-    const mediaControlEvents = connectRedis(config.redisUrl, 'media-control-events');
-    stops.push(() => mediaControlEvents.quit());
+    const mediaControlEvents = redisConnection('media-control-events');
     const mediaControls = await createQueuedMediaControls(queue, mediaControlEvents, config.redisPrefix);
     stops.push(mediaControls.close);
     const recordingQueue = createRecordingQueue(redis, config.redisPrefix);
@@ -156,18 +177,27 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       webhooks,
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
+    await warnIfPublishedKeyWorks(services.auth, logger);
 
     let simulator: RunningSimulator | null = null;
     if (role !== 'api') {
-      const worker = await startWorkers(config, services, { redisUrl: config.redisUrl, db, logger, files });
+      const worker = await startWorkers(config, services, { redisConnection, db, logger, files, metrics });
       simulator = worker.simulator;
       stops.push(worker.stop);
     }
     let api: ApiServer | null = null;
     let port: number | null = null;
     if (role !== 'worker') {
+      const sources = createMetricSources(db.pool, redis, config.redisPrefix, [queue, flowQueue, recordingQueue]);
+      stops.push(() => sources.close());
+      metrics.setSources(sources);
+      const ariUrl = config.ari.url ?? simulator?.url ?? `http://${config.simulator.host}:${config.simulator.port}`;
       api = await createApiServer(await buildApiSchema(), services, logger, {
         introspection: config.graphqlIntrospection,
+        webAssetsDir: config.webAssetsDir,
+        sandboxSimulatorUrl: config.ari.url ? undefined : ariUrl,
+        metrics,
+        dependencies: [postgresCheck(db.pool), redisCheck(redis), mediaServerCheck(() => ({ ...config.ari, url: ariUrl }))],
         stacktraces: config.graphqlStacktraces,
         rateLimits: {
           limiter: createRedisRateLimiter(redis, config.redisPrefix),
@@ -176,7 +206,8 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
         },
       });
       stops.push(() => (api as ApiServer).stop());
-      port = await api.listen(config.port, config.host);
+      const server = api;
+      port = await naming('PORT', String(config.port), () => server.listen(config.port, config.host));
     }
     return { port, simulator, services, bootstrap, stop: stopAll };
   } catch (error) {
@@ -191,32 +222,37 @@ function s3SettingsOf(config: Config) {
   return endpoint && bucket && accessKeyId && secretAccessKey ? { endpoint, bucket, region, accessKeyId, secretAccessKey } : undefined;
 }
 
+/** How often the pool is probed to tell a Postgres outage's start and end. */
+const POSTGRES_PROBE_MS = 2000;
+
 interface WorkerResources {
-  redisUrl: string;
+  redisConnection: (name: string) => Redis;
   db: ReturnType<typeof connectDatabase>;
   logger: Logger;
   files: FileStore;
+  metrics: Metrics;
 }
 
-async function startWorkers(config: Config, services: Services, { redisUrl, db, logger, files }: WorkerResources) {
+async function startWorkers(config: Config, services: Services, { redisConnection, db, logger, files, metrics }: WorkerResources) {
   const stops: (() => Promise<unknown>)[] = [];
   let simulator: RunningSimulator | null = null;
   if (!config.ari.url) {
-    simulator = await startAriSimulator({
-      port: config.simulator.port,
-      host: config.simulator.host,
-      username: config.ari.username,
-      password: config.ari.password,
-      delays: config.simulator.delays,
-    });
+    simulator = await naming('SIM_PORT', String(config.simulator.port), () =>
+      startAriSimulator({
+        port: config.simulator.port,
+        host: config.simulator.host,
+        username: config.ari.username,
+        password: config.ari.password,
+        delays: config.simulator.delays,
+      }),
+    );
     stops.push(() => (simulator as RunningSimulator).close());
     logger.info({ url: simulator.url }, 'ARI simulator started (no ARI_URL given)');
   }
   const ariUrl = config.ari.url ?? (simulator as RunningSimulator).url;
 
   const media: MediaServer = createAriMediaServer({ ...config.ari, url: ariUrl }, logger.child({ part: 'ari' }));
-  const connection = connectRedis(redisUrl, 'telephony-worker');
-  stops.push(() => connection.quit());
+  const connection = redisConnection('telephony-worker');
   const queue = createTelephonyQueue(connection, config.redisPrefix);
   stops.push(() => queue.close());
   const flowQueue = createFlowQueue(connection, config.redisPrefix);
@@ -236,6 +272,10 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     logger: logger.child({ part: 'flows' }),
   });
   startMediaEventConsumer({ media, calls: services.calls, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
+  let connects = 0;
+  media.onEvent((event) => {
+    if (event.type === 'connected' && connects++ > 0) metrics.ariReconnects.inc();
+  });
   startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }), services.calls);
   // Every worker sends commands; one at a time (the leader) hears the events.
   await media.connect();
@@ -281,6 +321,7 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     // The same REST shape of a snapshot as the topic socket's; a recording's URL is signed when the body is made.
     data: (source) => presentEventData(source, services.recordings),
     logger: logger.child({ part: 'webhooks' }),
+    countOutcome: (outcome) => metrics.webhookDeliveries.inc({ outcome }),
   });
   stops.push(() => webhooks.stop());
 
@@ -310,6 +351,10 @@ async function startWorkers(config: Config, services: Services, { redisUrl, db, 
     publish: (events) => services.bus.publish(events),
     react: (events) => enqueueReactions(reactionQueue, events),
     wakeLanes: webhooks.wakeLanes,
+    onPublished: (events) => {
+      observePublished(metrics, events);
+      logCallChanges(logger.child({ part: 'calls' }), events);
+    },
     logger: logger.child({ part: 'outbox' }),
   });
   await dispatcher.start();

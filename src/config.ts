@@ -19,6 +19,8 @@ const configSchema = z.object({
   /** Prefix of every Redis key and channel, so several installs or test files share one Redis. */
   redisPrefix: z.string().default('opencall'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** JSON lines, or lines for a person; auto: for a person when stdout is a terminal. */
+  logFormat: z.enum(['auto', 'json', 'pretty']).default('auto'),
   bootstrapAccessKey: optionalString,
   /** The key of login JWTs; unset: one is made at the first start and kept in the database. */
   jwtSecret: optionalString.pipe(z.string().min(32).optional()),
@@ -29,7 +31,9 @@ const configSchema = z.object({
     perCustomer: z.coerce.number().int().positive().default(1000),
     perIp: z.coerce.number().int().positive().default(2000),
   }),
-  /** GraphQL introspection and Apollo's landing page (on by default; off for a locked-down API). */
+  /** Where the browser bundles are (the console, the explorer); unset: dist/web of this install. */
+  webAssetsDir: optionalString,
+  /** GraphQL introspection, which the explorer needs (on by default; off for a locked-down API). */
   graphqlIntrospection: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /** Stack traces in GraphQL errors: a development setting, off unless asked for. */
   graphqlStacktraces: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
@@ -124,10 +128,12 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: env.REDIS_URL,
     redisPrefix: env.REDIS_PREFIX,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     bootstrapAccessKey: env.BOOTSTRAP_ACCESS_KEY,
     jwtSecret: env.JWT_SECRET,
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
     graphqlIntrospection: env.GRAPHQL_INTROSPECTION,
+    webAssetsDir: env.WEB_ASSETS_DIR,
     graphqlStacktraces: env.GRAPHQL_STACKTRACES,
     rateLimit: { windowMs: env.RATE_LIMIT_WINDOW_MS, perCustomer: env.RATE_LIMIT_PER_CUSTOMER, perIp: env.RATE_LIMIT_PER_IP },
     publicUrl: env.PUBLIC_URL,

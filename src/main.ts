@@ -9,14 +9,14 @@ async function main(): Promise<void> {
   const role = (process.argv[2] ?? 'all') as Role;
   if (!ROLES.includes(role)) throw new Error(`unknown role '${role}': use ${ROLES.join(', ')}`);
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, 'opencall', { format: config.logFormat });
   const app = await startApp(config, role, logger);
 
   if (app.bootstrap?.generated) {
     logger.info({ customerId: app.bootstrap.customerId }, 'created the first customer');
     console.log(`\n  Your access key (shown once; set BOOTSTRAP_ACCESS_KEY to choose it): ${app.bootstrap.token}\n`);
   }
-  if (app.port !== null) logger.info(`API on http://localhost:${app.port} — GraphQL at /graphql, REST at /v1.0`);
+  if (app.port !== null) logger.info(`API on http://localhost:${app.port} — the console at /console, GraphQL at /graphql (explorer /explorer), REST at /v1.0`);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -36,6 +36,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`opencall cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -62,7 +62,7 @@ it('keeps every call going when the leader dies, and a late worker does not take
   const standbys = first.filter((worker) => worker !== leader);
 
   const waiting = await Promise.all(['+15557774001', '+15557774002', '+15557774003', '+15557774004'].map(keyCall));
-  for (const id of waiting) await waitForCall(t, id, (c) => c.status === 'progressing' && (c.action as { type?: string }).type === 'digits_receive', 'the flow to wait for a key');
+  for (const id of waiting) await waitForCall(t, id, (c) => c.status === 'progressing' && (c.action as { type?: string } | undefined)?.type === 'digits_receive', 'the flow to wait for a key');
   const hangingUp = await Promise.all(['+15550005401', '+15550005402', '+15550005403'].map(remoteCall));
   await Promise.all(hangingUp.map((id) => waitForCall(t, id, (c) => c.status === 'progressing', 'the answer')));
 
@@ -75,7 +75,7 @@ it('keeps every call going when the leader dies, and a late worker does not take
   const late = startWorker();
   expect(await roleOf(late)).toBe('standby');
   const after = await keyCall('+15557774005');
-  await waitForCall(t, after, (c) => (c.action as { type?: string }).type === 'digits_receive', 'the flow to wait for a key');
+  await waitForCall(t, after, (c) => (c.action as { type?: string } | undefined)?.type === 'digits_receive', 'the flow to wait for a key');
   await press({ simUrl: sim.url } as TestApp, after, '1');
   await expectEndedOnce(after, 'local');
   expect(late.lines.some((line) => LEADS.test(line))).toBe(false);

@@ -28,7 +28,7 @@ it.each([
 ])('refuses %s when the webhook is saved', async (url) => {
   const answer = await rest('POST', '/webhooks', { url });
   expect(answer.status).toBe(400);
-  expect(answer.body.error.message).toBe('url: the host resolves to a private, loopback or link-local address');
+  expect(answer.body.error.message).toBe('url: the host resolves to a private, loopback or link-local address (WEBHOOK_ALLOW_PRIVATE_TARGETS=true allows it, for tests and closed networks)');
   expect((await rest('GET', '/webhooks')).body.result).toEqual([]);
 });
 
@@ -53,6 +53,6 @@ it('refuses a private target again at delivery time, without sending anything', 
 
   await rest('POST', '/calls', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15550001001' }] });
   const [delivery] = await waitFor(async () => (await rest('GET', `/webhooks/${id}/deliveries`)).body.result as { status: string }[], (list) => list[0]?.status === 'failed', 'the delivery refused', 20_000);
-  expect(delivery).toMatchObject({ status: 'failed', attempts: 1, http_code: 0, error: 'the host resolves to a private, loopback or link-local address' });
+  expect(delivery).toMatchObject({ status: 'failed', attempts: 1, http_code: 0, error: 'the host resolves to a private, loopback or link-local address (WEBHOOK_ALLOW_PRIVATE_TARGETS=true allows it, for tests and closed networks)' });
   expect(receiver.received).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -10,6 +10,7 @@ import { credentialOf } from '../platform/credentials';
 import { formatGraphqlError, graphqlErrorOf } from '../platform/graphql-errors';
 import { knownError } from '../platform/known-error';
 import type { Logger } from '../platform/logger';
+import type { Metrics } from '../platform/metrics';
 import { createCallLoaders } from '../resolvers/call-loaders';
 import type { GraphqlContext } from '../resolvers/context';
 import type { Services } from '../services/services';
@@ -33,6 +34,7 @@ const contextFor = (services: Services, customerId: string, requestId: string): 
 /** Apollo over HTTP and graphql-ws over WebSocket, both on /graphql, both authenticated. */
 export interface GraphqlOptions {
   introspection: boolean;
+  metrics: Metrics;
   /** GRAPHQL_STACKTRACES: a development setting; stack traces are never sent otherwise. */
   stacktraces: boolean;
 }
@@ -69,7 +71,9 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
       ApolloServerPluginDrainHttpServer({ httpServer }),
       variablesGuard,
       costLimit(schema),
-      ...(options.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      graphqlTimer(options.metrics),
+      // The explorer at /explorer is the landing page: Apollo's own would load from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
       { async serverWillStart() { return { async drainServer() { await socket.dispose(); } }; } },
     ],
   });
@@ -88,5 +92,19 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
     middleware: [documentSizeLimit, middleware],
     handleUpgrade: (req, upgraded, head) => socket.wsServer.handleUpgrade(req, upgraded, head, (ws) => socket.wsServer.emit('connection', ws, req)),
     stop: () => apollo.stop(),
+  };
+}
+
+/** The duration of every operation over HTTP, by its type and whether it answered errors. */
+function graphqlTimer(metrics: Metrics): ApolloServerPlugin<GraphqlContext> {
+  return {
+    async requestDidStart() {
+      const end = metrics.graphqlDuration.startTimer();
+      return {
+        async willSendResponse({ operation, errors }) {
+          end({ operation: operation?.operation ?? 'invalid', outcome: errors?.length ? 'error' : 'ok' });
+        },
+      };
+    },
   };
 }

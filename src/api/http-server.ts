@@ -8,6 +8,11 @@ import { createRestRouter } from '../rest/router';
 import type { Services } from '../services/services';
 import { graphqlHttpErrors } from './graphql-http-errors';
 import { createGraphqlEndpoint, type GraphqlOptions } from './graphql-server';
+import type { DependencyCheck } from '../platform/readiness';
+import { createOperationsRouter } from './operations.routes';
+import { requestMetrics } from './request-metrics';
+import { createSandboxRouter } from './sandbox.routes';
+import { createWebRouter, defaultWebAssetsDir } from './web.routes';
 import { hitPerIp, limitPerCustomer, limitPerIp, type RateLimits } from './rate-limit';
 import { restErrorHandler } from '../rest/rest-errors';
 import { refuseUpgrade } from './socket-errors';
@@ -25,6 +30,12 @@ const BODY_LIMIT = '1mb';
 
 export interface ApiOptions extends GraphqlOptions {
   rateLimits: RateLimits;
+  /** What /readyz checks. */
+  dependencies: readonly DependencyCheck[];
+  /** The browser bundles (default: dist/web). */
+  webAssetsDir?: string;
+  /** The simulator's URL when the product runs on it: the far end of sandbox calls is played at /sandbox. */
+  sandboxSimulatorUrl?: string;
 }
 
 export async function createApiServer(schema: GraphQLSchema, unlimited: Services, logger: Logger, options: ApiOptions): Promise<ApiServer> {
@@ -49,17 +60,18 @@ export async function createApiServer(schema: GraphQLSchema, unlimited: Services
   });
 
   app.use(requestId);
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.use(requestMetrics(options.metrics));
+  app.use(createOperationsRouter(options.dependencies, options.metrics));
+  app.use(createWebRouter(options.webAssetsDir ?? defaultWebAssetsDir()));
   app.use(['/graphql', '/v1.0', '/auth'], limitPerIp(options.rateLimits));
   app.use('/auth', createLoginRouter(services.auth, logger));
   app.use('/graphql', express.json({ limit: BODY_LIMIT }), ...graphql.middleware);
   app.use('/v1.0', createRestRouter(services, logger));
+  if (options.sandboxSimulatorUrl) app.use('/sandbox', limitPerIp(options.rateLimits), createSandboxRouter(services, options.sandboxSimulatorUrl, logger));
   app.use('/reference', createReferenceRouter());
   // Errors raised before a router took the request (the per-IP limit), in each surface's shape.
   app.use('/graphql', graphqlHttpErrors(logger));
-  app.use(['/v1.0', '/auth'], restErrorHandler(logger));
+  app.use(['/v1.0', '/auth', '/sandbox'], restErrorHandler(logger));
 
   return {
     server,

@@ -1,6 +1,6 @@
 import { CALL_STATUSES, canTransition, predecessorsOf, type CallStatus } from './call-status';
 
-/** The transition table of VOIPBIN-BEHAVIOUR.md, written out: forward only, never to itself. */
+/** VoIPBIN’s documented transition table, written out: forward only, never to itself. */
 const ALLOWED: Record<CallStatus, CallStatus[]> = {
   dialing: ['ringing', 'progressing', 'terminating', 'canceling', 'hangup'],
   ringing: ['progressing', 'terminating', 'canceling', 'hangup'],

@@ -3,7 +3,7 @@ import { causeForReason, hangupOutcome, type HangupReason } from './hangup';
 
 type Row = [CallDirection, CallStatus, number, 'local' | 'remote', HangupReason];
 
-/** The hangup_reason tables of VOIPBIN-BEHAVIOUR.md, row by row, with "any other" sampled. */
+/** VoIPBIN’s documented hangup_reason tables, row by row, with "any other" sampled. */
 const OUTGOING: Row[] = [
   ['outgoing', 'dialing', 19, 'remote', 'noanswer'],
   ['outgoing', 'ringing', 19, 'remote', 'noanswer'],

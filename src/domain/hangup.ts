@@ -34,7 +34,7 @@ export interface HangupOutcome {
   hangupReason: HangupReason;
 }
 
-/** hangup_by and hangup_reason of a call whose channel is gone (VOIPBIN-BEHAVIOUR.md tables). */
+/** hangup_by and hangup_reason of a call whose channel is gone (VoIPBIN's documented tables). */
 export function hangupOutcome(facts: HangupFacts): HangupOutcome {
   const local = facts.lastStatus === 'terminating' || facts.lastStatus === 'canceling';
   const hangupBy: HangupBy = local ? 'local' : 'remote';

@@ -7,7 +7,7 @@ import { presentCalls } from './call-views';
 type Body = Record<string, unknown> | undefined;
 
 /**
- * Media controls on a live call (VOIPBIN-BEHAVIOUR.md): POST starts, DELETE undoes; talk and
+ * Media controls on a live call (as VoIPBIN documents them): POST starts, DELETE undoes; talk and
  * dtmf have nothing to undo. Each answers
  * the call as it is afterwards; every rule lives in the media control service.
  */

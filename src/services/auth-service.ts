@@ -126,7 +126,9 @@ export function createAuthService(prisma: PrismaClient, settings: AuthSettings) 
       const token = accessKey ?? generateAccessKey();
       const customerId = randomUUID();
       const created = await prisma.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('opencall:bootstrap'))`;
+        // Keyed by schema: deployments (and test files) that share one Postgres database in
+        // different schemas must not queue behind each other's start.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('opencall:bootstrap:' || current_schema()))`;
         if ((await tx.customer.count()) > 0) return false;
         await tx.customer.create({
           data: { id: customerId, name: 'bootstrap', isAdmin: true, accessKeys: { create: { id: randomUUID(), name: 'bootstrap', tokenHash: hashToken(token), tokenPrefix: tokenPrefixOf(token) } } },

@@ -6,6 +6,8 @@ import { isPublicAddress } from '../domain/ip-address';
 const MAX_URL = 2048;
 
 export const TARGET_REFUSED = 'the host resolves to a private, loopback or link-local address';
+/** The refusal as the client reads it: what it is, and the setting that allows it. */
+export const TARGET_REFUSED_MESSAGE = `${TARGET_REFUSED} (WEBHOOK_ALLOW_PRIVATE_TARGETS=true allows it, for tests and closed networks)`;
 
 /** A webhook URL's form: absolute http(s), no credentials in it, a host. */
 export function parseWebhookUrl(value: unknown, field = 'url'): URL {
@@ -42,7 +44,7 @@ export async function checkWebhookTarget(value: unknown, allowPrivate: boolean, 
   try {
     await resolveTarget(hostOf(url), allowPrivate);
   } catch (error) {
-    if (error instanceof Error && error.message === TARGET_REFUSED) throw invalidArgument(field, TARGET_REFUSED);
+    if (error instanceof Error && error.message === TARGET_REFUSED) throw invalidArgument(field, TARGET_REFUSED_MESSAGE);
     throw invalidArgument(field, 'the host cannot be resolved');
   }
   return url.toString();

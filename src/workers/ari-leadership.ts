@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from '../platform/logger';
 import type { MediaServer } from '../telephony/media-server';
+import { repeatedFailure } from '../platform/repeated-failure';
 
 export interface AriLeadershipOptions {
   pool: Pool;
@@ -33,6 +34,8 @@ export function createAriLeadership(options: AriLeadershipOptions): AriLeadershi
   let leader = false;
   let running = false;
   let busy = false;
+  // Tried every poll while Postgres or the media server is away: said once until it works again.
+  const takeFailure = repeatedFailure(logger, 'could not take the ARI events; trying again');
   let announcedStandby = false;
   let holdOffUntil = 0;
   let timer: NodeJS.Timeout | null = null;
@@ -71,10 +74,11 @@ export function createAriLeadership(options: AriLeadershipOptions): AriLeadershi
         return;
       }
       leader = true;
+      takeFailure.succeeded();
       logger.info('this process now hears the ARI events');
       await media.listen();
     } catch (error) {
-      logger.warn({ err: error }, 'could not take the ARI events; trying again');
+      takeFailure.failed(error);
     } finally {
       busy = false;
     }

@@ -2,6 +2,7 @@ import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bu
 import type { Logger } from '../platform/logger';
 import type { FlowExecutor } from './flow-executor';
 import { FLOW_QUEUE, type FlowJob } from './flow-queue';
+import { logWorkerErrors } from './worker-errors';
 
 export interface FlowWorkerDeps {
   connection: ConnectionOptions;
@@ -27,6 +28,6 @@ export function createFlowWorker(deps: FlowWorkerDeps): Worker {
   };
   const worker = new Worker(FLOW_QUEUE, processor, { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 50 });
   worker.on('failed', (job, error) => logger.warn({ err: error, jobId: job?.id }, 'flow job failed'));
-  worker.on('error', (error) => logger.error({ err: error }, 'flow worker error'));
+  logWorkerErrors(worker, logger, 'flow worker');
   return worker;
 }

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { ASKABLE_NAMES } from '../domain/events/event-types';
 import { eventFromRow, type EventRecord, type EventRow } from '../events/event-record';
 import type { Logger } from '../platform/logger';
+import { repeatedFailure } from '../platform/repeated-failure';
 
 
 const ASKABLE_JSON = JSON.stringify(ASKABLE_NAMES);
@@ -28,6 +29,8 @@ export interface OutboxDispatcherOptions {
   /** Told the webhook lanes that got new deliveries (after their commit); a loss is swept up later. */
   wakeLanes?: (lanes: NewDeliveryLane[]) => Promise<void>;
   logger: Logger;
+  /** Told every batch once it is published (metrics). */
+  onPublished?: (events: readonly EventRecord[]) => void;
   batchSize?: number;
   /** Safety-net poll for a missed NOTIFY (a reconnect, another process's commit). */
   pollMs?: number;
@@ -88,6 +91,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   let running = false;
   let pending = false;
   let draining: Promise<void> = Promise.resolve();
+  const unreachable = repeatedFailure(logger, 'cannot reach Postgres for the outbox');
+  const dispatchFailure = repeatedFailure(logger, 'outbox dispatch failed; retrying on the next wake-up');
 
   async function becomeLeader(client: PoolClient): Promise<boolean> {
     if (!leader) {
@@ -103,6 +108,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     if (events.length === 0) return 0;
     const ids = events.map((event) => event.id);
     await publish(events);
+    options.onPublished?.(events);
     if (options.react) await options.react(events);
     const lanes = await client.query<{ webhook_id: string; resource_id: string; first_event_id: string }>(MARK_AND_FAN_OUT, [ids, ASKABLE_JSON, events.map((event) => event.position)]);
     if (lanes.rows.length && options.wakeLanes) {
@@ -123,8 +129,9 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       try {
         if (!(await becomeLeader(client))) return;
         while (running && (await dispatchBatch(client)) === batchSize);
+        dispatchFailure.succeeded();
       } catch (error) {
-        logger.error({ err: error }, 'outbox dispatch failed; retrying on the next wake-up');
+        dispatchFailure.failed(error);
       }
     });
   }
@@ -145,7 +152,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   }
 
   async function tick(): Promise<void> {
-    if (!connection) await connect().catch((error: unknown) => logger.warn({ err: error }, 'cannot reach Postgres for the outbox'));
+    if (!connection) await connect().then(unreachable.succeeded, unreachable.failed);
     wake();
   }
 

@@ -8,6 +8,7 @@ import type { FileStore } from '../storage/file-store';
 import type { MediaServer } from '../telephony/media-server';
 import { buildRecordingFile, storageKeyOf } from './recording-files';
 import { RECORDING_QUEUE, type RecordingJob } from './recording-queue';
+import { logWorkerErrors } from './worker-errors';
 
 export interface RecordingWorkerDeps {
   connection: ConnectionOptions;
@@ -112,6 +113,6 @@ export function createRecordingWorker(deps: RecordingWorkerDeps): Worker {
         .catch((e: unknown) => logger.error({ err: e, recordingId }, 'ending a failed recording failed'));
     }
   });
-  worker.on('error', (error) => logger.error({ err: error }, 'recording worker error'));
+  logWorkerErrors(worker, logger, 'recording worker');
   return worker;
 }

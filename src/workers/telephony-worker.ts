@@ -7,6 +7,7 @@ import type { MediaControlExecutor } from '../services/media-control-executor';
 import { endpointFor, type EndpointTemplates } from '../telephony/endpoint';
 import type { MediaServer } from '../telephony/media-server';
 import { TELEPHONY_QUEUE, type TelephonyJob } from './telephony-queue';
+import { logWorkerErrors } from './worker-errors';
 
 export interface TelephonyWorkerDeps {
   connection: ConnectionOptions;
@@ -69,6 +70,6 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
     concurrency: deps.concurrency ?? 50,
   });
   worker.on('failed', (job, error) => logger.warn({ err: error, jobId: job?.id }, 'telephony job failed'));
-  worker.on('error', (error) => logger.error({ err: error }, 'telephony worker error'));
+  logWorkerErrors(worker, logger, 'telephony worker');
   return worker;
 }

@@ -17,8 +17,11 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
   let server: Server | null = null;
   let port = 0;
 
+  // Restoring a proxy that was never cut changes nothing.
   const listen = () =>
-    new Promise<void>((resolve, reject) => {
+    server
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
       const next = createServer((client) => {
         const upstream = createConnection(targetPort, targetHost);
         for (const socket of [client, upstream]) {

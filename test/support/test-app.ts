@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { startApp, type Role, type RunningApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
-import { createLogger } from '../../src/platform/logger';
+import { createLogger, type Logger } from '../../src/platform/logger';
 
 import { TEST_DATABASE_URL } from './database-url';
 
@@ -31,7 +31,7 @@ export const FAST_DELAYS = { SIM_RING_MS: '20', SIM_ANSWER_MS: '40', SIM_GIVE_UP
  * The whole product for one test file: its own Postgres schema and Redis prefix (so files run in
  * parallel), the API on a free port, workers, and the embedded simulator on a free port.
  */
-export async function startTestApp(env: Record<string, string> = {}, role: Role = 'all'): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, role: Role = 'all', logger?: Logger): Promise<TestApp> {
   const id = randomBytes(6).toString('hex');
   const schema = `t_${id}`;
   const config = loadConfig({
@@ -46,7 +46,7 @@ export async function startTestApp(env: Record<string, string> = {}, role: Role 
     ...FAST_DELAYS,
     ...env,
   });
-  const app = await startApp(config, role, createLogger(config.logLevel));
+  const app = await startApp(config, role, logger ?? createLogger(config.logLevel));
   if (!app.bootstrap) throw new Error('a fresh schema must bootstrap its first customer');
   const baseUrl = `http://127.0.0.1:${app.port}`;
   const ownNumber = async (customerId: string, number: string): Promise<string> => (await app.services.numbers.create(customerId, { number })).id;

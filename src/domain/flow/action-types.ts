@@ -13,7 +13,7 @@ export const DECIDED_ACTION_TYPES = ['goto', 'branch', 'variable_set'] as const 
 export type DecidedActionType = (typeof DECIDED_ACTION_TYPES)[number];
 export type CallActionType = Exclude<FlowActionType, DecidedActionType>;
 
-/** The documentation's spellings that differ from VoIPBIN's own names (VOIPBIN-BEHAVIOUR.md). */
+/** The documentation's spellings that differ from VoIPBIN's own names (VoIPBIN's documentation). */
 export const ACTION_TYPE_ALIASES: Readonly<Record<string, FlowActionType>> = {
   dtmf_send: 'digits_send',
   record_start: 'recording_start',

@@ -5,7 +5,7 @@ import { startAriSimulator } from './index';
 /** `npm run simulator`: the ARI simulator alone, for a product started with ARI_URL pointing here. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel, 'ari-simulator');
+  const logger = createLogger(config.logLevel, 'ari-simulator', { format: config.logFormat });
   const simulator = await startAriSimulator({
     port: config.simulator.port,
     host: config.simulator.host,

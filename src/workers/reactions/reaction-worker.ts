@@ -5,6 +5,7 @@ import type { Call } from '../../domain/call';
 import { callFromRow } from '../../services/call-row';
 import { REACTION_QUEUE, type ReactionJobData } from './reaction-queue';
 import type { ReactionTestHooks } from './reaction-test-hooks';
+import { logWorkerErrors } from '../worker-errors';
 
 /** Carries out one reaction to a call's change; must be idempotent (it may run again after a crash). */
 export type ReactionHandler = (call: Call, event: ReactionJobData) => Promise<void>;
@@ -55,6 +56,6 @@ export function createReactionWorker(deps: ReactionWorkerDeps): Worker<ReactionJ
     maxStalledCount: 3,
   });
   worker.on('failed', (job, error) => logger.warn({ err: error, jobId: job?.id }, 'reaction attempt failed'));
-  worker.on('error', (error) => logger.error({ err: error }, 'reaction worker error'));
+  logWorkerErrors(worker, logger, 'reaction worker');
   return worker;
 }

@@ -4,12 +4,12 @@ import type { Logger } from '../../platform/logger';
 import type { WebhookDeliveries } from '../../services/webhook-deliveries';
 import type { NewDeliveryLane } from '../outbox-dispatcher';
 import type { WebhookData } from './webhook-data';
-import { createWebhookLaneWorker } from './webhook-lane-worker';
+import { createWebhookLaneWorker, type LaneWorkerDeps } from './webhook-lane-worker';
 import { createWebhookQueue, wakeLanes } from './webhook-queue';
 import { startWebhookSweep } from './webhook-sweep';
 
 /** The worker side of webhooks: the lane queue and its worker, and the sweep that backs them up. */
-export function startWebhookDelivery(deps: { connection: ConnectionOptions; config: Config; deliveries: WebhookDeliveries; data: WebhookData; logger: Logger }) {
+export function startWebhookDelivery(deps: { connection: ConnectionOptions; config: Config; deliveries: WebhookDeliveries; data: WebhookData; logger: Logger; countOutcome?: LaneWorkerDeps['countOutcome'] }) {
   const { config, logger } = deps;
   const settings = config.webhooks;
   const queue = createWebhookQueue(deps.connection, config.redisPrefix);
@@ -25,6 +25,7 @@ export function startWebhookDelivery(deps: { connection: ConnectionOptions; conf
     allowPrivateTargets: settings.allowPrivateTargets,
     concurrency: settings.concurrency,
     logger,
+    countOutcome: deps.countOutcome,
   });
   const sweep = startWebhookSweep({ deliveries, queue, everyMs: settings.sweepMs, logger });
   return {

@@ -6,6 +6,7 @@ import type { WebhookData } from './webhook-data';
 import { sendWebhook } from './webhook-sender';
 import { signatureHeaders } from './webhook-signature';
 import { WEBHOOK_QUEUE, wakeLanes, type LaneJobData } from './webhook-queue';
+import { logWorkerErrors } from '../worker-errors';
 
 const retryCause = (deliveryId: string, attempts: number) => `retry_${deliveryId}_${attempts}`;
 
@@ -20,6 +21,8 @@ export interface LaneWorkerDeps {
   allowPrivateTargets: boolean;
   concurrency: number;
   logger: Logger;
+  /** Told how every attempt ended: delivered, pending (a retry follows), failed (given up), canceled. */
+  countOutcome?: (status: DeliveryResult['status']) => void;
 }
 
 /**
@@ -38,8 +41,14 @@ export function createWebhookLaneWorker(deps: LaneWorkerDeps): Worker<LaneJobDat
     return JSON.stringify({ type: delivery.eventType, data });
   }
 
-  /** Sends one claimed delivery and says how it ended (recording it is the caller's part). */
   async function attempt(delivery: ClaimedDelivery): Promise<DeliveryResult> {
+    const result = await send(delivery);
+    deps.countOutcome?.(result.status);
+    return result;
+  }
+
+  /** Sends one claimed delivery and says how it ended (recording it is the caller's part). */
+  async function send(delivery: ClaimedDelivery): Promise<DeliveryResult> {
     if (!delivery.webhookLive) return { status: 'canceled', httpCode: null, error: 'the webhook is disabled or deleted', body: null, retryInMs: 0 };
     let body: string;
     try {
@@ -52,7 +61,12 @@ export function createWebhookLaneWorker(deps: LaneWorkerDeps): Worker<LaneJobDat
     const headers = signatureHeaders(delivery.secret, body, delivery.id, delivery.eventType, Date.now());
     const result = await sendWebhook(delivery.url, body, headers, { method: delivery.method, timeoutMs: deps.timeoutMs, allowPrivateTargets: deps.allowPrivateTargets });
     const outcome = attemptOutcome(result, delivery.attempts, deps.policy);
-    if (outcome.status !== 'delivered') logger.debug({ delivery: delivery.id, attempt: delivery.attempts, outcome }, 'webhook attempt did not deliver');
+    if (outcome.status === 'failed') {
+      // Given up: the receiver never gets this event, which its owner must hear about.
+      logger.warn({ delivery: delivery.id, webhookId: delivery.webhookId, url: delivery.url, event: delivery.eventType, attempts: delivery.attempts, reason: outcome.reason }, `webhook delivery gave up after ${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}: ${outcome.reason.replace(/ \(gave up after \d+ attempts\)$/, '')}`);
+    } else if (outcome.status === 'pending') {
+      logger.debug({ delivery: delivery.id, attempt: delivery.attempts, outcome }, 'webhook attempt did not deliver; retrying');
+    }
     return {
       status: outcome.status,
       httpCode: 'httpCode' in result ? result.httpCode : null,
@@ -89,6 +103,6 @@ export function createWebhookLaneWorker(deps: LaneWorkerDeps): Worker<LaneJobDat
     concurrency: deps.concurrency,
   });
   worker.on('failed', (job, error) => logger.warn({ err: error, job: job?.id }, 'webhook lane job failed; BullMQ retries it'));
-  worker.on('error', (error) => logger.error({ err: error }, 'webhook worker error'));
+  logWorkerErrors(worker, logger, 'webhook worker');
   return worker;
 }

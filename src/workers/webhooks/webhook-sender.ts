@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AttemptResult } from '../../domain/webhook';
-import { guardedLookup, hostOf, resolveTarget, TARGET_REFUSED } from '../../services/webhook-target';
+import { guardedLookup, hostOf, resolveTarget, TARGET_REFUSED, TARGET_REFUSED_MESSAGE } from '../../services/webhook-target';
 
 export interface SendOptions {
   /** POST unless a customer's webhook_method says otherwise; the body is sent with any method. */
@@ -17,7 +17,7 @@ export interface SendOptions {
 const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }) };
 
 /** The attempt was refused before any byte left: the target is internal (not worth retrying). */
-export const REFUSED: AttemptResult = { refused: TARGET_REFUSED };
+export const REFUSED: AttemptResult = { refused: TARGET_REFUSED_MESSAGE };
 
 /**
  * One request (POST unless told otherwise). The whole attempt (DNS, connect, answer) is bounded by the timeout, so it never

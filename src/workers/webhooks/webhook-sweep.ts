@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from '../../platform/logger';
+import { repeatedFailure } from '../../platform/repeated-failure';
 import type { WebhookDeliveries } from '../../services/webhook-deliveries';
 import { wakeLanes, type LaneJobData } from './webhook-queue';
 
@@ -10,6 +11,7 @@ import { wakeLanes, type LaneJobData } from './webhook-queue';
  */
 export function startWebhookSweep(deps: { deliveries: WebhookDeliveries; queue: Queue<LaneJobData>; everyMs: number; logger: Logger }) {
   let running: Promise<void> | null = null;
+  const failure = repeatedFailure(deps.logger, 'webhook sweep failed');
   const sweep = async () => {
     const lanes = await deps.deliveries.stalledLanes(deps.everyMs);
     // The id names the head and its attempt: sweeps of one stall are one job.
@@ -19,7 +21,7 @@ export function startWebhookSweep(deps: { deliveries: WebhookDeliveries; queue: 
   const timer = setInterval(() => {
     if (running) return;
     running = sweep()
-      .catch((error: unknown) => deps.logger.warn({ err: error }, 'webhook sweep failed'))
+      .then(failure.succeeded, failure.failed)
       .finally(() => (running = null));
   }, deps.everyMs);
   return {
