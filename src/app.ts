@@ -26,6 +26,8 @@ import { createUserService } from './services/user-service';
 import { createWebhookService } from './services/webhook-service';
 import { createCallRepository } from './persistence/call-repository';
 import { createCallService } from './services/call-service';
+import { createGroupcallRepository } from './persistence/groupcall-repository';
+import { createGroupcallService } from './services/groupcall-service';
 import { createActiveflowRepository } from './persistence/activeflow-repository';
 import { createActiveflowService } from './services/activeflow-service';
 import { parseFlowAction } from './domain/flow/parse-flow-actions';
@@ -122,7 +124,16 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     stops.push(() => flowQueue.close());
     const flows = createFlowService(db.prisma);
     const numbers = createNumberService(db.prisma, flows);
-    const calls = createCallService({ prisma: db.prisma, calls: callRepository, commands: createQueuedTelephonyCommands(queue), numbers, logger });
+    const commands = createQueuedTelephonyCommands(queue);
+    const calls = createCallService({ prisma: db.prisma, calls: callRepository, commands, numbers, logger });
+    const groupcalls = createGroupcallService({
+      prisma: db.prisma,
+      calls: callRepository,
+      groupcalls: createGroupcallRepository(db.prisma),
+      callService: calls,
+      commands,
+      numbers,
+    });
     const activeflows = createActiveflowService({
       flows,
       activeflows: createActiveflowRepository(db.prisma),
@@ -147,6 +158,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       users: createUserService(db.prisma),
       accessKeys: createAccessKeyService(db.prisma),
       calls,
+      groupcalls,
       media: createMediaControlService({ calls: callRepository, commands: mediaControls.commands }),
       events: createEventService(db.prisma),
       flows,
@@ -322,6 +334,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       activeflows: services.activeflows,
       callService: services.calls,
       flows: flowExecutor,
+      groupcalls: services.groupcalls,
       connectLeg: connectLegReaction({ activeflows: services.activeflows, calls: services.calls, callService: services.calls, media, parse: parseFlowAction }),
     }),
     gaveUp: services.calls.reactionGaveUp,

@@ -141,6 +141,24 @@ describe('every route against the OpenAPI document', () => {
     expect(problemsOf('/v1.0/calls').concat(problemsOf('/v1.0/record'))).toEqual([]);
   });
 
+  it('groupcalls: make, list, get, events, hang up, delete', async () => {
+    const body = { source: { type: 'tel', target: TEST_SOURCE_NUMBER }, destinations: [{ type: 'tel', target: '+15550002001' }], ring_method: 'ring_all', answer_method: 'hangup_others' };
+    expect((await send('POST', '/v1.0/groupcalls', { body: { ...body, ring_method: 'round_robin' } })).status).toBe(400);
+    expect((await send('GET', '/v1.0/groupcalls?page_size=zero')).status).toBe(400);
+    expect((await send('GET', '/v1.0/groupcalls/not-a-uuid')).status).toBe(400);
+    expect((await send('GET', `/v1.0/groupcalls/${UNKNOWN}/events`)).status).toBe(404);
+    expect((await send('DELETE', `/v1.0/groupcalls/${UNKNOWN}`)).status).toBe(404);
+    const groupcall = await ok('POST', '/v1.0/groupcalls', body);
+    await ok('GET', '/v1.0/groupcalls?page_size=1');
+    await ok('GET', `/v1.0/groupcalls/${groupcall.id}`);
+    await ok('POST', `/v1.0/groupcalls/${groupcall.id}/hangup`);
+    await waitFor(async () => (await send('GET', `/v1.0/groupcalls/${groupcall.id}`)).body, (g) => g.status === 'hangup', 'the groupcall to end');
+    await ok('GET', `/v1.0/groupcalls/${groupcall.id}/events`);
+    expect((await send('POST', `/v1.0/groupcalls/${groupcall.id}/hangup`)).status).toBe(409);
+    await ok('DELETE', `/v1.0/groupcalls/${groupcall.id}`);
+    expect(problemsOf('/v1.0/groupcalls')).toEqual([]);
+  });
+
   it('flows, numbers and activeflows', async () => {
     expect((await send('POST', '/v1.0/flows', { body: { actions: [{ type: 'fly' }] } })).status).toBe(400);
     const flow = await ok('POST', '/v1.0/flows', { name: 'greeting', actions: [{ type: 'answer' }, { type: 'sleep', option: { duration: 60000 } }] });

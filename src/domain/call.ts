@@ -26,6 +26,8 @@ export interface Call extends MediaState {
   source: Address;
   destination: Address;
   masterCallId: string | null;
+  /** The groupcall this call is a leg of. */
+  groupcallId: string | null;
   recordingId: string | null;
   recordingIds: string[];
   action: Record<string, unknown> | null;

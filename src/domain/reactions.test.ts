@@ -6,6 +6,7 @@ const call = (over: Partial<CallChange['call']> = {}): CallChange['call'] => ({
   earlyExecution: false,
   flowId: 'f',
   masterCallId: null,
+  groupcallId: null,
   chainedCallIds: [],
   ...over,
 });
@@ -28,6 +29,10 @@ describe('reactionsTo', () => {
     ['call_updated', { status: 'progressing', flowId: null, chainedCallIds: ['l'] }, []],
     ['call_hungup', { status: 'hangup', flowId: null, chainedCallIds: ['l'] }, ['chain-cascade']],
     ['call_updated', { status: 'terminating', flowId: null }, []],
+    // A groupcall's leg: no flow of its own on the answer (the winner's starts once it won).
+    ['call_answered', { groupcallId: 'g' }, ['groupcall-answer']],
+    ['call_hungup', { status: 'hangup', groupcallId: 'g' }, ['groupcall-leg-end', 'flow-end']],
+    ['call_created', { status: 'dialing', groupcallId: 'g' }, []],
   ])('%s of %j → %j', (type, over, expected) => {
     expect(reactionsTo({ type, call: call(over) })).toEqual(expected);
   });

@@ -7,13 +7,13 @@ import { flowTrigger } from './flow/flow-trigger';
  * in-process after a commit): each is an idempotent job keyed by (reaction, resource, sequence).
  * The next issues (groupcalls, failover, transfers) add theirs here and in the handler table.
  */
-export const REACTIONS = ['flow-start', 'flow-end', 'answer-wait', 'connect-leg', 'chain-cascade'] as const;
+export const REACTIONS = ['flow-start', 'flow-end', 'answer-wait', 'connect-leg', 'chain-cascade', 'groupcall-answer', 'groupcall-leg-end'] as const;
 export type ReactionName = (typeof REACTIONS)[number];
 
 /** A call event as the rule reads it: its name and the call's snapshot. */
 export interface CallChange {
   type: string;
-  call: Pick<Call, 'status' | 'direction' | 'earlyExecution' | 'flowId' | 'masterCallId'> & { chainedCallIds: readonly string[] };
+  call: Pick<Call, 'status' | 'direction' | 'earlyExecution' | 'flowId' | 'masterCallId' | 'groupcallId'> & { chainedCallIds: readonly string[] };
 }
 
 /**
@@ -22,10 +22,14 @@ export interface CallChange {
  * the call; an incoming call's answer completes its flow's answer action; a chained leg's answer
  * or end moves its master's connect action; a master leaving the chainable statuses ends its legs,
  * and so does a leg created just as its master was ending (the master's snapshot may not list it).
+ * A groupcall's leg starts no flow on its answer: the groupcall-answer reaction decides the one
+ * winner (whose flow it starts) and cancels the others; each leg's end may move the groupcall on.
  */
 export function reactionsTo({ type, call }: CallChange): ReactionName[] {
   const reactions: ReactionName[] = [];
-  if (flowTrigger(call) === 'start' && startsFlow(type, call)) reactions.push('flow-start');
+  if (call.groupcallId && type === 'call_answered') reactions.push('groupcall-answer');
+  if (call.groupcallId && type === 'call_hungup') reactions.push('groupcall-leg-end');
+  if (!call.groupcallId && flowTrigger(call) === 'start' && startsFlow(type, call)) reactions.push('flow-start');
   if (call.flowId && type === 'call_hungup') reactions.push('flow-end');
   if (call.flowId && type === 'call_answered' && call.direction === 'incoming') reactions.push('answer-wait');
   if (call.masterCallId && (type === 'call_answered' || type === 'call_hungup')) reactions.push('connect-leg');

@@ -21,6 +21,8 @@ export interface NewCall {
   source: unknown;
   destination: unknown;
   masterCallId: string | null;
+  /** A leg of this groupcall: inserted only if the groupcall lists it (its call_ids). */
+  groupcallId?: string | null;
   earlyExecution: boolean;
   dialTimeoutMs: number;
   variables?: Record<string, string>;
@@ -72,9 +74,10 @@ export function createCallRepository(prisma: PrismaClient) {
      * master are chained only while the master is chainable: the master's row is locked (FOR
      * SHARE) first, so its move to an ending state waits for this transaction, and the cascade
      * that follows that move sees these calls. Answers [] when the master was not chainable.
-     * The calls of one insert share their master (one createCalls request).
+     * The calls of one insert share their master (one createCalls request). `before`: statements
+     * of the same transaction that come first (a groupcall's row, which lists its legs).
      */
-    async insert(calls: NewCall[], flow: NewFlow | null): Promise<Call[]> {
+    async insert(calls: NewCall[], flow: NewFlow | null, before: Prisma.PrismaPromise<unknown>[] = []): Promise<Call[]> {
       const masterId = calls[0]?.masterCallId ?? null;
       const customerId = calls[0]?.customerId ?? null;
       const masterChainable = Prisma.sql`(${masterId}::uuid IS NULL OR EXISTS (
@@ -91,6 +94,7 @@ export function createCallRepository(prisma: PrismaClient) {
         source: call.source,
         destination: call.destination,
         master_call_id: call.masterCallId,
+        groupcall_id: call.groupcallId ?? null,
         early_execution: call.earlyExecution,
         dial_timeout: call.dialTimeoutMs,
         variables: call.variables ?? {},
@@ -98,31 +102,35 @@ export function createCallRepository(prisma: PrismaClient) {
       const insertCalls = prisma.$queryRaw<CallRow[]>`
         WITH inserted AS (
           INSERT INTO calls (id, channel_id, customer_id, flow_id, activeflow_id, type, status, direction, source, destination,
-                             master_call_id, early_execution, dial_timeout, variables, event_seq, tm_create, tm_update,
+                             master_call_id, groupcall_id, early_execution, dial_timeout, variables, event_seq, tm_create, tm_update,
                              tm_ringing, tm_progressing)
           SELECT x.id, x.channel_id, x.customer_id, x.flow_id, CASE WHEN x.flow_id IS NOT NULL THEN gen_random_uuid() END, x.type, x.status, x.direction, x.source, x.destination,
-                 x.master_call_id, x.early_execution, x.dial_timeout, COALESCE(x.variables, '{}'::jsonb), 1, clock_timestamp(), clock_timestamp(),
+                 x.master_call_id, x.groupcall_id, x.early_execution, x.dial_timeout, COALESCE(x.variables, '{}'::jsonb), 1, clock_timestamp(), clock_timestamp(),
                  CASE WHEN x.status IN ('ringing', 'progressing') THEN clock_timestamp() END,
                  CASE WHEN x.status = 'progressing' THEN clock_timestamp() END
           FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(
             id uuid, channel_id text, customer_id uuid, flow_id uuid, type text, status text, direction text, source jsonb,
-            destination jsonb, master_call_id uuid, early_execution boolean, dial_timeout int, variables jsonb)
+            destination jsonb, master_call_id uuid, groupcall_id uuid, early_execution boolean, dial_timeout int, variables jsonb)
           WHERE ${masterChainable}
+            AND (x.groupcall_id IS NULL OR EXISTS (SELECT 1 FROM groupcalls g WHERE g.id = x.groupcall_id AND x.id = ANY(g.call_ids)))
           -- A repeated StasisStart of an incoming channel creates nothing (its id, or its
           -- channel_id, is taken).
           ON CONFLICT DO NOTHING
           RETURNING *
         ), created AS (${outboxInsert({ resource: 'call', event: 'call_created', from: 'inserted' })})
         SELECT inserted.*, ${NOTIFY} AS notified FROM inserted`;
-      if (!flow && !masterId) return (await insertCalls).map(callFromRow);
-      const lockMaster = prisma.$queryRaw`SELECT id FROM calls WHERE id = ${masterId}::uuid FOR SHARE`;
-      if (!flow) return (await prisma.$transaction([lockMaster, insertCalls]))[1].map(callFromRow);
-      const insertFlow = prisma.$executeRaw`
+      if (!flow && !masterId && before.length === 0) return (await insertCalls).map(callFromRow);
+      const lockMaster = masterId ? [prisma.$queryRaw`SELECT id FROM calls WHERE id = ${masterId}::uuid FOR SHARE`] : [];
+      const insertFlow = flow
+        ? [
+            prisma.$executeRaw`
         INSERT INTO flows (id, customer_id, type, actions)
         SELECT ${flow.id}::uuid, ${flow.customerId}::uuid, ${flow.type}, ${JSON.stringify(flow.actions)}::jsonb
-        WHERE ${masterChainable}`;
-      const [, , rows] = await prisma.$transaction([lockMaster, insertFlow, insertCalls]);
-      return rows.map(callFromRow);
+        WHERE ${masterChainable}`,
+          ]
+        : [];
+      const results = await prisma.$transaction([...lockMaster, ...before, ...insertFlow, insertCalls]);
+      return (results.at(-1) as CallRow[]).map(callFromRow);
     },
 
     /** Applies a forward move; answers null when the call is no longer in `from` (someone else won). */

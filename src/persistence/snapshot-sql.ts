@@ -24,6 +24,7 @@ const CALL: SnapshotColumns<SnapshotOf['call']> = {
   destination: column('destination'),
   master_call_id: column('master_call_id'),
   chained_call_ids: (t) => `ARRAY(SELECT chained.id FROM calls chained WHERE chained.master_call_id = ${t}.id ORDER BY chained.tm_create, chained.id)`,
+  groupcall_id: column('groupcall_id'),
   recording_id: column('recording_id'),
   recording_ids: column('recording_ids'),
   action: column('action'),
@@ -102,6 +103,35 @@ const RECORDING: SnapshotColumns<SnapshotOf['recording']> = {
   tm_delete: column('tm_delete'),
 };
 
+/** A groupcall's legs not yet hung up (VoIPBIN's call_count): listed legs less those that ended. */
+export const groupcallCallCountSql = (t: string): string =>
+  `(cardinality(${t}.call_ids) - (SELECT count(*) FROM calls leg WHERE leg.id = ANY(${t}.call_ids) AND leg.status = 'hangup')::int)`;
+
+const GROUPCALL: SnapshotColumns<SnapshotOf['groupcall']> = {
+  id: column('id'),
+  customer_id: column('customer_id'),
+  flow_id: column('flow_id'),
+  source: column('source'),
+  destinations: column('destinations'),
+  ring_method: column('ring_method'),
+  answer_method: column('answer_method'),
+  answer_call_id: column('answer_call_id'),
+  answer_groupcall_id: column('answer_groupcall_id'),
+  call_ids: column('call_ids'),
+  call_count: groupcallCallCountSql,
+  groupcall_ids: column('groupcall_ids'),
+  master_call_id: column('master_call_id'),
+  master_groupcall_id: column('master_groupcall_id'),
+  status: column('status'),
+  dial_index: column('dial_index'),
+  dial_timeout: column('dial_timeout'),
+  event_seq: column('event_seq'),
+  tm_create: column('tm_create'),
+  tm_update: column('tm_update'),
+  tm_hangup: column('tm_hangup'),
+  tm_delete: column('tm_delete'),
+};
+
 function objectOf<S>(columns: SnapshotColumns<S>, t: string): string {
   const pairs = Object.entries<(t: string) => string>(columns).map(([key, expression]) => `'${key}', ${expression(t)}`);
   return `jsonb_build_object(${pairs.join(', ')})`;
@@ -116,5 +146,6 @@ export interface SnapshotOptions {
 export function snapshotSql(resource: keyof SnapshotOf, t: string, options: SnapshotOptions = {}): Prisma.Sql {
   if (resource === 'call') return Prisma.raw(objectOf(CALL, t));
   if (resource === 'recording') return Prisma.raw(objectOf(RECORDING, t));
+  if (resource === 'groupcall') return Prisma.raw(objectOf(GROUPCALL, t));
   return Prisma.raw(objectOf(activeflowColumns(options.callSource ?? null), t));
 }

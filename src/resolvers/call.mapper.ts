@@ -16,6 +16,7 @@ export function toGraphqlCall(call: DomainCall): Call {
     destination: { ...call.destination, type: call.destination.type as AddressTypeEnum },
     flowId: call.flowId,
     masterCallId: call.masterCallId,
+    groupcallId: call.groupcallId,
     recordingId: call.recordingId,
     recordingIds: call.recordingIds,
     action: call.action,

@@ -16,6 +16,7 @@ const call = (overrides: Partial<Call> = {}): Call => ({
   source: { type: 'tel', target: '+15551234567', targetName: '', name: '', detail: '' },
   destination: { type: 'tel', target: '+15559876543', targetName: 'Bob', name: 'bob', detail: 'desk' },
   masterCallId: null,
+  groupcallId: null,
   recordingId: null,
   recordingIds: [],
   action: null,

@@ -26,7 +26,7 @@ export interface RestCall {
   chained_call_ids: string[];
   recording_id: string;
   recording_ids: string[];
-  /** null until groupcalls are served (docs/voipbin-differences.md). */
+  /** The groupcall the call is a leg of; null when none (docs/voipbin-differences.md). */
   groupcall_id: string | null;
   source: RestAddress;
   destination: RestAddress;
@@ -55,7 +55,7 @@ export function presentAction(action: Record<string, unknown>): Record<string, u
   return typeof executed === 'string' ? { ...action, tm_execute: formatTime(new Date(executed)) } : { ...action };
 }
 
-const presentAddress = (address: Address): RestAddress => ({
+export const presentAddress = (address: Address): RestAddress => ({
   type: address.type,
   target: address.target,
   target_name: address.targetName,
@@ -77,7 +77,7 @@ export function presentCall(call: Call, chainedCallIds: readonly string[] = []):
     chained_call_ids: [...chainedCallIds],
     recording_id: call.recordingId ?? ZERO_UUID,
     recording_ids: [...call.recordingIds],
-    groupcall_id: null,
+    groupcall_id: call.groupcallId,
     source: presentAddress(call.source),
     destination: presentAddress(call.destination),
     status: call.status,

@@ -1,6 +1,7 @@
 import type { AddressInput } from '../domain/address';
 import { invalidArgument } from '../domain/errors';
 import type { CreateCallsInput } from '../services/create-calls';
+import type { CreateGroupcallInput } from '../services/groupcall-service';
 import { ZERO_UUID } from '../services/ids';
 
 type Json = Record<string, unknown>;
@@ -20,16 +21,34 @@ const optionalId = (value: unknown): unknown => (value === ZERO_UUID ? null : va
  * so the casts below hand it whatever the client sent.
  */
 export function createCallsInputFrom(body: unknown): CreateCallsInput {
+  const json = objectBody(body);
+  return {
+    ...dialFieldsFrom(json),
+    earlyExecution: json.early_execution as boolean | null,
+    masterCallId: optionalId(json.master_call_id) as string | null,
+    variables: json.variables,
+  };
+}
+
+function objectBody(body: unknown): Json {
   if (!isObject(body)) throw invalidArgument('body', 'must be a JSON object');
+  return body;
+}
+
+/** The fields calls and groupcalls share: who calls whom, with which flow, for how long. */
+function dialFieldsFrom(body: Json) {
   const { destinations } = body;
   return {
     source: addressFrom(body.source),
     destinations: Array.isArray(destinations) ? destinations.map(addressFrom) : (destinations as null),
     flowId: optionalId(body.flow_id) as string | null,
     actions: body.actions as unknown[] | null,
-    earlyExecution: body.early_execution as boolean | null,
     dialTimeout: body.dial_timeout as number | null,
-    masterCallId: optionalId(body.master_call_id) as string | null,
-    variables: body.variables,
   };
+}
+
+/** The body of `POST /v1.0/groupcalls` as the service's input (the service validates every value). */
+export function createGroupcallInputFrom(body: unknown): CreateGroupcallInput {
+  const json = objectBody(body);
+  return { ...dialFieldsFrom(json), ringMethod: json.ring_method, answerMethod: json.answer_method };
 }

@@ -5,6 +5,8 @@ import type { RecordingService } from '../services/recording-service';
 import { presentActiveflow } from './activeflow.presenter';
 import { callFromRow, chainedIdsOfSnapshot } from '../services/call-row';
 import { presentCall } from './call.presenter';
+import { groupcallFromRow } from '../services/groupcall-row';
+import { presentGroupcall } from './groupcall.presenter';
 import { presentRecording } from './recording.presenter';
 
 /**
@@ -18,5 +20,6 @@ export function presentEventData(event: Pick<EventRecord, 'resourceType' | 'payl
     return presentRecording(recording, recordings.downloadUrl(recording));
   }
   if (event.resourceType === 'activeflow') return presentActiveflow(activeflowFromRow(event.payload));
+  if (event.resourceType === 'groupcall') return presentGroupcall(groupcallFromRow(event.payload));
   return event.payload;
 }

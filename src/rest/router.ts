@@ -8,6 +8,7 @@ import { createCallRecordingsRouter } from './call-recordings.routes';
 import { createCallsRouter } from './calls.routes';
 import { createCustomersRouter, createOwnCustomerRouter } from './customers.routes';
 import { createFlowsRouter } from './flows.routes';
+import { createGroupcallsRouter } from './groupcalls.routes';
 import { createMeRouter } from './me.routes';
 import { createNumbersRouter } from './numbers.routes';
 import { createOpenApiRouter } from './openapi.routes';
@@ -29,6 +30,7 @@ export function createRestRouter(services: Services, logger: Logger): Router {
   const guarded = (...handlers: RequestHandler[]) => [authenticate(services.auth), ...jsonBody(), ...handlers];
   mount(router, '/', createOpenApiRouter());
   mount(router, '/calls', ...guarded(createCallsRouter(services), createCallRecordingsRouter(services)));
+  mount(router, '/groupcalls', ...guarded(createGroupcallsRouter(services)));
   mount(router, '/recordings', ...guarded(createRecordingsRouter(services)));
   mount(router, '/recordingfiles', createRecordingFilesRouter(services));
   mount(router, '/customers', ...guarded(createCustomersRouter(services.customers)));

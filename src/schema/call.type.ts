@@ -30,6 +30,9 @@ export class Call {
   @Field(() => ID, { nullable: true })
   masterCallId!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The groupcall this call is a leg of.' })
+  groupcallId!: string | null;
+
   @Field(() => ID, { nullable: true, description: 'The recording in progress, if any.' })
   recordingId!: string | null;
 

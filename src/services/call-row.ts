@@ -8,7 +8,7 @@ import { nullableString, rowTime } from './row-values';
 /** A `calls` row as Postgres returns it (Date values), or an event's call snapshot (ISO strings). */
 export type CallRow = Record<string, unknown>;
 
-interface StoredAddress {
+export interface StoredAddress {
   type: Address['type'];
   target: string;
   target_name?: string;
@@ -24,7 +24,7 @@ export const addressToStored = (address: Address): StoredAddress => ({
   detail: address.detail,
 });
 
-const addressFromStored = (stored: StoredAddress): Address => ({
+export const addressFromStored = (stored: StoredAddress): Address => ({
   type: stored.type,
   target: stored.target,
   targetName: stored.target_name ?? '',
@@ -49,6 +49,7 @@ export function callFromRow(row: CallRow): Call {
     source: addressFromStored(row.source as StoredAddress),
     destination: addressFromStored(row.destination as StoredAddress),
     masterCallId: nullableString(row.master_call_id),
+    groupcallId: nullableString(row.groupcall_id),
     recordingId: nullableString(row.recording_id),
     recordingIds: (row.recording_ids as string[] | null) ?? [],
     action: (row.action as Record<string, unknown> | null) ?? null,

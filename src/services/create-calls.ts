@@ -72,7 +72,7 @@ export function createCallsUseCase({ prisma, calls, commands, numbers }: CreateC
   };
 }
 
-function parseDestinations(destinations: CreateCallsInput['destinations']) {
+export function parseDestinations(destinations: CreateCallsInput['destinations']) {
   if (!Array.isArray(destinations) || destinations.length === 0) {
     throw invalidArgument('destinations', 'at least one destination is required');
   }
@@ -82,9 +82,9 @@ function parseDestinations(destinations: CreateCallsInput['destinations']) {
   return destinations.map((destination, index) => parseAddress(destination, `destinations[${index}]`));
 }
 
-type ResolvedFlow = { id: string; isNew: false } | { id: string; isNew: true; record: NewFlow };
+export type ResolvedFlow = { id: string; isNew: false } | { id: string; isNew: true; record: NewFlow };
 
-async function resolveFlow(prisma: PrismaClient, customerId: string, input: CreateCallsInput): Promise<ResolvedFlow | null> {
+export async function resolveFlow(prisma: PrismaClient, customerId: string, input: CreateCallsInput): Promise<ResolvedFlow | null> {
   const hasActions = input.actions !== undefined && input.actions !== null;
   if (input.flowId && hasActions) throw invalidArgument('actions', 'give either flow_id or actions, not both');
   if (input.flowId) {

@@ -6,6 +6,7 @@ import type { CallService } from './call-service';
 import type { CustomerService } from './customer-service';
 import type { EventService } from './event-service';
 import type { FlowService } from './flow-service';
+import type { GroupcallService } from './groupcall-service';
 import type { NumberService } from './number-service';
 import type { MediaControlService } from './media-control-service';
 import type { RecordingService } from './recording-service';
@@ -19,6 +20,7 @@ export interface Services {
   customers: CustomerService;
   users: UserService;
   calls: CallService;
+  groupcalls: GroupcallService;
   media: MediaControlService;
   events: EventService;
   activeflows: ActiveflowService;

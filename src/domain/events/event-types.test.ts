@@ -4,7 +4,8 @@ describe('the event-type table', () => {
   it('names every emitted event with its resource', () => {
     expect(EVENT_TYPES.call_hungup.resource).toBe('call');
     expect(EVENT_TYPES.activeflow_updated.resource).toBe('activeflow');
-    expect(RESOURCE_TYPES).toEqual(['call', 'activeflow', 'recording']);
+    expect(EVENT_TYPES.groupcall_hangup.resource).toBe('groupcall');
+    expect(RESOURCE_TYPES).toEqual(['call', 'activeflow', 'recording', 'groupcall']);
   });
 
   it('gives each askable name once', () => {

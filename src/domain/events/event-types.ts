@@ -34,6 +34,11 @@ export const EVENT_TYPES = {
   activeflow_deleted: { resource: 'activeflow', aliases: [], when: 'the activeflow is deleted' },
   recording_started: { resource: 'recording', aliases: [], when: 'a recording starts' },
   recording_finished: { resource: 'recording', aliases: [], when: 'a recording ends and its file is stored' },
+  groupcall_created: { resource: 'groupcall', aliases: [], when: 'a groupcall is made; its legs are dialled (all at once for ring_all, the first for linear)' },
+  groupcall_progressing: { resource: 'groupcall', aliases: [], when: 'a leg answered first: answer_call_id names the winner' },
+  groupcall_updated: { resource: 'groupcall', aliases: [], when: 'the groupcall starts hanging up, or a linear groupcall dials its next destination' },
+  groupcall_hangup: { resource: 'groupcall', aliases: [], when: 'every leg has ended; the final event of a groupcall, exactly once' },
+  groupcall_deleted: { resource: 'groupcall', aliases: [], when: 'the groupcall is deleted (hidden from lists)' },
 } as const satisfies Record<string, EventTypeEntry>;
 
 export type EventName = keyof typeof EVENT_TYPES;

@@ -28,6 +28,7 @@ export interface CallSnapshot {
   master_call_id: string | null;
   /** The calls chained to this one at the change, oldest first. */
   chained_call_ids: string[];
+  groupcall_id: string | null;
   recording_id: string | null;
   recording_ids: string[];
   action: Record<string, unknown> | null;
@@ -101,11 +102,38 @@ export interface RecordingSnapshot {
   tm_delete: string | null;
 }
 
+export interface GroupcallSnapshot {
+  id: string;
+  customer_id: string;
+  flow_id: string | null;
+  source: StoredAddressSnapshot;
+  destinations: StoredAddressSnapshot[];
+  ring_method: string;
+  answer_method: string;
+  answer_call_id: string | null;
+  answer_groupcall_id: string | null;
+  call_ids: string[];
+  /** The legs not hung up at the change. */
+  call_count: number;
+  groupcall_ids: string[];
+  master_call_id: string | null;
+  master_groupcall_id: string | null;
+  status: string;
+  dial_index: number;
+  dial_timeout: number;
+  event_seq: number;
+  tm_create: string;
+  tm_update: string;
+  tm_hangup: string | null;
+  tm_delete: string | null;
+}
+
 /** The snapshot each resource type's events carry. */
 export interface SnapshotOf {
   call: CallSnapshot;
   activeflow: ActiveflowSnapshot;
   recording: RecordingSnapshot;
+  groupcall: GroupcallSnapshot;
 }
 
 export type ResourceType = keyof SnapshotOf;

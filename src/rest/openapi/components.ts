@@ -1,3 +1,4 @@
+import { groupcallEventSchema, groupcallSchema } from './groupcall-operations';
 import { FLOW_ACTION_TYPES, ACTION_TYPE_ALIASES } from '../../domain/flow/action-types';
 import { RECORDING_CHANNELS, RECORDING_DIRECTIONS, RECORDING_FORMATS, RECORDING_STATUSES } from '../../domain/recording';
 import { bool, int, list, num, oneOf, record, ref, str, time, uuid, ZERO_UUID_TEXT, type Schema } from './schema-kit';
@@ -57,7 +58,7 @@ const call = record('A call (VoIPBIN\'s CallManagerCall).', {
   chained_call_ids: list(uuid('A chained call.'), 'Calls chained to this one, oldest first.'),
   recording_id: uuid('The current recording; the all-zero UUID for none.', ZERO_UUID_TEXT),
   recording_ids: list(uuid('A recording.'), 'Every recording of the call.'),
-  groupcall_id: { type: ['string', 'null'], format: 'uuid', description: 'The groupcall this call is a leg of; null (groupcalls are not served yet).', example: null },
+  groupcall_id: { type: ['string', 'null'], format: 'uuid', description: 'The groupcall this call is a leg of; null when none.', example: null },
   source: ref('Address'),
   destination: ref('Address'),
   status: oneOf(CALL_STATUSES, 'The call\'s status (forward only).', 'progressing'),
@@ -290,4 +291,6 @@ export const SCHEMAS: Readonly<Record<string, Schema>> = {
   WebhookDelivery: webhookDelivery,
   ErrorResponse: errorResponse,
   LoginAnswer: login,
+  Groupcall: groupcallSchema,
+  GroupcallEvent: groupcallEventSchema,
 };

@@ -1,11 +1,12 @@
 import { ACCOUNT_OPERATIONS } from './account-operations';
 import { CALL_OPERATIONS } from './call-operations';
 import { SCHEMAS } from './components';
+import { GROUPCALL_OPERATIONS } from './groupcall-operations';
 import { operationObject, type Operation } from './operation';
 import { RESOURCE_OPERATIONS } from './resource-operations';
 
 /** Every route the REST layer serves under /v1.0, and /auth/login. */
-export const OPERATIONS: readonly Operation[] = [...CALL_OPERATIONS, ...RESOURCE_OPERATIONS, ...ACCOUNT_OPERATIONS];
+export const OPERATIONS: readonly Operation[] = [...CALL_OPERATIONS, ...GROUPCALL_OPERATIONS, ...RESOURCE_OPERATIONS, ...ACCOUNT_OPERATIONS];
 
 const DESCRIPTION = `The REST layer of OpenCall, compatible with VoIPBIN's /v1.0 API: where VoIPBIN's published
 document has a route, its request fields and answer fields are kept (with this product's additions);

@@ -1,0 +1,31 @@
+import { afterLegEnded, initialDialCount, parseAnswerMethod, parseRingMethod } from './groupcall';
+
+const tel = (target: string) => ({ type: 'tel' as const, target, targetName: '', name: '', detail: '' });
+const three = [tel('+1'), tel('+2'), tel('+3')];
+
+describe('groupcall rules', () => {
+  it('defaults to ring_all and hangup_others, and refuses other methods naming the field', () => {
+    expect(parseRingMethod(undefined)).toBe('ring_all');
+    expect(parseRingMethod('linear')).toBe('linear');
+    expect(parseAnswerMethod(undefined)).toBe('hangup_others');
+    expect(parseAnswerMethod('')).toBe('');
+    expect(() => parseRingMethod('round_robin')).toThrow(/ring_method/);
+    expect(() => parseAnswerMethod('keep')).toThrow(/answer_method/);
+  });
+
+  it('dials every destination at once for ring_all and one for linear', () => {
+    expect(initialDialCount('ring_all', 3)).toBe(3);
+    expect(initialDialCount('linear', 3)).toBe(1);
+  });
+
+  it.each([
+    ['linear', 'progressing', null, 0, 0, 'dial-next'],
+    ['linear', 'progressing', null, 2, 2, 'end-when-idle'], // the last destination
+    ['linear', 'progressing', 'leg', 0, 0, 'end-when-idle'], // answered: stop dialling
+    ['linear', 'hangingup', null, 0, 0, 'end-when-idle'], // hung up by the client
+    ['linear', 'progressing', null, 1, 0, 'end-when-idle'], // an older leg's late end
+    ['ring_all', 'progressing', null, 0, 0, 'end-when-idle'],
+  ] as const)('%s %s answered=%s index=%i ended=%i → %s', (ringMethod, status, answerCallId, dialIndex, ended, expected) => {
+    expect(afterLegEnded({ ringMethod, status, answerCallId, dialIndex, destinations: three }, ended)).toBe(expected);
+  });
+});

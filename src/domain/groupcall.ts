@@ -1,0 +1,81 @@
+import type { Address } from './address';
+import { invalidArgument } from './errors';
+
+export const RING_METHODS = ['ring_all', 'linear'] as const;
+export type RingMethod = (typeof RING_METHODS)[number];
+
+/** `hangup_others` ends the unanswered legs at the first answer; `''` leaves them alone (docs/groupcalls.md). */
+export const ANSWER_METHODS = ['hangup_others', ''] as const;
+export type AnswerMethod = (typeof ANSWER_METHODS)[number];
+
+export const GROUPCALL_STATUSES = ['progressing', 'hangingup', 'hangup'] as const;
+export type GroupcallStatus = (typeof GROUPCALL_STATUSES)[number];
+
+/** The reason an unanswered (or late-answering) leg ends with when another leg won. */
+export const LOSING_LEG_REASON = 'cancel' as const;
+
+/** A groupcall as the services hand it to the surfaces. */
+export interface Groupcall {
+  id: string;
+  customerId: string;
+  flowId: string | null;
+  source: Address;
+  destinations: Address[];
+  ringMethod: RingMethod;
+  answerMethod: AnswerMethod;
+  answerCallId: string | null;
+  answerGroupcallId: string | null;
+  /** The legs dialled so far, in dial order (linear: one per destination tried). */
+  callIds: string[];
+  /** The legs not yet hung up. */
+  callCount: number;
+  groupcallIds: string[];
+  masterCallId: string | null;
+  masterGroupcallId: string | null;
+  status: GroupcallStatus;
+  /** The destination being dialled (linear); 0 for ring_all, which dials them all at once. */
+  dialIndex: number;
+  dialTimeoutMs: number;
+  eventSeq: number;
+  tmCreate: Date;
+  tmUpdate: Date;
+  tmHangup: Date | null;
+  tmDelete: Date | null;
+}
+
+/** The ring method asked for; absent means ring_all (VoIPBIN's default). */
+export function parseRingMethod(value: unknown, field = 'ring_method'): RingMethod {
+  if (value === undefined || value === null) return 'ring_all';
+  if (typeof value === 'string' && (RING_METHODS as readonly string[]).includes(value)) return value as RingMethod;
+  throw invalidArgument(field, `must be one of ${RING_METHODS.join(', ')}`);
+}
+
+/** The answer method asked for; absent means hangup_others. */
+export function parseAnswerMethod(value: unknown, field = 'answer_method'): AnswerMethod {
+  if (value === undefined || value === null) return 'hangup_others';
+  if (typeof value === 'string' && (ANSWER_METHODS as readonly string[]).includes(value)) return value as AnswerMethod;
+  throw invalidArgument(field, "must be hangup_others or '' (leave the other legs ringing)");
+}
+
+/** The destinations dialled when the groupcall starts: all of them, or the first (linear). */
+export const initialDialCount = (ringMethod: RingMethod, destinations: number): number => (ringMethod === 'linear' ? Math.min(1, destinations) : destinations);
+
+/** What the groupcall does when one of its legs answered: the first answer wins, the rest lose. */
+export type LegAnswerOutcome = 'won' | 'lost';
+
+/**
+ * After an answered leg lost (another won first), whether it is hung up: always under
+ * hangup_others; under '' a late answer is left up (the other legs are the client's to end).
+ */
+export const hangsUpLosers = (answerMethod: AnswerMethod): boolean => answerMethod === 'hangup_others';
+
+/**
+ * What follows the end of a leg: linear moves on to the next destination while nobody answered
+ * and the groupcall is still progressing; otherwise the groupcall ends once no leg is up.
+ */
+export function afterLegEnded(groupcall: Pick<Groupcall, 'ringMethod' | 'status' | 'answerCallId' | 'dialIndex' | 'destinations'>, endedIndex: number): 'dial-next' | 'end-when-idle' {
+  const unanswered = groupcall.answerCallId === null && groupcall.status === 'progressing';
+  const more = endedIndex + 1 < groupcall.destinations.length;
+  if (groupcall.ringMethod === 'linear' && unanswered && more && endedIndex === groupcall.dialIndex) return 'dial-next';
+  return 'end-when-idle';
+}

@@ -1,0 +1,139 @@
+import type { Groupcall } from '../domain/groupcall';
+import type { CallCursor } from '../domain/call';
+import { Prisma } from '../generated/prisma/client';
+import { groupcallFromRow, type GroupcallRow } from '../services/groupcall-row';
+import type { PrismaClient } from './database';
+import { NOTIFY, outboxInsert } from './outbox';
+import { groupcallCallCountSql } from './snapshot-sql';
+
+/** The row with its live-leg count, over the row aliased `t`. */
+const withCount = (t: string) => Prisma.raw(`${t}.*, ${groupcallCallCountSql(t)} AS call_count`);
+
+export interface NewGroupcall {
+  id: string;
+  customerId: string;
+  flowId: string | null;
+  source: unknown;
+  destinations: unknown[];
+  ringMethod: string;
+  answerMethod: string;
+  /** The legs dialled at once (their calls are inserted in the same transaction). */
+  callIds: string[];
+  dialTimeoutMs: number;
+}
+
+const one = (rows: GroupcallRow[]): Groupcall | null => (rows[0] ? groupcallFromRow(rows[0]) : null);
+
+/**
+ * The SQL of groupcalls. Every change is one conditional statement with its outbox event, so
+ * two legs answering at once are decided by the row (`answer_call_id IS NULL`), not by a read.
+ */
+export function createGroupcallRepository(prisma: PrismaClient) {
+  return {
+    /** The groupcall's row and groupcall_created: the first statement of its legs' insert. */
+    insertStatement(groupcall: NewGroupcall): Prisma.PrismaPromise<unknown> {
+      return prisma.$queryRaw`
+        WITH inserted AS (
+          INSERT INTO groupcalls (id, customer_id, flow_id, source, destinations, ring_method, answer_method, call_ids,
+                                  status, dial_index, dial_timeout, event_seq, tm_create, tm_update)
+          VALUES (${groupcall.id}::uuid, ${groupcall.customerId}::uuid, ${groupcall.flowId}::uuid, ${JSON.stringify(groupcall.source)}::jsonb,
+                  ${JSON.stringify(groupcall.destinations)}::jsonb, ${groupcall.ringMethod}, ${groupcall.answerMethod}, ${groupcall.callIds}::uuid[],
+                  'progressing', 0, ${groupcall.dialTimeoutMs}, 1, clock_timestamp(), clock_timestamp())
+          RETURNING *
+        ), created AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_created', from: 'inserted' })})
+        SELECT ${NOTIFY} AS notified FROM inserted`;
+    },
+
+    /**
+     * Linear: moves on from the destination at `fromIndex` to the next, listing its new leg,
+     * only while nobody answered and the groupcall still dials. The leg's insert follows in the
+     * same transaction and inserts nothing unless this listed it.
+     */
+    advanceStatement(id: string, fromIndex: number, nextCallId: string): Prisma.PrismaPromise<unknown> {
+      return prisma.$queryRaw`
+        WITH moved AS (
+          UPDATE groupcalls SET dial_index = dial_index + 1, call_ids = call_ids || ${nextCallId}::uuid,
+                 event_seq = event_seq + 1, tm_update = clock_timestamp()
+          WHERE id = ${id}::uuid AND dial_index = ${fromIndex} AND answer_call_id IS NULL AND status = 'progressing'
+            AND dial_index + 1 < jsonb_array_length(destinations)
+          RETURNING *
+        ), event AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_updated', from: 'moved' })})
+        SELECT ${NOTIFY} AS notified FROM moved`;
+    },
+
+    /** The first answer wins: null when another leg answered first or the groupcall is ending. */
+    async claimAnswer(id: string, callId: string): Promise<Groupcall | null> {
+      return one(await prisma.$queryRaw<GroupcallRow[]>`
+        WITH won AS (
+          UPDATE groupcalls SET answer_call_id = ${callId}::uuid, event_seq = event_seq + 1, tm_update = clock_timestamp()
+          WHERE id = ${id}::uuid AND answer_call_id IS NULL AND status = 'progressing' AND ${callId}::uuid = ANY(call_ids)
+          RETURNING *
+        ), event AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_progressing', from: 'won' })})
+        SELECT ${withCount('won')}, ${NOTIFY} AS notified FROM won`);
+    },
+
+    /** The client hangs the groupcall up: progressing → hangingup (its legs are hung up next). */
+    async markHangingUp(id: string): Promise<Groupcall | null> {
+      return one(await prisma.$queryRaw<GroupcallRow[]>`
+        WITH moved AS (
+          UPDATE groupcalls SET status = 'hangingup', event_seq = event_seq + 1, tm_update = clock_timestamp()
+          WHERE id = ${id}::uuid AND status = 'progressing'
+          RETURNING *
+        ), event AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_updated', from: 'moved' })})
+        SELECT ${withCount('moved')}, ${NOTIFY} AS notified FROM moved`);
+    },
+
+    /**
+     * Ends the groupcall once none of its legs is up (and, linear, none is left to dial): the
+     * status condition makes groupcall_hangup happen exactly once however many legs end together.
+     */
+    async endIfIdle(id: string): Promise<Groupcall | null> {
+      return one(await prisma.$queryRaw<GroupcallRow[]>`
+        WITH ended AS (
+          UPDATE groupcalls g SET status = 'hangup', event_seq = event_seq + 1, tm_update = clock_timestamp(), tm_hangup = clock_timestamp()
+          WHERE g.id = ${id}::uuid AND g.status <> 'hangup'
+            AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.groupcall_id = g.id AND c.status <> 'hangup')
+          RETURNING *
+        ), event AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_hangup', from: 'ended' })})
+        SELECT ${withCount('ended')}, ${NOTIFY} AS notified FROM ended`);
+    },
+
+    async markDeleted(id: string, customerId: string): Promise<Groupcall | null> {
+      return one(await prisma.$queryRaw<GroupcallRow[]>`
+        WITH deleted AS (
+          UPDATE groupcalls SET tm_delete = clock_timestamp(), tm_update = clock_timestamp(), event_seq = event_seq + 1
+          WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid AND tm_delete IS NULL
+          RETURNING *
+        ), event AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_deleted', from: 'deleted' })})
+        SELECT ${withCount('deleted')}, ${NOTIFY} AS notified FROM deleted`);
+    },
+
+    async findById(id: string): Promise<Groupcall | null> {
+      return one(await prisma.$queryRaw<GroupcallRow[]>`SELECT ${withCount('g')} FROM groupcalls g WHERE g.id = ${id}::uuid`);
+    },
+
+    async findOwned(id: string, customerId: string): Promise<Groupcall | null> {
+      return one(await prisma.$queryRaw<GroupcallRow[]>`SELECT ${withCount('g')} FROM groupcalls g WHERE g.id = ${id}::uuid AND g.customer_id = ${customerId}::uuid`);
+    },
+
+    async findManyOwned(ids: readonly string[], customerId: string): Promise<Groupcall[]> {
+      const rows = await prisma.$queryRaw<GroupcallRow[]>`SELECT ${withCount('g')} FROM groupcalls g WHERE g.id = ANY(${ids}::uuid[]) AND g.customer_id = ${customerId}::uuid`;
+      return rows.map(groupcallFromRow);
+    },
+
+    /** Newest first, like calls (the one paging rule). */
+    async list(customerId: string, limit: number, after: CallCursor | undefined): Promise<{ groupcalls: Groupcall[]; cursors: CallCursor[] }> {
+      const conditions = [Prisma.sql`customer_id = ${customerId}::uuid`, Prisma.sql`tm_delete IS NULL`];
+      if (after) {
+        conditions.push(Prisma.sql`(tm_create, id) < (timestamptz 'epoch' + ${after.createdUs.toString()}::bigint * interval '1 microsecond', ${after.id}::uuid)`);
+      }
+      const rows = await prisma.$queryRaw<(GroupcallRow & { tm_create_us: bigint })[]>`
+        SELECT ${withCount('g')}, (extract(epoch FROM tm_create) * 1000000)::bigint AS tm_create_us FROM groupcalls g
+        WHERE ${Prisma.join(conditions, ' AND ')}
+        ORDER BY tm_create DESC, id DESC LIMIT ${limit}`;
+      return { groupcalls: rows.map(groupcallFromRow), cursors: rows.map((row) => ({ createdUs: BigInt(row.tm_create_us), id: row.id as string })) };
+    },
+  };
+}
+
+export type GroupcallRepository = ReturnType<typeof createGroupcallRepository>;
