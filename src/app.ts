@@ -35,6 +35,10 @@ import { espeakSpeech } from './telephony/espeak-speech';
 import { simulatorSpeech } from './telephony/text-to-speech';
 import { connectLegReaction } from './workers/flow-connect';
 import { createReactionHandlers } from './workers/reactions/reaction-handlers';
+import { createTransferEffects } from './workers/transfers/transfer-effects';
+import { createTransferReactions } from './workers/transfers/transfer-reactions';
+import { createTransferService } from './services/transfer-service';
+import { createTransferRepository } from './persistence/transfer-repository';
 import { createReactionQueue, enqueueReactions } from './workers/reactions/reaction-queue';
 import { reactionTestHooks } from './workers/reactions/reaction-test-hooks';
 import { createReactionWorker } from './workers/reactions/reaction-worker';
@@ -175,6 +179,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
         logger,
       }),
       webhooks,
+      transfers: createTransferService({ transfers: createTransferRepository(db.prisma), calls }),
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
     await warnIfPublishedKeyWorks(services.auth, logger);
@@ -290,6 +295,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
   await leadership.start();
   stops.push(() => leadership.stop());
 
+  const executeMediaControl = createMediaControlExecutor(db.prisma, media, speech);
   const telephonyWorker: Worker = createTelephonyWorker({
     connection,
     prefix: config.redisPrefix,
@@ -298,7 +304,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     media,
     endpoints: config.ari.endpoints,
     logger: logger.child({ part: 'telephony' }),
-    executeMediaControl: createMediaControlExecutor(db.prisma, media, speech),
+    executeMediaControl,
   });
   stops.push(() => telephonyWorker.close());
   const flowWorker = createFlowWorker({ connection, prefix: config.redisPrefix, executor: flowExecutor, logger: logger.child({ part: 'flows' }) });
@@ -325,6 +331,16 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
   });
   stops.push(() => webhooks.stop());
 
+  const transferReactions = createTransferReactions({
+    transfers: services.transfers,
+    effects: createTransferEffects({
+      transfers: services.transfers,
+      calls: services.calls,
+      bridges: media,
+      media,
+      control: executeMediaControl,
+    }),
+  });
   const reactionQueue = createReactionQueue(connection, config.redisPrefix, config.reactions);
   stops.push(() => reactionQueue.close());
   const reactionWorker = createReactionWorker({
@@ -335,7 +351,12 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       callService: services.calls,
       flows: flowExecutor,
       groupcalls: services.groupcalls,
-      connectLeg: connectLegReaction({ activeflows: services.activeflows, calls: services.calls, callService: services.calls, media, parse: parseFlowAction }),
+      connectLeg: connectLegReaction(
+        { activeflows: services.activeflows, calls: services.calls, callService: services.calls, media, parse: parseFlowAction },
+        services.transfers.isConsultCall,
+      ),
+      transferInput: transferReactions.input,
+      transferEffects: transferReactions.onEvent,
     }),
     gaveUp: services.calls.reactionGaveUp,
     lockMs: config.reactions.lockMs,

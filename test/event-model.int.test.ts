@@ -40,9 +40,9 @@ it("delivers VoIPBIN's names for the same changes, and only the events they stan
 });
 
 it('refuses with 400 a name the product never emits, naming it', async () => {
-  const answer = await rest(t, 'POST', '/webhooks', { url: receiver.url('/never'), events: ['call_hungup', 'groupcall_created'] });
+  const answer = await rest(t, 'POST', '/webhooks', { url: receiver.url('/never'), events: ['call_hungup', 'conference_created'] });
   expect(answer.status).toBe(400);
-  expect(JSON.stringify(answer.body)).toMatch(/events\[1\].*groupcall_created/);
+  expect(JSON.stringify(answer.body)).toMatch(/events\[1\].*conference_created/);
 });
 
 it('shows the same chained_call_ids in the webhook, the topic socket and the event history', async () => {

@@ -266,6 +266,38 @@ describe('every route against the OpenAPI document', () => {
     expect(['/v1.0/customer', '/v1.0/users', '/v1.0/accesskeys', '/v1.0/me', '/auth'].flatMap(problemsOf)).toEqual([]);
   });
 
+  it('transfers: start (both bodies), list, get, events, complete, cancel', async () => {
+    const pair = async () => {
+      const connect = { type: 'connect', option: { source: { type: 'tel', target: TEST_SOURCE_NUMBER }, destinations: [{ type: 'tel', target: '+15551111111' }] } };
+      const caller = await answeredCall({ actions: [connect] });
+      const withLeg = await waitFor(async () => (await send('GET', `/v1.0/calls/${caller.id}`)).body, (call) => call.chained_call_ids.length === 1, 'the connect leg');
+      const leg = withLeg.chained_call_ids[0] as string;
+      await waitFor(async () => (await send('GET', `/v1.0/calls/${leg}`)).body, (call) => call.status === 'progressing', 'the leg answered');
+      return { caller: caller.id as string, leg };
+    };
+    const first = await pair();
+    expect((await send('POST', `/v1.0/calls/${first.leg}/transfer`, { body: { type: 'warm' } })).status).toBe(400);
+    const started = await ok('POST', `/v1.0/calls/${first.leg}/transfer`, { type: 'attended', destination: { type: 'tel', target: '+15550002001' }, context: { ticket: 1 } });
+    expect((await send('POST', `/v1.0/calls/${first.leg}/transfer`, { body: { type: 'attended', destination: { type: 'tel', target: '+15550002001' } } })).status).toBe(409);
+    await ok('GET', '/v1.0/transfers');
+    expect((await send('GET', '/v1.0/transfers?page_token=yesterday')).status).toBe(400);
+    await ok('GET', `/v1.0/transfers/${started.transfer_id}`);
+    expect((await send('GET', `/v1.0/transfers/${UNKNOWN}`)).status).toBe(404);
+    await ok('GET', `/v1.0/transfers/${started.transfer_id}/events`);
+    expect((await send('GET', `/v1.0/transfers/not-a-uuid/events`)).status).toBe(400);
+    await ok('POST', `/v1.0/transfers/${started.transfer_id}/cancel`);
+    expect((await send('POST', `/v1.0/transfers/${started.transfer_id}/cancel`)).status).toBe(409);
+    expect((await send('POST', `/v1.0/transfers/${started.transfer_id}/complete`)).status).toBe(409);
+    expect((await send('POST', '/v1.0/transfers', { body: { transfer_type: 'blind', transferer_call_id: first.leg, transferee_addresses: 'x' } })).status).toBe(400);
+    const second = await pair();
+    const voipbin = await ok('POST', '/v1.0/transfers', { transfer_type: 'attended', transferer_call_id: second.leg, transferee_addresses: [{ type: 'tel', target: '+15550002001' }] });
+    await waitFor(async () => (await send('GET', `/v1.0/transfers/${voipbin.id}`)).body, (tr) => tr.status === 'ringing', 'the transferee ringing');
+    await ok('POST', `/v1.0/transfers/${voipbin.id}/complete`);
+    await ok('POST', `/v1.0/calls/${first.caller}/hangup`);
+    await ok('POST', `/v1.0/calls/${second.caller}/hangup`);
+    expect(problemsOf('transfer')).toEqual([]);
+  });
+
   it('the WebSocket: opens with credentials, refuses without them', async () => {
     const open = await upgrade(`/v1.0/ws?token=${t.accessKey}`);
     expect(open.status).toBe(101);

@@ -20,7 +20,7 @@ import { waitFor } from './support/wait';
  */
 let t: TestApp;
 let b: { token: string; customerId: string };
-const a: Record<ResourceKind, string> = { call: '', accesskey: '', user: '', flow: '', number: '', recording: '', webhook: '' };
+const a: Record<ResourceKind, string> = { call: '', groupcall: '', accesskey: '', user: '', flow: '', number: '', recording: '', webhook: '' };
 
 const request = (path: string, token: string | null, method = 'GET', body?: unknown) =>
   fetch(`${t.baseUrl}${path}`, {
@@ -35,6 +35,7 @@ beforeAll(async () => {
   b = await t.newCustomer('B');
   const call = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, { input: { source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: '+15550002999' }], dialTimeout: 600_000 } });
   a.call = call.data!.createCalls[0]!.id;
+  a.groupcall = String((await json(await request('/v1.0/groupcalls', t.accessKey, 'POST', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15550002998' }], ring_method: 'ring_all', dial_timeout: 600_000 }))).id);
   a.accesskey = String((await json(await request('/v1.0/accesskeys', t.accessKey, 'POST', { name: 'a-key' }))).id);
   a.user = String((await json(await request('/v1.0/users', t.accessKey, 'POST', { username: 'a-user', password: 'a-password-1' }))).id);
   a.flow = String((await json(await request('/v1.0/flows', t.accessKey, 'POST', { name: 'a-flow', actions: [{ type: 'answer' }] }))).id);
@@ -53,13 +54,14 @@ afterAll(async () => {
 
 async function snapshotOfA() {
   const call = await json(await request(`/v1.0/calls/${a.call}`, t.accessKey));
+  const groupcall = await json(await request(`/v1.0/groupcalls/${a.groupcall}`, t.accessKey));
   const keys = await json(await request('/v1.0/accesskeys', t.accessKey));
   const users = await json(await request('/v1.0/users', t.accessKey));
   const flow = await json(await request(`/v1.0/flows/${a.flow}`, t.accessKey));
   const number = await json(await request(`/v1.0/numbers/${a.number}`, t.accessKey));
   const webhooks = await json(await request('/v1.0/webhooks', t.accessKey));
   const recording = await json(await request(`/v1.0/recordings/${a.recording}`, t.accessKey));
-  return { status: call.status, tm_update: call.tm_update, keys: keys.result, users: users.result, flow, number, recording: [recording.status, recording.tm_update, recording.tm_delete], webhooks: webhooks.result };
+  return { status: call.status, tm_update: call.tm_update, groupcall: [groupcall.status, groupcall.tm_update], keys: keys.result, users: users.result, flow, number, recording: [recording.status, recording.tm_update, recording.tm_delete], webhooks: webhooks.result };
 }
 
 describe('customer B and customer A’s resources', () => {
@@ -74,7 +76,7 @@ describe('customer B and customer A’s resources', () => {
   });
 
   it('B’s lists hold none of A’s resources', async () => {
-    for (const path of ['/v1.0/calls', '/v1.0/accesskeys', '/v1.0/users', '/v1.0/flows', '/v1.0/numbers', '/v1.0/recordings', '/v1.0/webhooks']) {
+    for (const path of ['/v1.0/calls', '/v1.0/groupcalls', '/v1.0/accesskeys', '/v1.0/users', '/v1.0/flows', '/v1.0/numbers', '/v1.0/recordings', '/v1.0/webhooks']) {
       const ids = ((await json(await request(path, b.token))).result ?? []).map((item) => item.id);
       for (const id of Object.values(a)) expect(ids).not.toContain(id);
     }

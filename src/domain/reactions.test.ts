@@ -1,4 +1,4 @@
-import { reactionJobId, reactionsTo, type CallChange } from './reactions';
+import { reactionJobId, reactionsTo, transferReactionsTo, type CallChange } from './reactions';
 
 const call = (over: Partial<CallChange['call']> = {}): CallChange['call'] => ({
   status: 'progressing',
@@ -22,12 +22,13 @@ describe('reactionsTo', () => {
     ['call_hungup', { status: 'hangup' }, ['flow-end']],
     ['call_answered', { flowId: null }, []],
     ['call_hungup', { status: 'hangup', flowId: null }, []],
-    ['call_answered', { flowId: null, masterCallId: 'm' }, ['connect-leg']],
-    ['call_hungup', { status: 'hangup', flowId: null, masterCallId: 'm' }, ['connect-leg']],
+    ['call_answered', { flowId: null, masterCallId: 'm' }, ['connect-leg', 'transfer-input']],
+    ['call_hungup', { status: 'hangup', flowId: null, masterCallId: 'm' }, ['connect-leg', 'transfer-input']],
+    ['call_ringing', { status: 'ringing', flowId: null, masterCallId: 'm' }, ['transfer-input']],
+    ['call_hungup', { status: 'hangup', flowId: null, chainedCallIds: ['l'] }, ['chain-cascade', 'transfer-input']],
     ['call_created', { status: 'dialing', flowId: null, masterCallId: 'm' }, ['chain-cascade']],
     ['call_updated', { status: 'terminating', flowId: null, chainedCallIds: ['l'] }, ['chain-cascade']],
     ['call_updated', { status: 'progressing', flowId: null, chainedCallIds: ['l'] }, []],
-    ['call_hungup', { status: 'hangup', flowId: null, chainedCallIds: ['l'] }, ['chain-cascade']],
     ['call_updated', { status: 'terminating', flowId: null }, []],
     // A groupcall's leg: no flow of its own on the answer (the winner's starts once it won).
     ['call_answered', { groupcallId: 'g' }, ['groupcall-answer']],
@@ -35,6 +36,12 @@ describe('reactionsTo', () => {
     ['call_created', { status: 'dialing', groupcallId: 'g' }, []],
   ])('%s of %j → %j', (type, over, expected) => {
     expect(reactionsTo({ type, call: call(over) })).toEqual(expected);
+  });
+
+  it('reacts to every transfer event but ringing with its effects', () => {
+    expect(transferReactionsTo('transfer_created')).toEqual(['transfer-effects']);
+    expect(transferReactionsTo('transfer_failed')).toEqual(['transfer-effects']);
+    expect(transferReactionsTo('transfer_ringing')).toEqual([]);
   });
 
   it('keys a reaction by resource and sequence (BullMQ ids take no colon)', () => {

@@ -7,7 +7,7 @@ import { flowTrigger } from './flow/flow-trigger';
  * in-process after a commit): each is an idempotent job keyed by (reaction, resource, sequence).
  * The next issues (groupcalls, failover, transfers) add theirs here and in the handler table.
  */
-export const REACTIONS = ['flow-start', 'flow-end', 'answer-wait', 'connect-leg', 'chain-cascade', 'groupcall-answer', 'groupcall-leg-end'] as const;
+export const REACTIONS = ['flow-start', 'flow-end', 'answer-wait', 'connect-leg', 'chain-cascade', 'groupcall-answer', 'groupcall-leg-end', 'transfer-input', 'transfer-effects'] as const;
 export type ReactionName = (typeof REACTIONS)[number];
 
 /** A call event as the rule reads it: its name and the call's snapshot. */
@@ -35,8 +35,16 @@ export function reactionsTo({ type, call }: CallChange): ReactionName[] {
   if (call.masterCallId && (type === 'call_answered' || type === 'call_hungup')) reactions.push('connect-leg');
   const masterEnding = call.chainedCallIds.length > 0 && !canChainTo(call.status) && (type === 'call_updated' || type === 'call_hungup');
   if (masterEnding || (call.masterCallId && type === 'call_created')) reactions.push('chain-cascade');
+  // Every party of a transfer is in a chain: the transferer and the consult call are the caller's legs.
+  const chained = call.masterCallId !== null || call.chainedCallIds.length > 0;
+  if (chained && TRANSFER_INPUT_EVENTS.includes(type)) reactions.push('transfer-input');
   return reactions;
 }
+
+const TRANSFER_INPUT_EVENTS = ['call_ringing', 'call_answered', 'call_hungup'];
+
+/** The reactions to a transfer's own event: its effects (dial, bridges, music on hold, hangups). */
+export const transferReactionsTo = (type: string): ReactionName[] => (type === 'transfer_ringing' ? [] : ['transfer-effects']);
 
 function startsFlow(type: string, call: CallChange['call']): boolean {
   if (call.direction === 'incoming') return type === 'call_created';

@@ -132,6 +132,30 @@ const GROUPCALL: SnapshotColumns<SnapshotOf['groupcall']> = {
   tm_delete: column('tm_delete'),
 };
 
+const TRANSFER: SnapshotColumns<SnapshotOf['transfer']> = {
+  id: column('id'),
+  customer_id: column('customer_id'),
+  type: column('type'),
+  status: column('status'),
+  transferer_call_id: column('transferer_call_id'),
+  caller_call_id: column('caller_call_id'),
+  consult_call_id: column('consult_call_id'),
+  from_call_id: column('caller_call_id'),
+  to_call_id: column('consult_call_id'),
+  destination: column('destination'),
+  context: column('context'),
+  timeout: column('timeout'),
+  fallback_flow_id: column('fallback_flow_id'),
+  fallback_actions: column('fallback_actions'),
+  reason: column('reason'),
+  event_seq: column('event_seq'),
+  tm_create: column('tm_create'),
+  tm_update: column('tm_update'),
+  tm_ringing: column('tm_ringing'),
+  tm_answer: column('tm_answer'),
+  tm_end: column('tm_end'),
+};
+
 function objectOf<S>(columns: SnapshotColumns<S>, t: string): string {
   const pairs = Object.entries<(t: string) => string>(columns).map(([key, expression]) => `'${key}', ${expression(t)}`);
   return `jsonb_build_object(${pairs.join(', ')})`;
@@ -147,5 +171,6 @@ export function snapshotSql(resource: keyof SnapshotOf, t: string, options: Snap
   if (resource === 'call') return Prisma.raw(objectOf(CALL, t));
   if (resource === 'recording') return Prisma.raw(objectOf(RECORDING, t));
   if (resource === 'groupcall') return Prisma.raw(objectOf(GROUPCALL, t));
+  if (resource === 'transfer') return Prisma.raw(objectOf(TRANSFER, t));
   return Prisma.raw(objectOf(activeflowColumns(options.callSource ?? null), t));
 }

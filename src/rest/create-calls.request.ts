@@ -6,10 +6,10 @@ import { ZERO_UUID } from '../services/ids';
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** VoIPBIN's address keys to the service's; anything that is not an object goes on for the service to refuse. */
-const addressFrom = (value: unknown): AddressInput | null =>
+export const addressFrom = (value: unknown): AddressInput | null =>
   isObject(value) ? { type: value.type, target: value.target, targetName: value.target_name, name: value.name, detail: value.detail } : (value as null);
 
 /** VoIPBIN clients write "none" as the all-zero UUID. */

@@ -8,6 +8,8 @@ import { presentCall } from './call.presenter';
 import { groupcallFromRow } from '../services/groupcall-row';
 import { presentGroupcall } from './groupcall.presenter';
 import { presentRecording } from './recording.presenter';
+import { presentTransfer } from './transfer.presenter';
+import { transferFromRow } from '../services/transfer-row';
 
 /**
  * An event's snapshot in the REST shape, as the topic socket and webhooks deliver it. A recording's `url` is
@@ -21,5 +23,6 @@ export function presentEventData(event: Pick<EventRecord, 'resourceType' | 'payl
   }
   if (event.resourceType === 'activeflow') return presentActiveflow(activeflowFromRow(event.payload));
   if (event.resourceType === 'groupcall') return presentGroupcall(groupcallFromRow(event.payload));
+  if (event.resourceType === 'transfer') return presentTransfer(transferFromRow(event.payload));
   return event.payload;
 }

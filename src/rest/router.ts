@@ -17,6 +17,7 @@ import { createRecordingsRouter } from './recordings.routes';
 import { createTimelinesRouter } from './timelines.routes';
 import { createUsersRouter } from './users.routes';
 import { createWebhooksRouter } from './webhooks.routes';
+import { createCallTransferRouter, createTransfersRouter } from './transfers.routes';
 import { jsonBody } from './json-body';
 import { restErrorHandler, routeNotFound } from './rest-errors';
 import { mount } from './served-routes';
@@ -29,7 +30,7 @@ export function createRestRouter(services: Services, logger: Logger): Router {
   const router = Router();
   const guarded = (...handlers: RequestHandler[]) => [authenticate(services.auth), ...jsonBody(), ...handlers];
   mount(router, '/', createOpenApiRouter());
-  mount(router, '/calls', ...guarded(createCallsRouter(services), createCallRecordingsRouter(services)));
+  mount(router, '/calls', ...guarded(createCallsRouter(services), createCallRecordingsRouter(services), createCallTransferRouter(services)));
   mount(router, '/groupcalls', ...guarded(createGroupcallsRouter(services)));
   mount(router, '/recordings', ...guarded(createRecordingsRouter(services)));
   mount(router, '/recordingfiles', createRecordingFilesRouter(services));
@@ -42,6 +43,7 @@ export function createRestRouter(services: Services, logger: Logger): Router {
   mount(router, '/flows', ...guarded(createFlowsRouter(services.flows)));
   mount(router, '/numbers', ...guarded(createNumbersRouter(services.numbers)));
   mount(router, '/timelines', ...guarded(createTimelinesRouter(services)));
+  mount(router, '/transfers', ...guarded(createTransfersRouter(services)));
   mount(router, '/webhooks', ...guarded(createWebhooksRouter(services.webhooks)));
   router.use(routeNotFound);
   router.use(restErrorHandler(logger));

@@ -21,6 +21,8 @@ export interface CreateCallsInput {
   earlyExecution?: boolean | null;
   dialTimeout?: number | null;
   masterCallId?: string | null;
+  /** Internal (no surface sets it): the id of the one call, known before it is dialled (a transfer's consult call). */
+  callId?: string;
   /** Seeds the flow's variables (VoIPBIN's `variables`). */
   variables?: unknown;
 }
@@ -49,7 +51,7 @@ export function createCallsUseCase({ prisma, calls, commands, numbers }: CreateC
     await numbers.assertSource(customerId, source);
 
     const newCalls: NewCall[] = destinations.map((destination) => ({
-      id: newCallId(),
+      id: input.callId ?? newCallId(),
       customerId,
       flowId: flow?.id ?? null,
       type: 'flow',

@@ -10,6 +10,7 @@ import type { GroupcallService } from './groupcall-service';
 import type { NumberService } from './number-service';
 import type { MediaControlService } from './media-control-service';
 import type { RecordingService } from './recording-service';
+import type { TransferService } from './transfer-service';
 import type { UserService } from './user-service';
 import type { WebhookService } from './webhook-service';
 
@@ -29,4 +30,5 @@ export interface Services {
   bus: EventBus;
   recordings: RecordingService;
   webhooks: WebhookService;
+  transfers: TransferService;
 }

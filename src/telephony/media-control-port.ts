@@ -10,6 +10,8 @@ export type MediaControlResult = 'done' | 'not_found';
 export interface MediaControlPort {
   hold(channelId: string, on: boolean): Promise<MediaControlResult>;
   musicOnHold(channelId: string, on: boolean): Promise<MediaControlResult>;
+  /** Ringing indicated to the channel (a blind transfer's caller hears it while the transferee rings). */
+  ring(channelId: string, on: boolean): Promise<MediaControlResult>;
   silence(channelId: string, on: boolean): Promise<MediaControlResult>;
   mute(channelId: string, direction: 'in' | 'out' | 'both', on: boolean): Promise<MediaControlResult>;
   /**

@@ -38,7 +38,11 @@ export async function connectLegs({ calls, callService }: ConnectDeps, flow: Act
  * The connect-leg reaction: the first leg to answer is bridged with the call (a mixing bridge)
  * and the other legs are hung up; when no leg is left, the bridge goes and the flow goes on.
  */
-export function connectLegReaction(deps: ConnectDeps) {
+export function connectLegReaction(
+  deps: ConnectDeps,
+  /** A transfer's consult call is chained to the caller too, but its answer is the transfer's to bridge. */
+  isTransferLeg: (callId: string) => Promise<boolean>,
+) {
   const { activeflows, calls, callService, media, parse } = deps;
   return async function legChanged(leg: Call): Promise<void> {
     if (!leg.masterCallId || (leg.status !== 'progressing' && leg.status !== 'hangup')) return;
@@ -48,7 +52,7 @@ export function connectLegReaction(deps: ConnectDeps) {
     const bridgeId = connectBridgeId(flow.id, flow.currentAction?.tmExecute ?? '');
     const legs = await calls.findChained([leg.masterCallId], leg.customerId);
     if (leg.status === 'progressing') {
-      if (flow.status !== 'running') return;
+      if (flow.status !== 'running' || (await isTransferLeg(leg.id))) return;
       await media.createBridge(bridgeId);
       await media.addToBridge(bridgeId, [await calls.channelOf(leg.masterCallId), leg.channelId]);
       for (const other of legs) {

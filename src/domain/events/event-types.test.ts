@@ -5,7 +5,8 @@ describe('the event-type table', () => {
     expect(EVENT_TYPES.call_hungup.resource).toBe('call');
     expect(EVENT_TYPES.activeflow_updated.resource).toBe('activeflow');
     expect(EVENT_TYPES.groupcall_hangup.resource).toBe('groupcall');
-    expect(RESOURCE_TYPES).toEqual(['call', 'activeflow', 'recording', 'groupcall']);
+    expect(EVENT_TYPES.transfer_completed.resource).toBe('transfer');
+    expect(RESOURCE_TYPES).toEqual(['call', 'activeflow', 'recording', 'groupcall', 'transfer']);
   });
 
   it('gives each askable name once', () => {

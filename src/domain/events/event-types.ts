@@ -39,6 +39,12 @@ export const EVENT_TYPES = {
   groupcall_updated: { resource: 'groupcall', aliases: [], when: 'the groupcall starts hanging up, or a linear groupcall dials its next destination' },
   groupcall_hangup: { resource: 'groupcall', aliases: [], when: 'every leg has ended; the final event of a groupcall, exactly once' },
   groupcall_deleted: { resource: 'groupcall', aliases: [], when: 'the groupcall is deleted (hidden from lists)' },
+  transfer_created: { resource: 'transfer', aliases: [], when: 'a transfer starts: the transferee is being dialled' },
+  transfer_ringing: { resource: 'transfer', aliases: [], when: 'the transferee rings' },
+  transfer_answered: { resource: 'transfer', aliases: [], when: 'the transferee answers (attended: the consult begins)' },
+  transfer_completed: { resource: 'transfer', aliases: [], when: 'caller and transferee are bridged; carries the context and from_call_id / to_call_id; final' },
+  transfer_cancelled: { resource: 'transfer', aliases: [], when: 'the transfer is cancelled and the caller is back with the transferer; final' },
+  transfer_failed: { resource: 'transfer', aliases: [], when: 'the transferee was busy, did not answer or could not be reached; final' },
 } as const satisfies Record<string, EventTypeEntry>;
 
 export type EventName = keyof typeof EVENT_TYPES;

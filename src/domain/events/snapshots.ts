@@ -128,12 +128,38 @@ export interface GroupcallSnapshot {
   tm_delete: string | null;
 }
 
+export interface TransferSnapshot {
+  id: string;
+  customer_id: string;
+  type: string;
+  status: string;
+  transferer_call_id: string;
+  caller_call_id: string;
+  consult_call_id: string | null;
+  /** The spec's webhook names: the call handed over, and the call it is handed to. */
+  from_call_id: string;
+  to_call_id: string | null;
+  destination: StoredAddressSnapshot;
+  context: Record<string, unknown>;
+  timeout: number;
+  fallback_flow_id: string | null;
+  fallback_actions: Record<string, unknown>[] | null;
+  reason: string | null;
+  event_seq: number;
+  tm_create: string;
+  tm_update: string;
+  tm_ringing: string | null;
+  tm_answer: string | null;
+  tm_end: string | null;
+}
+
 /** The snapshot each resource type's events carry. */
 export interface SnapshotOf {
   call: CallSnapshot;
   activeflow: ActiveflowSnapshot;
   recording: RecordingSnapshot;
   groupcall: GroupcallSnapshot;
+  transfer: TransferSnapshot;
 }
 
 export type ResourceType = keyof SnapshotOf;

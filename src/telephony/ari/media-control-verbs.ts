@@ -19,6 +19,7 @@ export function mediaControlVerbs(request: AriRequest): MediaControlPort {
   return {
     hold: (channelId, on) => send((ari) => (on ? ari.channels.hold!({ channelId }) : ari.channels.unhold!({ channelId }))),
     musicOnHold: (channelId, on) => send((ari) => (on ? ari.channels.startMoh!({ channelId }) : ari.channels.stopMoh!({ channelId }))),
+    ring: (channelId, on) => send((ari) => (on ? ari.channels.ring!({ channelId }) : ari.channels.ringStop!({ channelId }))),
     silence: (channelId, on) => send((ari) => (on ? ari.channels.startSilence!({ channelId }) : ari.channels.stopSilence!({ channelId }))),
     mute: (channelId, direction, on) =>
       send((ari) => (on ? ari.channels.mute!({ channelId, direction }) : ari.channels.unmute!({ channelId, direction }))),

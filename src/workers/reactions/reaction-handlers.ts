@@ -2,6 +2,9 @@ import type { ActiveflowService } from '../../services/activeflow-service';
 import type { CallService } from '../../services/call-service';
 import type { GroupcallService } from '../../services/groupcall-service';
 import type { FlowExecutor } from '../flow-executor';
+import type { Call } from '../../domain/call';
+import { callFromRow } from '../../services/call-row';
+import type { ReactionJobData } from './reaction-queue';
 import type { ReactionHandlers } from './reaction-worker';
 
 export interface ReactionHandlerDeps {
@@ -10,22 +13,35 @@ export interface ReactionHandlerDeps {
   flows: Pick<FlowExecutor, 'callAnswered'>;
   groupcalls: Pick<GroupcallService, 'legAnswered' | 'legEnded'>;
   /** The connect action's leg reaction (workers/flow-connect.ts). */
-  connectLeg: (leg: Parameters<ReactionHandlers['connect-leg']>[0]) => Promise<void>;
+  connectLeg: (leg: Call) => Promise<void>;
+  /** A call of a transfer changed (workers/transfers/transfer-reactions.ts). */
+  transferInput: (call: Call, type: string) => Promise<void>;
+  /** A transfer's event: its effects. */
+  transferEffects: (event: ReactionJobData) => Promise<void>;
 }
+
+const ofCall =
+  (handle: (call: Call, event: ReactionJobData) => Promise<void>) =>
+  (event: ReactionJobData): Promise<void> =>
+    handle(callFromRow(event.payload), event);
 
 /** What each reaction does; every one re-reads what it changes, so running it twice does no harm. */
 export function createReactionHandlers(deps: ReactionHandlerDeps): ReactionHandlers {
   return {
-    'flow-start': (call) => deps.activeflows.start(call),
-    'flow-end': async (call) => void (await deps.activeflows.endForCall(call.id)),
-    'answer-wait': (call) => deps.flows.callAnswered(call),
-    'connect-leg': (leg) => deps.connectLeg(leg),
+    'flow-start': ofCall((call) => deps.activeflows.start(call)),
+    'flow-end': ofCall(async (call) => void (await deps.activeflows.endForCall(call.id))),
+    'answer-wait': ofCall((call) => deps.flows.callAnswered(call)),
+    'connect-leg': ofCall((leg) => deps.connectLeg(leg)),
     // A leg's creation checks its master (which may have started ending as the leg was chained).
     // The winner's flow starts only once it won (a retry of the winner starts it again: a no-op).
-    'groupcall-answer': async (call) => {
+    'groupcall-answer': ofCall(async (call) => {
       if (await deps.groupcalls.legAnswered(call)) await deps.activeflows.start(call);
-    },
-    'groupcall-leg-end': (call) => deps.groupcalls.legEnded(call),
-    'chain-cascade': (call, event) => deps.callService.endChainOfEndingMaster(event.type === 'call_created' && call.masterCallId ? call.masterCallId : call.id),
+    }),
+    'groupcall-leg-end': ofCall((call) => deps.groupcalls.legEnded(call)),
+    'chain-cascade': ofCall((call, event) =>
+      deps.callService.endChainOfEndingMaster(event.type === 'call_created' && call.masterCallId ? call.masterCallId : call.id),
+    ),
+    'transfer-input': ofCall((call, event) => deps.transferInput(call, event.type)),
+    'transfer-effects': (event) => deps.transferEffects(event),
   };
 }

@@ -1,5 +1,5 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
-import { reactionJobId, reactionsTo, type ReactionName } from '../../domain/reactions';
+import { reactionJobId, reactionsTo, transferReactionsTo, type ReactionName } from '../../domain/reactions';
 import type { EventRecord } from '../../events/event-record';
 import { callFromRow, chainedIdsOfSnapshot } from '../../services/call-row';
 
@@ -37,15 +37,20 @@ export function createReactionQueue(connection: ConnectionOptions, prefix: strin
 /** The reaction jobs a batch of committed events calls for (src/domain/reactions.ts). */
 export function reactionJobsOf(events: readonly EventRecord[]): { name: ReactionName; data: ReactionJobData; opts: { jobId: string } }[] {
   return events.flatMap((event) => {
-    if (event.resourceType !== 'call') return [];
-    const call = callFromRow(event.payload);
-    const reactions = reactionsTo({ type: event.type, call: { ...call, chainedCallIds: chainedIdsOfSnapshot(event.payload) } });
+    const reactions = reactionsOfEvent(event);
     return reactions.map((name) => ({
       name,
       data: { eventId: event.id, type: event.type, resourceType: event.resourceType, resourceId: event.resourceId, sequence: event.sequence, payload: event.payload },
       opts: { jobId: reactionJobId(name, event.resourceId, event.sequence) },
     }));
   });
+}
+
+function reactionsOfEvent(event: EventRecord): ReactionName[] {
+  if (event.resourceType === 'transfer') return transferReactionsTo(event.type);
+  if (event.resourceType !== 'call') return [];
+  const call = callFromRow(event.payload);
+  return reactionsTo({ type: event.type, call: { ...call, chainedCallIds: chainedIdsOfSnapshot(event.payload) } });
 }
 
 /** Enqueues the reactions to a batch; deterministic ids make a repeat of the batch add nothing. */

@@ -1,14 +1,13 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { REACTIONS, type ReactionName } from '../../domain/reactions';
 import type { Logger } from '../../platform/logger';
-import type { Call } from '../../domain/call';
 import { callFromRow } from '../../services/call-row';
 import { REACTION_QUEUE, type ReactionJobData } from './reaction-queue';
 import type { ReactionTestHooks } from './reaction-test-hooks';
 import { logWorkerErrors } from '../worker-errors';
 
-/** Carries out one reaction to a call's change; must be idempotent (it may run again after a crash). */
-export type ReactionHandler = (call: Call, event: ReactionJobData) => Promise<void>;
+/** Carries out one reaction to a change; must be idempotent (it may run again after a crash). */
+export type ReactionHandler = (event: ReactionJobData) => Promise<void>;
 /** One handler per reaction: a reaction without one does not compile. */
 export type ReactionHandlers = Readonly<Record<ReactionName, ReactionHandler>>;
 
@@ -24,6 +23,10 @@ export interface ReactionWorkerDeps {
   logger: Logger;
 }
 
+/** The call a reaction is about: the call itself, or a transfer's caller (what ends if it cannot run). */
+const callIdOf = (event: ReactionJobData): string =>
+  event.resourceType === 'transfer' ? String(event.payload.caller_call_id) : callFromRow(event.payload).id;
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -37,14 +40,14 @@ export function createReactionWorker(deps: ReactionWorkerDeps): Worker<ReactionJ
   const processor = async (job: Job<ReactionJobData>) => {
     if (!(REACTIONS as readonly string[]).includes(job.name)) throw new UnrecoverableError(`unknown reaction ${job.name}`);
     const reaction = job.name as ReactionName;
-    const call = callFromRow(job.data.payload);
+    const callId = callIdOf(job.data);
     try {
       await hooks?.beforeReaction(reaction, job);
-      await handlers[reaction](call, job.data);
+      await handlers[reaction](job.data);
     } catch (error) {
       if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw error;
-      logger.error({ err: error, jobId: job.id, callId: call.id }, 'a reaction failed for good; ending its call');
-      await deps.gaveUp(call.id, `${reaction} failed after ${job.attemptsMade + 1} attempts: ${message(error)}`);
+      logger.error({ err: error, jobId: job.id, callId }, 'a reaction failed for good; ending its call');
+      await deps.gaveUp(callId, `${reaction} failed after ${job.attemptsMade + 1} attempts: ${message(error)}`);
     }
   };
   const worker = new Worker<ReactionJobData>(REACTION_QUEUE, processor, {

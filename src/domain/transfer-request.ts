@@ -1,0 +1,50 @@
+import { parseAddress, type Address, type AddressInput } from './address';
+import { resolveDialTimeout } from './dial-timeout';
+import { AppError, invalidArgument } from './errors';
+import { TRANSFER_TYPES, type TransferType } from './transfer';
+
+/** The largest context a transfer carries to its transferee (the spec's 16 KB). */
+export const MAX_TRANSFER_CONTEXT_BYTES = 16 * 1024;
+
+/** A transfer request as a client sent it (REST body or GraphQL input, already in these names). */
+export interface TransferRequestInput {
+  type?: unknown;
+  destination?: AddressInput | null;
+  destinations?: (AddressInput | null)[] | null;
+  context?: unknown;
+  timeout?: unknown;
+  fallback?: { flowId?: unknown } | null;
+}
+
+export interface TransferRequest {
+  type: TransferType;
+  destination: Address;
+  context: Record<string, unknown>;
+  timeoutMs: number;
+  fallbackFlowId: string | null;
+}
+
+function destinationOf(input: TransferRequestInput): Address {
+  const list = input.destinations ?? null;
+  if (input.destination != null && list != null) throw invalidArgument('destinations', 'give destination or destinations, not both');
+  if (list == null) return parseAddress(input.destination, 'destination');
+  if (!Array.isArray(list) || list.length === 0) throw invalidArgument('destinations', 'must be a list of one address');
+  // Ringing several transferees at once needs groupcalls (not built yet): one destination for now.
+  if (list.length > 1) throw invalidArgument('destinations', 'a transfer rings one destination for now (several at once need groupcalls)');
+  return parseAddress(list[0], 'destinations[0]');
+}
+
+/** Validates a transfer request; every problem is a 400 naming its field, and nothing is changed. */
+export function parseTransferRequest(input: TransferRequestInput): TransferRequest {
+  if (!TRANSFER_TYPES.includes(input.type as TransferType)) throw invalidArgument('type', `must be one of ${TRANSFER_TYPES.join(', ')}`);
+  const destination = destinationOf(input);
+  const context = input.context ?? {};
+  if (typeof context !== 'object' || context === null || Array.isArray(context)) throw invalidArgument('context', 'must be a JSON object');
+  if (Buffer.byteLength(JSON.stringify(context)) > MAX_TRANSFER_CONTEXT_BYTES) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `context: must be at most ${MAX_TRANSFER_CONTEXT_BYTES} bytes of JSON`, 'context');
+  }
+  const timeoutMs = resolveDialTimeout(input.timeout, 'timeout');
+  // A call has one activeflow: going on with another flow needs a move across flows (docs/transfers.md).
+  if (input.fallback != null) throw invalidArgument('fallback', 'is not supported yet: a failed transfer ends the caller (docs/transfers.md)');
+  return { type: input.type as TransferType, destination, context: context as Record<string, unknown>, timeoutMs, fallbackFlowId: null };
+}

@@ -1,0 +1,108 @@
+import { canMoveTransfer, type Transfer, type TransferStatus, type TransferType } from './transfer';
+import { consultEndReason, effectsOfInput, effectsOfTransferEvent, transferStep, type TransferInput } from './transfer-steps';
+
+const transfer = (type: TransferType, status: TransferStatus): Transfer => ({
+  id: 't',
+  customerId: 'c',
+  type,
+  status,
+  transfererCallId: 'a',
+  callerCallId: 'b',
+  consultCallId: 'd',
+  destination: { type: 'tel', target: '+15550001111', targetName: '', name: '', detail: '' },
+  context: {},
+  timeoutMs: 30000,
+  fallback: null,
+  idempotencyKey: null,
+  reason: null,
+  eventSeq: 1,
+  tmCreate: new Date(0),
+  tmUpdate: new Date(0),
+  tmRinging: null,
+  tmAnswer: null,
+  tmEnd: null,
+});
+
+const ended: TransferInput = { kind: 'consult_ended', reason: 'busy' };
+
+describe('transfer statuses', () => {
+  it.each([
+    ['dialing', 'ringing', true],
+    ['ringing', 'consulting', true],
+    ['dialing', 'completed', true],
+    ['consulting', 'ringing', false],
+    ['ringing', 'dialing', false],
+    ['completed', 'failed', false],
+    ['cancelled', 'completed', false],
+  ] as const)('%s → %s allowed: %s', (from, to, allowed) => {
+    expect(canMoveTransfer(from, to)).toBe(allowed);
+  });
+});
+
+describe('transferStep', () => {
+  it.each<[TransferType, TransferStatus, TransferInput, string, string | null]>([
+    ['blind', 'dialing', { kind: 'consult_ringing' }, 'ringing', null],
+    ['blind', 'ringing', { kind: 'consult_answered' }, 'completed', null],
+    ['blind', 'ringing', ended, 'failed', 'busy'],
+    ['blind', 'dialing', { kind: 'cancel' }, 'cancelled', 'cancelled'],
+    ['blind', 'ringing', { kind: 'caller_hungup' }, 'cancelled', 'caller_hangup'],
+    ['attended', 'ringing', { kind: 'consult_answered' }, 'consulting', null],
+    ['attended', 'consulting', { kind: 'complete' }, 'completed', null],
+    ['attended', 'consulting', { kind: 'transferer_hungup' }, 'completed', null],
+    ['attended', 'consulting', { kind: 'cancel' }, 'cancelled', 'cancelled'],
+    ['attended', 'consulting', { kind: 'consult_ended', reason: 'transferee_hangup' }, 'failed', 'transferee_hangup'],
+  ])('%s %s + %j → %s', (type, status, input, next, reason) => {
+    expect(transferStep(transfer(type, status), input)).toEqual({ status: next, type, reason });
+  });
+
+  it('ignores everything once final: one final event per transfer', () => {
+    for (const status of ['completed', 'cancelled', 'failed'] as const) {
+      for (const kind of ['complete', 'cancel', 'caller_hungup', 'transferer_hungup', 'consult_answered', 'consult_ringing'] as const) {
+        expect(transferStep(transfer('attended', status), { kind } as TransferInput)).toBeNull();
+      }
+      expect(transferStep(transfer('blind', status), ended)).toBeNull();
+    }
+  });
+
+  it('turns an attended transfer completed (or left by its transferer) before the answer into a blind one', () => {
+    expect(transferStep(transfer('attended', 'ringing'), { kind: 'complete' })).toEqual({ status: 'ringing', type: 'blind', reason: null });
+    expect(transferStep(transfer('attended', 'dialing'), { kind: 'transferer_hungup' })).toEqual({ status: 'dialing', type: 'blind', reason: null });
+  });
+
+  it('does not go back to ringing, answer twice, or complete a blind transfer by hand', () => {
+    expect(transferStep(transfer('blind', 'ringing'), { kind: 'consult_ringing' })).toBeNull();
+    expect(transferStep(transfer('attended', 'consulting'), { kind: 'consult_answered' })).toBeNull();
+    expect(transferStep(transfer('blind', 'ringing'), { kind: 'complete' })).toBeNull();
+  });
+});
+
+describe('effects', () => {
+  it('blind: dial, then hang up the transferer; the answer bridges caller and transferee', () => {
+    expect(effectsOfTransferEvent('transfer_created', { type: 'blind', reason: null })).toEqual(['dial_consult', 'hangup_transferer']);
+    expect(effectsOfTransferEvent('transfer_completed', { type: 'blind', reason: null })).toEqual(['bridge_caller_consult', 'hangup_transferer']);
+    expect(effectsOfTransferEvent('transfer_failed', { type: 'blind', reason: 'busy' })).toEqual(['hangup_consult', 'fallback_caller']);
+    expect(effectsOfInput(transfer('blind', 'ringing'), { kind: 'transferer_hungup' })).toEqual(['ring_caller']);
+  });
+
+  it('attended: hold the caller, consult on answer, restore on cancel or failure', () => {
+    expect(effectsOfTransferEvent('transfer_created', { type: 'attended', reason: null })).toEqual(['hold_caller', 'dial_consult']);
+    expect(effectsOfTransferEvent('transfer_answered', { type: 'attended', reason: null })).toEqual(['bridge_transferer_consult']);
+    expect(effectsOfTransferEvent('transfer_cancelled', { type: 'attended', reason: 'cancelled' })).toEqual(['hangup_consult', 'restore_caller']);
+    expect(effectsOfTransferEvent('transfer_failed', { type: 'attended', reason: 'no_answer' })).toEqual(['hangup_consult', 'restore_caller']);
+    expect(effectsOfInput(transfer('attended', 'consulting'), { kind: 'transferer_hungup' })).toEqual([]);
+  });
+
+  it('a caller that hung up only takes the consult call with it', () => {
+    expect(effectsOfTransferEvent('transfer_cancelled', { type: 'attended', reason: 'caller_hangup' })).toEqual(['hangup_consult']);
+  });
+
+  it.each([
+    [null, true, 'transferee_hangup'],
+    ['busy', false, 'busy'],
+    ['dialout', false, 'no_answer'],
+    ['noanswer', false, 'no_answer'],
+    ['failed', false, 'failed'],
+  ])('a consult call ended with %s (answered %s) fails the transfer with %s', (hangup, answered, reason) => {
+    expect(consultEndReason(hangup, answered)).toBe(reason);
+  });
+});

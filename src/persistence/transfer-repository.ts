@@ -1,0 +1,142 @@
+import type { Address } from '../domain/address';
+import { statusesBefore, TRANSFER_EVENT_OF, type Transfer, type TransferStatus, type TransferType } from '../domain/transfer';
+import { Prisma } from '../generated/prisma/client';
+import type { PrismaClient } from './database';
+import { NOTIFY, outboxInsert } from './outbox';
+import { transferFromRow, type TransferRow } from '../services/transfer-row';
+
+export interface NewTransfer {
+  id: string;
+  customerId: string;
+  type: TransferType;
+  transfererCallId: string;
+  callerCallId: string;
+  /** Chosen with the transfer, so a change of the consult call is known as the transfer's from its first event. */
+  consultCallId: string;
+  destination: Address;
+  context: Record<string, unknown>;
+  timeoutMs: number;
+  fallbackFlowId: string | null;
+  fallbackActions: Record<string, unknown>[] | null;
+  idempotencyKey: string | null;
+}
+
+export interface TransferCursor {
+  createdUs: bigint;
+  id: string;
+}
+
+export interface TransferMove {
+  status: TransferStatus;
+  type: TransferType;
+  reason: string | null;
+}
+
+const storedAddress = (address: Address) => ({
+  type: address.type,
+  target: address.target,
+  target_name: address.targetName,
+  name: address.name,
+  detail: address.detail,
+});
+
+/**
+ * The SQL of transfers. Every change is one conditional statement with its event (the one
+ * outbox writer): a status only moves to a later one, so of two racing changes the second finds
+ * no row and changes nothing.
+ */
+export function createTransferRepository(prisma: PrismaClient) {
+  return {
+    /**
+     * Makes the transfer (status dialing, transfer_created). Null when the key was used before, or
+     * when a transfer is already in progress on one of its calls (the unique indexes say which).
+     */
+    async create(transfer: NewTransfer): Promise<{ created: Transfer } | { conflict: 'idempotency_key' | 'in_progress' }> {
+      try {
+        const rows = await prisma.$queryRaw<TransferRow[]>`
+          WITH made AS (
+            INSERT INTO transfers (id, customer_id, type, status, transferer_call_id, caller_call_id, consult_call_id, destination, context, timeout,
+                                   fallback_flow_id, fallback_actions, idempotency_key, event_seq, tm_create, tm_update)
+            VALUES (${transfer.id}::uuid, ${transfer.customerId}::uuid, ${transfer.type}, 'dialing', ${transfer.transfererCallId}::uuid,
+                    ${transfer.callerCallId}::uuid, ${transfer.consultCallId}::uuid, ${JSON.stringify(storedAddress(transfer.destination))}::jsonb, ${JSON.stringify(transfer.context)}::jsonb,
+                    ${transfer.timeoutMs}::int, ${transfer.fallbackFlowId}::uuid, ${transfer.fallbackActions ? JSON.stringify(transfer.fallbackActions) : null}::jsonb,
+                    ${transfer.idempotencyKey}, 1, clock_timestamp(), clock_timestamp())
+            RETURNING *
+          ), event AS (${outboxInsert({ resource: 'transfer', event: 'transfer_created', from: 'made' })})
+          SELECT made.*, ${NOTIFY} AS notified FROM made`;
+        return { created: transferFromRow(rows[0] as TransferRow) };
+      } catch (error) {
+        const text = String((error as Error).message);
+        if (text.includes('transfers_customer_id_idempotency_key_key')) return { conflict: 'idempotency_key' };
+        if (text.includes('transfers_active_')) return { conflict: 'in_progress' };
+        throw error;
+      }
+    },
+
+    /**
+     * Moves the transfer from `from` (the status the move was decided on) to `move`, with the
+     * event of the new status; null when the row is no longer in `from` (another change won).
+     * A move to the same status only changes the type (an attended transfer turned blind).
+     */
+    async move(id: string, from: TransferStatus, move: TransferMove): Promise<Transfer | null> {
+      const same = from === move.status;
+      if (!same && !statusesBefore(move.status).includes(from)) return null;
+      const event = same ? null : TRANSFER_EVENT_OF[move.status];
+      const rows = await prisma.$queryRaw<TransferRow[]>`
+        WITH moved AS (
+          UPDATE transfers SET status = ${move.status}, type = ${move.type}, reason = COALESCE(${move.reason}, reason),
+                 event_seq = event_seq + ${same ? 0 : 1}::int, tm_update = clock_timestamp(),
+                 tm_ringing = CASE WHEN ${move.status} = 'ringing' THEN clock_timestamp() ELSE tm_ringing END,
+                 tm_answer = CASE WHEN ${move.status} = 'consulting' OR (${move.status} = 'completed' AND tm_answer IS NULL) THEN clock_timestamp() ELSE tm_answer END,
+                 tm_end = CASE WHEN ${move.status} IN ('completed', 'cancelled', 'failed') THEN clock_timestamp() ELSE tm_end END
+          WHERE id = ${id}::uuid AND status = ${from} ${same ? Prisma.sql`AND type <> ${move.type}` : Prisma.empty}
+          RETURNING *
+        ) ${event ? Prisma.sql`, event AS (${outboxInsert({ resource: 'transfer', event, from: 'moved' })})` : Prisma.empty}
+        SELECT moved.*, ${NOTIFY} AS notified FROM moved`;
+      return rows[0] ? transferFromRow(rows[0]) : null;
+    },
+
+    async findById(id: string): Promise<Transfer | null> {
+      const rows = await prisma.$queryRaw<TransferRow[]>`SELECT * FROM transfers WHERE id = ${id}::uuid`;
+      return rows[0] ? transferFromRow(rows[0]) : null;
+    },
+
+    async findOwned(id: string, customerId: string): Promise<Transfer | null> {
+      const rows = await prisma.$queryRaw<TransferRow[]>`SELECT * FROM transfers WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid`;
+      return rows[0] ? transferFromRow(rows[0]) : null;
+    },
+
+    async findByIdempotencyKey(customerId: string, key: string): Promise<Transfer | null> {
+      const rows = await prisma.$queryRaw<TransferRow[]>`SELECT * FROM transfers WHERE customer_id = ${customerId}::uuid AND idempotency_key = ${key}`;
+      return rows[0] ? transferFromRow(rows[0]) : null;
+    },
+
+    /** The newest transfer this call is part of (as transferer, caller or consult call): in progress first. */
+    async findOfCall(callId: string): Promise<Transfer | null> {
+      const rows = await prisma.$queryRaw<TransferRow[]>`
+        SELECT * FROM transfers
+        WHERE transferer_call_id = ${callId}::uuid OR caller_call_id = ${callId}::uuid OR consult_call_id = ${callId}::uuid
+        ORDER BY (status IN ('dialing', 'ringing', 'consulting')) DESC, tm_create DESC LIMIT 1`;
+      return rows[0] ? transferFromRow(rows[0]) : null;
+    },
+
+    /** Whether this call is the consult call of a transfer (its legs are the transfer's, not a connect's). */
+    async isConsultCall(callId: string): Promise<boolean> {
+      const rows = await prisma.$queryRaw<{ found: boolean }[]>`SELECT EXISTS (SELECT 1 FROM transfers WHERE consult_call_id = ${callId}::uuid) AS found`;
+      return rows[0]?.found === true;
+    },
+
+    async list(customerId: string, limit: number, after?: TransferCursor): Promise<{ transfers: Transfer[]; cursors: TransferCursor[] }> {
+      const conditions = [Prisma.sql`customer_id = ${customerId}::uuid`];
+      if (after) {
+        conditions.push(Prisma.sql`(tm_create, id) < (timestamptz 'epoch' + ${after.createdUs.toString()}::bigint * interval '1 microsecond', ${after.id}::uuid)`);
+      }
+      const rows = await prisma.$queryRaw<(TransferRow & { tm_create_us: bigint })[]>`
+        SELECT *, (extract(epoch FROM tm_create) * 1000000)::bigint AS tm_create_us FROM transfers
+        WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY tm_create DESC, id DESC LIMIT ${limit}`;
+      return { transfers: rows.map(transferFromRow), cursors: rows.map((row) => ({ createdUs: BigInt(row.tm_create_us), id: row.id as string })) };
+    },
+  };
+}
+
+export type TransferRepository = ReturnType<typeof createTransferRepository>;

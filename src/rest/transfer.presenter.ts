@@ -1,0 +1,72 @@
+import type { Transfer } from '../domain/transfer';
+import { ZERO_UUID } from '../services/ids';
+import { presentAddress, type RestAddress } from './call.presenter';
+import { formatTime } from './voipbin-time';
+
+/** A transfer in OpenCall's REST shape (the fields of the transfer events' snapshot). */
+export interface RestTransfer {
+  id: string;
+  customer_id: string;
+  type: string;
+  status: string;
+  transferer_call_id: string;
+  caller_call_id: string;
+  consult_call_id: string;
+  from_call_id: string;
+  to_call_id: string;
+  destination: RestAddress;
+  context: Record<string, unknown>;
+  timeout: number;
+  fallback_flow_id: string;
+  reason: string;
+  tm_create: string;
+  tm_update: string;
+  tm_ringing: string;
+  tm_answer: string;
+  tm_end: string;
+}
+
+export function presentTransfer(transfer: Transfer): RestTransfer {
+  return {
+    id: transfer.id,
+    customer_id: transfer.customerId,
+    type: transfer.type,
+    status: transfer.status,
+    transferer_call_id: transfer.transfererCallId,
+    caller_call_id: transfer.callerCallId,
+    consult_call_id: transfer.consultCallId ?? ZERO_UUID,
+    from_call_id: transfer.callerCallId,
+    to_call_id: transfer.consultCallId ?? ZERO_UUID,
+    destination: presentAddress(transfer.destination),
+    context: transfer.context,
+    timeout: transfer.timeoutMs,
+    fallback_flow_id: transfer.fallback?.flowId ?? ZERO_UUID,
+    reason: transfer.reason ?? '',
+    tm_create: formatTime(transfer.tmCreate),
+    tm_update: formatTime(transfer.tmUpdate),
+    tm_ringing: formatTime(transfer.tmRinging),
+    tm_answer: formatTime(transfer.tmAnswer),
+    tm_end: formatTime(transfer.tmEnd),
+  };
+}
+
+/**
+ * VoIPBIN's TransferManagerTransfer. In VoIPBIN's words the transferee is the call being
+ * transferred (our caller) and `transferee_addresses` the targets; there is no groupcall or
+ * conference bridge resource here yet, so those ids are the zero UUID.
+ */
+export function presentVoipbinTransfer(transfer: Transfer) {
+  return {
+    id: transfer.id,
+    customer_id: transfer.customerId,
+    type: transfer.type,
+    transferer_call_id: transfer.transfererCallId,
+    transferee_addresses: [presentAddress(transfer.destination)],
+    transferee_call_id: transfer.callerCallId,
+    groupcall_id: ZERO_UUID,
+    confbridge_id: ZERO_UUID,
+    tm_create: formatTime(transfer.tmCreate),
+    tm_update: formatTime(transfer.tmUpdate),
+    tm_delete: formatTime(null),
+  };
+}

@@ -1,0 +1,63 @@
+import { Router, type Request, type Response } from 'express';
+import type { Services } from '../services/services';
+import { customerIdOf } from './authenticate';
+import { listAnswer, microCursorOf, pageRequestOf } from './paging';
+import { presentTransfer, presentVoipbinTransfer } from './transfer.presenter';
+import { transferFromRow } from '../services/transfer-row';
+import { formatTime } from './voipbin-time';
+import { idempotencyKeyOf, transferInputFrom, voipbinTransferInputFrom } from './transfer.request';
+
+/** `POST /v1.0/calls/{id}/transfer`: the transferer's call hands its caller over. */
+export function createCallTransferRouter(services: Pick<Services, 'transfers'>): Router {
+  const router = Router();
+  router.post('/:id/transfer', async (req: Request<{ id: string }>, res: Response) => {
+    const transfer = await services.transfers.start(customerIdOf(res), req.params.id, transferInputFrom(req.body), idempotencyKeyOf(req.headers['idempotency-key']));
+    res.json({ transfer_id: transfer.id, consult_call_id: transfer.consultCallId, status: transfer.status, transfer: presentTransfer(transfer) });
+  });
+  return router;
+}
+
+/** `/v1.0/transfers`: the customer's transfers (newest first), complete and cancel, and VoIPBIN's create. */
+export function createTransfersRouter(services: Pick<Services, 'transfers' | 'events'>): Router {
+  const router = Router();
+  const { transfers } = services;
+
+  router.post('/', async (req: Request, res: Response) => {
+    const { transfererCallId, input } = voipbinTransferInputFrom(req.body);
+    res.json(presentVoipbinTransfer(await transfers.start(customerIdOf(res), transfererCallId, input, idempotencyKeyOf(req.headers['idempotency-key']))));
+  });
+
+  router.get('/', async (req: Request, res: Response) => {
+    const request = pageRequestOf(req);
+    const page = await transfers.list(customerIdOf(res), { pageSize: request.pageSize, after: microCursorOf(request) });
+    res.json(listAnswer(page.transfers.map(presentTransfer), page.cursors.at(-1)?.createdUs));
+  });
+
+  router.get('/:id', async (req: Request<{ id: string }>, res: Response) => {
+    res.json(presentTransfer(await transfers.get(customerIdOf(res), req.params.id)));
+  });
+
+  /** The transfer's history: each change with the transfer as it was right after it. */
+  router.get('/:id/events', async (req: Request<{ id: string }>, res: Response) => {
+    const customerId = customerIdOf(res);
+    const transfer = await transfers.get(customerId, req.params.id);
+    const history = await services.events.history(customerId, transfer.id);
+    const result = history.map((event) => ({
+      type: event.type,
+      sequence: event.sequence,
+      tm_create: formatTime(new Date(event.tmCreate)),
+      data: presentTransfer(transferFromRow(event.payload)),
+    }));
+    res.json({ result, next_page_token: '' });
+  });
+
+  router.post('/:id/complete', async (req: Request<{ id: string }>, res: Response) => {
+    res.json(presentTransfer(await transfers.complete(customerIdOf(res), req.params.id)));
+  });
+
+  router.post('/:id/cancel', async (req: Request<{ id: string }>, res: Response) => {
+    res.json(presentTransfer(await transfers.cancel(customerIdOf(res), req.params.id)));
+  });
+
+  return router;
+}

@@ -1,0 +1,43 @@
+import type { Address } from '../domain/address';
+import type { Transfer, TransferFallback, TransferStatus, TransferType } from '../domain/transfer';
+import { nullableString, rowTime } from './row-values';
+
+/** A `transfers` row as Postgres returns it, or a transfer event's snapshot. */
+export type TransferRow = Record<string, unknown>;
+
+function fallbackOf(row: TransferRow): TransferFallback {
+  if (row.fallback_flow_id) return { flowId: row.fallback_flow_id as string, actions: null };
+  if (Array.isArray(row.fallback_actions)) return { flowId: null, actions: row.fallback_actions as Record<string, unknown>[] };
+  return null;
+}
+
+export function transferFromRow(row: TransferRow): Transfer {
+  const destination = (row.destination ?? {}) as Record<string, string>;
+  return {
+    id: row.id as string,
+    customerId: row.customer_id as string,
+    type: row.type as TransferType,
+    status: row.status as TransferStatus,
+    transfererCallId: row.transferer_call_id as string,
+    callerCallId: row.caller_call_id as string,
+    consultCallId: nullableString(row.consult_call_id),
+    destination: {
+      type: destination.type as Address['type'],
+      target: destination.target ?? '',
+      targetName: destination.target_name ?? '',
+      name: destination.name ?? '',
+      detail: destination.detail ?? '',
+    },
+    context: (row.context ?? {}) as Record<string, unknown>,
+    timeoutMs: Number(row.timeout),
+    fallback: fallbackOf(row),
+    idempotencyKey: nullableString(row.idempotency_key),
+    reason: nullableString(row.reason),
+    eventSeq: Number(row.event_seq),
+    tmCreate: rowTime(row.tm_create) as Date,
+    tmUpdate: rowTime(row.tm_update) as Date,
+    tmRinging: rowTime(row.tm_ringing),
+    tmAnswer: rowTime(row.tm_answer),
+    tmEnd: rowTime(row.tm_end),
+  };
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { callNotUp } from '../domain/call-state-error';
+import { AppError, invalidArgument } from '../domain/errors';
+import type { Transfer } from '../domain/transfer';
+import { parseTransferRequest, type TransferRequestInput } from '../domain/transfer-request';
+import { effectsOfInput, transferStep, type TransferEffect, type TransferInput } from '../domain/transfer-steps';
+import type { TransferCursor, TransferRepository } from '../persistence/transfer-repository';
+import type { CallService } from './call-service';
+import { parseId } from './ids';
+
+const MAX_ATTEMPTS = 8;
+const MAX_IDEMPOTENCY_KEY = 255;
+
+export interface TransferServiceDeps {
+  transfers: TransferRepository;
+  calls: Pick<CallService, 'get' | 'findById' | 'signal'>;
+}
+
+/**
+ * Transfers on both surfaces. A request validates, checks the transferer is answered and bridged
+ * with its caller, and makes the transfer; everything after that (dialling, bridges, music on
+ * hold) is a reaction to the transfer's committed events (src/workers/transfers/).
+ */
+export function createTransferService({ transfers, calls }: TransferServiceDeps) {
+  async function getOwned(customerId: string, id: unknown): Promise<Transfer> {
+    const transfer = await transfers.findOwned(parseId(id, 'id'), customerId);
+    if (!transfer) throw new AppError('TRANSFER_NOT_FOUND', 'The transfer was not found.');
+    return transfer;
+  }
+
+  /** Moves the transfer by `input` on its freshest row; a lost race is decided again. */
+  async function apply(initial: Transfer, input: TransferInput): Promise<{ transfer: Transfer; effects: TransferEffect[] }> {
+    let transfer = initial;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const decision = transferStep(transfer, input);
+      if (!decision || (decision.status === transfer.status && decision.type === transfer.type)) return { transfer, effects: effectsOfInput(transfer, input) };
+      const moved = await transfers.move(transfer.id, transfer.status, decision);
+      if (moved) return { transfer: moved, effects: effectsOfInput(moved, input) };
+      transfer = (await transfers.findById(transfer.id)) ?? transfer;
+    }
+    throw new AppError('CONCURRENT_CHANGE', 'The transfer kept changing; try again.');
+  }
+
+  /** The caller of a transfer: the transferer's master, both answered (a connect bridged them). */
+  async function callerOf(customerId: string, transfererCallId: unknown) {
+    const transferer = await calls.get(customerId, transfererCallId);
+    if (transferer.status !== 'progressing') throw callNotUp(transferer.status, `Only an answered call can be transferred; the call is ${transferer.status}.`);
+    const caller = transferer.masterCallId ? await calls.findById(transferer.masterCallId) : null;
+    if (!caller || caller.status !== 'progressing') {
+      throw new AppError('CALL_NOT_BRIDGED', 'The call is not bridged with a caller: a transfer hands over the call this one was connected to (its master), which must be answered.');
+    }
+    return { transferer, caller };
+  }
+
+  async function byKey(customerId: string, key: string | null): Promise<Transfer | null> {
+    return key ? transfers.findByIdempotencyKey(customerId, key) : null;
+  }
+
+  return {
+    get: getOwned,
+
+    async list(customerId: string, query: { pageSize: number; after?: TransferCursor | undefined }) {
+      return transfers.list(customerId, query.pageSize, query.after);
+    },
+
+    /** Starts a transfer of the caller bridged with `transfererCallId`; a repeated key answers the first. */
+    async start(customerId: string, transfererCallId: unknown, input: TransferRequestInput, idempotencyKey: string | null = null): Promise<Transfer> {
+      if (idempotencyKey !== null && (idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY)) {
+        throw invalidArgument('Idempotency-Key', `must be 1 to ${MAX_IDEMPOTENCY_KEY} characters`);
+      }
+      const earlier = await byKey(customerId, idempotencyKey);
+      if (earlier) return earlier;
+      const request = parseTransferRequest(input);
+      const { transferer, caller } = await callerOf(customerId, transfererCallId);
+      const made = await transfers.create({
+        id: randomUUID(),
+        customerId,
+        type: request.type,
+        transfererCallId: transferer.id,
+        callerCallId: caller.id,
+        consultCallId: randomUUID(),
+        destination: request.destination,
+        context: request.context,
+        timeoutMs: request.timeoutMs,
+        fallbackFlowId: request.fallbackFlowId,
+        fallbackActions: null,
+        idempotencyKey,
+      });
+      if ('created' in made) return made.created;
+      const raced = await byKey(customerId, idempotencyKey);
+      if (made.conflict === 'idempotency_key' && raced) return raced;
+      throw new AppError('TRANSFER_IN_PROGRESS', 'A transfer is already in progress on this call or its caller; complete or cancel it first.');
+    },
+
+    async complete(customerId: string, id: unknown): Promise<Transfer> {
+      return finish(await getOwned(customerId, id), { kind: 'complete' });
+    },
+
+    async cancel(customerId: string, id: unknown): Promise<Transfer> {
+      return finish(await getOwned(customerId, id), { kind: 'cancel' });
+    },
+
+    /** A call of the transfer changed (the transfer-input reaction): the move, and any effect without an event. */
+    apply,
+    findById: transfers.findById,
+    findOfCall: transfers.findOfCall,
+    isConsultCall: transfers.isConsultCall,
+  };
+
+  async function finish(transfer: Transfer, input: TransferInput): Promise<Transfer> {
+    if (transfer.tmEnd) throw new AppError('TRANSFER_ENDED', `The transfer is already ${transfer.status}.`);
+    const { transfer: after, effects } = await apply(transfer, input);
+    // An attended transfer turned blind: its transferer leaves now (the rest follows its hangup).
+    const turnedBlind = after.type === 'blind' && transfer.type === 'attended' && !after.tmEnd;
+    if (turnedBlind || effects.includes('hangup_transferer')) await calls.signal(after.transfererCallId, { type: 'hangup_requested', reason: 'normal' });
+    return after;
+  }
+}
+
+export type TransferService = ReturnType<typeof createTransferService>;

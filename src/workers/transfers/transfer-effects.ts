@@ -1,0 +1,130 @@
+import type { Call } from '../../domain/call';
+import type { MediaControl } from '../../domain/media-control';
+import { isFinalTransferStatus, type Transfer } from '../../domain/transfer';
+import type { TransferEffect } from '../../domain/transfer-steps';
+import { AppError } from '../../domain/errors';
+import type { CallService } from '../../services/call-service';
+import type { MediaControlExecutor } from '../../services/media-control-executor';
+import type { TransferService } from '../../services/transfer-service';
+import type { FlowMediaPort } from '../../telephony/flow-media-port';
+import type { MediaControlPort } from '../../telephony/media-control-port';
+
+/** Long enough for any media control a reaction asks for (the executor bounds each ARI request). */
+const CONTROL_DEADLINE_MS = 60_000;
+
+export interface TransferEffectDeps {
+  transfers: Pick<TransferService, 'findById'>;
+  calls: Pick<CallService, 'create' | 'signal' | 'findById'>;
+  bridges: Pick<FlowMediaPort, 'createBridge' | 'addToBridge' | 'destroyBridge'>;
+  media: Pick<MediaControlPort, 'ring'>;
+  /** Music on hold and mute, recorded on the Call (moh, mute_direction) as the API's controls are. */
+  control: MediaControlExecutor;
+}
+
+/** The one bridge of a transfer: the consult, then the pair it leaves talking. */
+export const transferBridgeId = (transferId: string): string => `transfer-${transferId}`;
+
+/**
+ * Carries out a transfer's effects. Each is idempotent, and one whose call is already gone does
+ * nothing: that call's hangup is an input of its own, and moves the transfer.
+ */
+export function createTransferEffects(deps: TransferEffectDeps) {
+  const { calls, bridges, control } = deps;
+  const live = async (callId: string | null): Promise<Call | null> => {
+    const call = callId ? await calls.findById(callId) : null;
+    return call && call.status === 'progressing' ? call : null;
+  };
+  const run = (callId: string, c: MediaControl) => control({ callId, control: c, deadline: Date.now() + CONTROL_DEADLINE_MS });
+  const hangup = async (callId: string | null) => {
+    if (callId) await calls.signal(callId, { type: 'hangup_requested', reason: 'normal' });
+  };
+
+  /** The caller back to plain audio: no ringing, no music on hold, not muted. */
+  async function freeCaller(caller: Call): Promise<void> {
+    await deps.media.ring(caller.channelId, false);
+    if (caller.moh) await run(caller.id, { type: 'moh', on: false });
+    if (caller.muteDirection) await run(caller.id, { type: 'mute', on: false, direction: 'both' });
+  }
+
+  /** Two calls into the transfer's bridge, unless one of them is gone (its hangup decides then). */
+  async function bridge(transfer: Transfer, a: string | null, b: string | null): Promise<Call[] | null> {
+    const [first, second] = await Promise.all([live(a), live(b)]);
+    if (!first || !second) return null;
+    const id = transferBridgeId(transfer.id);
+    await bridges.createBridge(id);
+    try {
+      await bridges.addToBridge(id, [first.channelId, second.channelId]);
+    } catch (error) {
+      const [stillA, stillB] = await Promise.all([live(a), live(b)]);
+      if (stillA && stillB) throw error;
+      return null;
+    }
+    return [first, second];
+  }
+
+  /** The consult call, with the id the transfer chose for it: a retry finds it made. */
+  async function dialConsult(transfer: Transfer): Promise<void> {
+    const consultId = transfer.consultCallId;
+    const caller = await calls.findById(transfer.callerCallId);
+    if (!consultId || !caller || isFinalTransferStatus(transfer.status) || (await calls.findById(consultId))) return;
+    try {
+      await calls.create(transfer.customerId, {
+        source: { type: caller.source.type, target: caller.source.target, name: caller.source.name },
+        destinations: [{ type: transfer.destination.type, target: transfer.destination.target, name: transfer.destination.name }],
+        masterCallId: caller.id,
+        dialTimeout: transfer.timeoutMs,
+        callId: consultId,
+      });
+    } catch (error) {
+      // The caller is ending: its hangup cancels the transfer.
+      if (error instanceof AppError && (error.code === 'MASTER_CALL_NOT_DIALING' || error.code === 'CALL_NOT_FOUND')) return;
+      throw error;
+    }
+    // Cancelled while it was being dialled: its cancel found no call to end, so it ends here.
+    const now = await deps.transfers.findById(transfer.id);
+    if (now && isFinalTransferStatus(now.status) && now.status !== 'completed') await hangup(consultId);
+  }
+
+  const EFFECTS: Record<TransferEffect, (transfer: Transfer) => Promise<void>> = {
+    dial_consult: dialConsult,
+    hold_caller: async (transfer) => {
+      if (isFinalTransferStatus(transfer.status) || !(await live(transfer.callerCallId))) return;
+      await run(transfer.callerCallId, { type: 'moh', on: true });
+      await run(transfer.callerCallId, { type: 'mute', on: true, direction: 'in' });
+    },
+    ring_caller: async (transfer) => {
+      const caller = isFinalTransferStatus(transfer.status) ? null : await live(transfer.callerCallId);
+      if (!caller) return;
+      await freeCaller(caller);
+      await deps.media.ring(caller.channelId, true);
+    },
+    bridge_transferer_consult: async (transfer) => {
+      if (transfer.status === 'consulting') await bridge(transfer, transfer.transfererCallId, transfer.consultCallId);
+    },
+    bridge_caller_consult: async (transfer) => {
+      const pair = await bridge(transfer, transfer.callerCallId, transfer.consultCallId);
+      if (pair) await freeCaller(pair[0]);
+    },
+    restore_caller: async (transfer) => {
+      const pair = await bridge(transfer, transfer.callerCallId, transfer.transfererCallId);
+      if (pair) await freeCaller(pair[0]);
+    },
+    hangup_transferer: (transfer) => hangup(transfer.transfererCallId),
+    hangup_consult: (transfer) => hangup(transfer.consultCallId),
+    fallback_caller: (transfer) => hangup(transfer.callerCallId),
+  };
+
+  return {
+    async carryOut(transferId: string, effects: readonly TransferEffect[]): Promise<void> {
+      for (const effect of effects) {
+        // Fresh each time: an effect may find the transfer moved on by the one before.
+        const transfer = await deps.transfers.findById(transferId);
+        if (transfer) await EFFECTS[effect](transfer);
+      }
+    },
+    /** The transfer's bridge goes with the caller or the transferee (a retry finds it gone). */
+    destroyBridge: (transferId: string) => bridges.destroyBridge(transferBridgeId(transferId)),
+  };
+}
+
+export type TransferEffects = ReturnType<typeof createTransferEffects>;

@@ -1,0 +1,200 @@
+import { farEnd, waitForCall, waitForHangup } from './support/flows';
+import { rest, type Json } from './support/rest';
+import { simPost } from './support/sim';
+import { startTestApp, type TestApp } from './support/test-app';
+import { ANSWERS, BUSY, RINGS, TRANSFER_SOURCE, connectedPair, getCall, getTransfer, transfer, transferEvents, waitForTransfer } from './support/transfers';
+import { waitFor } from './support/wait';
+
+/**
+ * Transfers through REST on the simulator: the caller a connect bridged with an agent (the
+ * transferer) is handed to a transferee, blind or attended, with what each party hears.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  await t.ownNumber(t.app.bootstrap!.customerId, TRANSFER_SOURCE);
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const bridgedWith = (id: string, other: string) =>
+  waitFor(() => farEnd(t, id), (far) => (far?.bridged_with as string[] | undefined)?.includes(other) === true, `${id} bridged with ${other}`);
+
+describe('blind transfer', () => {
+  it('dials the transferee, hangs up the transferer, and bridges the caller with the transferee on answer', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const started = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: ANSWERS }, context: { ticket: 42 } });
+    expect(started.status).toBe(200);
+    expect(started.body).toMatchObject({ transfer_id: expect.any(String), consult_call_id: expect.any(String), status: 'dialing' });
+    const { transfer_id: id, consult_call_id: consult } = started.body;
+
+    const done = await waitForTransfer(t, id, 'completed');
+    expect(done).toMatchObject({ type: 'blind', caller_call_id: caller, transferer_call_id: transferer, from_call_id: caller, to_call_id: consult, context: { ticket: 42 } });
+    expect(await waitForHangup(t, transferer)).toMatchObject({ hangup_by: 'local' });
+    expect(await getCall(t, consult)).toMatchObject({ master_call_id: caller, status: 'progressing' });
+    await bridgedWith(caller, consult);
+    expect(await farEnd(t, caller)).toMatchObject({ ringback: false, moh: { active: false } });
+    const events = await transferEvents(t, id);
+    expect(events[0]).toBe('transfer_created');
+    expect(events.filter((e) => ['transfer_completed', 'transfer_cancelled', 'transfer_failed'].includes(e))).toEqual(['transfer_completed']);
+
+    // The consult call is chained to the caller: the caller's hangup ends it.
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+    expect(await waitForHangup(t, consult)).toMatchObject({ hangup_by: 'local' });
+  });
+
+  it('lets the caller hear ringing until the transferee answers', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: RINGS } });
+    await waitForTransfer(t, body.transfer_id, 'ringing');
+    await waitForHangup(t, transferer);
+    await waitFor(() => farEnd(t, caller), (far) => far?.ringback === true, 'the caller to hear ringing');
+    await simPost(t.simUrl, `/sim/channels/${body.consult_call_id}/answer`);
+    await waitForTransfer(t, body.transfer_id, 'completed');
+    await bridgedWith(caller, body.consult_call_id);
+    await waitFor(() => farEnd(t, caller), (far) => far?.ringback === false, 'the ringing to stop');
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
+  it('a busy transferee fails the transfer; without a fallback the caller ends, local', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: BUSY } });
+    expect(await waitForTransfer(t, body.transfer_id, 'failed')).toMatchObject({ reason: 'busy' });
+    expect(await waitForHangup(t, caller)).toMatchObject({ hangup_by: 'local' });
+    const events = await transferEvents(t, body.transfer_id);
+    expect(events.at(-1)).toBe('transfer_failed');
+    expect(events.filter((e) => e === 'transfer_failed')).toHaveLength(1);
+  });
+
+  it('no answer within the timeout fails it with reason no_answer', async () => {
+    const { transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: RINGS }, timeout: 1000 });
+    expect(await waitForTransfer(t, body.transfer_id, 'failed')).toMatchObject({ reason: 'no_answer' });
+    expect(await getCall(t, body.consult_call_id)).toMatchObject({ status: 'hangup', hangup_reason: 'dialout' });
+  });
+});
+
+describe('attended transfer', () => {
+  it('holds the caller, consults on answer, and complete bridges caller and transferee with hold taken off', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'attended', destination: { type: 'tel', target: RINGS } });
+    const id = body.transfer_id as string;
+    const consult = body.consult_call_id as string;
+    await waitForTransfer(t, id, 'ringing');
+    await waitForCall(t, caller, (c) => c.mute_direction === 'in', 'the caller muted');
+    expect(await farEnd(t, caller)).toMatchObject({ moh: { active: true }, mute: 'in' });
+
+    await simPost(t.simUrl, `/sim/channels/${consult}/answer`);
+    await waitForTransfer(t, id, 'consulting');
+    await bridgedWith(transferer, consult);
+    expect((await rest(t, 'POST', `/transfers/${id}/complete`)).status).toBe(200);
+    await waitForTransfer(t, id, 'completed');
+    await waitForHangup(t, transferer);
+    await bridgedWith(caller, consult);
+    await waitForCall(t, caller, (c) => c.mute_direction === '', 'mute taken off the caller');
+    expect(await farEnd(t, caller)).toMatchObject({ moh: { active: false }, mute: 'none' });
+    expect(await transferEvents(t, id)).toEqual(['transfer_created', 'transfer_ringing', 'transfer_answered', 'transfer_completed']);
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
+  it('cancel ends the consult leg and puts caller and transferer back together', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'attended', destination: { type: 'tel', target: RINGS } });
+    await waitForTransfer(t, body.transfer_id, 'ringing');
+    await simPost(t.simUrl, `/sim/channels/${body.consult_call_id}/answer`);
+    await waitForTransfer(t, body.transfer_id, 'consulting');
+    expect((await rest(t, 'POST', `/transfers/${body.transfer_id}/cancel`)).body).toMatchObject({ status: 'cancelled', reason: 'cancelled' });
+    await waitForHangup(t, body.consult_call_id);
+    await bridgedWith(caller, transferer);
+    await waitForCall(t, caller, (c) => c.mute_direction === '', 'mute taken off the caller');
+    expect((await rest(t, 'POST', `/transfers/${body.transfer_id}/complete`)).status).toBe(409);
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
+  it('complete before the answer turns it blind: the transferer leaves, the caller hears ringing', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'attended', destination: { type: 'tel', target: RINGS } });
+    await waitForTransfer(t, body.transfer_id, 'ringing');
+    expect((await rest(t, 'POST', `/transfers/${body.transfer_id}/complete`)).body).toMatchObject({ type: 'blind', status: 'ringing' });
+    await waitForHangup(t, transferer);
+    await waitFor(() => farEnd(t, caller), (far) => far?.ringback === true && (far?.moh as { active: boolean }).active === false, 'ringing, not music');
+    await simPost(t.simUrl, `/sim/channels/${body.consult_call_id}/answer`);
+    await waitForTransfer(t, body.transfer_id, 'completed');
+    await bridgedWith(caller, body.consult_call_id);
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+});
+
+describe('refusals', () => {
+  it('409 for a call that is not bridged with a caller, and for a second transfer in progress', async () => {
+    const created = (await rest(t, 'POST', '/calls', { source: { type: 'tel', target: TRANSFER_SOURCE }, destinations: [{ type: 'tel', target: ANSWERS }] })).body;
+    const lone = ((created.calls ?? created) as Json[])[0]!;
+    await waitForCall(t, lone.id, (c) => c.status === 'progressing', 'answered');
+    const alone = await transfer(t, lone.id, { type: 'blind', destination: { type: 'tel', target: ANSWERS } });
+    expect(alone.status).toBe(409);
+    expect(JSON.stringify(alone.body)).toContain('CALL_NOT_BRIDGED');
+
+    const { caller, transferer } = await connectedPair(t);
+    const first = await transfer(t, transferer, { type: 'attended', destination: { type: 'tel', target: RINGS } });
+    expect(first.status).toBe(200);
+    const second = await transfer(t, transferer, { type: 'attended', destination: { type: 'tel', target: RINGS } });
+    expect(second.status).toBe(409);
+    expect(JSON.stringify(second.body)).toContain('TRANSFER_IN_PROGRESS');
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+    expect(await waitForTransfer(t, first.body.transfer_id, 'cancelled')).toMatchObject({ reason: 'caller_hangup' });
+    // The consult call, if the caller's hangup did not come before it was dialled, ends with the caller.
+    const consult = await rest(t, 'GET', `/calls/${first.body.consult_call_id}`);
+    if (consult.status === 200) await waitForHangup(t, first.body.consult_call_id);
+  });
+
+  it('an Idempotency-Key answers the first transfer again', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const headers = { 'idempotency-key': `k-${transferer}` };
+    const first = await transfer(t, transferer, { type: 'attended', destination: { type: 'tel', target: RINGS } }, headers);
+    const again = await transfer(t, transferer, { type: 'attended', destination: { type: 'tel', target: RINGS } }, headers);
+    expect(again.status).toBe(200);
+    expect(again.body.transfer_id).toBe(first.body.transfer_id);
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
+  it('bad input is a 400 naming the field, and changes nothing', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const cases: [unknown, string][] = [
+      [{ type: 'warm', destination: { type: 'tel', target: ANSWERS } }, 'type'],
+      [{ type: 'blind' }, 'destination'],
+      [{ type: 'blind', destinations: [{ type: 'tel', target: ANSWERS }, { type: 'tel', target: RINGS }] }, 'destinations'],
+      [{ type: 'blind', destination: { type: 'tel', target: ANSWERS }, context: [] }, 'context'],
+      [{ type: 'blind', destination: { type: 'tel', target: ANSWERS }, timeout: 'soon' }, 'timeout'],
+      [{ type: 'blind', destination: { type: 'tel', target: ANSWERS }, fallback: { flow_id: '4b3e7f3c-8a55-4d0e-9a51-3f0e2f7c9d11' } }, 'fallback'],
+    ];
+    for (const [body, field] of cases) {
+      const answer = await transfer(t, transferer, body as Record<string, unknown>);
+      expect(answer.status).toBe(400);
+      expect(JSON.stringify(answer.body)).toContain(field);
+    }
+    const big = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: ANSWERS }, context: { blob: 'x'.repeat(17 * 1024) } });
+    expect(big.status).toBe(413);
+    expect((await rest(t, 'GET', '/transfers')).body.result.filter((tr: { transferer_call_id: string }) => tr.transferer_call_id === transferer)).toEqual([]);
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+});
+
+describe("VoIPBIN's POST /v1.0/transfers", () => {
+  it('takes {transfer_type, transferer_call_id, transferee_addresses} and answers TransferManagerTransfer', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const answer = await rest(t, 'POST', '/transfers', { transfer_type: 'blind', transferer_call_id: transferer, transferee_addresses: [{ type: 'tel', target: ANSWERS }] });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      id: expect.any(String),
+      type: 'blind',
+      transferer_call_id: transferer,
+      transferee_call_id: caller,
+      transferee_addresses: [{ type: 'tel', target: ANSWERS }],
+      tm_create: expect.any(String),
+    });
+    expect((await getTransfer(t, answer.body.id)).status).toBeDefined();
+    await waitForTransfer(t, answer.body.id, 'completed');
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+});
