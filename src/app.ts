@@ -33,7 +33,7 @@ import { createActiveflowService } from './services/activeflow-service';
 import { parseFlowAction } from './domain/flow/parse-flow-actions';
 import { espeakSpeech } from './telephony/espeak-speech';
 import { simulatorSpeech } from './telephony/text-to-speech';
-import { connectLegReaction } from './workers/flow-connect';
+import { connectReactions } from './workers/flow-connect';
 import { createReactionHandlers } from './workers/reactions/reaction-handlers';
 import { createTransferEffects } from './workers/transfers/transfer-effects';
 import { createTransferReactions } from './workers/transfers/transfer-reactions';
@@ -269,6 +269,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     activeflows: services.activeflows,
     calls: services.calls,
     callService: services.calls,
+    groupcalls: services.groupcalls,
     recordings: services.recordings,
     media,
     speech,
@@ -343,6 +344,10 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
   });
   const reactionQueue = createReactionQueue(connection, config.redisPrefix, config.reactions);
   stops.push(() => reactionQueue.close());
+  const connectActions = connectReactions(
+    { activeflows: services.activeflows, calls: services.calls, callService: services.calls, groupcalls: services.groupcalls, media, parse: parseFlowAction },
+    services.transfers.isConsultCall,
+  );
   const reactionWorker = createReactionWorker({
     connection,
     prefix: config.redisPrefix,
@@ -351,14 +356,14 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       callService: services.calls,
       flows: flowExecutor,
       groupcalls: services.groupcalls,
-      connectLeg: connectLegReaction(
-        { activeflows: services.activeflows, calls: services.calls, callService: services.calls, media, parse: parseFlowAction },
-        services.transfers.isConsultCall,
-      ),
+      connectLeg: connectActions.legChanged,
+      connectWinner: connectActions.winnerAnswered,
+      connectGroupcallEnded: connectActions.groupcallEnded,
       transferInput: transferReactions.input,
       transferEffects: transferReactions.onEvent,
     }),
     gaveUp: services.calls.reactionGaveUp,
+    gaveUpGroupcall: services.groupcalls.reactionGaveUp,
     lockMs: config.reactions.lockMs,
     concurrency: config.reactions.concurrency,
     hooks: reactionTestHooks(config.reactions),
