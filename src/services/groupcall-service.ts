@@ -67,18 +67,6 @@ export function createGroupcallService(deps: GroupcallServiceDeps) {
     return groupcall;
   }
 
-  /** The groupcall of a leg and its masters, up to the groupcall that was asked for. */
-  async function pathToTop(groupcallId: string): Promise<Groupcall[]> {
-    const path: Groupcall[] = [];
-    for (let id: string | null = groupcallId; id && path.length < MAX_GROUPCALL_LEVELS; ) {
-      const groupcall = await groupcalls.findById(id);
-      if (!groupcall) break;
-      path.push(groupcall);
-      id = groupcall.masterGroupcallId;
-    }
-    return path;
-  }
-
   const hangupCalls = (ids: readonly string[], reason: typeof LOSING_LEG_REASON | undefined) =>
     Promise.all(ids.map((callId) => callService.signal(callId, { type: 'hangup_requested', reason })));
 
@@ -204,21 +192,20 @@ export function createGroupcallService(deps: GroupcallServiceDeps) {
      * Answers whether `leg` won (its flow starts). A retried run finds its own id at each level.
      */
     async legAnswered(leg: Call): Promise<boolean> {
-      if (!leg.groupcallId) return false;
-      const path = await pathToTop(leg.groupcallId);
+      let top: Groupcall | null = null;
       let via: string | null = null;
-      for (const level of path) {
-        const current = (await groupcalls.claimAnswer(level.id, leg.id, via)) ?? (await groupcalls.findById(level.id));
+      for (let id: string | null = leg.groupcallId, level = 0; id && level < MAX_GROUPCALL_LEVELS; level++) {
+        const current: Groupcall | null = (await groupcalls.claimAnswer(id, leg.id, via)) ?? (await groupcalls.findById(id));
         if (!current) return false;
         if (current.answerCallId !== leg.id) {
           if (hangsUpLosers(current.answerMethod) || current.status !== 'progressing') await hangupCalls([leg.id], LOSING_LEG_REASON);
           return false;
         }
-        via = level.id;
+        [top, via, id] = [current, current.id, current.masterGroupcallId];
       }
-      const top = path.at(-1);
-      if (top && hangsUpLosers(top.answerMethod)) await cancelAllBut((await groupcalls.findById(top.id)) ?? top, leg.id);
-      return true;
+      // Once answered nothing more is listed on the top, so its row as claimed is complete.
+      if (top && hangsUpLosers(top.answerMethod)) await cancelAllBut(top, leg.id);
+      return top !== null;
     },
 
     /** The groupcall-leg-end reaction: linear dials the next destination; the last leg's end ends the groupcall. */
