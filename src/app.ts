@@ -21,6 +21,7 @@ import { buildApiSchema } from './schema/build-schema';
 import { createAccessKeyService } from './services/access-key-service';
 import { createAuthService } from './services/auth-service';
 import { createCustomerService } from './services/customer-service';
+import { createRoutingService } from './services/routing-service';
 import { loadSharedSecret } from './services/shared-secret';
 import { createUserService } from './services/user-service';
 import { createWebhookService } from './services/webhook-service';
@@ -35,6 +36,7 @@ import { espeakSpeech } from './telephony/espeak-speech';
 import { simulatorSpeech } from './telephony/text-to-speech';
 import { connectLegReaction } from './workers/flow-connect';
 import { createReactionHandlers } from './workers/reactions/reaction-handlers';
+import { createAttemptOriginator } from './workers/originate-attempt';
 import { createTransferEffects } from './workers/transfers/transfer-effects';
 import { createTransferReactions } from './workers/transfers/transfer-reactions';
 import { createTransferService } from './services/transfer-service';
@@ -180,6 +182,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       }),
       webhooks,
       transfers: createTransferService({ transfers: createTransferRepository(db.prisma), calls }),
+      routing: createRoutingService(db.prisma),
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
     await warnIfPublishedKeyWorks(services.auth, logger);
@@ -357,6 +360,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       ),
       transferInput: transferReactions.input,
       transferEffects: transferReactions.onEvent,
+      originateAttempt: createAttemptOriginator({ calls: services.calls, media, endpoints: config.ari.endpoints }),
     }),
     gaveUp: services.calls.reactionGaveUp,
     lockMs: config.reactions.lockMs,

@@ -30,6 +30,8 @@ const call = (overrides: Partial<Call> = {}): Call => ({
   moh: false,
   silence: false,
   reactionError: null,
+  routePlan: [],
+  attempts: [],
   eventSeq: 1,
   tmCreate: new Date('2022-05-01T15:10:23.414Z'),
   tmUpdate: new Date('2022-05-01T15:10:23.414Z'),

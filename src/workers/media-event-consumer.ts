@@ -54,7 +54,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
         await signal(event.channelId, { type: 'answered' });
         return;
       case 'channel_destroyed':
-        await signal(event.channelId, { type: 'channel_destroyed', cause: event.cause });
+        await signal(event.channelId, { type: 'channel_destroyed', cause: event.cause, channelId: event.channelId });
         return;
       case 'channel_entered':
         if (event.args[0] === OUTGOING_CHANNEL_ARG) return; // one of ours, made by originate
