@@ -67,6 +67,7 @@ describe('presentCall', () => {
       hangup_reason: '',
       dial_timeout: 30000,
       early_execution: false,
+      attempts: [],
       tm_create: '2022-05-01 15:10:23.414000',
       tm_update: '2022-05-01 15:10:23.414000',
       tm_progressing: '9999-01-01 00:00:00.000000',
