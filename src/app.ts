@@ -279,7 +279,9 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     parse: parseFlowAction,
     logger: logger.child({ part: 'flows' }),
   });
-  startMediaEventConsumer({ media, calls: services.calls, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
+  const reactionQueue = createReactionQueue(connection, config.redisPrefix, config.reactions);
+  stops.push(() => reactionQueue.close());
+  startMediaEventConsumer({ media, calls: services.calls, callService: services.calls, telephonyQueue: queue, reactionQueue, logger, flows: flowExecutor });
   let connects = 0;
   media.onEvent((event) => {
     if (event.type === 'connected' && connects++ > 0) metrics.ariReconnects.inc();
@@ -344,8 +346,6 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       control: executeMediaControl,
     }),
   });
-  const reactionQueue = createReactionQueue(connection, config.redisPrefix, config.reactions);
-  stops.push(() => reactionQueue.close());
   const reactionWorker = createReactionWorker({
     connection,
     prefix: config.redisPrefix,
