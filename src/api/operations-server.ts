@@ -2,6 +2,7 @@ import express from 'express';
 import { createServer } from 'node:http';
 import type { Metrics } from '../platform/metrics';
 import type { DependencyCheck } from '../platform/readiness';
+import { listen } from './listen';
 import { createOperationsRouter } from './operations.routes';
 
 export interface OperationsServer {
@@ -19,14 +20,7 @@ export function createOperationsServer(checks: readonly DependencyCheck[], metri
   app.use(createOperationsRouter(checks, metrics));
   const server = createServer(app);
   return {
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          const address = server.address();
-          resolve(typeof address === 'object' && address ? address.port : port);
-        });
-      }),
+    listen: (port, host) => listen(server, port, host),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
