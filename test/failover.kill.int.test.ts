@@ -46,7 +46,10 @@ it('dials the next provider exactly once after the worker died between the faile
 
   const first = startWorker({ TEST_HOOK_HOLD_REACTION: 'failover-dial' });
   const held = first.line(/^reaction held /);
-  const [call] = await createCalls(t, { source: { type: 'tel', target: TEST_SOURCE_NUMBER }, destinations: [{ type: 'tel', target: '+16665550100' }] });
+  const [call] = await createCalls(t, { source: { type: 'tel', target: TEST_SOURCE_NUMBER }, destinations: [{ type: 'tel', target: '+16665550100' }],
+    // The dial timeout bounds the whole call: long enough for a worker restart on a busy machine.
+    dial_timeout: 600_000,
+  });
   const callId = call!.id as string;
   expect(await held).toContain(`reaction_failover-dial_${callId}_`);
   // The failed attempt is committed; the second provider's channel is not made.
@@ -57,7 +60,7 @@ it('dials the next provider exactly once after the worker died between the faile
   await first.kill('SIGKILL');
 
   startWorker();
-  const answered = await waitForCall(t, callId, (found) => found.status === 'progressing', 'the answer on the second provider', 30_000);
+  const answered = await waitForCall(t, callId, (found) => found.status === 'progressing', 'the answer on the second provider', 90_000);
   expect(answered.attempts).toEqual([
     expect.objectContaining({ provider_id: providers[0], cause: 34, hangup_reason: 'failed' }),
     expect.objectContaining({ provider_id: providers[1], hangup_reason: '' }),

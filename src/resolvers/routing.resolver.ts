@@ -4,6 +4,7 @@ import type { Provider as DomainProvider, ProviderInput as ServiceProviderInput,
 import { Provider, ProviderInput, Route, RouteInput } from '../schema/routing.type';
 import type { GraphqlContext } from './context';
 import { nullWhenNotFound } from './null-when-not-found';
+import { ZERO_UUID } from '../services/ids';
 
 const toProvider = (provider: DomainProvider): Provider => ({
   id: provider.id,
@@ -85,7 +86,7 @@ export class RoutingResolver {
     @Arg('customerId', () => ID, { nullable: true }) customerId?: string | null,
     @Arg('defaultOnly', () => Boolean, { nullable: true }) defaultOnly?: boolean | null,
   ): Promise<Route[]> {
-    const filter = defaultOnly ? { customerId: '00000000-0000-0000-0000-000000000000' } : customerId ? { customerId } : {};
+    const filter = defaultOnly ? { customerId: ZERO_UUID } : customerId ? { customerId } : {};
     return (await ctx.services.routing.listRoutes(ctx.customerId, { pageSize: MAX_PAGE_SIZE, ...filter })).map(toRoute);
   }
 
