@@ -139,3 +139,18 @@ it('takes the default routes when the customer has none of its own, and the sing
   const own = await call('+14495550101');
   expect((await getCall(t, own)).attempts[0].provider_id).toBe(m);
 });
+
+it('never fails over an incoming call: it has no route plan and no attempts, and a failed end is its end', async () => {
+  const [n, o] = [await provider('carrier-n'), await provider('carrier-o')];
+  await routes('all', [n, o]);
+  const flowId = (await rest(t, 'POST', '/flows', { name: 'inbound', actions: [{ type: 'sleep', option: { duration: 60000 } }] })).body.id as string;
+  await rest(t, 'POST', '/numbers', { number: '+15558880101', call_flow_id: flowId });
+  const dialled = await simPost(t.simUrl, '/sim/calls', { source: { type: 'tel', target: '+14445550199' }, destination: { type: 'tel', target: '+15558880101' } });
+  const channelId = ((await dialled.json()) as { channel_id: string }).channel_id;
+  const incoming = await waitFor(() => rest(t, 'GET', `/calls/${channelId}`), (answer) => answer.status === 200, 'the incoming call');
+  expect(incoming.body).toMatchObject({ direction: 'incoming', attempts: [] });
+  await simPost(t.simUrl, `/sim/channels/${channelId}/hangup`, { cause: 34 });
+  const ended = await waitForHangup(t, channelId);
+  expect(ended).toMatchObject({ direction: 'incoming', attempts: [] });
+  expect(await simChannel(t.simUrl, `${channelId}-2`)).toBeNull();
+});
