@@ -24,6 +24,8 @@ export interface ReactionHandlerDeps {
   transferInput: (call: Call, type: string) => Promise<void>;
   /** A transfer's event: its effects. */
   transferEffects: (event: ReactionJobData) => Promise<void>;
+  /** Makes the channel of the call's current attempt (workers/originate-attempt.ts). */
+  originateAttempt: (callId: string) => Promise<unknown>;
 }
 
 const ofCall =
@@ -57,5 +59,6 @@ export function createReactionHandlers(deps: ReactionHandlerDeps): ReactionHandl
     ),
     'transfer-input': ofCall((call, event) => deps.transferInput(call, event.type)),
     'transfer-effects': (event) => deps.transferEffects(event),
+    'failover-dial': ofCall(async (call) => void (await deps.originateAttempt(call.id))),
   };
 }
