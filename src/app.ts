@@ -179,7 +179,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
         logger,
       }),
       webhooks,
-      transfers: createTransferService({ transfers: createTransferRepository(db.prisma), calls }),
+      transfers: createTransferService({ transfers: createTransferRepository(db.prisma), calls, flows }),
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
     await warnIfPublishedKeyWorks(services.auth, logger);
@@ -339,6 +339,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       bridges: media,
       media,
       control: executeMediaControl,
+      activeflows: services.activeflows,
     }),
   });
   const reactionQueue = createReactionQueue(connection, config.redisPrefix, config.reactions);
@@ -353,7 +354,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       groupcalls: services.groupcalls,
       connectLeg: connectLegReaction(
         { activeflows: services.activeflows, calls: services.calls, callService: services.calls, media, parse: parseFlowAction },
-        services.transfers.isConsultCall,
+        services.transfers,
       ),
       transferInput: transferReactions.input,
       transferEffects: transferReactions.onEvent,

@@ -16,6 +16,7 @@ export interface NewTransfer {
   destination: Address;
   context: Record<string, unknown>;
   timeoutMs: number;
+  /** A saved flow of the customer's, or the temporary flow made here for fallbackActions. */
   fallbackFlowId: string | null;
   fallbackActions: Record<string, unknown>[] | null;
   idempotencyKey: string | null;
@@ -48,18 +49,24 @@ const storedAddress = (address: Address) => ({
 export function createTransferRepository(prisma: PrismaClient) {
   return {
     /**
-     * Makes the transfer (status dialing, transfer_created). Null when the key was used before, or
+     * Makes the transfer (status dialing, transfer_created) and the temporary flow of its fallback
+     * actions, in one statement. A conflict when the key was used before, or
      * when a transfer is already in progress on one of its calls (the unique indexes say which).
      */
     async create(transfer: NewTransfer): Promise<{ created: Transfer } | { conflict: 'idempotency_key' | 'in_progress' }> {
       try {
+        const actions = transfer.fallbackActions ? JSON.stringify(transfer.fallbackActions) : null;
         const rows = await prisma.$queryRaw<TransferRow[]>`
-          WITH made AS (
+          WITH fallback_flow AS (
+            INSERT INTO flows (id, customer_id, type, actions, tm_create, tm_update)
+            SELECT ${transfer.fallbackFlowId}::uuid, ${transfer.customerId}::uuid, 'temporary', ${actions}::jsonb, clock_timestamp(), clock_timestamp()
+            WHERE ${actions}::jsonb IS NOT NULL
+          ), made AS (
             INSERT INTO transfers (id, customer_id, type, status, transferer_call_id, caller_call_id, consult_call_id, destination, context, timeout,
                                    fallback_flow_id, fallback_actions, idempotency_key, event_seq, tm_create, tm_update)
             VALUES (${transfer.id}::uuid, ${transfer.customerId}::uuid, ${transfer.type}, 'dialing', ${transfer.transfererCallId}::uuid,
                     ${transfer.callerCallId}::uuid, ${transfer.consultCallId}::uuid, ${JSON.stringify(storedAddress(transfer.destination))}::jsonb, ${JSON.stringify(transfer.context)}::jsonb,
-                    ${transfer.timeoutMs}::int, ${transfer.fallbackFlowId}::uuid, ${transfer.fallbackActions ? JSON.stringify(transfer.fallbackActions) : null}::jsonb,
+                    ${transfer.timeoutMs}::int, ${transfer.fallbackFlowId}::uuid, ${actions}::jsonb,
                     ${transfer.idempotencyKey}, 1, clock_timestamp(), clock_timestamp())
             RETURNING *
           ), event AS (${outboxInsert({ resource: 'transfer', event: 'transfer_created', from: 'made' })})
@@ -124,6 +131,12 @@ export function createTransferRepository(prisma: PrismaClient) {
     async isConsultCall(callId: string): Promise<boolean> {
       const rows = await prisma.$queryRaw<{ found: boolean }[]>`SELECT EXISTS (SELECT 1 FROM transfers WHERE consult_call_id = ${callId}::uuid) AS found`;
       return rows[0]?.found === true;
+    },
+
+    /** The newest transfer this call is the caller of. */
+    async latestOfCaller(callId: string): Promise<Transfer | null> {
+      const rows = await prisma.$queryRaw<TransferRow[]>`SELECT * FROM transfers WHERE caller_call_id = ${callId}::uuid ORDER BY tm_create DESC LIMIT 1`;
+      return rows[0] ? transferFromRow(rows[0]) : null;
     },
 
     async list(customerId: string, limit: number, after?: TransferCursor): Promise<{ transfers: Transfer[]; cursors: TransferCursor[] }> {

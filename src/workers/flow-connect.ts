@@ -8,6 +8,14 @@ import type { CallService } from '../services/call-service';
 import type { FlowMediaPort } from '../telephony/flow-media-port';
 import { connectBridgeId } from './flow-playbacks';
 
+/** What the connect leaves to transfers (a transfer's calls are chained to the caller too). */
+export interface ConnectTransferPort {
+  /** Whether the call is a transfer's consult call: its answer is the transfer's to bridge. */
+  isConsultCall(callId: string): Promise<boolean>;
+  /** Whether a blind transfer that did not complete decides what the caller does next. */
+  decidesCaller(callerId: string): Promise<boolean>;
+}
+
 /** Longest a connect waits for its legs and their bridge (VoIPBIN's maximum call duration). */
 export const CONNECT_TIMEOUT_MS = 60 * 60_000;
 
@@ -40,8 +48,7 @@ export async function connectLegs({ calls, callService }: ConnectDeps, flow: Act
  */
 export function connectLegReaction(
   deps: ConnectDeps,
-  /** A transfer's consult call is chained to the caller too, but its answer is the transfer's to bridge. */
-  isTransferLeg: (callId: string) => Promise<boolean>,
+  transfers: ConnectTransferPort,
 ) {
   const { activeflows, calls, callService, media, parse } = deps;
   return async function legChanged(leg: Call): Promise<void> {
@@ -52,7 +59,8 @@ export function connectLegReaction(
     const bridgeId = connectBridgeId(flow.id, flow.currentAction?.tmExecute ?? '');
     const legs = await calls.findChained([leg.masterCallId], leg.customerId);
     if (leg.status === 'progressing') {
-      if (flow.status !== 'running' || (await isTransferLeg(leg.id))) return;
+      // The transferee's answer is the transfer's to bridge.
+      if (flow.status !== 'running' || (await transfers.isConsultCall(leg.id))) return;
       await media.createBridge(bridgeId);
       await media.addToBridge(bridgeId, [await calls.channelOf(leg.masterCallId), leg.channelId]);
       for (const other of legs) {
@@ -62,6 +70,9 @@ export function connectLegReaction(
     }
     if (legs.some((other) => other.status !== 'hangup')) return;
     await media.destroyBridge(bridgeId);
+    // A blind transfer that did not reach its transferee decides what the caller does next (its
+    // fallback, a hangup): the connect does not move the flow on as well.
+    if (await transfers.decidesCaller(leg.masterCallId)) return;
     if (flow.status === 'running') await activeflows.advance(flow.id, flow.step);
   };
 }
