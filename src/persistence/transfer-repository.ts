@@ -81,11 +81,13 @@ export function createTransferRepository(prisma: PrismaClient) {
     },
 
     /**
-     * Moves the transfer from `from` (the status the move was decided on) to `move`, with the
-     * event of the new status; null when the row is no longer in `from` (another change won).
+     * Moves the transfer from `from` (the status and type the move was decided on) to `move`,
+     * with the event of the new status; null when the row is no longer as it was decided on
+     * (another change won: a move decided on an attended transfer must not undo its turn to blind).
      * A move to the same status only changes the type (an attended transfer turned blind).
      */
-    async move(id: string, from: TransferStatus, move: TransferMove): Promise<Transfer | null> {
+    async move(id: string, decidedOn: { status: TransferStatus; type: TransferType }, move: TransferMove): Promise<Transfer | null> {
+      const from = decidedOn.status;
       const same = from === move.status;
       if (!same && !statusesBefore(move.status).includes(from)) return null;
       const event = same ? null : TRANSFER_EVENT_OF[move.status];
@@ -96,7 +98,7 @@ export function createTransferRepository(prisma: PrismaClient) {
                  tm_ringing = CASE WHEN ${move.status} = 'ringing' THEN clock_timestamp() ELSE tm_ringing END,
                  tm_answer = CASE WHEN ${move.status} = 'consulting' OR (${move.status} = 'completed' AND tm_answer IS NULL) THEN clock_timestamp() ELSE tm_answer END,
                  tm_end = CASE WHEN ${move.status} IN ('completed', 'cancelled', 'failed') THEN clock_timestamp() ELSE tm_end END
-          WHERE id = ${id}::uuid AND status = ${from} ${same ? Prisma.sql`AND type <> ${move.type}` : Prisma.empty}
+          WHERE id = ${id}::uuid AND status = ${from} AND type = ${decidedOn.type} ${same ? Prisma.sql`AND type <> ${move.type}` : Prisma.empty}
           RETURNING *
         ) ${event ? Prisma.sql`, event AS (${outboxInsert({ resource: 'transfer', event, from: 'moved' })})` : Prisma.empty}
         SELECT moved.*, ${NOTIFY} AS notified FROM moved`;

@@ -45,7 +45,7 @@ export function createTransferService({ transfers, calls, flows }: TransferServi
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const decision = transferStep(transfer, input);
       if (!decision || (decision.status === transfer.status && decision.type === transfer.type)) return { transfer, effects: effectsOfInput(transfer, input) };
-      const moved = await transfers.move(transfer.id, transfer.status, decision);
+      const moved = await transfers.move(transfer.id, transfer, decision);
       if (moved) return { transfer: moved, effects: effectsOfInput(moved, input) };
       transfer = (await transfers.findById(transfer.id)) ?? transfer;
     }
