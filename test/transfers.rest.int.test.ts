@@ -96,6 +96,20 @@ describe('blind transfer fallback', () => {
     await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
   });
 
+  it.each([
+    ['busy', BUSY, {}],
+    ['unreachable', '+15550004001', {}],
+    ['never answering', RINGS, { timeout: 1000 }],
+  ])('a %s transferee: the caller is not dropped, it goes on with the fallback', async (_what, target, extra) => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target }, ...extra, fallback: { actions: [{ type: 'sleep', option: { duration: 60000 } }] } });
+    const failed = await waitForTransfer(t, body.transfer_id, 'failed');
+    expect(failed.reason).toBe({ [BUSY]: 'busy', '+15550004001': 'failed', [RINGS]: 'no_answer' }[target]);
+    await waitForCall(t, caller, (c) => (c.action as Json)?.type === 'sleep', 'the caller in its fallback');
+    expect(await getCall(t, caller)).toMatchObject({ status: 'progressing' });
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
   it('no answer with a fallback flow of yours: the caller runs that flow', async () => {
     const saved = (await rest(t, 'POST', '/flows', { name: 'transfer fallback', actions: [{ type: 'talk', option: { text: 'leave a message' } }, { type: 'sleep', option: { duration: 60000 } }] })).body;
     const { caller, transferer } = await connectedPair(t, AFTER_CONNECT);
@@ -178,6 +192,18 @@ describe('attended transfer', () => {
     await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
   });
 
+  it('a transferee that does not answer within the timeout: the consult leg ends, caller and transferer are back together', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'attended', destination: { type: 'tel', target: RINGS }, timeout: 1000 });
+    expect(await waitForTransfer(t, body.transfer_id, 'failed')).toMatchObject({ reason: 'no_answer', type: 'attended' });
+    await waitForHangup(t, body.consult_call_id);
+    await bridgedWith(caller, transferer);
+    await waitForCall(t, caller, (c) => c.mute_direction === '', 'the caller unmuted');
+    expect(await farEnd(t, caller)).toMatchObject({ moh: { active: false }, mute: 'none', ringback: false });
+    expect(await getCall(t, transferer)).toMatchObject({ status: 'progressing' });
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
   it('complete before the answer turns it blind: the transferer leaves, the caller hears ringing', async () => {
     const { caller, transferer } = await connectedPair(t);
     const { body } = await transfer(t, transferer, { type: 'attended', destination: { type: 'tel', target: RINGS } });
@@ -212,6 +238,30 @@ describe('refusals', () => {
     // The consult call, if the caller's hangup did not come before it was dialled, ends with the caller.
     const consult = await rest(t, 'GET', `/calls/${first.body.consult_call_id}`);
     if (consult.status === 200) await waitForHangup(t, first.body.consult_call_id);
+  });
+
+  it('409 CALL_NOT_ANSWERED for a transferer that is not answered yet', async () => {
+    const created = (await rest(t, 'POST', '/calls', { source: { type: 'tel', target: TRANSFER_SOURCE }, destinations: [{ type: 'tel', target: RINGS }] })).body;
+    const ringing = ((created.calls ?? created) as Json[])[0]!;
+    await waitForCall(t, ringing.id, (c) => c.status === 'ringing', 'ringing');
+    const answer = await transfer(t, ringing.id, { type: 'blind', destination: { type: 'tel', target: ANSWERS } });
+    expect(answer.status).toBe(409);
+    expect(answer.body.error).toMatchObject({ reason: 'CALL_NOT_ANSWERED' });
+    await rest(t, 'POST', `/calls/${ringing.id}/hangup`);
+  });
+
+  it('the same Idempotency-Key sent five times at once makes one transfer, and every answer is it', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const headers = { 'idempotency-key': `burst-${transferer}` };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => transfer(t, transferer, { type: 'attended', destination: { type: 'tel', target: RINGS } }, headers)));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(answers.map((answer) => answer.body.transfer_id)).size).toBe(1);
+    const mine = (await rest(t, 'GET', '/transfers')).body.result.filter((tr: Json) => tr.transferer_call_id === transferer);
+    expect(mine).toHaveLength(1);
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+    // Once it ended, the key still answers that transfer (not a new one, not a refusal).
+    await waitForTransfer(t, answers[0]!.body.transfer_id, 'cancelled');
+    expect((await transfer(t, transferer, { type: 'attended', destination: { type: 'tel', target: RINGS } }, headers)).body.transfer_id).toBe(answers[0]!.body.transfer_id);
   });
 
   it('an Idempotency-Key answers the first transfer again', async () => {

@@ -98,8 +98,10 @@ export function createTransferService({ transfers, calls, flows }: TransferServi
         idempotencyKey,
       });
       if ('created' in made) return made.created;
+      // A request with the same key that won the race answers this one too, whichever unique
+      // index (the key's, or one transfer in progress per call) refused this insert.
       const raced = await byKey(customerId, idempotencyKey);
-      if (made.conflict === 'idempotency_key' && raced) return raced;
+      if (raced) return raced;
       throw new AppError('TRANSFER_IN_PROGRESS', 'A transfer is already in progress on this call or its caller; complete or cancel it first.');
     },
 
