@@ -122,6 +122,26 @@ describe('blind transfer fallback', () => {
     await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
   });
 
+  it('a fallback that connects to someone else: the caller talks to them, and its flow goes on when they hang up', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const fallback = {
+      actions: [
+        { type: 'connect', option: { source: { type: 'tel', target: TRANSFER_SOURCE }, destinations: [{ type: 'tel', target: '+15551113333' }] } },
+        { type: 'talk', option: { text: 'the second agent left' } },
+        { type: 'sleep', option: { duration: 60000 } },
+      ],
+    };
+    const { body } = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: BUSY }, fallback });
+    await waitForTransfer(t, body.transfer_id, 'failed');
+    const chained = await waitForCall(t, caller, (c) => (c.chained_call_ids as string[]).length === 3, 'the fallback connect to make its leg');
+    const second = (chained.chained_call_ids as string[]).find((id) => id !== transferer && id !== body.consult_call_id)!;
+    await bridgedWith(caller, second);
+    await simPost(t.simUrl, `/sim/channels/${second}/hangup`);
+    await waitFor(() => heardBy(caller), (said) => said.includes('the second agent left'), 'the fallback flow to go on after its connect');
+    expect(await getCall(t, caller)).toMatchObject({ status: 'progressing' });
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
   it('a cancel of a blind transfer sends the caller to its fallback too', async () => {
     const { caller, transferer } = await connectedPair(t);
     const { body } = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: RINGS }, fallback: { actions: [{ type: 'sleep', option: { duration: 60000 } }] } });

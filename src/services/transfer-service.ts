@@ -119,13 +119,14 @@ export function createTransferService({ transfers, calls, flows }: TransferServi
     findOfCall: transfers.findOfCall,
     isConsultCall: transfers.isConsultCall,
     /**
-     * Whether the caller's newest transfer is a blind one that did not complete: then the
-     * transfer decides what the caller does once its connect has no leg left (its fallback, or a
-     * hangup), and the connect does not move the caller's flow on as well.
+     * Whether the caller's newest transfer, made during the action that began at `actionStart`
+     * (its connect), is a blind one that did not complete: then the transfer decides what the
+     * caller does once that connect has no leg left (its fallback, or a hangup), and the connect
+     * does not move the caller's flow on as well. A connect of the fallback itself began later.
      */
-    async decidesCaller(callerId: string): Promise<boolean> {
+    async decidesCaller(callerId: string, actionStart: Date): Promise<boolean> {
       const transfer = await transfers.latestOfCaller(callerId);
-      return transfer !== null && transfer.type === 'blind' && transfer.status !== 'completed';
+      return transfer !== null && transfer.tmCreate >= actionStart && transfer.type === 'blind' && transfer.status !== 'completed';
     },
   };
 

@@ -12,8 +12,8 @@ import { connectBridgeId } from './flow-playbacks';
 export interface ConnectTransferPort {
   /** Whether the call is a transfer's consult call: its answer is the transfer's to bridge. */
   isConsultCall(callId: string): Promise<boolean>;
-  /** Whether a blind transfer that did not complete decides what the caller does next. */
-  decidesCaller(callerId: string): Promise<boolean>;
+  /** Whether a blind transfer made during this connect (begun at `actionStart`) that did not complete decides what the caller does next. */
+  decidesCaller(callerId: string, actionStart: Date): Promise<boolean>;
 }
 
 /** Longest a connect waits for its legs and their bridge (VoIPBIN's maximum call duration). */
@@ -57,7 +57,11 @@ export function connectLegReaction(
     const action = flow?.currentAction ? parse(flow.currentAction, 'current_action') : null;
     if (!flow || action?.type !== 'connect') return;
     const bridgeId = connectBridgeId(flow.id, flow.currentAction?.tmExecute ?? '');
-    const legs = await calls.findChained([leg.masterCallId], leg.customerId);
+    // This connect's legs are the calls chained since it began (as connectLegs finds them): a leg
+    // of an earlier one (a transfer's, before a fallback that connects again) does not move it.
+    const since = new Date(flow.currentAction?.tmExecute ?? 0);
+    if (leg.tmCreate.getTime() < since.getTime()) return;
+    const legs = (await calls.findChained([leg.masterCallId], leg.customerId)).filter((other) => other.tmCreate.getTime() >= since.getTime());
     if (leg.status === 'progressing') {
       // The transferee's answer is the transfer's to bridge.
       if (flow.status !== 'running' || (await transfers.isConsultCall(leg.id))) return;
@@ -72,7 +76,7 @@ export function connectLegReaction(
     await media.destroyBridge(bridgeId);
     // A blind transfer that did not reach its transferee decides what the caller does next (its
     // fallback, a hangup): the connect does not move the flow on as well.
-    if (await transfers.decidesCaller(leg.masterCallId)) return;
+    if (await transfers.decidesCaller(leg.masterCallId, since)) return;
     if (flow.status === 'running') await activeflows.advance(flow.id, flow.step);
   };
 }
