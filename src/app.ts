@@ -182,7 +182,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
         logger,
       }),
       webhooks,
-      transfers: createTransferService({ transfers: createTransferRepository(db.prisma), calls }),
+      transfers: createTransferService({ transfers: createTransferRepository(db.prisma), calls, flows }),
       routing: createRoutingService(db.prisma),
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
@@ -353,11 +353,12 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       bridges: media,
       media,
       control: executeMediaControl,
+      activeflows: services.activeflows,
     }),
   });
   const connectActions = connectReactions(
     { activeflows: services.activeflows, calls: services.calls, callService: services.calls, groupcalls: services.groupcalls, media, parse: parseFlowAction },
-    services.transfers.isConsultCall,
+    services.transfers,
   );
   const reactionWorker = createReactionWorker({
     connection,
