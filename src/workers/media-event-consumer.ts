@@ -16,6 +16,13 @@ export interface MediaEventConsumerDeps {
   logger: Logger;
   /** Where key presses and finished playbacks go: the flow executor. */
   flows?: Pick<FlowExecutor, 'digitPressed' | 'playbackFinished' | 'hangingUp'>;
+  /**
+   * The media server this consumer hears, when the deployment has several: reconciliation looks
+   * at its calls only, incoming calls are placed on it. `first`: it holds the calls placed nowhere.
+   */
+  server?: { name: string; first: boolean };
+  /** How long its event stream may stay down before its live calls are ended (media_server_lost). */
+  lostAfterMs?: number;
 }
 
 const PENDING_JOB_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
@@ -27,6 +34,8 @@ const PENDING_JOB_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized
 export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle(): Promise<void> } {
   const { media, calls, callService, telephonyQueue, logger } = deps;
   const queues = new Map<string, Promise<void>>();
+  let lostTimer: NodeJS.Timeout | null = null;
+  const liveCalls = () => (deps.server ? calls.findLiveOn(deps.server.name, deps.server.first) : calls.findLive());
 
   function enqueue(key: string, work: () => Promise<unknown>): void {
     const previous = queues.get(key) ?? Promise.resolve();
@@ -75,7 +84,12 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
         await deps.flows?.playbackFinished(event.playbackId, event.failed);
         return;
       case 'connected':
+        if (lostTimer) clearTimeout(lostTimer);
+        lostTimer = null;
         await reconcile();
+        return;
+      case 'disconnected':
+        if (!lostTimer && deps.lostAfterMs !== undefined) lostTimer = setTimeout(() => enqueue('reconcile', endLostCalls), deps.lostAfterMs);
         return;
     }
   }
@@ -88,7 +102,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
   /** A channel from outside: an incoming call, or refused as "unallocated number" rather than left hanging. */
   async function incoming(event: Extract<MediaEvent, { type: 'channel_entered' }>): Promise<void> {
     if (await calls.findByChannel(event.channelId)) return; // a repeated StasisStart
-    const outcome = await callService.createIncoming(event);
+    const outcome = await callService.createIncoming({ ...event, mediaServer: deps.server?.name ?? null });
     if (outcome.type === 'created') return;
     logger.warn({ channelId: event.channelId, caller: event.callerNumber, called: event.calledNumber, reason: outcome.reason }, 'rejecting an incoming channel');
     await media.hangup(event.channelId, Q850.UNALLOCATED);
@@ -99,7 +113,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
    * the channels that exist, and end channels that belong to no live call.
    */
   async function reconcile(): Promise<void> {
-    const [channels, live] = await Promise.all([media.listChannels(), calls.findLive()]);
+    const [channels, live] = await Promise.all([media.listChannels(), liveCalls()]);
     const channelById = new Map(channels.map((channel) => [channel.id, channel]));
     for (const call of live) {
       const channel = channelById.get(call.channelId);
@@ -122,6 +136,18 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
       if (call?.status === 'hangup') await media.hangup(channel.id, Q850.NORMAL_CLEARING);
     }
     logger.info({ channels: channels.length, liveCalls: live.length }, 'reconciled calls with the media server');
+  }
+
+  /**
+   * The media server stayed unreachable for lostAfterMs: its channels are out of reach, and the
+   * calls on it end here (local/failed, cause 38) rather than stay up with nothing behind them.
+   * Should it come back, the reconcile of its reconnect hangs up the channels of these calls.
+   */
+  async function endLostCalls(): Promise<void> {
+    lostTimer = null;
+    const live = await liveCalls();
+    logger.error({ mediaServer: deps.server?.name, liveCalls: live.length, lostAfterMs: deps.lostAfterMs }, 'the media server is unreachable; ending its calls');
+    for (const call of live) await callService.signal(call.id, { type: 'media_server_lost' });
   }
 
   async function originatePending(callId: string): Promise<boolean> {
