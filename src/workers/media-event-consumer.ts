@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import { CHAINED_HANGUP_REASON } from '../domain/call-chain';
 import { Q850 } from '../domain/hangup';
+import { reconcileSignal } from '../domain/reconcile';
 import type { Logger } from '../platform/logger';
 import type { CallLookups } from '../services/call-service';
 import type { CallService } from '../services/call-service';
@@ -113,16 +114,15 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
    * the channels that exist, and end channels that belong to no live call.
    */
   async function reconcile(): Promise<void> {
+    const started = performance.now();
     const [channels, live] = await Promise.all([media.listChannels(), liveCalls()]);
     const channelById = new Map(channels.map((channel) => [channel.id, channel]));
     for (const call of live) {
       const channel = channelById.get(call.channelId);
-      if (channel?.state === 'ringing' || channel?.state === 'ring') await callService.signal(call.id, { type: 'ringing' });
-      else if (channel?.state === 'up') await callService.signal(call.id, { type: 'answered' });
-      else if (!channel && !(await originatePending(call.id))) {
-        // Its channel ended while we were not listening; the cause was lost with the event.
-        await callService.signal(call.id, { type: 'channel_destroyed', cause: Q850.NORMAL_CLEARING });
-      }
+      const state = !channel ? 'gone' : channel.state === 'ringing' || channel.state === 'ring' ? 'ringing' : channel.state === 'up' ? 'up' : 'other';
+      const next = reconcileSignal(call.status, state);
+      if (!next || (state === 'gone' && (await originatePending(call.id)))) continue;
+      await callService.signal(call.id, next);
     }
     // A master that ended while its cascade was lost (a crash between the two): end its legs now.
     for (const orphan of await calls.findOrphanedChained()) {
@@ -135,7 +135,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
       const call = await calls.findByChannel(channel.id);
       if (call?.status === 'hangup') await media.hangup(channel.id, Q850.NORMAL_CLEARING);
     }
-    logger.info({ channels: channels.length, liveCalls: live.length }, 'reconciled calls with the media server');
+    logger.info({ channels: channels.length, liveCalls: live.length, ms: Math.round(performance.now() - started) }, 'reconciled calls with the media server');
   }
 
   /**
