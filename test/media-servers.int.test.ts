@@ -120,3 +120,11 @@ it('ends the calls of a media server that went away, local/failed with cause 38,
     expect(await hungupEvents(call.id)).toHaveLength(1);
   }
 });
+
+it('places new calls only on the media servers still there', async () => {
+  const id = await liveCall('+15559990010');
+  expect(await mediaServerOf(id)).toBe('west');
+  expect((await simChannel(west.url, id))?.state).toBe('Up');
+  expect((await rest(t, 'POST', `/calls/${id}/hangup`)).status).toBe(200);
+  await waitForCall(t, id, (c) => c.status === 'hangup', `call ${id} to hang up`);
+});

@@ -279,7 +279,8 @@ export function createCallRepository(prisma: PrismaClient) {
     /**
      * Places a call on a media server, once: a call that has one keeps it (a retried originate);
      * a chained call goes where its master is (a bridge joins channels of one server); any other
-     * to the one with the fewest live calls placed on it (the first listed on a tie). `servers`
+     * to the one with the fewest live calls placed on it (the first listed on a tie) among those
+     * not marked lost. `servers`
      * in ARI_URL order. One statement: two placements at the same moment may pick the same server.
      */
     async placeOnMediaServer(id: string, servers: readonly string[]): Promise<string | null> {
@@ -289,10 +290,18 @@ export function createCallRepository(prisma: PrismaClient) {
           c.media_server,
           (SELECT COALESCE(m.media_server, ${first}) FROM calls m WHERE m.id = c.master_call_id),
           (SELECT s.name FROM unnest(${[...servers]}::text[]) WITH ORDINALITY AS s(name, ord)
+           WHERE NOT EXISTS (SELECT 1 FROM media_servers d WHERE d.name = s.name AND d.lost_at IS NOT NULL)
            ORDER BY (SELECT count(*) FROM calls l WHERE l.media_server = s.name AND l.status <> 'hangup'), s.ord LIMIT 1))
         WHERE c.id = ${id}::uuid
         RETURNING c.media_server`;
       return rows[0]?.media_server ?? null;
+    },
+
+    /** Marks a media server lost (its consumer found it unreachable) or back in service. */
+    async markMediaServer(name: string, lost: boolean): Promise<void> {
+      await prisma.$executeRaw`
+        INSERT INTO media_servers (name, lost_at) VALUES (${name}, CASE WHEN ${lost} THEN clock_timestamp() END)
+        ON CONFLICT (name) DO UPDATE SET lost_at = CASE WHEN ${lost} THEN COALESCE(media_servers.lost_at, clock_timestamp()) END`;
     },
 
     /** The media server of a channel's call: `unknown` when no call has the channel (a snoop, another app's). */

@@ -168,6 +168,7 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     findLiveOn: calls.findLiveOn,
     placeOnMediaServer: calls.placeOnMediaServer,
     mediaServerOfChannel: calls.mediaServerOfChannel,
+    markMediaServer: calls.markMediaServer,
     findOrphanedChained: calls.findOrphanedChained,
     callIdOfChannel: calls.callIdOfChannel,
     findByChannel: calls.findByChannel,

@@ -87,6 +87,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
       case 'connected':
         if (lostTimer) clearTimeout(lostTimer);
         lostTimer = null;
+        if (deps.server) await callService.markMediaServer(deps.server.name, false);
         await reconcile();
         return;
       case 'disconnected':
@@ -145,6 +146,8 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
    */
   async function endLostCalls(): Promise<void> {
     lostTimer = null;
+    // New calls go elsewhere from now on (with several servers), until it is back.
+    if (deps.server) await callService.markMediaServer(deps.server.name, true);
     const live = await liveCalls();
     logger.error({ mediaServer: deps.server?.name, liveCalls: live.length, lostAfterMs: deps.lostAfterMs }, 'the media server is unreachable; ending its calls');
     for (const call of live) await callService.signal(call.id, { type: 'media_server_lost' });
