@@ -66,15 +66,36 @@ class Subscriber {
   }
 }
 
+/** Requests the product refused for an outage of its own stores (503) or that found no connection, retried. */
+let retried = 0;
+
+/**
+ * One GraphQL operation. A 503 (SERVICE_UNAVAILABLE: the API's Postgres or Redis did not answer
+ * in time) or a connection that could not be made changed nothing, so it is sent again (counted
+ * and printed): on a saturated machine one would otherwise end a ten-minute run.
+ */
 async function gql(baseUrl: string, token: string, query: string, variables: Record<string, unknown>): Promise<{ data?: unknown }> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: unknown; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body;
+  for (let attempt = 1; ; attempt++) {
+    let body: { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    try {
+      const response = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      body = (await response.json()) as typeof body;
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if (attempt >= 5 || (code !== 'UND_ERR_CONNECT_TIMEOUT' && code !== 'ECONNREFUSED')) throw error;
+      retried++;
+      await sleep(200 * attempt);
+      continue;
+    }
+    if (!body.errors) return body;
+    if (attempt >= 5 || body.errors[0]?.extensions?.code !== 'SERVICE_UNAVAILABLE') throw new Error(JSON.stringify(body.errors));
+    retried++;
+    await sleep(200 * attempt);
+  }
 }
 
 /** A call to a number that answers and stays up (any number outside the sandbox's behaviours). */
@@ -229,6 +250,7 @@ async function main(): Promise<void> {
       rss,
       reconnect: { reconciledMs, farEndsLostWhileDown: LOST_WHILE_DOWN, liveAfterReconnect },
       hangup: { seconds: round(hangupSeconds), perSecond: round(rest.length / hangupSeconds), callsWithoutExactlyOneCallHungup: notOnce, storedCallHungup: { calls: Number(stored.calls), exactlyOnce: Number(stored.once) } },
+      requestsRetried: retried,
       peakRssMb: Object.fromEntries(Object.entries(processes).map(([name, p]) => [name, p.peakRssMb()])),
     }, null, 2));
   } finally {
