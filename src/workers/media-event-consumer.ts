@@ -1,7 +1,9 @@
 import type { Queue } from 'bullmq';
 import { CHAINED_HANGUP_REASON } from '../domain/call-chain';
+import type { Call } from '../domain/call';
 import { Q850 } from '../domain/hangup';
 import { reconcileSignal } from '../domain/reconcile';
+import { reactionJobId } from '../domain/reactions';
 import type { Logger } from '../platform/logger';
 import type { CallLookups } from '../services/call-service';
 import type { CallService } from '../services/call-service';
@@ -14,6 +16,8 @@ export interface MediaEventConsumerDeps {
   calls: CallLookups;
   callService: CallService;
   telephonyQueue: Queue;
+  /** Where a failed-over call's next attempt waits to be dialled (the failover-dial reaction). */
+  reactionQueue?: Queue;
   logger: Logger;
   /** Where key presses and finished playbacks go: the flow executor. */
   flows?: Pick<FlowExecutor, 'digitPressed' | 'playbackFinished' | 'hangingUp'>;
@@ -64,7 +68,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
         await signal(event.channelId, { type: 'answered' });
         return;
       case 'channel_destroyed':
-        await signal(event.channelId, { type: 'channel_destroyed', cause: event.cause });
+        await signal(event.channelId, { type: 'channel_destroyed', cause: event.cause, channelId: event.channelId });
         return;
       case 'channel_entered':
         if (event.args[0] === OUTGOING_CHANNEL_ARG) return; // one of ours, made by originate
@@ -122,7 +126,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
       const channel = channelById.get(call.channelId);
       const state = !channel ? 'gone' : channel.state === 'ringing' || channel.state === 'ring' ? 'ringing' : channel.state === 'up' ? 'up' : 'other';
       const next = reconcileSignal(call.status, state);
-      if (!next || (state === 'gone' && (await originatePending(call.id)))) continue;
+      if (!next || (state === 'gone' && (await originatePending(call)))) continue;
       await callService.signal(call.id, next);
     }
     // A master that ended while its cascade was lost (a crash between the two): end its legs now.
@@ -153,9 +157,11 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
     for (const call of live) await callService.signal(call.id, { type: 'media_server_lost' });
   }
 
-  async function originatePending(callId: string): Promise<boolean> {
-    const state = await telephonyQueue.getJobState(`originate_${callId}`);
-    return PENDING_JOB_STATES.has(state);
+  /** Its channel is still to be made: the first attempt's originate job, or a later attempt's failover-dial reaction. */
+  async function originatePending(call: Call): Promise<boolean> {
+    if (PENDING_JOB_STATES.has(await telephonyQueue.getJobState(`originate_${call.id}`))) return true;
+    if (call.attempts.length < 2 || !deps.reactionQueue) return false;
+    return PENDING_JOB_STATES.has(await deps.reactionQueue.getJobState(reactionJobId('failover-dial', call.id, call.eventSeq)));
   }
 
   media.onEvent((event) => {
