@@ -31,7 +31,7 @@ beforeAll(async () => {
   west = await startAriSimulator({ port: 0, host: '127.0.0.1', ...credentials, delays });
   const env = { ARI_URL: `east=${east.url},west=http://opencall:opencall@${new URL(west.url).host}`, ARI_LOST_AFTER_MS: '1000', ARI_LEADER_POLL_MS: '200', LOG_LEVEL: 'debug' };
   t = await startTestApp(env, 'all', firstLogs.logger);
-  second = await startApp(t.config, 'worker', secondLogs.logger);
+  second = await startApp({ ...t.config, workerPort: 0 }, 'worker', secondLogs.logger);
   db = new Client({ connectionString: t.config.databaseUrl });
   await db.connect();
   await db.query(`SET search_path TO "${t.config.databaseSchema}"`);
