@@ -92,6 +92,8 @@ const configSchema = z.object({
     app: z.string().default('opencall'),
     /** How often a standby worker tries to become the one that hears the ARI events. */
     leaderPollMs: z.coerce.number().int().positive().default(1000),
+    /** The longest an ARI request may take before it counts as failed (ari-client has no timeout). */
+    requestTimeoutMs: z.coerce.number().int().positive().default(10_000),
     endpoints: z.object({
       tel: z.string().default('PJSIP/{target}@carrier'),
       sip: z.string().default('PJSIP/sipout/sip:{target}'),
@@ -171,6 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
       password: env.ARI_PASSWORD,
       app: env.ARI_APP,
       leaderPollMs: env.ARI_LEADER_POLL_MS,
+      requestTimeoutMs: env.ARI_REQUEST_TIMEOUT_MS,
       endpoints: {
         tel: env.ARI_ENDPOINT_TEL,
         sip: env.ARI_ENDPOINT_SIP,

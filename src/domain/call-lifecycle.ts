@@ -1,6 +1,6 @@
 import { canTransition, type CallDirection, type CallStatus } from './call-status';
 import { AppError } from './errors';
-import { causeForReason, hangupOutcome, type HangupOutcome, type HangupReason } from './hangup';
+import { causeForReason, hangupOutcome, lostChannelOutcome, type HangupOutcome, type HangupReason } from './hangup';
 
 /** What happened to a call: from the media server, the API, a flow, or the product's timers. */
 export type CallSignal =
@@ -10,7 +10,11 @@ export type CallSignal =
   | { type: 'hangup_requested'; reason?: HangupReason }
   | { type: 'channel_destroyed'; cause: number }
   /** The product's dial timeout fired: ends an unanswered call with reason dialout. */
-  | { type: 'dial_timeout' };
+  | { type: 'dial_timeout' }
+  /** The originate still failed after its retries (the media server unreachable …): `detail` says why. */
+  | { type: 'originate_failed'; detail: string }
+  /** Reconciliation found no channel for the call: it ended while no one listened, its cause unheard. */
+  | { type: 'channel_lost' };
 
 export interface CallFacts {
   status: CallStatus;
@@ -29,6 +33,10 @@ export interface CallDecision {
   event?: CallEventType;
   hangupRequest?: HangupReason;
   outcome?: HangupOutcome;
+  /** Why the call ended, when the outcome alone does not say. */
+  detail?: string;
+  /** Ended by reconciliation rather than by an event of its channel. */
+  reconciled?: boolean;
   effects: CallEffect[];
 }
 
@@ -66,7 +74,31 @@ export function decide(call: CallFacts, signal: CallSignal): CallDecision | null
       });
       return { ...decision, outcome };
     }
+    case 'originate_failed':
+      return originateFailed(call, signal.detail);
+    case 'channel_lost': {
+      const decision = move(call.status, 'hangup');
+      if (!decision) return null;
+      const outcome = lostChannelOutcome({ direction: call.direction, lastStatus: call.status, requestedReason: call.hangupRequest });
+      const detail = `Ended by reconciliation: the channel was gone when the media server's events came back, and how it ended was not heard (last known status: ${call.status}).`;
+      return { ...decision, outcome, detail, reconciled: true };
+    }
   }
+}
+
+/**
+ * No channel could be made: the call ends now (local, failed) rather than wait for its dial
+ * timeout. A call already being hung up keeps the reason it was given. A call that rang or
+ * answered has a channel after all (an answer lost on the way): the failure changes nothing.
+ * The hangup is sent anyway, as a channel may exist whose creation was never confirmed.
+ */
+function originateFailed(call: CallFacts, detail: string): CallDecision | null {
+  if (call.status !== 'dialing' && call.status !== 'canceling' && call.status !== 'terminating') return null;
+  const decision = move(call.status, 'hangup');
+  if (!decision) return null;
+  const outcome: HangupOutcome =
+    call.status === 'dialing' ? { hangupBy: 'local', hangupReason: 'failed' } : { hangupBy: 'local', hangupReason: call.hangupRequest ?? (call.status === 'canceling' ? 'cancel' : 'normal') };
+  return { ...decision, outcome, detail, effects: [{ type: 'hangup_channel', cause: causeForReason(outcome.hangupReason) }] };
 }
 
 /**

@@ -50,6 +50,8 @@ export interface CallTransition {
   hangupBy?: HangupBy | undefined;
   hangupReason?: HangupReason | undefined;
   hangupCause?: number | undefined;
+  hangupDetail?: string | undefined;
+  hangupReconciled?: boolean | undefined;
 }
 
 export type { CallCursor };
@@ -147,7 +149,9 @@ export function createCallRepository(prisma: PrismaClient) {
             hangup_request = COALESCE(${change.hangupRequest ?? null}::text, hangup_request),
             hangup_by = COALESCE(${change.hangupBy ?? null}::text, hangup_by),
             hangup_reason = COALESCE(${change.hangupReason ?? null}::text, hangup_reason),
-            hangup_cause = COALESCE(${change.hangupCause ?? null}::int, hangup_cause)
+            hangup_cause = COALESCE(${change.hangupCause ?? null}::int, hangup_cause),
+            hangup_detail = COALESCE(${change.hangupDetail?.slice(0, 1000) ?? null}::text, hangup_detail),
+            hangup_reconciled = hangup_reconciled OR ${change.hangupReconciled ?? false}
           WHERE id = ${change.id}::uuid AND status = COALESCE(${change.from ?? null}::text, status)
             AND status = ANY(${predecessorsOf(change.to)}::text[])
           RETURNING *

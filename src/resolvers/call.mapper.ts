@@ -29,6 +29,8 @@ export function toGraphqlCall(call: DomainCall): Call {
     hangupBy: call.hangupBy as HangupByEnum | null,
     hangupReason: call.hangupReason as HangupReasonEnum | null,
     reactionError: call.reactionError,
+    hangupDetail: call.hangupDetail,
+    hangupReconciled: call.hangupReconciled,
     createdAt: call.tmCreate,
     updatedAt: call.tmUpdate,
     ringingAt: call.tmRinging,

@@ -67,6 +67,8 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
           hangupBy: decision.outcome?.hangupBy,
           hangupReason: decision.outcome?.hangupReason,
           hangupCause: signal.type === 'channel_destroyed' ? signal.cause : undefined,
+          hangupDetail: decision.detail,
+          hangupReconciled: decision.reconciled,
         });
         if (!moved) {
           const fresh = await calls.findById(call.id);

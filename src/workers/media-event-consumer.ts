@@ -106,8 +106,9 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
       if (channel?.state === 'ringing' || channel?.state === 'ring') await callService.signal(call.id, { type: 'ringing' });
       else if (channel?.state === 'up') await callService.signal(call.id, { type: 'answered' });
       else if (!channel && !(await originatePending(call.id))) {
-        // Its channel ended while we were not listening; the cause was lost with the event.
-        await callService.signal(call.id, { type: 'channel_destroyed', cause: Q850.NORMAL_CLEARING });
+        // Its channel ended while we were not listening; the cause was lost with the event, so
+        // the outcome follows the call's last known status and the call says it was reconciled.
+        await callService.signal(call.id, { type: 'channel_lost' });
       }
     }
     // A master that ended while its cascade was lost (a crash between the two): end its legs now.

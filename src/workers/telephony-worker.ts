@@ -47,11 +47,33 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
     }
   }
 
+  /**
+   * An originate that fails on its last attempt ends the call at once (local, failed, with the
+   * error as its hangup detail) instead of leaving it dialing until its dial timeout. Done in
+   * the job itself, so a crash before it is done runs the job (and this) again.
+   */
+  async function originateOrGiveUp(job: Job, callId: string): Promise<void> {
+    try {
+      await originate(callId);
+    } catch (error) {
+      const attempts = job.opts.attempts ?? 1;
+      if (error instanceof UnrecoverableError || job.attemptsMade + 1 < attempts) throw error;
+      await gaveUp(callId, attempts, error);
+      throw error;
+    }
+  }
+
+  async function gaveUp(callId: string, attempts: number, error: unknown): Promise<void> {
+    const why = error instanceof Error ? error.message : String(error);
+    logger.warn({ callId, attempts, err: error }, 'the call could not be originated; ending it as failed');
+    await callService.signal(callId, { type: 'originate_failed', detail: `The call could not be originated after ${attempts} attempts: ${why}` });
+  }
+
   const processor = async (job: Job) => {
     const command = { name: job.name, data: job.data } as TelephonyJob;
     switch (command.name) {
       case 'originate':
-        return originate(command.data.callId);
+        return originateOrGiveUp(job, command.data.callId);
       case 'hangup':
         return hangup(command.data.callId, command.data.cause);
       case 'dial-timeout':
@@ -69,7 +91,14 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
     prefix: deps.prefix,
     concurrency: deps.concurrency ?? 50,
   });
-  worker.on('failed', (job, error) => logger.warn({ err: error, jobId: job?.id }, 'telephony job failed'));
+  worker.on('failed', (job, error) => {
+    logger.warn({ err: error, jobId: job?.id }, 'telephony job failed');
+    // An originate that failed without running its last attempt (stalled too often: its
+    // workers died) still ends its call; a call that already ended is left as it is.
+    if (job?.name === 'originate' && /stalled more than allowable limit/.test(error.message)) {
+      void gaveUp((job.data as { callId: string }).callId, job.attemptsMade, error).catch((err: unknown) => logger.warn({ err, jobId: job.id }, 'ending a call whose originate failed failed'));
+    }
+  });
   logWorkerErrors(worker, logger, 'telephony worker');
   return worker;
 }

@@ -16,11 +16,12 @@ export interface AriSettings {
   username: string;
   password: string;
   app: string;
+  /** The longest one request may take (ari-client has no timeout of its own). */
+  requestTimeoutMs: number;
 }
 
 const RETRY_MIN_MS = 200;
 const RETRY_MAX_MS = 10_000;
-const REQUEST_TIMEOUT_MS = 10_000;
 
 /**
  * The caller id, as channel variables (channels/create has no callerId): chan_pjsip builds the
@@ -57,7 +58,7 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     if (!client) throw new Error('ARI is not connected');
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`ARI request timed out after ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new Error(`ARI request timed out after ${settings.requestTimeoutMs} ms`)), settings.requestTimeoutMs);
     });
     try {
       return await Promise.race([call(client), timeout]);
