@@ -105,6 +105,11 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
       const channel = channelById.get(call.channelId);
       if (channel?.state === 'ringing' || channel?.state === 'ring') await callService.signal(call.id, { type: 'ringing' });
       else if (channel?.state === 'up') await callService.signal(call.id, { type: 'answered' });
+      else if (channel?.state === 'down' && call.status === 'dialing' && call.direction === 'outgoing' && !(await originatePending(call.id))) {
+        // Made, but its StasisStart (which dials it) may have come while no one listened.
+        const outcome = await media.dialIfNeverDialled(call.channelId);
+        if (outcome === 'dialled') logger.info({ callId: call.id }, 'dialled a channel whose StasisStart was missed');
+      }
       else if (!channel && !(await originatePending(call.id))) {
         // Its channel ended while we were not listening; the cause was lost with the event, so
         // the outcome follows the call's last known status and the call says it was reconciled.
