@@ -305,9 +305,10 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     endpoints: config.ari.endpoints,
     logger: logger.child({ part: 'telephony' }),
     executeMediaControl,
+    lockMs: config.jobLockMs,
   });
   stops.push(() => telephonyWorker.close());
-  const flowWorker = createFlowWorker({ connection, prefix: config.redisPrefix, executor: flowExecutor, logger: logger.child({ part: 'flows' }) });
+  const flowWorker = createFlowWorker({ connection, prefix: config.redisPrefix, executor: flowExecutor, logger: logger.child({ part: 'flows' }), lockMs: config.jobLockMs });
   stops.push(() => flowWorker.close());
   const recordingWorker = createRecordingWorker({
     connection,

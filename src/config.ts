@@ -70,6 +70,11 @@ const configSchema = z.object({
     sweepMs: z.coerce.number().int().positive().default(2000),
     concurrency: z.coerce.number().int().positive().default(32),
   }),
+  /**
+   * How long a worker holds a telephony or flow job (originates, hangups, flow steps): the jobs
+   * of a worker that died go to another after it, so a call waits at most this long to be dialled.
+   */
+  jobLockMs: z.coerce.number().int().positive().default(30_000),
   /** Reactions to committed events (src/workers/reactions/): attempts, first backoff, job lock. */
   reactions: z.object({
     attempts: z.coerce.number().int().positive().default(5),
@@ -159,6 +164,7 @@ export function loadConfig(env: Env = process.env): Config {
       sweepMs: env.WEBHOOK_SWEEP_MS,
       concurrency: env.WEBHOOK_CONCURRENCY,
     },
+    jobLockMs: env.JOB_LOCK_MS,
     reactions: {
       attempts: env.REACTION_ATTEMPTS,
       backoffMs: env.REACTION_BACKOFF_MS,

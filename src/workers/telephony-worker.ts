@@ -19,6 +19,8 @@ export interface TelephonyWorkerDeps {
   logger: Logger;
   executeMediaControl: MediaControlExecutor;
   concurrency?: number;
+  /** How long a job is held before another worker may take it (its worker died). */
+  lockMs?: number;
 }
 
 /** Carries out telephony commands. Every handler re-reads the call, so a retry does no harm. */
@@ -90,6 +92,7 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
     connection: deps.connection,
     prefix: deps.prefix,
     concurrency: deps.concurrency ?? 50,
+    ...(deps.lockMs ? { lockDuration: deps.lockMs, stalledInterval: deps.lockMs } : {}),
   });
   worker.on('failed', (job, error) => {
     logger.warn({ err: error, jobId: job?.id }, 'telephony job failed');

@@ -2,7 +2,7 @@ import { connect, type AriClient } from 'ari-client';
 import type { Logger } from '../../platform/logger';
 import { OUTGOING_CHANNEL_ARG, type ChannelSnapshot, type MediaEvent, type MediaEventListener, type MediaServer, type OriginateRequest } from '../media-server';
 import { Q850 } from '../../domain/hangup';
-import { ariMessage, isAriDuplicateId, isAriNotFound } from './ari-errors';
+import { ariMessage, isAriDuplicateId, isAriNotFound, isAriNotInStasis } from './ari-errors';
 import { createDialplanChannels, enteredFromDialplan } from './dialplan-channels';
 import { dialArgs, dialTimeoutOf } from './outgoing-args';
 import type { AriRequest } from './ari-request';
@@ -128,6 +128,23 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     }
   }
 
+  /** See MediaServer.dialIfNeverDialled. */
+  async function dialIfNeverDialled(channelId: string): Promise<'dialled' | 'dialled_before' | 'not_found'> {
+    if (dialling.has(channelId)) return 'dialled_before';
+    dialling.add(channelId);
+    try {
+      if (await dialledBefore(channelId)) return 'dialled_before';
+      const channel = (await request((ari) => ari.channels.get!({ channelId }))) as AriChannel;
+      // The Stasis arguments it was created with (`opencall,outgoing,dial_timeout=35`) carry its dial timeout.
+      await dial(channelId, (channel.dialplan?.app_data ?? '').split(',').slice(1));
+      return 'dialled';
+    } catch (error) {
+      dialling.delete(channelId); // not dialled here: its StasisStart, if it comes, still dials it
+      if (isAriNotFound(error)) return 'not_found';
+      throw error;
+    }
+  }
+
   function track(raw: AriEvent): void {
     const channel = raw.channel;
     if (!channel) return;
@@ -246,8 +263,13 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
         }));
       } catch (error) {
         if (!isAriDuplicateId(error)) throw error;
-        // A retried originate whose first attempt made the channel: its StasisStart dials it.
+        // A retried originate whose first attempt made the channel. Its StasisStart dials it,
+        // unless that came while no one listened (the worker that made it died): then it is
+        // dialled here, once (the mark). Not yet in the application: its StasisStart will come.
         logger.debug({ err: error, channelId: originate.channelId }, 'channel exists already');
+        await dialIfNeverDialled(originate.channelId).catch((failure: unknown) => {
+          if (!isAriNotInStasis(failure)) throw failure;
+        });
       }
     },
 
@@ -259,20 +281,7 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
       return channels.map((channel) => ({ id: channel.id, state: channelState(channel.state) }));
     },
 
-    async dialIfNeverDialled(channelId) {
-      if (dialling.has(channelId)) return 'dialled_before';
-      dialling.add(channelId);
-      try {
-        if (await dialledBefore(channelId)) return 'dialled_before';
-        const channel = (await request((ari) => ari.channels.get!({ channelId }))) as AriChannel;
-        // The Stasis arguments it was created with (`opencall,outgoing,dial_timeout=35`) carry its dial timeout.
-        await dial(channelId, (channel.dialplan?.app_data ?? '').split(',').slice(1));
-        return 'dialled';
-      } catch (error) {
-        if (isAriNotFound(error)) return 'not_found';
-        throw error;
-      }
-    },
+    dialIfNeverDialled,
 
     ...recordingVerbs(request, settings),
   };
