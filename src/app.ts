@@ -14,6 +14,7 @@ import { addressOf, naming } from './platform/startup-error';
 import { logCallChanges } from './workers/call-change-log';
 import { warnIfPublishedKeyWorks } from './services/published-key';
 import { createMetrics, type Metrics } from './platform/metrics';
+import { createOperationsServer } from './api/operations-server';
 import { mediaServerCheck, postgresCheck, redisCheck } from './platform/dependency-checks';
 import { createMetricSources } from './workers/metric-sources';
 import { observePublished } from './workers/outbox-metrics';
@@ -75,7 +76,7 @@ import { presentEventData } from './rest/event-data.presenter';
 export type Role = 'api' | 'worker' | 'all';
 
 export interface RunningApp {
-  /** The API's port, when this process serves the API. */
+  /** The port this process serves HTTP on: the API's, or a worker-only process's /healthz, /readyz and /metrics. */
   port: number | null;
   simulator: RunningSimulator | null;
   services: Services;
@@ -192,17 +193,24 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     }
     let api: ApiServer | null = null;
     let port: number | null = null;
+    const ariUrlOf = () => config.ari.url ?? simulator?.url ?? `http://${config.simulator.host}:${config.simulator.port}`;
+    const dependencies = [postgresCheck(db.pool), redisCheck(redis), mediaServerCheck(() => ({ ...config.ari, url: ariUrlOf() }))];
+    if (role === 'worker') {
+      const operations = createOperationsServer(dependencies, metrics);
+      port = await naming('WORKER_PORT', String(config.workerPort), () => operations.listen(config.workerPort, config.host));
+      stops.push(() => operations.stop());
+    }
     if (role !== 'worker') {
       const sources = createMetricSources(db.pool, redis, config.redisPrefix, [queue, flowQueue, recordingQueue]);
       stops.push(() => sources.close());
       metrics.setSources(sources);
-      const ariUrl = config.ari.url ?? simulator?.url ?? `http://${config.simulator.host}:${config.simulator.port}`;
+      const ariUrl = ariUrlOf();
       api = await createApiServer(await buildApiSchema(), services, logger, {
         introspection: config.graphqlIntrospection,
         webAssetsDir: config.webAssetsDir,
         sandboxSimulatorUrl: config.ari.url ? undefined : ariUrl,
         metrics,
-        dependencies: [postgresCheck(db.pool), redisCheck(redis), mediaServerCheck(() => ({ ...config.ari, url: ariUrl }))],
+        dependencies,
         stacktraces: config.graphqlStacktraces,
         rateLimits: {
           limiter: createRedisRateLimiter(redis, config.redisPrefix),
