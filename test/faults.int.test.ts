@@ -60,6 +60,7 @@ const productEnv = () => ({
   ARI_REQUEST_TIMEOUT_MS: '2000',
   BOOTSTRAP_ACCESS_KEY: ACCESS_KEY,
   PORT: String(apiPort),
+  WORKER_PORT: '0', // the worker's operations server, on a port of its own
   HOST: '127.0.0.1',
   WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
   WEBHOOK_TIMEOUT_MS: '2000', // a killed sender's lease (2 × timeout + 1 s) runs out soon
