@@ -107,7 +107,10 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
       else if (channel?.state === 'up') await callService.signal(call.id, { type: 'answered' });
       else if (channel?.state === 'down' && call.status === 'dialing' && call.direction === 'outgoing' && !(await originatePending(call.id))) {
         // Made, but its StasisStart (which dials it) may have come while no one listened.
-        const outcome = await media.dialIfNeverDialled(call.channelId);
+        const outcome = await media.dialIfNeverDialled(call.channelId).catch((error: unknown) => {
+          logger.warn({ err: error, callId: call.id }, 'cannot dial a channel whose StasisStart was missed; its dial timeout ends it');
+          return 'failed' as const;
+        });
         if (outcome === 'dialled') logger.info({ callId: call.id }, 'dialled a channel whose StasisStart was missed');
       }
       else if (!channel && !(await originatePending(call.id))) {

@@ -64,7 +64,7 @@ describe('the ARI media server adapter', () => {
   const simPost = (path: string, body: unknown = {}) => fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const farEnd = async (channelId: string) => (await (await fetch(`${sim.url}/sim/channels/${channelId}`)).json()) as Record<string, unknown>;
   async function incoming(channelId: string): Promise<void> {
-    expect((await simPost('/sim/calls', { source: { target: '+15551112222' }, destination: { target: '+15553334444' }, channel_id: channelId, app: 'adapter-test', requestTimeoutMs: 10_000 })).status).toBe(201);
+    expect((await simPost('/sim/calls', { source: { target: '+15551112222' }, destination: { target: '+15553334444' }, channel_id: channelId, app: 'adapter-test' })).status).toBe(201);
     await until(() => of(channelId).some((event) => event.type === 'channel_entered'), 'StasisStart');
   }
 
