@@ -102,7 +102,7 @@ async function startApi(): Promise<WorkerProcess> {
     },
     (status) => status === 200,
     'the API to be ready',
-    120_000,
+    180_000,
   );
   return child;
 }
@@ -165,7 +165,8 @@ const callsOf = async (ids: string[]) => {
   const all = await allCalls();
   return ids.map((one) => all.get(one)!);
 };
-const waitUntil = (ids: string[], accept: (call: RestCall) => boolean, what: string, limitMs = 120_000) =>
+/** The limits only stop a run that would hang; they are generous for a loaded machine. */
+const waitUntil = (ids: string[], accept: (call: RestCall) => boolean, what: string, limitMs = 180_000) =>
   waitFor(() => callsOf(ids), (calls) => calls.every((call) => call !== undefined && accept(call)), what, limitMs);
 const countEnded = async (ids: string[]) => (await callsOf(ids)).filter((call) => call.status === 'hangup').length;
 
@@ -248,11 +249,11 @@ it('ends every call once and truthfully through worker, API, simulator, Redis an
     }
   }
   await killWorker(); // 1: as the originates run (StasisStarts and dial results are lost)
-  await waitFor(() => countEnded(batchA), (ended) => ended >= 15, 'a quarter of the calls to end');
+  await waitFor(() => countEnded(batchA), (ended) => ended >= 15, 'a quarter of the calls to end', 180_000);
   await api.kill('SIGKILL');
   api = await startApi();
   expect(await killRedisClients()).toBeGreaterThan(0);
-  await waitFor(() => countEnded(batchA), (ended) => ended >= 30, 'half of the calls to end');
+  await waitFor(() => countEnded(batchA), (ended) => ended >= 30, 'half of the calls to end', 180_000);
   expect(await killPostgresBackends()).toBeGreaterThan(0);
   await killWorker(); // 2
   summarize('phase A', await waitUntil(batchA, (call) => call.status === 'hangup', 'every call of phase A to end', 180_000));
@@ -321,14 +322,18 @@ it('ends every call once and truthfully through worker, API, simulator, Redis an
       if (reason) expect({ id: call.id, reason: call.hangup_reason, by: call.hangup_by }).toEqual({ id: call.id, reason, by: 'remote' });
     }
     if (call.hangup_detail.startsWith('The call could not be originated')) expect({ id: call.id, by: call.hangup_by, reason: call.hangup_reason, rang: call.tm_ringing }).toEqual({ id: call.id, by: 'local', reason: 'failed', rang: NOT_YET });
-    // Otherwise a call ends as the sandbox says, or one a fault ended carries its mark; the one
-    // exception is a call that never rang within its dial timeout because no worker was there
-    // to dial it, or whose Dial result died with the worker that heard it (its channel stays
-    // Down, as if still dialled): its dial timeout ends it, local/dialout, which is what happened
-    // (docs/architecture.md, "A dial is never lost, and never sent twice").
+    // Otherwise a call ends as the sandbox says, or one a fault ended carries its mark; the
+    // exceptions are what the faults really did: a call that never rang within its dial timeout
+    // because no worker was there to dial it, or whose Dial result died with the worker that
+    // heard it (its channel stays Down, as if still dialled), ends local/dialout at its dial
+    // timeout (docs/architecture.md, "A dial is never lost, and never sent twice"); a ringing
+    // call whose dial timeout came late (no worker) is ended by the media server's own dial
+    // timeout, 5 s later: remote/noanswer.
     const sandbox = expected.get(call.id);
     const outcome = { id: call.id, by: call.hangup_by, reason: call.hangup_reason };
-    if (sandbox && !call.hangup_reconciled && !call.hangup_detail && !(call.tm_ringing === NOT_YET && call.hangup_reason === 'dialout')) expect(outcome).toEqual({ id: call.id, by: sandbox[0], reason: sandbox[1] });
+    const neverDialledInTime = call.tm_ringing === NOT_YET && call.hangup_reason === 'dialout';
+    const mediaServerTimedOut = sandbox?.[1] === 'dialout' && call.tm_ringing !== NOT_YET && call.hangup_by === 'remote' && call.hangup_reason === 'noanswer';
+    if (sandbox && !call.hangup_reconciled && !call.hangup_detail && !neverDialledInTime && !mediaServerTimedOut) expect(outcome).toEqual({ id: call.id, by: sandbox[0], reason: sandbox[1] });
   }
 
   // --- The webhook: every event of every call, each call's in order, one call_hungup each.
@@ -337,7 +342,7 @@ it('ends every call once and truthfully through worker, API, simulator, Redis an
     () => allDeliveries(webhookId),
     (items) => items.filter((item) => item.event_type.startsWith('call_')).length >= expectedEvents.size && items.every((item) => item.status === 'delivered'),
     'every delivery made',
-    120_000,
+    180_000,
   );
   const byId = new Map(deliveries.map((item) => [item.id, item]));
   const accepted = receiver.accepted('/faults').filter((entry) => entry.body.type.startsWith('call_'));

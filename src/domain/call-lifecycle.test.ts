@@ -117,12 +117,7 @@ describe('an originate that cannot be made after its retries', () => {
     });
   });
 
-  it('keeps the reason of a call already being hung up', () => {
-    expect(decide(outgoing('canceling'), failed)).toMatchObject({ to: 'hangup', outcome: { hangupBy: 'local', hangupReason: 'cancel' } });
-    expect(decide(outgoing('canceling', 'dialout'), failed)).toMatchObject({ to: 'hangup', outcome: { hangupBy: 'local', hangupReason: 'dialout' } });
-  });
-
-  it.each(['ringing', 'progressing', 'hangup'] as const)('changes nothing on a %s call (its channel exists after all, or it ended)', (status) => {
+  it.each(['ringing', 'progressing', 'canceling', 'terminating', 'hangup'] as const)('changes nothing on a %s call (its channel exists after all, or it ends by its hangup)', (status) => {
     expect(decide(outgoing(status), failed)).toBeNull();
   });
 });

@@ -87,17 +87,16 @@ export function decide(call: CallFacts, signal: CallSignal): CallDecision | null
 }
 
 /**
- * No channel could be made: the call ends now (local, failed) rather than wait for its dial
- * timeout. A call already being hung up keeps the reason it was given. A call that rang or
- * answered has a channel after all (an answer lost on the way): the failure changes nothing.
- * The hangup is sent anyway, as a channel may exist whose creation was never confirmed.
+ * No channel could be made: a call still dialing ends now (local, failed) rather than wait for
+ * its dial timeout. Any other call changes nothing: one that rang or answered has a channel
+ * after all (an answer lost on the way), one being hung up ends by its hangup. The hangup is
+ * sent anyway, as a channel may exist whose creation was never confirmed.
  */
 function originateFailed(call: CallFacts, detail: string): CallDecision | null {
-  if (call.status !== 'dialing' && call.status !== 'canceling' && call.status !== 'terminating') return null;
+  if (call.status !== 'dialing') return null;
   const decision = move(call.status, 'hangup');
   if (!decision) return null;
-  const outcome: HangupOutcome =
-    call.status === 'dialing' ? { hangupBy: 'local', hangupReason: 'failed' } : { hangupBy: 'local', hangupReason: call.hangupRequest ?? (call.status === 'canceling' ? 'cancel' : 'normal') };
+  const outcome: HangupOutcome = { hangupBy: 'local', hangupReason: 'failed' };
   return { ...decision, outcome, detail, effects: [{ type: 'hangup_channel', cause: causeForReason(outcome.hangupReason) }] };
 }
 

@@ -94,14 +94,9 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
     concurrency: deps.concurrency ?? 50,
     ...(deps.lockMs ? { lockDuration: deps.lockMs, stalledInterval: deps.lockMs } : {}),
   });
-  worker.on('failed', (job, error) => {
-    logger.warn({ err: error, jobId: job?.id }, 'telephony job failed');
-    // An originate that failed without running its last attempt (stalled too often: its
-    // workers died) still ends its call; a call that already ended is left as it is.
-    if (job?.name === 'originate' && /stalled more than allowable limit/.test(error.message)) {
-      void gaveUp((job.data as { callId: string }).callId, job.attemptsMade, error).catch((err: unknown) => logger.warn({ err, jobId: job.id }, 'ending a call whose originate failed failed'));
-    }
-  });
+  // An originate that stalled too often (its workers died, or were too busy to keep the lock)
+  // may still have made its channel: its call is left to its channel's events or dial timeout.
+  worker.on('failed', (job, error) => logger.warn({ err: error, jobId: job?.id }, 'telephony job failed'));
   logWorkerErrors(worker, logger, 'telephony worker');
   return worker;
 }
