@@ -57,7 +57,7 @@ const productEnv = () => ({
   REDIS_PREFIX: `test:${id}`,
   ARI_URL: `http://127.0.0.1:${simPort}`,
   ARI_LEADER_POLL_MS: '200',
-  ARI_REQUEST_TIMEOUT_MS: '2000',
+  ARI_REQUEST_TIMEOUT_MS: '5000',
   BOOTSTRAP_ACCESS_KEY: ACCESS_KEY,
   PORT: String(apiPort),
   WORKER_PORT: '0', // the worker's operations server, on a port of its own
@@ -67,7 +67,7 @@ const productEnv = () => ({
   WEBHOOK_BACKOFF_MS: '50',
   WEBHOOK_SWEEP_MS: '300',
   REACTION_LOCK_MS: '2000',
-  JOB_LOCK_MS: '2000', // the originates of a killed worker are made soon by the next one
+  JOB_LOCK_MS: '5000', // the originates of a killed worker are made soon by the next one
   RATE_LIMIT_PER_CUSTOMER: '100000',
   RATE_LIMIT_PER_IP: '100000',
   LOG_LEVEL: 'info',

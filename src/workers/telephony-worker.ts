@@ -92,6 +92,9 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
     connection: deps.connection,
     prefix: deps.prefix,
     concurrency: deps.concurrency ?? 50,
+    // Every telephony job is safe to run again: one whose worker died (or was too busy to keep
+    // its lock) is run again up to five times before it counts as failed.
+    maxStalledCount: 5,
     ...(deps.lockMs ? { lockDuration: deps.lockMs, stalledInterval: deps.lockMs } : {}),
   });
   // An originate that stalled too often (its workers died, or were too busy to keep the lock)
