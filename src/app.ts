@@ -22,6 +22,7 @@ import { buildApiSchema } from './schema/build-schema';
 import { createAccessKeyService } from './services/access-key-service';
 import { createAuthService } from './services/auth-service';
 import { createCustomerService } from './services/customer-service';
+import { createRoutingService } from './services/routing-service';
 import { loadSharedSecret } from './services/shared-secret';
 import { createUserService } from './services/user-service';
 import { createWebhookService } from './services/webhook-service';
@@ -36,6 +37,7 @@ import { espeakSpeech } from './telephony/espeak-speech';
 import { simulatorSpeech } from './telephony/text-to-speech';
 import { connectLegReaction } from './workers/flow-connect';
 import { createReactionHandlers } from './workers/reactions/reaction-handlers';
+import { createAttemptOriginator } from './workers/originate-attempt';
 import { createTransferEffects } from './workers/transfers/transfer-effects';
 import { createTransferReactions } from './workers/transfers/transfer-reactions';
 import { createTransferService } from './services/transfer-service';
@@ -181,6 +183,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       }),
       webhooks,
       transfers: createTransferService({ transfers: createTransferRepository(db.prisma), calls }),
+      routing: createRoutingService(db.prisma),
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
     await warnIfPublishedKeyWorks(services.auth, logger);
@@ -284,7 +287,9 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     parse: parseFlowAction,
     logger: logger.child({ part: 'flows' }),
   });
-  startMediaEventConsumer({ media, calls: services.calls, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
+  const reactionQueue = createReactionQueue(connection, config.redisPrefix, config.reactions);
+  stops.push(() => reactionQueue.close());
+  startMediaEventConsumer({ media, calls: services.calls, callService: services.calls, telephonyQueue: queue, reactionQueue, logger, flows: flowExecutor });
   let connects = 0;
   media.onEvent((event) => {
     if (event.type === 'connected' && connects++ > 0) metrics.ariReconnects.inc();
@@ -350,8 +355,6 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       control: executeMediaControl,
     }),
   });
-  const reactionQueue = createReactionQueue(connection, config.redisPrefix, config.reactions);
-  stops.push(() => reactionQueue.close());
   const reactionWorker = createReactionWorker({
     connection,
     prefix: config.redisPrefix,
@@ -366,6 +369,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       ),
       transferInput: transferReactions.input,
       transferEffects: transferReactions.onEvent,
+      originateAttempt: createAttemptOriginator({ calls: services.calls, media, endpoints: config.ari.endpoints }),
     }),
     gaveUp: services.calls.reactionGaveUp,
     lockMs: config.reactions.lockMs,

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Address } from './address.type';
 import { CallDirectionEnum, CallStatusEnum, HangupByEnum, HangupReasonEnum } from './call-status.enum';
 import { MuteDirectionEnum } from './mute-direction.enum';
+import { CallAttempt } from './routing.type';
 import { DateTimeScalar, JSONObjectScalar } from './scalars';
 
 @ObjectType({ description: 'A voice call, outgoing or incoming.' })
@@ -82,6 +83,9 @@ export class Call {
     description: "Reconciliation ended the call: its channel was gone when the media server's events came back, so how it ended was not heard and hangupReason follows its last known status.",
   })
   hangupReconciled!: boolean;
+
+  @Field(() => [CallAttempt], { description: "An outgoing tel call's tries, one per provider, oldest first (route failover); empty for other calls." })
+  attempts!: CallAttempt[];
 
   @Field(() => DateTimeScalar)
   createdAt!: Date;

@@ -4,6 +4,7 @@ import { decide, statusOnlyMove, type CallSignal } from '../domain/call-lifecycl
 import type { CallStatus } from '../domain/call-status';
 import { AppError } from '../domain/errors';
 import { MAX_PAGE_SIZE } from '../domain/paging';
+import { attemptChannelId } from '../domain/failover';
 import { causeForReason } from '../domain/hangup';
 import type { Logger } from '../platform/logger';
 import type { CallCursor } from '../domain/call';
@@ -54,8 +55,25 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
   async function apply(initial: Call, signal: CallSignal): Promise<Call> {
     let call = initial;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      // An earlier attempt's channel (route failover) no longer speaks for the call.
+      if (signal.type === 'channel_destroyed' && signal.channelId && signal.channelId !== call.channelId) return call;
       const decision = decide(call, signal);
       if (!decision) return call;
+      if (decision.failover) {
+        const made = call.attempts.length;
+        const moved = await calls.failOver({
+          id: call.id,
+          attemptsMade: made,
+          cause: decision.failover.cause,
+          next: call.routePlan[made]!,
+          nextChannelId: attemptChannelId(call.id, made + 1),
+        });
+        if (moved) return moved; // the failover-dial reaction to its call_updated dials the next provider
+        const fresh = await calls.findById(call.id);
+        if (!fresh) return call;
+        call = fresh;
+        continue;
+      }
       let result = call;
       if (decision.to && decision.event) {
         const moved = await calls.transition({

@@ -1,6 +1,8 @@
 import type { Queue } from 'bullmq';
 import { CHAINED_HANGUP_REASON } from '../domain/call-chain';
+import type { Call } from '../domain/call';
 import { Q850 } from '../domain/hangup';
+import { reactionJobId } from '../domain/reactions';
 import type { Logger } from '../platform/logger';
 import type { CallLookups } from '../services/call-service';
 import type { CallService } from '../services/call-service';
@@ -13,6 +15,8 @@ export interface MediaEventConsumerDeps {
   calls: CallLookups;
   callService: CallService;
   telephonyQueue: Queue;
+  /** Where a failed-over call's next attempt waits to be dialled (the failover-dial reaction). */
+  reactionQueue?: Queue;
   logger: Logger;
   /** Where key presses and finished playbacks go: the flow executor. */
   flows?: Pick<FlowExecutor, 'digitPressed' | 'playbackFinished' | 'hangingUp'>;
@@ -54,7 +58,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
         await signal(event.channelId, { type: 'answered' });
         return;
       case 'channel_destroyed':
-        await signal(event.channelId, { type: 'channel_destroyed', cause: event.cause });
+        await signal(event.channelId, { type: 'channel_destroyed', cause: event.cause, channelId: event.channelId });
         return;
       case 'channel_entered':
         if (event.args[0] === OUTGOING_CHANNEL_ARG) return; // one of ours, made by originate
@@ -105,7 +109,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
       const channel = channelById.get(call.channelId);
       if (channel?.state === 'ringing' || channel?.state === 'ring') await callService.signal(call.id, { type: 'ringing' });
       else if (channel?.state === 'up') await callService.signal(call.id, { type: 'answered' });
-      else if (channel?.state === 'down' && call.status === 'dialing' && call.direction === 'outgoing' && !(await originatePending(call.id))) {
+      else if (channel?.state === 'down' && call.status === 'dialing' && call.direction === 'outgoing' && !(await originatePending(call))) {
         // Made, but its StasisStart (which dials it) may have come while no one listened.
         const outcome = await media.dialIfNeverDialled(call.channelId).catch((error: unknown) => {
           logger.warn({ err: error, callId: call.id }, 'cannot dial a channel whose StasisStart was missed; its dial timeout ends it');
@@ -113,7 +117,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
         });
         if (outcome === 'dialled') logger.info({ callId: call.id }, 'dialled a channel whose StasisStart was missed');
       }
-      else if (!channel && !(await originatePending(call.id))) {
+      else if (!channel && !(await originatePending(call))) {
         // Its channel ended while we were not listening; the cause was lost with the event, so
         // the outcome follows the call's last known status and the call says it was reconciled.
         await callService.signal(call.id, { type: 'channel_lost' });
@@ -133,9 +137,11 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
     logger.info({ channels: channels.length, liveCalls: live.length }, 'reconciled calls with the media server');
   }
 
-  async function originatePending(callId: string): Promise<boolean> {
-    const state = await telephonyQueue.getJobState(`originate_${callId}`);
-    return PENDING_JOB_STATES.has(state);
+  /** Its channel is still to be made: the first attempt's originate job, or a later attempt's failover-dial reaction. */
+  async function originatePending(call: Call): Promise<boolean> {
+    if (PENDING_JOB_STATES.has(await telephonyQueue.getJobState(`originate_${call.id}`))) return true;
+    if (call.attempts.length < 2 || !deps.reactionQueue) return false;
+    return PENDING_JOB_STATES.has(await deps.reactionQueue.getJobState(reactionJobId('failover-dial', call.id, call.eventSeq)));
   }
 
   media.onEvent((event) => {
