@@ -275,7 +275,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
   const several = servers.length > 1;
   const members = servers.map((server) => ({
     ...server,
-    media: createAriMediaServer({ ...server, app: config.ari.app }, logger.child({ part: 'ari', ...(several ? { mediaServer: server.name } : {}) })),
+    media: createAriMediaServer({ ...server, app: config.ari.app, requestTimeoutMs: config.ari.requestTimeoutMs }, logger.child({ part: 'ari', ...(several ? { mediaServer: server.name } : {}) })),
   }));
   const names = members.map((member) => member.name);
   const media: MediaServer = several
@@ -349,9 +349,10 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     endpoints: config.ari.endpoints,
     logger: logger.child({ part: 'telephony' }),
     executeMediaControl,
+    lockMs: config.jobLockMs,
   });
   stops.push(() => telephonyWorker.close());
-  const flowWorker = createFlowWorker({ connection, prefix: config.redisPrefix, executor: flowExecutor, logger: logger.child({ part: 'flows' }) });
+  const flowWorker = createFlowWorker({ connection, prefix: config.redisPrefix, executor: flowExecutor, logger: logger.child({ part: 'flows' }), lockMs: config.jobLockMs });
   stops.push(() => flowWorker.close());
   const recordingWorker = createRecordingWorker({
     connection,

@@ -76,6 +76,11 @@ const configSchema = z.object({
     sweepMs: z.coerce.number().int().positive().default(2000),
     concurrency: z.coerce.number().int().positive().default(32),
   }),
+  /**
+   * How long a worker holds a telephony or flow job (originates, hangups, flow steps): the jobs
+   * of a worker that died go to another after it, so a call waits at most this long to be dialled.
+   */
+  jobLockMs: z.coerce.number().int().positive().default(30_000),
   /** Reactions to committed events (src/workers/reactions/): attempts, first backoff, job lock. */
   reactions: z.object({
     attempts: z.coerce.number().int().positive().default(5),
@@ -100,6 +105,8 @@ const configSchema = z.object({
     leaderPollMs: z.coerce.number().int().positive().default(1000),
     /** How long a media server's event stream may stay unreachable before its live calls are ended. */
     lostAfterMs: z.coerce.number().int().positive().default(30_000),
+    /** The longest an ARI request may take before it counts as failed (ari-client has no timeout). */
+    requestTimeoutMs: z.coerce.number().int().positive().default(10_000),
     endpoints: z.object({
       tel: z.string().default('PJSIP/{target}@carrier'),
       sip: z.string().default('PJSIP/sipout/sip:{target}'),
@@ -166,6 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
       sweepMs: env.WEBHOOK_SWEEP_MS,
       concurrency: env.WEBHOOK_CONCURRENCY,
     },
+    jobLockMs: env.JOB_LOCK_MS,
     reactions: {
       attempts: env.REACTION_ATTEMPTS,
       backoffMs: env.REACTION_BACKOFF_MS,
@@ -181,6 +189,7 @@ export function loadConfig(env: Env = process.env): Config {
       app: env.ARI_APP,
       leaderPollMs: env.ARI_LEADER_POLL_MS,
       lostAfterMs: env.ARI_LOST_AFTER_MS,
+      requestTimeoutMs: env.ARI_REQUEST_TIMEOUT_MS,
       endpoints: {
         tel: env.ARI_ENDPOINT_TEL,
         sip: env.ARI_ENDPOINT_SIP,

@@ -115,3 +115,49 @@ describe('the media server went away', () => {
     expect(decide(outgoing('hangup'), { type: 'media_server_lost' })).toBeNull();
   });
 });
+
+describe('an originate that cannot be made after its retries', () => {
+  const failed: CallSignal = { type: 'originate_failed', detail: 'The call could not be originated after 5 attempts: connect ECONNREFUSED' };
+
+  it('ends a dialing call at once, local/failed, with the detail and a hangup for a channel that may exist', () => {
+    expect(decide(outgoing('dialing'), failed)).toEqual({
+      to: 'hangup',
+      event: 'call_hungup',
+      outcome: { hangupBy: 'local', hangupReason: 'failed' },
+      detail: 'The call could not be originated after 5 attempts: connect ECONNREFUSED',
+      effects: [{ type: 'hangup_channel', cause: 18 }],
+    });
+  });
+
+  it.each(['ringing', 'progressing', 'canceling', 'terminating', 'hangup'] as const)('changes nothing on a %s call (its channel exists after all, or it ends by its hangup)', (status) => {
+    expect(decide(outgoing(status), failed)).toBeNull();
+  });
+});
+
+describe('reconciliation finds the channel gone', () => {
+  it.each([
+    ['dialing', 'remote', 'failed'],
+    ['ringing', 'remote', 'noanswer'],
+    ['progressing', 'remote', 'normal'],
+    ['canceling', 'local', 'cancel'],
+    ['terminating', 'local', 'normal'],
+  ] as const)('ends a %s call %s/%s, marked reconciled', (status, hangupBy, hangupReason) => {
+    const decision = decide(outgoing(status), { type: 'channel_lost' });
+    expect(decision).toMatchObject({ to: 'hangup', event: 'call_hungup', outcome: { hangupBy, hangupReason }, reconciled: true, effects: [] });
+    expect(decision?.detail).toContain(`last known status: ${status}`);
+  });
+
+  it('never ends a call that was not answered as normal, in either direction', () => {
+    for (const facts of [outgoing('dialing'), outgoing('ringing'), incoming('ringing')]) {
+      expect(decide(facts, { type: 'channel_lost' })?.outcome?.hangupReason).not.toBe('normal');
+    }
+  });
+
+  it('keeps the reason the product asked for', () => {
+    expect(decide(outgoing('canceling', 'dialout'), { type: 'channel_lost' })?.outcome).toEqual({ hangupBy: 'local', hangupReason: 'dialout' });
+  });
+
+  it('is ignored for a call that already hung up', () => {
+    expect(decide(outgoing('hangup'), { type: 'channel_lost' })).toBeNull();
+  });
+});

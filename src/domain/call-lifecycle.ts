@@ -1,7 +1,7 @@
 import { canTransition, type CallDirection, type CallStatus } from './call-status';
 import { AppError } from './errors';
 import { failsOver, type CallAttempt } from './failover';
-import { causeForReason, hangupOutcome, Q850, type HangupOutcome, type HangupReason } from './hangup';
+import { causeForReason, hangupOutcome, lostChannelOutcome, Q850, type HangupOutcome, type HangupReason } from './hangup';
 import type { PlannedProvider } from './routing';
 
 /** What happened to a call: from the media server, the API, a flow, or the product's timers. */
@@ -18,7 +18,11 @@ export type CallSignal =
    * The call's media server went away (its event stream stayed unreachable): the channel is out
    * of reach, so the call ends here, local/failed with cause 38 (network out of order).
    */
-  | { type: 'media_server_lost' };
+  | { type: 'media_server_lost' }
+  /** The originate still failed after its retries (the media server unreachable …): `detail` says why. */
+  | { type: 'originate_failed'; detail: string }
+  /** Reconciliation found no channel for the call: it ended while no one listened, its cause unheard. */
+  | { type: 'channel_lost' };
 
 export interface CallFacts {
   status: CallStatus;
@@ -40,6 +44,10 @@ export interface CallDecision {
   event?: CallEventType;
   hangupRequest?: HangupReason;
   outcome?: HangupOutcome;
+  /** Why the call ended, when the outcome alone does not say. */
+  detail?: string;
+  /** Ended by reconciliation rather than by an event of its channel. */
+  reconciled?: boolean;
   /** The attempt failed and the next provider is tried, on the same call (it stays dialing). */
   failover?: { cause: number };
   effects: CallEffect[];
@@ -86,6 +94,15 @@ export function decide(call: CallFacts, signal: CallSignal): CallDecision | null
       const decision = move(call.status, 'hangup');
       return decision && { ...decision, outcome: { hangupBy: 'local', hangupReason: 'failed' } };
     }
+    case 'originate_failed':
+      return originateFailed(call, signal.detail);
+    case 'channel_lost': {
+      const decision = move(call.status, 'hangup');
+      if (!decision) return null;
+      const outcome = lostChannelOutcome({ direction: call.direction, lastStatus: call.status, requestedReason: call.hangupRequest });
+      const detail = `Ended by reconciliation: the channel was gone when the media server's events came back, and how it ended was not heard (last known status: ${call.status}).`;
+      return { ...decision, outcome, detail, reconciled: true };
+    }
   }
 }
 
@@ -94,6 +111,20 @@ export function hangupCauseOf(signal: CallSignal): number | undefined {
   if (signal.type === 'channel_destroyed') return signal.cause;
   if (signal.type === 'media_server_lost') return Q850.NETWORK_OUT_OF_ORDER;
   return undefined;
+}
+
+/**
+ * No channel could be made: a call still dialing ends now (local, failed) rather than wait for
+ * its dial timeout. Any other call changes nothing: one that rang or answered has a channel
+ * after all (an answer lost on the way), one being hung up ends by its hangup. The hangup is
+ * sent anyway, as a channel may exist whose creation was never confirmed.
+ */
+function originateFailed(call: CallFacts, detail: string): CallDecision | null {
+  if (call.status !== 'dialing') return null;
+  const decision = move(call.status, 'hangup');
+  if (!decision) return null;
+  const outcome: HangupOutcome = { hangupBy: 'local', hangupReason: 'failed' };
+  return { ...decision, outcome, detail, effects: [{ type: 'hangup_channel', cause: causeForReason(outcome.hangupReason) }] };
 }
 
 /**

@@ -38,6 +38,10 @@ export interface Call extends MediaState {
   hangupRequest: HangupReason | null;
   hangupBy: HangupBy | null;
   hangupReason: HangupReason | null;
+  /** Why the product ended the call when the reason alone does not say (an originate that could not be made …). */
+  hangupDetail: string | null;
+  /** Ended by reconciliation: the channel was gone when the event stream came back, its end unheard. */
+  hangupReconciled: boolean;
   /** Why a reaction to one of the call's changes could not run; null when none failed. */
   reactionError: string | null;
   /** The providers an outgoing tel call tries in order ([]: the single default provider). */

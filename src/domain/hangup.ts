@@ -46,6 +46,29 @@ export function hangupOutcome(facts: HangupFacts): HangupOutcome {
   return { hangupBy, hangupReason: reason };
 }
 
+/**
+ * hangup_by and hangup_reason of a call whose channel reconciliation found gone: the cause was
+ * lost with the event, so the outcome follows the last status the product knew. A call being
+ * ended by the product ends as it asked; one never answered never ends `normal`: `failed` if it
+ * never rang (its dial did not get through), `noanswer` if it rang; an answered one `normal`.
+ * Nobody here hung it up, so it is `remote` unless the product had asked.
+ */
+export function lostChannelOutcome(facts: Omit<HangupFacts, 'cause'>): HangupOutcome {
+  switch (facts.lastStatus) {
+    case 'terminating':
+      return { hangupBy: 'local', hangupReason: facts.requestedReason ?? 'normal' };
+    case 'canceling':
+      return { hangupBy: 'local', hangupReason: facts.requestedReason ?? 'cancel' };
+    case 'dialing':
+      return { hangupBy: 'remote', hangupReason: 'failed' };
+    case 'ringing':
+      return { hangupBy: 'remote', hangupReason: 'noanswer' };
+    case 'progressing':
+    case 'hangup':
+      return { hangupBy: 'remote', hangupReason: 'normal' };
+  }
+}
+
 function outgoingReason(lastStatus: CallStatus, cause: number): HangupReason {
   switch (lastStatus) {
     case 'dialing':

@@ -10,8 +10,11 @@ describe('reconcileSignal', () => {
     ['progressing', 'up', null],
     ['terminating', 'up', null],
     ['canceling', 'up', null],
-    ['progressing', 'gone', { type: 'channel_destroyed', cause: 16 }],
-    ['terminating', 'gone', { type: 'channel_destroyed', cause: 16 }],
+    ['dialing', 'gone', { type: 'channel_lost' }],
+    ['progressing', 'gone', { type: 'channel_lost' }],
+    ['terminating', 'gone', { type: 'channel_lost' }],
+    ['hangup', 'gone', null],
+    ['dialing', 'down', null],
     ['dialing', 'other', null],
   ] as const)('a %s call whose channel is %s → %o', (status, channel, signal) => {
     expect(reconcileSignal(status, channel)).toEqual(signal);

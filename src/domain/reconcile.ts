@@ -1,9 +1,11 @@
 import type { CallSignal } from './call-lifecycle';
 import type { CallStatus } from './call-status';
-import { Q850 } from './hangup';
 
-/** What a channel found at reconciliation says of its call ('gone': no channel, no originate pending). */
-export type ReconciledChannel = 'ringing' | 'up' | 'gone' | 'other';
+/**
+ * What a channel found at reconciliation says of its call ('gone': no channel, no originate
+ * pending; 'down': made but not ringing, perhaps never dialled — the consumer's to dial).
+ */
+export type ReconciledChannel = 'ringing' | 'up' | 'down' | 'gone' | 'other';
 
 /**
  * The signal that brings a live call in line with its channel after events were missed, or null
@@ -17,8 +19,10 @@ export function reconcileSignal(status: CallStatus, channel: ReconciledChannel):
     case 'up':
       return status === 'dialing' || status === 'ringing' ? { type: 'answered' } : null;
     case 'gone':
-      // Its channel ended while nobody listened; the cause was lost with the event.
-      return status === 'hangup' ? null : { type: 'channel_destroyed', cause: Q850.NORMAL_CLEARING };
+      // Its channel ended while nobody listened; the cause was lost with the event, so the
+      // outcome follows the call's last known status (call-lifecycle, channel_lost).
+      return status === 'hangup' ? null : { type: 'channel_lost' };
+    case 'down':
     case 'other':
       return null;
   }

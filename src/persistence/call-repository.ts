@@ -55,6 +55,8 @@ export interface CallTransition {
   hangupBy?: HangupBy | undefined;
   hangupReason?: HangupReason | undefined;
   hangupCause?: number | undefined;
+  hangupDetail?: string | undefined;
+  hangupReconciled?: boolean | undefined;
 }
 
 export type { CallCursor };
@@ -195,6 +197,8 @@ export function createCallRepository(prisma: PrismaClient) {
             hangup_by = COALESCE(${change.hangupBy ?? null}::text, hangup_by),
             hangup_reason = COALESCE(${change.hangupReason ?? null}::text, hangup_reason),
             hangup_cause = COALESCE(${change.hangupCause ?? null}::int, hangup_cause),
+            hangup_detail = COALESCE(${change.hangupDetail?.slice(0, 1000) ?? null}::text, hangup_detail),
+            hangup_reconciled = hangup_reconciled OR ${change.hangupReconciled ?? false},
             -- The call's end is its last attempt's: the attempt records the cause and the reason.
             attempts = CASE WHEN ${change.to} = 'hangup' AND jsonb_array_length(attempts) > 0 AND attempts -> -1 ->> 'tm_end' IS NULL
               THEN jsonb_set(attempts, ARRAY[(jsonb_array_length(attempts) - 1)::text], (attempts -> -1) || jsonb_build_object(

@@ -34,6 +34,8 @@ const CALL: SnapshotColumns<SnapshotOf['call']> = {
   hangup_by: column('hangup_by'),
   hangup_reason: column('hangup_reason'),
   hangup_cause: column('hangup_cause'),
+  hangup_detail: column('hangup_detail'),
+  hangup_reconciled: column('hangup_reconciled'),
   hold: column('hold'),
   mute_direction: column('mute_direction'),
   moh: column('moh'),

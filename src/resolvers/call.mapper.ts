@@ -29,6 +29,8 @@ export function toGraphqlCall(call: DomainCall): Call {
     hangupBy: call.hangupBy as HangupByEnum | null,
     hangupReason: call.hangupReason as HangupReasonEnum | null,
     reactionError: call.reactionError,
+    hangupDetail: call.hangupDetail,
+    hangupReconciled: call.hangupReconciled,
     attempts: call.attempts.map((attempt) => ({
       providerId: attempt.providerId,
       providerName: attempt.providerName,

@@ -40,6 +40,10 @@ export interface RestCall {
   mute_direction: string;
   hangup_by: string;
   hangup_reason: string;
+  /** Why the product ended the call when hangup_reason alone does not say; '' when nothing to add (an addition). */
+  hangup_detail: string;
+  /** Ended by reconciliation: the channel was found gone and its end was never heard (an addition). */
+  hangup_reconciled: boolean;
   dial_timeout: number;
   early_execution: boolean;
   /** An outgoing tel call's tries, one per provider, oldest first (not VoIPBIN's: docs/voipbin-differences.md). */
@@ -113,6 +117,8 @@ export function presentCall(call: Call, chainedCallIds: readonly string[] = []):
     mute_direction: call.muteDirection,
     hangup_by: call.hangupBy ?? '',
     hangup_reason: call.hangupReason ?? '',
+    hangup_detail: call.hangupDetail ?? '',
+    hangup_reconciled: call.hangupReconciled,
     dial_timeout: call.dialTimeoutMs,
     early_execution: call.earlyExecution,
     attempts: call.attempts.map(presentAttempt),

@@ -73,6 +73,17 @@ export class Call {
   })
   reactionError!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the product ended the call when hangupReason alone does not say: an originate that could not be made after its retries, or a channel reconciliation found gone.',
+  })
+  hangupDetail!: string | null;
+
+  @Field(() => Boolean, {
+    description: "Reconciliation ended the call: its channel was gone when the media server's events came back, so how it ended was not heard and hangupReason follows its last known status.",
+  })
+  hangupReconciled!: boolean;
+
   @Field(() => [CallAttempt], { description: "An outgoing tel call's tries, one per provider, oldest first (route failover); empty for other calls." })
   attempts!: CallAttempt[];
 

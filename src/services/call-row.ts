@@ -60,6 +60,8 @@ export function callFromRow(row: CallRow): Call {
     hangupRequest: nullableString<HangupReason>(row.hangup_request),
     hangupBy: nullableString<HangupBy>(row.hangup_by),
     hangupReason: nullableString<HangupReason>(row.hangup_reason),
+    hangupDetail: nullableString(row.hangup_detail),
+    hangupReconciled: Boolean(row.hangup_reconciled),
     hold: Boolean(row.hold),
     muteDirection: ((row.mute_direction as string | null | undefined) ?? '') as MuteDirection,
     moh: Boolean(row.moh),

@@ -85,6 +85,8 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
           hangupBy: decision.outcome?.hangupBy,
           hangupReason: decision.outcome?.hangupReason,
           hangupCause: hangupCauseOf(signal),
+          hangupDetail: decision.detail,
+          hangupReconciled: decision.reconciled,
         });
         if (!moved) {
           const fresh = await calls.findById(call.id);

@@ -93,6 +93,7 @@ export function createMediaServerPool(members: readonly PooledMediaServer[], pla
       await remember(request.channelId, named(name)).originate(request);
     },
     hangup: (channelId, cause) => onChannel(channelId, (media) => media.hangup(channelId, cause), hasChannel),
+    dialIfNeverDialled: (channelId) => onChannel(channelId, (media) => media.dialIfNeverDialled(channelId), hasChannel),
     async listChannels(): Promise<ChannelSnapshot[]> {
       return (await onEvery((media) => media.listChannels())).flat();
     },

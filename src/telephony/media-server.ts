@@ -25,6 +25,13 @@ export interface MediaServer extends FlowMediaPort, MediaControlPort, RecordingV
   /** Ends the channel with a Q.850 cause; `not_found` when it is already gone. */
   hangup(channelId: string, cause: number): Promise<'hung_up' | 'not_found'>;
   listChannels(): Promise<ChannelSnapshot[]>;
+  /**
+   * Dials an outgoing channel that was never dialled: its StasisStart, which dials it, came
+   * while no one listened (the listener died between the create and the dial). A channel the
+   * product has dialled carries a mark, so it is never dialled twice: `dialled_before` then,
+   * whether its dial is still going or its result was lost.
+   */
+  dialIfNeverDialled(channelId: string): Promise<'dialled' | 'dialled_before' | 'not_found'>;
 }
 
 /** The Stasis argument the product gives the channels it originates, to tell them from incoming ones. */

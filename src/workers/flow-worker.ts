@@ -10,6 +10,8 @@ export interface FlowWorkerDeps {
   executor: FlowExecutor;
   logger: Logger;
   concurrency?: number;
+  /** How long a job is held before another worker may take it (its worker died). */
+  lockMs?: number;
 }
 
 /** Runs flow steps and ends their waits; every handler re-reads the activeflow, so a retry does no harm. */
@@ -26,7 +28,12 @@ export function createFlowWorker(deps: FlowWorkerDeps): Worker {
         throw new UnrecoverableError(`unknown flow job ${job.name}`);
     }
   };
-  const worker = new Worker(FLOW_QUEUE, processor, { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 50 });
+  const worker = new Worker(FLOW_QUEUE, processor, {
+    connection: deps.connection,
+    prefix: deps.prefix,
+    concurrency: deps.concurrency ?? 50,
+    ...(deps.lockMs ? { lockDuration: deps.lockMs, stalledInterval: deps.lockMs } : {}),
+  });
   worker.on('failed', (job, error) => logger.warn({ err: error, jobId: job?.id }, 'flow job failed'));
   logWorkerErrors(worker, logger, 'flow worker');
   return worker;

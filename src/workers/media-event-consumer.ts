@@ -124,7 +124,16 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
     const channelById = new Map(channels.map((channel) => [channel.id, channel]));
     for (const call of live) {
       const channel = channelById.get(call.channelId);
-      const state = !channel ? 'gone' : channel.state === 'ringing' || channel.state === 'ring' ? 'ringing' : channel.state === 'up' ? 'up' : 'other';
+      const state = !channel ? 'gone' : channel.state === 'ringing' || channel.state === 'ring' ? 'ringing' : channel.state === 'up' ? 'up' : channel.state === 'down' ? 'down' : 'other';
+      if (state === 'down' && call.status === 'dialing' && call.direction === 'outgoing' && !(await originatePending(call))) {
+        // Made, but its StasisStart (which dials it) may have come while no one listened.
+        const outcome = await media.dialIfNeverDialled(call.channelId).catch((error: unknown) => {
+          logger.warn({ err: error, callId: call.id }, 'cannot dial a channel whose StasisStart was missed; its dial timeout ends it');
+          return 'failed' as const;
+        });
+        if (outcome === 'dialled') logger.info({ callId: call.id }, 'dialled a channel whose StasisStart was missed');
+        continue;
+      }
       const next = reconcileSignal(call.status, state);
       if (!next || (state === 'gone' && (await originatePending(call)))) continue;
       await callService.signal(call.id, next);

@@ -27,8 +27,15 @@ export const workerEnv = (config: Config, ariUrl: string, env: Record<string, st
 });
 
 /** `src/main.ts worker` in a process of its own, with the test app's database schema and Redis prefix. */
-export function spawnWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ['-r', path.join(__dirname, 'swc-register.js'), path.join(ROOT, 'src/main.ts'), 'worker'], {
+export const spawnWorker = (env: Record<string, string>): WorkerProcess => spawnSource('src/main.ts', ['worker'], env);
+
+/**
+ * A TypeScript entry point of the repository (`src/main.ts api`, the simulator's
+ * `src/telephony/simulator/main.ts` …) in a node process of its own, compiled on the fly as
+ * Jest does: no build needed.
+ */
+export function spawnSource(entry: string, args: string[], env: Record<string, string>): WorkerProcess {
+  const child = spawn(process.execPath, ['-r', path.join(__dirname, 'swc-register.js'), path.join(ROOT, entry), ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -48,6 +48,10 @@ export interface CallSnapshot {
   hangup_by: string | null;
   hangup_reason: string | null;
   hangup_cause: number | null;
+  /** Why the product ended the call, when the reason alone does not say (null: nothing to add). */
+  hangup_detail: string | null;
+  /** Ended by reconciliation: its channel was found gone, its real end never heard. */
+  hangup_reconciled: boolean;
   hold: boolean;
   mute_direction: string;
   moh: boolean;

@@ -68,6 +68,8 @@ const call = record('A call (VoIPBIN\'s CallManagerCall).', {
   hold: bool('Whether the call is on hold.'),
   hangup_by: oneOf(['', 'remote', 'local'], "Who hung up; '' before the hangup.", ''),
   hangup_reason: oneOf(HANGUP_REASONS, "Why the call ended; '' before the hangup.", ''),
+  hangup_detail: str("Why the product ended the call when hangup_reason alone does not say (an originate that could not be made, a channel reconciliation found gone); '' when there is nothing to add.", ''),
+  hangup_reconciled: bool('Whether reconciliation ended the call: its channel was gone when the media server\'s events came back, so its reason follows its last known status.'),
   dial_timeout: int('How long the call rings before it gives up, in milliseconds.', 30000),
   early_execution: bool('Whether the flow started before the answer.'),
   attempts: list(ref('CallAttempt'), "An outgoing tel call's tries, one per provider, oldest first (route failover; not in VoIPBIN's shape). Empty for other calls."),

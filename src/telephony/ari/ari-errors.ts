@@ -16,5 +16,8 @@ export function ariMessage(error: unknown): string {
 
 export const isAriNotFound = (error: unknown): boolean => NOT_FOUND_MESSAGES.includes(ariMessage(error));
 
+/** A channel made by channels/create that has not entered the application yet (trace stasis-start-before-dial). */
+export const isAriNotInStasis = (error: unknown): boolean => /not in Stasis application/i.test(ariMessage(error));
+
 /** Asterisk refuses a channelId that is in use: a retried originate whose first attempt worked. */
 export const isAriDuplicateId = (error: unknown): boolean => /already (exists|in use)/i.test(ariMessage(error));

@@ -10,7 +10,7 @@ const events: MediaEvent[] = [];
 
 beforeAll(async () => {
   sim = await startAriSimulator({ port: 0, username: 'u', password: 'p', delays: { ringMs: 10, answerMs: 10, giveUpMs: 50, remoteHangupMs: 50 } });
-  media = createAriMediaServer({ url: sim.url, username: 'u', password: 'p', app: 'adapter-test' }, createLogger('silent'));
+  media = createAriMediaServer({ url: sim.url, username: 'u', password: 'p', app: 'adapter-test', requestTimeoutMs: 10_000 }, createLogger('silent'));
   media.onEvent((event) => events.push(event));
   await media.start();
 });

@@ -2,7 +2,7 @@ import { connect, type AriClient } from 'ari-client';
 import type { Logger } from '../../platform/logger';
 import { OUTGOING_CHANNEL_ARG, type ChannelSnapshot, type MediaEvent, type MediaEventListener, type MediaServer, type OriginateRequest } from '../media-server';
 import { Q850 } from '../../domain/hangup';
-import { isAriDuplicateId, isAriNotFound } from './ari-errors';
+import { ariMessage, isAriDuplicateId, isAriNotFound, isAriNotInStasis } from './ari-errors';
 import { createDialplanChannels, enteredFromDialplan } from './dialplan-channels';
 import { dialArgs, dialTimeoutOf } from './outgoing-args';
 import type { AriRequest } from './ari-request';
@@ -16,11 +16,14 @@ export interface AriSettings {
   username: string;
   password: string;
   app: string;
+  /** The longest one request may take (ari-client has no timeout of its own). */
+  requestTimeoutMs: number;
 }
 
 const RETRY_MIN_MS = 200;
 const RETRY_MAX_MS = 10_000;
-const REQUEST_TIMEOUT_MS = 10_000;
+/** The channel variable that says the product dialled an outgoing channel (never dial one twice). */
+const DIALLED_MARK = 'OPENCALL_DIALLED';
 
 /**
  * The caller id, as channel variables (channels/create has no callerId): chan_pjsip builds the
@@ -65,7 +68,7 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     if (!client) throw new Error('ARI is not connected');
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`ARI request timed out after ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new Error(`ARI request timed out after ${settings.requestTimeoutMs} ms`)), settings.requestTimeoutMs);
     });
     try {
       return await Promise.race([call(client), timeout]);
@@ -75,6 +78,8 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
   };
 
   const dialplanChannels = createDialplanChannels();
+  /** Outgoing channels this process dials or has dialled: its StasisStart and reconciliation never both dial one. */
+  const dialling = new Set<string>();
 
   /** Subscribes to a channel from the dialplan, so that its ChannelDestroyed comes (with the real cause). */
   function subscribe(channelId: string): void {
@@ -100,12 +105,51 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
    * stasis-start-before-dial). A dial that fails for another reason ends the channel (congestion).
    */
   async function dialOnStasisStart(channelId: string, args: string[]): Promise<void> {
+    if (dialling.has(channelId)) return; // reconciliation found it first and dials it
+    dialling.add(channelId);
     try {
-      await request((ari) => ari.channels.dial!({ channelId, timeout: dialTimeoutOf(args) }));
+      await dial(channelId, args);
     } catch (error) {
       if (isAriNotFound(error)) return; // hung up before it was dialled
       logger.warn({ err: error, channelId }, 'dialling an outgoing channel failed; ending it');
       await hangup(channelId, Q850.CONGESTION).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Marks the channel as dialled, then dials it. Mark first: a crash in between leaves a channel
+   * marked but never dialled (its dial timeout ends it), never one dialled twice.
+   */
+  async function dial(channelId: string, args: string[]): Promise<void> {
+    await request((ari) => ari.channels.setChannelVar!({ channelId, variable: DIALLED_MARK, value: '1' }));
+    await request((ari) => ari.channels.dial!({ channelId, timeout: dialTimeoutOf(args) }));
+  }
+
+  /** Whether the product dialled the channel (its mark; Asterisk answers 404 for a variable never set). */
+  async function dialledBefore(channelId: string): Promise<boolean> {
+    try {
+      const answer = (await request((ari) => ari.channels.getChannelVar!({ channelId, variable: DIALLED_MARK }))) as { value?: string };
+      return answer.value === '1';
+    } catch (error) {
+      if (/variable was not found/i.test(ariMessage(error))) return false;
+      throw error;
+    }
+  }
+
+  /** See MediaServer.dialIfNeverDialled. */
+  async function dialIfNeverDialled(channelId: string): Promise<'dialled' | 'dialled_before' | 'not_found'> {
+    if (dialling.has(channelId)) return 'dialled_before';
+    dialling.add(channelId);
+    try {
+      if (await dialledBefore(channelId)) return 'dialled_before';
+      const channel = (await request((ari) => ari.channels.get!({ channelId }))) as AriChannel;
+      // The Stasis arguments it was created with (`opencall,outgoing,dial_timeout=35`) carry its dial timeout.
+      await dial(channelId, (channel.dialplan?.app_data ?? '').split(',').slice(1));
+      return 'dialled';
+    } catch (error) {
+      dialling.delete(channelId); // not dialled here: its StasisStart, if it comes, still dials it
+      if (isAriNotFound(error)) return 'not_found';
+      throw error;
     }
   }
 
@@ -119,7 +163,10 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     }
     if (raw.type === 'ChannelHangupRequest') dialplanChannels.hangupRequested(raw);
     if (raw.type === 'StasisEnd') void stasisEnded(channel);
-    if (raw.type === 'ChannelDestroyed') dialplanChannels.forget(channel.id);
+    if (raw.type === 'ChannelDestroyed') {
+      dialplanChannels.forget(channel.id);
+      dialling.delete(channel.id);
+    }
   }
 
   function onAriEvent(raw: AriEvent): void {
@@ -235,8 +282,13 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
         }));
       } catch (error) {
         if (!isAriDuplicateId(error)) throw error;
-        // A retried originate whose first attempt made the channel: its StasisStart dials it.
+        // A retried originate whose first attempt made the channel. Its StasisStart dials it,
+        // unless that came while no one listened (the worker that made it died): then it is
+        // dialled here, once (the mark). Not yet in the application: its StasisStart will come.
         logger.debug({ err: error, channelId: originate.channelId }, 'channel exists already');
+        await dialIfNeverDialled(originate.channelId).catch((failure: unknown) => {
+          if (!isAriNotInStasis(failure)) throw failure;
+        });
       }
     },
 
@@ -247,6 +299,8 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
       const channels = (await request((ari) => ari.channels.list!())) as AriChannel[];
       return channels.map((channel) => ({ id: channel.id, state: channelState(channel.state) }));
     },
+
+    dialIfNeverDialled,
 
     ...recordingVerbs(request, settings),
   };

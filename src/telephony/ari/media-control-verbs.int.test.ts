@@ -15,7 +15,7 @@ const CHANNEL = '7c1f0e00-0000-4000-8000-00000000000a';
 
 beforeAll(async () => {
   sim = await startAriSimulator({ port: 0, username: 'u', password: 'p', delays: { ringMs: 10, answerMs: 10, giveUpMs: 50, remoteHangupMs: 50 } });
-  media = createAriMediaServer({ url: sim.url, username: 'u', password: 'p', app: 'media-verbs-test' }, createLogger('silent'));
+  media = createAriMediaServer({ url: sim.url, username: 'u', password: 'p', app: 'media-verbs-test', requestTimeoutMs: 10_000 }, createLogger('silent'));
   media.onEvent((event) => events.push(event));
   await media.start();
 });
