@@ -65,6 +65,8 @@ import { startAriSimulator, type RunningSimulator } from './telephony/simulator'
 import { createAriLeadership } from './workers/ari-leadership';
 import { startMediaEventConsumer } from './workers/media-event-consumer';
 import { createOutboxDispatcher, type OutboxDispatcher } from './workers/outbox-dispatcher';
+import { createOutboxWake, type OutboxWake } from './events/outbox-wake';
+import { sqlOnPool } from './persistence/sql';
 import { createQueuedMediaControls } from './workers/media-control-queue';
 import { createQueuedTelephonyCommands, createTelephonyQueue } from './workers/telephony-queue';
 import { createTelephonyWorker } from './workers/telephony-worker';
@@ -120,10 +122,14 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const subscriber = redisConnection('events-sub');
     const bus = createRedisEventBus(publisher, subscriber, config.redisPrefix);
     stops.push(() => bus.close());
+    // A commit that wrote events wakes the leading dispatcher (here or in another process).
+    const outboxWake = createOutboxWake(publisher, config.redisPrefix, config.databaseSchema);
+    db.hooks.onEventsCommitted(() => outboxWake.committed());
 
     const queue = createTelephonyQueue(redis, config.redisPrefix);
     stops.push(() => queue.close());
-    const callRepository = createCallRepository(db.prisma);
+    const hotSql = sqlOnPool(db.pool);
+    const callRepository = createCallRepository(db.prisma, hotSql);
     const flowQueue = createFlowQueue(redis, config.redisPrefix);
     stops.push(() => flowQueue.close());
     const flows = createFlowService(db.prisma);
@@ -154,7 +160,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const files = createFileStore({ kind: config.recordings.store, directory: config.recordings.directory, s3: s3SettingsOf(config) });
     const recordingRepository = createRecordingRepository(db.prisma);
     const jwtSecret = config.jwtSecret ?? (await loadSharedSecret(db.prisma, 'jwt'));
-    const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds });
+    const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds }, hotSql);
     const webhooks = createWebhookService(db.prisma, { allowPrivateTargets: config.webhooks.allowPrivateTargets });
     const services: Services = {
       auth,
@@ -186,7 +192,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
 
     let simulator: RunningSimulator | null = null;
     if (role !== 'api') {
-      const worker = await startWorkers(config, services, { redisConnection, db, logger, files, metrics });
+      const worker = await startWorkers(config, services, { redisConnection, db, logger, files, metrics, outboxWake });
       simulator = worker.simulator;
       stops.push(worker.stop);
     }
@@ -236,9 +242,10 @@ interface WorkerResources {
   logger: Logger;
   files: FileStore;
   metrics: Metrics;
+  outboxWake: OutboxWake;
 }
 
-async function startWorkers(config: Config, services: Services, { redisConnection, db, logger, files, metrics }: WorkerResources) {
+async function startWorkers(config: Config, services: Services, { redisConnection, db, logger, files, metrics, outboxWake }: WorkerResources) {
   const stops: (() => Promise<unknown>)[] = [];
   let simulator: RunningSimulator | null = null;
   if (!config.ari.url) {
@@ -276,7 +283,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     parse: parseFlowAction,
     logger: logger.child({ part: 'flows' }),
   });
-  startMediaEventConsumer({ media, calls: services.calls, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor });
+  startMediaEventConsumer({ media, calls: services.calls, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor, recordings: services.recordings });
   let connects = 0;
   media.onEvent((event) => {
     if (event.type === 'connected' && connects++ > 0) metrics.ariReconnects.inc();
@@ -380,6 +387,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
   });
   await dispatcher.start();
   stops.push(() => dispatcher.stop());
+  await outboxWake.listen(redisConnection('outbox-wake'), dispatcher);
 
   return {
     simulator,

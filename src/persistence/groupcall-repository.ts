@@ -3,7 +3,7 @@ import type { CallCursor } from '../domain/call';
 import { Prisma } from '../generated/prisma/client';
 import { groupcallFromRow, type GroupcallRow } from '../services/groupcall-row';
 import type { PrismaClient } from './database';
-import { NOTIFY, outboxInsert } from './outbox';
+import { outboxInsert } from './outbox';
 import { groupcallCallCountSql } from './snapshot-sql';
 
 /** The row with its live-leg count, over the row aliased `t`. */
@@ -41,7 +41,7 @@ export function createGroupcallRepository(prisma: PrismaClient) {
                   'progressing', 0, ${groupcall.dialTimeoutMs}, 1, clock_timestamp(), clock_timestamp())
           RETURNING *
         ), created AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_created', from: 'inserted' })})
-        SELECT ${NOTIFY} AS notified FROM inserted`;
+        SELECT 1 AS changed FROM inserted`;
     },
 
     /**
@@ -58,7 +58,7 @@ export function createGroupcallRepository(prisma: PrismaClient) {
             AND dial_index + 1 < jsonb_array_length(destinations)
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_updated', from: 'moved' })})
-        SELECT ${NOTIFY} AS notified FROM moved`;
+        SELECT 1 AS changed FROM moved`;
     },
 
     /** The first answer wins: null when another leg answered first or the groupcall is ending. */
@@ -69,7 +69,7 @@ export function createGroupcallRepository(prisma: PrismaClient) {
           WHERE id = ${id}::uuid AND answer_call_id IS NULL AND status = 'progressing' AND ${callId}::uuid = ANY(call_ids)
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_progressing', from: 'won' })})
-        SELECT ${withCount('won')}, ${NOTIFY} AS notified FROM won`);
+        SELECT ${withCount('won')} FROM won`);
     },
 
     /** The client hangs the groupcall up: progressing → hangingup (its legs are hung up next). */
@@ -80,7 +80,7 @@ export function createGroupcallRepository(prisma: PrismaClient) {
           WHERE id = ${id}::uuid AND status = 'progressing'
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_updated', from: 'moved' })})
-        SELECT ${withCount('moved')}, ${NOTIFY} AS notified FROM moved`);
+        SELECT ${withCount('moved')} FROM moved`);
     },
 
     /**
@@ -95,7 +95,7 @@ export function createGroupcallRepository(prisma: PrismaClient) {
             AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.groupcall_id = g.id AND c.status <> 'hangup')
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_hangup', from: 'ended' })})
-        SELECT ${withCount('ended')}, ${NOTIFY} AS notified FROM ended`);
+        SELECT ${withCount('ended')} FROM ended`);
     },
 
     async markDeleted(id: string, customerId: string): Promise<Groupcall | null> {
@@ -105,7 +105,7 @@ export function createGroupcallRepository(prisma: PrismaClient) {
           WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid AND tm_delete IS NULL
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_deleted', from: 'deleted' })})
-        SELECT ${withCount('deleted')}, ${NOTIFY} AS notified FROM deleted`);
+        SELECT ${withCount('deleted')} FROM deleted`);
     },
 
     async findById(id: string): Promise<Groupcall | null> {

@@ -2,6 +2,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { AppError } from '../domain/errors';
 import type { PrismaClient } from '../persistence/database';
+import { sqlOnPrisma, type SqlRunner } from '../persistence/sql';
+import { Prisma } from '../generated/prisma/client';
 import { looksLikeJwt, signJwt, verifyJwt } from '../platform/jwt';
 import { isUuid } from './ids';
 
@@ -48,7 +50,7 @@ export interface AuthSettings {
 
 const NOT_LOGGED_IN = () => new AppError('UNAUTHENTICATED', 'The username or password is not correct.');
 
-export function createAuthService(prisma: PrismaClient, settings: AuthSettings) {
+export function createAuthService(prisma: PrismaClient, settings: AuthSettings, sql: SqlRunner = sqlOnPrisma(prisma)) {
   async function userPrincipal(token: string): Promise<Principal> {
     const claims = verifyJwt(token, settings.jwtSecret);
     if (!claims || !isUuid(claims.sub) || !isUuid(claims.cid)) throw new AppError('UNAUTHENTICATED', 'The token is not valid or has expired.');
@@ -69,10 +71,10 @@ export function createAuthService(prisma: PrismaClient, settings: AuthSettings) 
       if (token.length > MAX_TOKEN_LENGTH) throw new AppError('UNAUTHENTICATED', 'The access key is not valid.');
       if (looksLikeJwt(token)) return userPrincipal(token);
       // Every request of every client comes through here: one indexed lookup, in plain SQL.
-      const [key] = await prisma.$queryRaw<{ id: string; customer_id: string }[]>`
+      const [key] = await sql<{ id: string; customer_id: string }>(Prisma.sql`
         SELECT k.id, k.customer_id FROM access_keys k JOIN customers c ON c.id = k.customer_id
         WHERE k.token_hash = ${hashToken(token)} AND k.tm_delete IS NULL AND c.tm_delete IS NULL
-          AND (k.tm_expire IS NULL OR k.tm_expire > now())`;
+          AND (k.tm_expire IS NULL OR k.tm_expire > now())`);
       if (!key) throw new AppError('UNAUTHENTICATED', 'The access key is not valid.');
       return { customerId: key.customer_id, credentialId: key.id };
     },

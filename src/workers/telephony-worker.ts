@@ -40,8 +40,10 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
     // call; the channel's first ringing or answer then finds the call gone and hangs it up.
   }
 
-  async function hangup(callId: string, cause: number): Promise<void> {
-    if ((await media.hangup(await calls.channelOf(callId), cause)) === 'not_found') {
+  async function hangup({ callId, cause, channelId, call }: Extract<TelephonyJob, { name: 'hangup' }>['data']): Promise<void> {
+    // The channel's end, which this hangup brings, can then be applied without reading the call.
+    if (call) callService.remember({ id: callId, ...call });
+    if ((await media.hangup(channelId ?? (await calls.channelOf(callId)), cause)) === 'not_found') {
       // No channel to destroy, so no ChannelDestroyed will come: the call ends here.
       await callService.signal(callId, { type: 'channel_destroyed', cause });
     }
@@ -53,7 +55,7 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
       case 'originate':
         return originate(command.data.callId);
       case 'hangup':
-        return hangup(command.data.callId, command.data.cause);
+        return hangup(command.data);
       case 'dial-timeout':
         await callService.signal(command.data.callId, { type: 'dial_timeout' });
         return;
