@@ -83,6 +83,8 @@ export interface RunningApp {
   services: Services;
   /** The bootstrap customer's key, when this start created it. */
   bootstrap: { customerId: string; token: string; generated: boolean } | null;
+  /** Told the text of every statement this process's pool completes (tests count a request's). */
+  onQuery(listener: (text: string) => void): () => void;
   stop(): Promise<void>;
 }
 
@@ -220,7 +222,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       const server = api;
       port = await naming('PORT', String(config.port), () => server.listen(config.port, config.host));
     }
-    return { port, simulator, services, bootstrap, stop: stopAll };
+    return { port, simulator, services, bootstrap, onQuery: db.hooks.onQuery, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
