@@ -162,13 +162,13 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const files = createFileStore({ kind: config.recordings.store, directory: config.recordings.directory, s3: s3SettingsOf(config) });
     const recordingRepository = createRecordingRepository(db.prisma);
     const jwtSecret = config.jwtSecret ?? (await loadSharedSecret(db.prisma, 'jwt'));
-    const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds }, hotSql);
+    const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds, cacheMs: config.authCacheMs }, hotSql);
     const webhooks = createWebhookService(db.prisma, { allowPrivateTargets: config.webhooks.allowPrivateTargets });
     const services: Services = {
       auth,
       customers: createCustomerService(db.prisma, auth, webhooks),
       users: createUserService(db.prisma),
-      accessKeys: createAccessKeyService(db.prisma),
+      accessKeys: createAccessKeyService(db.prisma, auth.forgetKeys),
       calls,
       groupcalls,
       media: createMediaControlService({ calls: callRepository, commands: mediaControls.commands }),
