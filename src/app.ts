@@ -14,6 +14,7 @@ import { addressOf, naming } from './platform/startup-error';
 import { logCallChanges } from './workers/call-change-log';
 import { warnIfPublishedKeyWorks } from './services/published-key';
 import { createMetrics, type Metrics } from './platform/metrics';
+import { createOperationsServer } from './api/operations-server';
 import { mediaServerCheck, postgresCheck, redisCheck } from './platform/dependency-checks';
 import { createMetricSources } from './workers/metric-sources';
 import { observePublished } from './workers/outbox-metrics';
@@ -21,6 +22,7 @@ import { buildApiSchema } from './schema/build-schema';
 import { createAccessKeyService } from './services/access-key-service';
 import { createAuthService } from './services/auth-service';
 import { createCustomerService } from './services/customer-service';
+import { createRoutingService } from './services/routing-service';
 import { loadSharedSecret } from './services/shared-secret';
 import { createUserService } from './services/user-service';
 import { createWebhookService } from './services/webhook-service';
@@ -35,6 +37,7 @@ import { espeakSpeech } from './telephony/espeak-speech';
 import { simulatorSpeech } from './telephony/text-to-speech';
 import { connectLegReaction } from './workers/flow-connect';
 import { createReactionHandlers } from './workers/reactions/reaction-handlers';
+import { createAttemptOriginator } from './workers/originate-attempt';
 import { createTransferEffects } from './workers/transfers/transfer-effects';
 import { createTransferReactions } from './workers/transfers/transfer-reactions';
 import { createTransferService } from './services/transfer-service';
@@ -77,7 +80,7 @@ import { presentEventData } from './rest/event-data.presenter';
 export type Role = 'api' | 'worker' | 'all';
 
 export interface RunningApp {
-  /** The API's port, when this process serves the API. */
+  /** The port this process serves HTTP on: the API's, or a worker-only process's /healthz, /readyz and /metrics. */
   port: number | null;
   simulator: RunningSimulator | null;
   services: Services;
@@ -188,6 +191,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       }),
       webhooks,
       transfers: createTransferService({ transfers: createTransferRepository(db.prisma), calls }),
+      routing: createRoutingService(db.prisma),
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
     await warnIfPublishedKeyWorks(services.auth, logger);
@@ -200,17 +204,24 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     }
     let api: ApiServer | null = null;
     let port: number | null = null;
+    const ariUrlOf = () => config.ari.url ?? simulator?.url ?? `http://${config.simulator.host}:${config.simulator.port}`;
+    const dependencies = [postgresCheck(db.pool), redisCheck(redis), mediaServerCheck(() => ({ ...config.ari, url: ariUrlOf() }))];
+    if (role === 'worker') {
+      const operations = createOperationsServer(dependencies, metrics);
+      port = await naming('WORKER_PORT', String(config.workerPort), () => operations.listen(config.workerPort, config.host));
+      stops.push(() => operations.stop());
+    }
     if (role !== 'worker') {
       const sources = createMetricSources(db.pool, redis, config.redisPrefix, [queue, flowQueue, recordingQueue]);
       stops.push(() => sources.close());
       metrics.setSources(sources);
-      const ariUrl = config.ari.url ?? simulator?.url ?? `http://${config.simulator.host}:${config.simulator.port}`;
+      const ariUrl = ariUrlOf();
       api = await createApiServer(await buildApiSchema(), services, logger, {
         introspection: config.graphqlIntrospection,
         webAssetsDir: config.webAssetsDir,
         sandboxSimulatorUrl: config.ari.url ? undefined : ariUrl,
         metrics,
-        dependencies: [postgresCheck(db.pool), redisCheck(redis), mediaServerCheck(() => ({ ...config.ari, url: ariUrl }))],
+        dependencies,
         stacktraces: config.graphqlStacktraces,
         rateLimits: {
           limiter: createRedisRateLimiter(redis, config.redisPrefix),
@@ -285,7 +296,9 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     parse: parseFlowAction,
     logger: logger.child({ part: 'flows' }),
   });
-  startMediaEventConsumer({ media, calls: services.calls, callService: services.calls, telephonyQueue: queue, logger, flows: flowExecutor, recordings: services.recordings });
+  const reactionQueue = createReactionQueue(connection, config.redisPrefix, config.reactions);
+  stops.push(() => reactionQueue.close());
+  startMediaEventConsumer({ media, calls: services.calls, callService: services.calls, telephonyQueue: queue, reactionQueue, logger, flows: flowExecutor, recordings: services.recordings });
   let connects = 0;
   media.onEvent((event) => {
     if (event.type === 'connected' && connects++ > 0) metrics.ariReconnects.inc();
@@ -350,8 +363,6 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       control: executeMediaControl,
     }),
   });
-  const reactionQueue = createReactionQueue(connection, config.redisPrefix, config.reactions);
-  stops.push(() => reactionQueue.close());
   const reactionWorker = createReactionWorker({
     connection,
     prefix: config.redisPrefix,
@@ -366,6 +377,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       ),
       transferInput: transferReactions.input,
       transferEffects: transferReactions.onEvent,
+      originateAttempt: createAttemptOriginator({ calls: services.calls, media, endpoints: config.ari.endpoints }),
     }),
     gaveUp: services.calls.reactionGaveUp,
     lockMs: config.reactions.lockMs,

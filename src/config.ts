@@ -11,6 +11,8 @@ const optionalString = z
 
 const configSchema = z.object({
   port: int(3000),
+  /** Where a worker-only process serves /healthz, /readyz and /metrics (the API serves them on PORT). */
+  workerPort: int(3001),
   host: z.string().default('0.0.0.0'),
   databaseUrl: z.string().url().default('postgresql://postgres@127.0.0.1:5432/opencall'),
   /** Postgres schema to use inside the database (tests give every file its own). */
@@ -128,6 +130,7 @@ type Env = Record<string, string | undefined>;
 export function loadConfig(env: Env = process.env): Config {
   const parsed = configSchema.safeParse({
     port: env.PORT,
+    workerPort: env.WORKER_PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
     databaseSchema: env.DATABASE_SCHEMA,

@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     logger.info({ customerId: app.bootstrap.customerId }, 'created the first customer');
     console.log(`\n  Your access key (shown once; set BOOTSTRAP_ACCESS_KEY to choose it): ${app.bootstrap.token}\n`);
   }
-  if (app.port !== null) logger.info(`API on http://localhost:${app.port} — the console at /console, GraphQL at /graphql (explorer /explorer), REST at /v1.0`);
+  if (role === 'worker') logger.info(`worker: /healthz, /readyz and /metrics on http://localhost:${app.port}`);
+  else if (app.port !== null) logger.info(`API on http://localhost:${app.port} — the console at /console, GraphQL at /graphql (explorer /explorer), REST at /v1.0`);
 
   let stopping = false;
   const shutdown = (signal: string) => {

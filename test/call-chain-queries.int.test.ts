@@ -41,11 +41,20 @@ async function rest(method: string, path: string, body?: unknown): Promise<Json>
 const SOURCE = { type: 'tel', target: '+15551234567' };
 const ringsForever = (index: number) => ({ type: 'tel', target: `+15550002${String(index).padStart(3, '0')}` });
 
-/** The queries the request itself sends (the outbox dispatcher's polling and the webhook sweep are not the request's). */
+/**
+ * The queries the request itself sends. Background work of this process (the outbox dispatcher's
+ * polling, the webhook sweep, the dependency probe, late channel events) shares the pool, so the
+ * request runs three times and its cost is the fewest queries seen: a cost that grows with the
+ * page still shows in every run.
+ */
 async function queriesOf(request: () => Promise<unknown>): Promise<string[]> {
-  sent.length = 0;
-  await request();
-  return sent.filter((sql) => !/published_at|advisory|webhook_deliveries/.test(sql));
+  const runs: string[][] = [];
+  for (let run = 0; run < 3; run++) {
+    sent.length = 0;
+    await request();
+    runs.push(sent.filter((sql) => !/published_at|advisory|webhook_deliveries/.test(sql)));
+  }
+  return runs.reduce((fewest, queries) => (queries.length < fewest.length ? queries : fewest));
 }
 
 describe('a page of calls with their chains', () => {

@@ -16,7 +16,7 @@ const ZERO = '00000000-0000-0000-0000-000000000000';
 const NOT_YET = '9999-01-01 00:00:00.000000';
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}$/;
 const CALL_FIELDS = [
-  'activeflow_id', 'chained_call_ids', 'customer_id', 'destination', 'dial_timeout', 'direction', 'early_execution', 'flow_id', 'groupcall_id', 'hangup_by', 'hangup_reason', 'hold', 'id', 'master_call_id', 'mute_direction', 'owner_id', 'owner_type', 'recording_id', 'recording_ids', 'source', 'status', 'tm_create', 'tm_delete', 'tm_hangup', 'tm_progressing', 'tm_ringing', 'tm_update', 'type',
+  'activeflow_id', 'attempts', 'chained_call_ids', 'customer_id', 'destination', 'dial_timeout', 'direction', 'early_execution', 'flow_id', 'groupcall_id', 'hangup_by', 'hangup_reason', 'hold', 'id', 'master_call_id', 'mute_direction', 'owner_id', 'owner_type', 'recording_id', 'recording_ids', 'source', 'status', 'tm_create', 'tm_delete', 'tm_hangup', 'tm_progressing', 'tm_ringing', 'tm_update', 'type',
 ];
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -110,6 +110,8 @@ describe('POST /v1.0/calls', () => {
       hangup_reason: '',
       dial_timeout: 30000,
       early_execution: false,
+      // The one attempt through the single default provider (no route matches: docs/routing.md).
+      attempts: [{ provider_id: ZERO, provider_name: 'default', cause: 0, hangup_reason: '', tm_start: expect.stringMatching(TIMESTAMP), tm_end: NOT_YET }],
       tm_progressing: NOT_YET,
       tm_ringing: NOT_YET,
       tm_hangup: NOT_YET,

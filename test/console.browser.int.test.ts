@@ -143,3 +143,22 @@ it('shows the activeflow and its current action, chained calls, and plays the re
   if (process.env.CONSOLE_SCREENSHOT) await page.screenshot({ path: process.env.CONSOLE_SCREENSHOT, fullPage: true });
   await page.close();
 });
+
+it("shows a groupcall leg's groupcall and its other legs, and their ends as they happen", async () => {
+  const created = await rest('POST', '/groupcalls', {
+    source: { type: 'tel', target: TEST_SOURCE_NUMBER },
+    destinations: [{ type: 'tel', target: '+15550002001' }, { type: 'tel', target: '+15550002002' }],
+    ring_method: 'ring_all',
+    dial_timeout: 600000,
+  });
+  expect(created.status).toBe(200);
+  const [first, second] = created.body.call_ids as string[];
+  const page = await signedIn(`/console/calls/${first}`);
+  await page.locator(`.related .groupcall[data-groupcall-id="${created.body.id}"]`, { hasText: 'ring_all' }).waitFor();
+  await page.locator(`.related li[data-call-id="${second}"]`).waitFor();
+  expect(await page.locator(`.related li[data-call-id="${first}"]`).count()).toBe(0);
+  expect((await rest('POST', `/groupcalls/${created.body.id}/hangup`)).status).toBe(200);
+  await page.locator(`.related li[data-call-id="${second}"] .status`, { hasText: 'hangup' }).waitFor();
+  await page.locator('.related .groupcall .status', { hasText: 'hangup' }).waitFor();
+  await page.close();
+});

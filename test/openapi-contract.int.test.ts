@@ -141,6 +141,34 @@ describe('every route against the OpenAPI document', () => {
     expect(problemsOf('/v1.0/calls').concat(problemsOf('/v1.0/record'))).toEqual([]);
   });
 
+  it('providers and routes: make, list, get, change, delete (the administrator\'s)', async () => {
+    const providerBody = { type: 'sip', hostname: 'carrier-a', tech_prefix: '', tech_postfix: '', tech_headers: {}, name: 'Carrier A', detail: '' };
+    expect((await send('POST', '/v1.0/providers', { body: { ...providerBody, type: 'pstn' } })).status).toBe(400);
+    expect((await send('GET', '/v1.0/providers?page_size=zero')).status).toBe(400);
+    expect((await send('GET', '/v1.0/providers/not-a-uuid')).status).toBe(400);
+    expect((await send('PUT', `/v1.0/providers/${UNKNOWN}`, { body: providerBody })).status).toBe(404);
+    expect((await send('DELETE', `/v1.0/providers/${UNKNOWN}`)).status).toBe(404);
+    const provider = await ok('POST', '/v1.0/providers', providerBody);
+    await ok('GET', '/v1.0/providers?page_size=1');
+    await ok('GET', `/v1.0/providers/${provider.id}`);
+    await ok('PUT', `/v1.0/providers/${provider.id}`, { ...providerBody, name: 'Carrier A2' });
+    const routeBody = { customer_id: ZERO, name: 'all', detail: '', provider_id: provider.id, priority: 1, target: 'all' };
+    expect((await send('POST', '/v1.0/routes', { body: { ...routeBody, target: 'x' } })).status).toBe(400);
+    expect((await send('POST', '/v1.0/routes', { body: { ...routeBody, provider_id: UNKNOWN } })).status).toBe(404);
+    expect((await send('GET', '/v1.0/routes?customer_id=x')).status).toBe(400);
+    expect((await send('GET', '/v1.0/routes/not-a-uuid')).status).toBe(400);
+    expect((await send('PUT', `/v1.0/routes/${UNKNOWN}`, { body: routeBody })).status).toBe(404);
+    expect((await send('DELETE', `/v1.0/routes/${UNKNOWN}`)).status).toBe(404);
+    const route = await ok('POST', '/v1.0/routes', routeBody);
+    await ok('GET', `/v1.0/routes?customer_id=${ZERO}`);
+    await ok('GET', `/v1.0/routes/${route.id}`);
+    await ok('PUT', `/v1.0/routes/${route.id}`, { ...routeBody, priority: 2 });
+    expect((await send('DELETE', `/v1.0/providers/${provider.id}`)).status).toBe(409);
+    await ok('DELETE', `/v1.0/routes/${route.id}`);
+    await ok('DELETE', `/v1.0/providers/${provider.id}`);
+    expect(problemsOf('/v1.0/providers').concat(problemsOf('/v1.0/routes'))).toEqual([]);
+  });
+
   it('groupcalls: make, list, get, events, hang up, delete', async () => {
     const body = { source: { type: 'tel', target: TEST_SOURCE_NUMBER }, destinations: [{ type: 'tel', target: '+15550002001' }], ring_method: 'ring_all', answer_method: 'hangup_others' };
     expect((await send('POST', '/v1.0/groupcalls', { body: { ...body, ring_method: 'round_robin' } })).status).toBe(400);

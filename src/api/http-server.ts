@@ -9,6 +9,7 @@ import type { Services } from '../services/services';
 import { graphqlHttpErrors } from './graphql-http-errors';
 import { createGraphqlEndpoint, type GraphqlOptions } from './graphql-server';
 import type { DependencyCheck } from '../platform/readiness';
+import { listen } from './listen';
 import { createOperationsRouter } from './operations.routes';
 import { requestMetrics } from './request-metrics';
 import { createSandboxRouter } from './sandbox.routes';
@@ -76,14 +77,7 @@ export async function createApiServer(schema: GraphQLSchema, unlimited: Services
   return {
     server,
     app,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          const address = server.address();
-          resolve(typeof address === 'object' && address ? address.port : port);
-        });
-      }),
+    listen: (port, host) => listen(server, port, host),
     async stop() {
       options.rateLimits.limiter.close();
       topics.close();

@@ -1,6 +1,8 @@
 import { canTransition, type CallDirection, type CallStatus } from './call-status';
 import { AppError } from './errors';
+import { failsOver, type CallAttempt } from './failover';
 import { causeForReason, hangupOutcome, type HangupOutcome, type HangupReason } from './hangup';
+import type { PlannedProvider } from './routing';
 
 /** What happened to a call: from the media server, the API, a flow, or the product's timers. */
 export type CallSignal =
@@ -8,7 +10,8 @@ export type CallSignal =
   | { type: 'answered' }
   /** `reason` is set when the product chose one (dial timeout, flow hangup); else the table decides. */
   | { type: 'hangup_requested'; reason?: HangupReason }
-  | { type: 'channel_destroyed'; cause: number }
+  /** `channelId`: the channel that ended, when known; an earlier attempt's channel changes nothing. */
+  | { type: 'channel_destroyed'; cause: number; channelId?: string }
   /** The product's dial timeout fired: ends an unanswered call with reason dialout. */
   | { type: 'dial_timeout' };
 
@@ -16,6 +19,9 @@ export interface CallFacts {
   status: CallStatus;
   direction: CallDirection;
   hangupRequest: HangupReason | null;
+  /** An outgoing tel call's attempts so far and the providers its route lists (route failover). */
+  attempts?: readonly CallAttempt[];
+  routePlan?: readonly PlannedProvider[];
 }
 
 /** Work the service carries out after the change is committed. */
@@ -29,6 +35,8 @@ export interface CallDecision {
   event?: CallEventType;
   hangupRequest?: HangupReason;
   outcome?: HangupOutcome;
+  /** The attempt failed and the next provider is tried, on the same call (it stays dialing). */
+  failover?: { cause: number };
   effects: CallEffect[];
 }
 
@@ -56,6 +64,9 @@ export function decide(call: CallFacts, signal: CallSignal): CallDecision | null
     case 'dial_timeout':
       return call.status === 'dialing' || call.status === 'ringing' ? requestHangup(call, 'dialout') : null;
     case 'channel_destroyed': {
+      const attemptsMade = call.attempts?.length ?? 0;
+      const failover = { direction: call.direction, status: call.status, hangupRequest: call.hangupRequest, attemptsMade, plannedProviders: call.routePlan?.length ?? 0 };
+      if (attemptsMade > 0 && failsOver(failover, signal.cause)) return { failover: { cause: signal.cause }, effects: [] };
       const decision = move(call.status, 'hangup');
       if (!decision) return null;
       const outcome = hangupOutcome({

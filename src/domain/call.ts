@@ -1,7 +1,9 @@
 import type { Address } from './address';
 import type { CallDirection, CallStatus } from './call-status';
 import type { HangupBy, HangupReason } from './hangup';
+import type { CallAttempt } from './failover';
 import type { MediaState } from './media-control';
+import type { PlannedProvider } from './routing';
 
 /** Position in the newest-first call list: microseconds of tm_create, then id. */
 export interface CallCursor {
@@ -38,6 +40,10 @@ export interface Call extends MediaState {
   hangupReason: HangupReason | null;
   /** Why a reaction to one of the call's changes could not run; null when none failed. */
   reactionError: string | null;
+  /** The providers an outgoing tel call tries in order ([]: the single default provider). */
+  routePlan: PlannedProvider[];
+  /** Its attempts, one per provider tried, oldest first ([] for calls that are not outgoing tel calls). */
+  attempts: CallAttempt[];
   eventSeq: number;
   tmCreate: Date;
   tmUpdate: Date;

@@ -34,6 +34,11 @@ describe('reactionsTo', () => {
     ['call_answered', { groupcallId: 'g' }, ['groupcall-answer']],
     ['call_hungup', { status: 'hangup', groupcallId: 'g' }, ['groupcall-leg-end', 'flow-end']],
     ['call_created', { status: 'dialing', groupcallId: 'g' }, []],
+    // Route failover: the call moved on to its next attempt (still dialing): dial it.
+    ['call_updated', { status: 'dialing', attempts: [{}, {}] }, ['failover-dial']],
+    ['call_updated', { status: 'dialing', attempts: [{}] }, []],
+    ['call_updated', { status: 'canceling', attempts: [{}, {}] }, []],
+    ['call_updated', { status: 'dialing', direction: 'incoming', attempts: [{}, {}] }, []],
   ])('%s of %j → %j', (type, over, expected) => {
     expect(reactionsTo({ type, call: call(over) })).toEqual(expected);
   });

@@ -7,13 +7,13 @@ import { flowTrigger } from './flow/flow-trigger';
  * in-process after a commit): each is an idempotent job keyed by (reaction, resource, sequence).
  * The next issues (groupcalls, failover, transfers) add theirs here and in the handler table.
  */
-export const REACTIONS = ['flow-start', 'flow-end', 'answer-wait', 'connect-leg', 'chain-cascade', 'groupcall-answer', 'groupcall-leg-end', 'transfer-input', 'transfer-effects'] as const;
+export const REACTIONS = ['flow-start', 'flow-end', 'answer-wait', 'connect-leg', 'chain-cascade', 'groupcall-answer', 'groupcall-leg-end', 'transfer-input', 'transfer-effects', 'failover-dial'] as const;
 export type ReactionName = (typeof REACTIONS)[number];
 
 /** A call event as the rule reads it: its name and the call's snapshot. */
 export interface CallChange {
   type: string;
-  call: Pick<Call, 'status' | 'direction' | 'earlyExecution' | 'flowId' | 'masterCallId' | 'groupcallId'> & { chainedCallIds: readonly string[] };
+  call: Pick<Call, 'status' | 'direction' | 'earlyExecution' | 'flowId' | 'masterCallId' | 'groupcallId'> & { chainedCallIds: readonly string[]; attempts?: readonly unknown[] };
 }
 
 /**
@@ -24,6 +24,8 @@ export interface CallChange {
  * and so does a leg created just as its master was ending (the master's snapshot may not list it).
  * A groupcall's leg starts no flow on its answer: the groupcall-answer reaction decides the one
  * winner (whose flow it starts) and cancels the others; each leg's end may move the groupcall on.
+ * An outgoing call whose attempt failed over (call_updated, still dialing, a later attempt) has
+ * the next provider's channel made (failover-dial).
  */
 export function reactionsTo({ type, call }: CallChange): ReactionName[] {
   const reactions: ReactionName[] = [];
@@ -38,6 +40,8 @@ export function reactionsTo({ type, call }: CallChange): ReactionName[] {
   // Every party of a transfer is in a chain: the transferer and the consult call are the caller's legs.
   const chained = call.masterCallId !== null || call.chainedCallIds.length > 0;
   if (chained && TRANSFER_INPUT_EVENTS.includes(type)) reactions.push('transfer-input');
+  // Route failover: an attempt failed and the call, still dialing, moved on to its next provider.
+  if (type === 'call_updated' && call.direction === 'outgoing' && call.status === 'dialing' && (call.attempts?.length ?? 0) > 1) reactions.push('failover-dial');
   return reactions;
 }
 

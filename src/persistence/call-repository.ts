@@ -10,6 +10,9 @@ import { callFromRow, type CallRow } from '../services/call-row';
 import { isUuid } from '../services/ids';
 import { outboxInsert } from './outbox';
 import { sqlOnPrisma, type SqlRunner } from './sql';
+import { createRouteRepository } from './route-repository';
+import { planRoute, type PlannedProvider, type RouteCandidate } from '../domain/routing';
+import { plannedToStored, type StoredAddress } from '../services/call-row';
 
 export interface NewCall {
   id: string;
@@ -55,6 +58,27 @@ export interface CallTransition {
 
 export type { CallCursor };
 
+/** The failed attempt `attemptsMade` of a call gives way to the next provider of its plan. */
+export interface CallFailover {
+  id: string;
+  attemptsMade: number;
+  cause: number;
+  next: PlannedProvider;
+  nextChannelId: string;
+}
+
+const isOutgoingTel = (call: NewCall): boolean => call.direction === 'outgoing' && (call.destination as StoredAddress | null)?.type === 'tel';
+
+/** The first attempt of an outgoing tel call (its time is the insert's), through the plan's first provider. */
+const firstAttempt = (call: NewCall, plan: PlannedProvider[]) => ({
+  provider_id: plan[0]?.providerId ?? null,
+  provider_name: plan[0]?.providerName ?? 'default',
+  channel_id: call.id,
+  tm_end: null,
+  cause: null,
+  hangup_reason: null,
+});
+
 export interface CallListQuery {
   customerId: string;
   limit: number;
@@ -71,6 +95,19 @@ export interface CallListQuery {
  * transactions through Prisma.
  */
 export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlOnPrisma(prisma)) {
+  const routes = createRouteRepository(prisma);
+
+  /** The route plan of each outgoing tel call (a snapshot of the routes when it is made). */
+  async function plansOf(calls: NewCall[]): Promise<Map<string, PlannedProvider[]>> {
+    const plans = new Map<string, PlannedProvider[]>();
+    const candidates = new Map<string, RouteCandidate[]>();
+    for (const call of calls.filter(isOutgoingTel)) {
+      if (!candidates.has(call.customerId)) candidates.set(call.customerId, await routes.candidatesFor(call.customerId));
+      plans.set(call.id, planRoute(candidates.get(call.customerId)!, call.customerId, (call.destination as StoredAddress).target));
+    }
+    return plans;
+  }
+
   return {
     /**
      * Inserts the calls (and their temporary flow) with their call_created events. Calls with a
@@ -90,8 +127,11 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
           AND m.status = ANY(${[...CHAINABLE_MASTER_STATUSES]}::text[])))
         AND (${heldSource}::text IS NULL OR EXISTS (
           SELECT 1 FROM numbers n WHERE n.customer_id = ${customerId}::uuid AND n.number = ${heldSource}::text AND n.tm_delete IS NULL))`;
+      const plans = await plansOf(calls);
       const records = calls.map((call) => ({
         id: call.id,
+        route_plan: (plans.get(call.id) ?? []).map(plannedToStored),
+        attempt: plans.has(call.id) ? firstAttempt(call, plans.get(call.id)!) : null,
         channel_id: call.channelId ?? null,
         customer_id: call.customerId,
         flow_id: call.flowId,
@@ -110,14 +150,17 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
         WITH inserted AS (
           INSERT INTO calls (id, channel_id, customer_id, flow_id, activeflow_id, type, status, direction, source, destination,
                              master_call_id, groupcall_id, early_execution, dial_timeout, variables, event_seq, tm_create, tm_update,
-                             tm_ringing, tm_progressing)
+                             tm_ringing, tm_progressing, route_plan, attempts)
           SELECT x.id, x.channel_id, x.customer_id, x.flow_id, CASE WHEN x.flow_id IS NOT NULL THEN gen_random_uuid() END, x.type, x.status, x.direction, x.source, x.destination,
                  x.master_call_id, x.groupcall_id, x.early_execution, x.dial_timeout, COALESCE(x.variables, '{}'::jsonb), 1, clock_timestamp(), clock_timestamp(),
                  CASE WHEN x.status IN ('ringing', 'progressing') THEN clock_timestamp() END,
-                 CASE WHEN x.status = 'progressing' THEN clock_timestamp() END
+                 CASE WHEN x.status = 'progressing' THEN clock_timestamp() END,
+                 COALESCE(x.route_plan, '[]'::jsonb),
+                 CASE WHEN x.attempt IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(x.attempt || jsonb_build_object('tm_start', clock_timestamp())) END
           FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(
             id uuid, channel_id text, customer_id uuid, flow_id uuid, type text, status text, direction text, source jsonb,
-            destination jsonb, master_call_id uuid, groupcall_id uuid, early_execution boolean, dial_timeout int, variables jsonb)
+            destination jsonb, master_call_id uuid, groupcall_id uuid, early_execution boolean, dial_timeout int, variables jsonb,
+            route_plan jsonb, attempt jsonb)
           WHERE ${masterChainable}
             AND (x.groupcall_id IS NULL OR EXISTS (SELECT 1 FROM groupcalls g WHERE g.id = x.groupcall_id AND x.id = ANY(g.call_ids)))
           -- A repeated StasisStart of an incoming channel creates nothing (its id, or its
@@ -155,12 +198,49 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
             hangup_request = COALESCE(${change.hangupRequest ?? null}::text, hangup_request),
             hangup_by = COALESCE(${change.hangupBy ?? null}::text, hangup_by),
             hangup_reason = COALESCE(${change.hangupReason ?? null}::text, hangup_reason),
-            hangup_cause = COALESCE(${change.hangupCause ?? null}::int, hangup_cause)
+            hangup_cause = COALESCE(${change.hangupCause ?? null}::int, hangup_cause),
+            -- The call's end is its last attempt's: the attempt records the cause and the reason.
+            attempts = CASE WHEN ${change.to} = 'hangup' AND jsonb_array_length(attempts) > 0 AND attempts -> -1 ->> 'tm_end' IS NULL
+              THEN jsonb_set(attempts, ARRAY[(jsonb_array_length(attempts) - 1)::text], (attempts -> -1) || jsonb_build_object(
+                'tm_end', clock_timestamp(), 'cause', ${change.hangupCause ?? null}::int, 'hangup_reason', ${change.hangupReason ?? null}::text))
+              ELSE attempts END
           WHERE id = ${change.id}::uuid AND status = COALESCE(${change.from ?? null}::text, status)
             AND status = ANY(${predecessorsOf(change.to)}::text[])
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'call', event: change.event, from: 'moved' })})
         SELECT moved.* FROM moved`);
+      return rows[0] ? callFromRow(rows[0]) : null;
+    },
+
+    /**
+     * Route failover: the current attempt ended failed; it is closed with its cause and the next
+     * provider's attempt opens on a new channel, with call_updated (the call stays dialing). Only
+     * while the call is dialing with nothing asked of it and this is still its latest attempt:
+     * null when another change won.
+     */
+    async failOver(change: CallFailover): Promise<Call | null> {
+      const next = {
+        provider_id: change.next.providerId,
+        provider_name: change.next.providerName,
+        channel_id: change.nextChannelId,
+        tm_end: null,
+        cause: null,
+        hangup_reason: null,
+      };
+      const rows = await prisma.$queryRaw<CallRow[]>`
+        WITH moved AS (
+          UPDATE calls SET
+            attempts = jsonb_set(attempts, ARRAY[(jsonb_array_length(attempts) - 1)::text], (attempts -> -1) || jsonb_build_object(
+                'tm_end', clock_timestamp(), 'cause', ${change.cause}::int, 'hangup_reason', 'failed'))
+              || jsonb_build_array(${JSON.stringify(next)}::jsonb || jsonb_build_object('tm_start', clock_timestamp())),
+            channel_id = ${change.nextChannelId},
+            event_seq = event_seq + 1,
+            tm_update = clock_timestamp()
+          WHERE id = ${change.id}::uuid AND status = 'dialing' AND hangup_request IS NULL
+            AND jsonb_array_length(attempts) = ${change.attemptsMade}::int
+          RETURNING *
+        ), event AS (${outboxInsert({ resource: 'call', event: 'call_updated', from: 'moved' })})
+        SELECT moved.* FROM moved`;
       return rows[0] ? callFromRow(rows[0]) : null;
     },
 

@@ -39,6 +39,7 @@ const CALL: SnapshotColumns<SnapshotOf['call']> = {
   moh: column('moh'),
   silence: column('silence'),
   reaction_error: column('reaction_error'),
+  attempts: column('attempts'),
   event_seq: column('event_seq'),
   tm_create: column('tm_create'),
   tm_update: column('tm_update'),

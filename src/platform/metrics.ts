@@ -15,7 +15,7 @@ const SETUP_SECONDS = [0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 20, 30, 60];
  */
 export function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'opencall_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'opencall_' }); // opencall_process_cpu_seconds_total, opencall_nodejs_heap_size_used_bytes, …
   let sources: MetricSources | null = null;
   const metrics = {
     registry,

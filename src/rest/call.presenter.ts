@@ -1,5 +1,6 @@
 import type { Address } from '../domain/address';
 import type { Call } from '../domain/call';
+import type { CallAttempt } from '../domain/failover';
 import { ZERO_UUID } from '../services/ids';
 import { formatTime } from './voipbin-time';
 
@@ -41,6 +42,8 @@ export interface RestCall {
   hangup_reason: string;
   dial_timeout: number;
   early_execution: boolean;
+  /** An outgoing tel call's tries, one per provider, oldest first (not VoIPBIN's: docs/voipbin-differences.md). */
+  attempts: RestCallAttempt[];
   tm_create: string;
   tm_update: string;
   tm_progressing: string;
@@ -48,6 +51,28 @@ export interface RestCall {
   tm_hangup: string;
   tm_delete: string;
 }
+
+/** One try of an outgoing tel call through one provider (route failover, docs/routing.md). */
+export interface RestCallAttempt {
+  /** The all-zero UUID: the single default provider (no route matched). */
+  provider_id: string;
+  provider_name: string;
+  /** The Q.850 cause its channel ended with; 0 while it is up. */
+  cause: number;
+  /** '' while it is up; `failed` for every attempt that failed over; the last one's is the call's. */
+  hangup_reason: string;
+  tm_start: string;
+  tm_end: string;
+}
+
+export const presentAttempt = (attempt: CallAttempt): RestCallAttempt => ({
+  provider_id: attempt.providerId ?? ZERO_UUID,
+  provider_name: attempt.providerName,
+  cause: attempt.cause ?? 0,
+  hangup_reason: attempt.hangupReason ?? '',
+  tm_start: formatTime(attempt.tmStart),
+  tm_end: formatTime(attempt.tmEnd),
+});
 
 /** A stored action with its tm_execute in the documentation's form (it is stored as ISO 8601). */
 export function presentAction(action: Record<string, unknown>): Record<string, unknown> {
@@ -89,6 +114,7 @@ export function presentCall(call: Call, chainedCallIds: readonly string[] = []):
     hangup_reason: call.hangupReason ?? '',
     dial_timeout: call.dialTimeoutMs,
     early_execution: call.earlyExecution,
+    attempts: call.attempts.map(presentAttempt),
     tm_create: formatTime(call.tmCreate),
     tm_update: formatTime(call.tmUpdate),
     tm_progressing: formatTime(call.tmProgressing),

@@ -15,6 +15,7 @@ import { createOpenApiRouter } from './openapi.routes';
 import { createRecordingFilesRouter } from './recordingfiles.routes';
 import { createRecordingsRouter } from './recordings.routes';
 import { createTimelinesRouter } from './timelines.routes';
+import { createProvidersRouter, createRoutesRouter } from './routing.routes';
 import { createUsersRouter } from './users.routes';
 import { createWebhooksRouter } from './webhooks.routes';
 import { createCallTransferRouter, createTransfersRouter } from './transfers.routes';
@@ -36,6 +37,8 @@ export function createRestRouter(services: Services, logger: Logger): Router {
   mount(router, '/recordingfiles', createRecordingFilesRouter(services));
   mount(router, '/customers', ...guarded(createCustomersRouter(services.customers)));
   mount(router, '/customer', ...guarded(createOwnCustomerRouter(services.customers)));
+  mount(router, '/providers', ...guarded(createProvidersRouter(services.routing)));
+  mount(router, '/routes', ...guarded(createRoutesRouter(services.routing)));
   mount(router, '/me', ...guarded(createMeRouter(services.auth)));
   mount(router, '/users', ...guarded(createUsersRouter(services.users)));
   mount(router, '/accesskeys', ...guarded(createAccessKeysRouter(services.accessKeys)));

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Address } from './address.type';
 import { CallDirectionEnum, CallStatusEnum, HangupByEnum, HangupReasonEnum } from './call-status.enum';
 import { MuteDirectionEnum } from './mute-direction.enum';
+import { CallAttempt } from './routing.type';
 import { DateTimeScalar, JSONObjectScalar } from './scalars';
 
 @ObjectType({ description: 'A voice call, outgoing or incoming.' })
@@ -71,6 +72,9 @@ export class Call {
     description: 'Why a reaction to one of the call\'s changes (starting its flow, bridging a connect leg …) could not run; the call was ended for it (hangupReason FAILED).',
   })
   reactionError!: string | null;
+
+  @Field(() => [CallAttempt], { description: "An outgoing tel call's tries, one per provider, oldest first (route failover); empty for other calls." })
+  attempts!: CallAttempt[];
 
   @Field(() => DateTimeScalar)
   createdAt!: Date;

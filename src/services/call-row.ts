@@ -3,7 +3,9 @@ import type { Call } from '../domain/call';
 import type { CallDirection, CallStatus } from '../domain/call-status';
 import type { HangupBy, HangupReason } from '../domain/hangup';
 import type { MuteDirection } from '../domain/media-control';
-import { nullableString, rowTime } from './row-values';
+import type { CallAttempt } from '../domain/failover';
+import type { PlannedProvider } from '../domain/routing';
+import { nullableNumber, nullableString, rowTime } from './row-values';
 
 /** A `calls` row as Postgres returns it (Date values), or an event's call snapshot (ISO strings). */
 export type CallRow = Record<string, unknown>;
@@ -63,6 +65,8 @@ export function callFromRow(row: CallRow): Call {
     moh: Boolean(row.moh),
     silence: Boolean(row.silence),
     reactionError: nullableString(row.reaction_error),
+    routePlan: plannedFromStored(row.route_plan),
+    attempts: attemptsFromStored(row.attempts),
     eventSeq: Number(row.event_seq),
     tmCreate: rowTime(row.tm_create) as Date,
     tmUpdate: rowTime(row.tm_update) as Date,
@@ -72,3 +76,31 @@ export function callFromRow(row: CallRow): Call {
     tmDelete: rowTime(row.tm_delete),
   };
 }
+
+/** A planned provider as the calls row keeps it (snake case). */
+export interface StoredPlannedProvider {
+  provider_id: string;
+  provider_name: string;
+  endpoint: string;
+}
+
+export const plannedToStored = (planned: PlannedProvider): StoredPlannedProvider => ({
+  provider_id: planned.providerId,
+  provider_name: planned.providerName,
+  endpoint: planned.endpoint,
+});
+
+/** Event snapshots carry no route plan (it names the providers' endpoints): [] there. */
+const plannedFromStored = (value: unknown): PlannedProvider[] =>
+  ((value as StoredPlannedProvider[] | null | undefined) ?? []).map((stored) => ({ providerId: stored.provider_id, providerName: stored.provider_name, endpoint: stored.endpoint }));
+
+const attemptsFromStored = (value: unknown): CallAttempt[] =>
+  ((value as Record<string, unknown>[] | null | undefined) ?? []).map((stored) => ({
+    providerId: nullableString(stored.provider_id),
+    providerName: String(stored.provider_name ?? ''),
+    channelId: String(stored.channel_id),
+    tmStart: rowTime(stored.tm_start) as Date,
+    tmEnd: rowTime(stored.tm_end),
+    cause: nullableNumber(stored.cause),
+    hangupReason: nullableString<HangupReason>(stored.hangup_reason),
+  }));

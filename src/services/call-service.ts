@@ -4,6 +4,7 @@ import { decide, statusOnlyMove, type CallFacts, type CallSignal } from '../doma
 import type { CallStatus } from '../domain/call-status';
 import { AppError } from '../domain/errors';
 import { MAX_PAGE_SIZE } from '../domain/paging';
+import { attemptChannelId } from '../domain/failover';
 import { causeForReason } from '../domain/hangup';
 import type { Logger } from '../platform/logger';
 import type { CallCursor } from '../domain/call';
@@ -35,7 +36,7 @@ const MAX_ATTEMPTS = 5;
 const MEMO_SIZE = 100_000;
 
 /** What this process last saw of a live call: enough to decide on its channel's end. */
-type KnownCall = CallFacts & Pick<Call, 'id' | 'activeflowId'>;
+type KnownCall = Pick<CallFacts, 'status' | 'direction' | 'hangupRequest'> & Pick<Call, 'id' | 'activeflowId' | 'channelId'>;
 
 /**
  * Calls: creation, the lifecycle's moves and their commands. What follows from a committed move
@@ -60,7 +61,7 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
       return;
     }
     if (known.size >= MEMO_SIZE) known.clear();
-    known.set(call.id, { id: call.id, status: call.status, direction: call.direction, hangupRequest: call.hangupRequest, activeflowId: call.activeflowId });
+    known.set(call.id, { id: call.id, status: call.status, direction: call.direction, hangupRequest: call.hangupRequest, activeflowId: call.activeflowId, channelId: call.channelId });
   };
   const seen = <T extends Call | null>(call: T): T => {
     if (call) remember(call);
@@ -70,8 +71,11 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
   /** A channel's end decided on the call as last seen: the moved call, or null to read and decide afresh. */
   async function endFromKnown(callId: string, received: Extract<CallSignal, { type: 'channel_destroyed' }>): Promise<Call | null> {
     const last = known.get(callId);
-    const decision = last && decide(last, received);
-    if (!last || !decision?.to || !decision.event || decision.effects.length > 0) return null;
+    // A dialing call may fail over to its next provider (decided on its attempts, not kept
+    // here), and an earlier attempt's channel does not speak for the call: both are read.
+    if (!last || last.status === 'dialing' || (received.channelId && received.channelId !== last.channelId)) return null;
+    const decision = decide(last, received);
+    if (!decision?.to || !decision.event || decision.failover || decision.effects.length > 0) return null;
     return calls.transition({
       id: callId,
       from: last.status,
@@ -96,8 +100,25 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
   async function apply(initial: Call, signal: CallSignal): Promise<Call> {
     let call = initial;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      // An earlier attempt's channel (route failover) no longer speaks for the call.
+      if (signal.type === 'channel_destroyed' && signal.channelId && signal.channelId !== call.channelId) return call;
       const decision = decide(call, signal);
       if (!decision) return call;
+      if (decision.failover) {
+        const made = call.attempts.length;
+        const moved = await calls.failOver({
+          id: call.id,
+          attemptsMade: made,
+          cause: decision.failover.cause,
+          next: call.routePlan[made]!,
+          nextChannelId: attemptChannelId(call.id, made + 1),
+        });
+        if (moved) return moved; // the failover-dial reaction to its call_updated dials the next provider
+        const fresh = await calls.findById(call.id);
+        if (!fresh) return call;
+        call = fresh;
+        continue;
+      }
       let result = call;
       if (decision.to && decision.event) {
         const moved = await calls.transition({

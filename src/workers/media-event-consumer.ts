@@ -1,6 +1,8 @@
 import type { Queue } from 'bullmq';
 import { CHAINED_HANGUP_REASON } from '../domain/call-chain';
+import type { Call } from '../domain/call';
 import { Q850 } from '../domain/hangup';
+import { reactionJobId } from '../domain/reactions';
 import type { Logger } from '../platform/logger';
 import type { CallLookups } from '../services/call-service';
 import type { CallService } from '../services/call-service';
@@ -13,6 +15,8 @@ export interface MediaEventConsumerDeps {
   calls: CallLookups;
   callService: CallService;
   telephonyQueue: Queue;
+  /** Where a failed-over call's next attempt waits to be dialled (the failover-dial reaction). */
+  reactionQueue?: Queue;
   logger: Logger;
   /** Where key presses and finished playbacks go: the flow executor. */
   flows?: Pick<FlowExecutor, 'digitPressed' | 'playbackFinished' | 'hangingUp'>;
@@ -97,7 +101,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
     if (!callId) return;
     let ended: Awaited<ReturnType<CallService['signal']>> = null;
     try {
-      ended = await callService.signal(callId, { type: 'channel_destroyed', cause });
+      ended = await callService.signal(callId, { type: 'channel_destroyed', cause, channelId });
     } finally {
       if (deps.recordings && (ended === null || ended.recordingIds.length > 0)) await deps.recordings.onCallEnded(callId);
     }
@@ -123,7 +127,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
       const channel = channelById.get(call.channelId);
       if (channel?.state === 'ringing' || channel?.state === 'ring') await callService.signal(call.id, { type: 'ringing' });
       else if (channel?.state === 'up') await callService.signal(call.id, { type: 'answered' });
-      else if (!channel && !(await originatePending(call.id))) {
+      else if (!channel && !(await originatePending(call))) {
         // Its channel ended while we were not listening; the cause was lost with the event.
         await callService.signal(call.id, { type: 'channel_destroyed', cause: Q850.NORMAL_CLEARING });
       }
@@ -142,9 +146,11 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
     logger.info({ channels: channels.length, liveCalls: live.length }, 'reconciled calls with the media server');
   }
 
-  async function originatePending(callId: string): Promise<boolean> {
-    const state = await telephonyQueue.getJobState(`originate_${callId}`);
-    return PENDING_JOB_STATES.has(state);
+  /** Its channel is still to be made: the first attempt's originate job, or a later attempt's failover-dial reaction. */
+  async function originatePending(call: Call): Promise<boolean> {
+    if (PENDING_JOB_STATES.has(await telephonyQueue.getJobState(`originate_${call.id}`))) return true;
+    if (call.attempts.length < 2 || !deps.reactionQueue) return false;
+    return PENDING_JOB_STATES.has(await deps.reactionQueue.getJobState(reactionJobId('failover-dial', call.id, call.eventSeq)));
   }
 
   media.onEvent((event) => {

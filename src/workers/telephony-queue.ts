@@ -8,7 +8,7 @@ export const TELEPHONY_QUEUE = 'telephony';
 export type TelephonyJob =
   | { name: 'originate'; data: { callId: string } }
   /** `channelId` and `call` (the facts the hangup was decided on) are absent in jobs queued before they were added. */
-  | { name: 'hangup'; data: { callId: string; cause: number; channelId?: string; call?: CallFacts & { activeflowId: string | null } } }
+  | { name: 'hangup'; data: { callId: string; cause: number; channelId?: string; call?: Pick<CallFacts, 'status' | 'direction' | 'hangupRequest'> & { activeflowId: string | null } } }
   | { name: 'dial-timeout'; data: { callId: string } }
   | { name: 'media-control'; data: MediaControlJob };
 

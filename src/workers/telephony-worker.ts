@@ -1,10 +1,10 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
-import { mediaDialTimeoutSeconds } from '../domain/dial-timeout';
 import type { Logger } from '../platform/logger';
 import type { CallLookups } from '../services/call-service';
 import type { CallService } from '../services/call-service';
 import type { MediaControlExecutor } from '../services/media-control-executor';
-import { endpointFor, type EndpointTemplates } from '../telephony/endpoint';
+import type { EndpointTemplates } from '../telephony/endpoint';
+import { createAttemptOriginator } from './originate-attempt';
 import type { MediaServer } from '../telephony/media-server';
 import { TELEPHONY_QUEUE, type TelephonyJob } from './telephony-queue';
 import { logWorkerErrors } from './worker-errors';
@@ -25,24 +25,16 @@ export interface TelephonyWorkerDeps {
 export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
   const { calls, callService, media, endpoints, logger } = deps;
 
+  const originateAttempt = createAttemptOriginator({ calls, media, endpoints });
+
   async function originate(callId: string): Promise<void> {
-    const call = await calls.findById(callId);
-    if (!call) throw new UnrecoverableError(`call ${callId} does not exist`);
-    if (call.status !== 'dialing') return; // hung up before its channel was made, or a retry after success
-    await media.originate({
-      channelId: call.id,
-      endpoint: endpointFor(call.destination, endpoints),
-      callerId: call.source.target,
-      callerName: call.source.name,
-      timeoutSeconds: mediaDialTimeoutSeconds(call.dialTimeoutMs),
-    });
-    // A hangup that ran while the channel was being made found nothing to end and ended the
-    // call; the channel's first ringing or answer then finds the call gone and hangs it up.
+    // Hung up before its channel was made, or a retry after success: nothing to make.
+    if (!(await originateAttempt(callId))) throw new UnrecoverableError(`call ${callId} does not exist`);
   }
 
   async function hangup({ callId, cause, channelId, call }: Extract<TelephonyJob, { name: 'hangup' }>['data']): Promise<void> {
     // The channel's end, which this hangup brings, can then be applied without reading the call.
-    if (call) callService.remember({ id: callId, ...call });
+    if (call && channelId) callService.remember({ id: callId, ...call, channelId });
     if ((await media.hangup(channelId ?? (await calls.channelOf(callId)), cause)) === 'not_found') {
       // No channel to destroy, so no ChannelDestroyed will come: the call ends here.
       await callService.signal(callId, { type: 'channel_destroyed', cause });

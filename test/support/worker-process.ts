@@ -22,6 +22,7 @@ export const workerEnv = (config: Config, ariUrl: string, env: Record<string, st
   REDIS_URL: config.redisUrl,
   REDIS_PREFIX: config.redisPrefix,
   ARI_URL: ariUrl,
+  WORKER_PORT: '0', // several workers of one test, or of parallel tests, each on a port of its own
   ...env,
 });
 

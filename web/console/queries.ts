@@ -8,6 +8,7 @@ export const CALL = `query Call($id: ID!) { call(id: $id) {
   events { type sequence occurredAt }
   activeflow { id status flowId currentAction { ${ACTION} } executedActions { ${ACTION} } }
   chainedCalls { ${SUMMARY} }
+  groupcall { id status ringMethod calls { ${SUMMARY} } }
   recordings { id status format duration downloadUrl }
 } }`;
 

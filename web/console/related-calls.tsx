@@ -1,13 +1,13 @@
 import { Link } from './link';
 import { callPath } from './router';
-import { StatusBadge } from './status-badge';
+import { lower, StatusBadge } from './status-badge';
 import type { CallDetail, CallSummary } from './types';
 
-/**
- * Calls tied to this one. Only chaining exists in the API today; groupcalls and transfers will
- * be further entries of RELATIONS (a title and how to read the calls off the call), nothing else.
- */
-const RELATIONS: { title: string; calls: (call: CallDetail) => CallSummary[] }[] = [{ title: 'Chained calls', calls: (call) => call.chainedCalls }];
+/** Calls tied to this one: each relation is a title and how to read its calls off the call. */
+const RELATIONS: { title: string; calls: (call: CallDetail) => CallSummary[] }[] = [
+  { title: 'Chained calls', calls: (call) => call.chainedCalls },
+  { title: 'Other legs of its groupcall', calls: (call) => (call.groupcall?.calls ?? []).filter((leg) => leg.id !== call.id) },
+];
 
 export function RelatedCalls({ call }: { call: CallDetail }) {
   return (
@@ -15,6 +15,11 @@ export function RelatedCalls({ call }: { call: CallDetail }) {
       {call.masterCallId && (
         <p>
           Chained to <Link to={callPath(call.masterCallId)}>{call.masterCallId}</Link>
+        </p>
+      )}
+      {call.groupcall && (
+        <p className="groupcall" data-groupcall-id={call.groupcall.id}>
+          A leg of groupcall {call.groupcall.id} ({lower(call.groupcall.ringMethod)}) <StatusBadge status={call.groupcall.status} />
         </p>
       )}
       {RELATIONS.map((relation) => (
@@ -30,7 +35,6 @@ export function RelatedCalls({ call }: { call: CallDetail }) {
           </ul>
         </div>
       ))}
-      <p className="hint">Groupcalls and transfers: not in this version of the API.</p>
     </section>
   );
 }

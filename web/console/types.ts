@@ -46,6 +46,14 @@ export interface Recording {
   downloadUrl: string | null;
 }
 
+/** The groupcall a call is a leg of, with all its legs. */
+export interface GroupcallOfCall {
+  id: string;
+  status: string;
+  ringMethod: string;
+  calls: CallSummary[];
+}
+
 export interface CallDetail extends CallSummary {
   ringingAt: string | null;
   progressingAt: string | null;
@@ -53,6 +61,7 @@ export interface CallDetail extends CallSummary {
   events: CallEvent[];
   activeflow: Activeflow | null;
   chainedCalls: CallSummary[];
+  groupcall: GroupcallOfCall | null;
   recordings: Recording[];
 }
 

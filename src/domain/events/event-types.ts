@@ -26,7 +26,7 @@ export const EVENT_TYPES = {
   call_created: { resource: 'call', aliases: [], when: 'a call is made (outgoing) or comes in (incoming); the first event of every call' },
   call_ringing: { resource: 'call', aliases: [], when: 'the far end rings' },
   call_answered: { resource: 'call', aliases: [{ name: 'call_progressing' }], when: 'the call is answered: its status is now progressing' },
-  call_updated: { resource: 'call', aliases: [{ name: 'call_terminating', status: 'terminating' }, { name: 'call_canceling', status: 'canceling' }], when: 'anything else about the call changes: a hangup asked for (terminating, canceling), hold, mute, music on hold, silence, its recording, its current flow action, a reaction that could not run' },
+  call_updated: { resource: 'call', aliases: [{ name: 'call_terminating', status: 'terminating' }, { name: 'call_canceling', status: 'canceling' }], when: 'anything else about the call changes: a hangup asked for (terminating, canceling), hold, mute, music on hold, silence, its recording, its current flow action, a reaction that could not run, an attempt that failed over to the next provider (still dialing, with one more entry in attempts)' },
   call_hungup: { resource: 'call', aliases: [{ name: 'call_hangup' }], when: 'the call has ended (status hangup, with hangup_by and hangup_reason); the last event of a call but call_deleted' },
   call_deleted: { resource: 'call', aliases: [], when: 'the call is deleted (hidden from lists)' },
   activeflow_created: { resource: 'activeflow', aliases: [], when: 'a flow starts on a call' },

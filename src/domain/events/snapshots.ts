@@ -12,6 +12,16 @@ export interface StoredAddressSnapshot {
   detail?: string;
 }
 
+export interface StoredAttemptSnapshot {
+  provider_id: string | null;
+  provider_name: string;
+  channel_id: string;
+  tm_start: string;
+  tm_end: string | null;
+  cause: number | null;
+  hangup_reason: string | null;
+}
+
 export interface CallSnapshot {
   id: string;
   channel_id: string | null;
@@ -44,6 +54,8 @@ export interface CallSnapshot {
   silence: boolean;
   /** Why a reaction to one of the call's changes could not run (null: none failed). */
   reaction_error: string | null;
+  /** An outgoing tel call's attempts, one per provider tried (docs/routing.md). */
+  attempts: StoredAttemptSnapshot[];
   event_seq: number;
   tm_create: string;
   tm_update: string;

@@ -70,6 +70,7 @@ const call = record('A call (VoIPBIN\'s CallManagerCall).', {
   hangup_reason: oneOf(HANGUP_REASONS, "Why the call ended; '' before the hangup.", ''),
   dial_timeout: int('How long the call rings before it gives up, in milliseconds.', 30000),
   early_execution: bool('Whether the flow started before the answer.'),
+  attempts: list(ref('CallAttempt'), "An outgoing tel call's tries, one per provider, oldest first (route failover; not in VoIPBIN's shape). Empty for other calls."),
   tm_create: time('When the call was created.'),
   tm_update: time('The last change.'),
   tm_progressing: time('The answer.'),
@@ -77,6 +78,15 @@ const call = record('A call (VoIPBIN\'s CallManagerCall).', {
   tm_hangup: time('The hangup.'),
   tm_delete: time('The deletion.'),
 }, ['action']);
+
+const callAttempt = record('One try of an outgoing tel call through one provider.', {
+  provider_id: uuid('The provider (GET /v1.0/providers/{id}); the all-zero UUID for the single default provider.'),
+  provider_name: str('The provider\'s name ("default" for the default provider).', 'carrier-a'),
+  cause: int('The Q.850 cause the attempt ended with; 0 while it is up.', 34),
+  hangup_reason: oneOf(HANGUP_REASONS, "Why the attempt ended ('' while up): failed for one that failed over; the last attempt's is the call's.", 'failed'),
+  tm_start: time('The attempt started.'),
+  tm_end: time('The attempt ended.'),
+});
 
 const callEvent = record("One entry of a call's history.", {
   type: str('The event.', 'call_answered'),
@@ -276,6 +286,7 @@ export const SCHEMAS: Readonly<Record<string, Schema>> = {
   Action: action,
   ActionInput: actionInput,
   Call: call,
+  CallAttempt: callAttempt,
   CallEvent: callEvent,
   TimelineEvent: timelineEvent,
   Recording: recording,

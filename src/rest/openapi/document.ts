@@ -5,9 +5,10 @@ import { GROUPCALL_OPERATIONS } from './groupcall-operations';
 import { operationObject, type Operation } from './operation';
 import { RESOURCE_OPERATIONS } from './resource-operations';
 import { TRANSFER_OPERATIONS, TRANSFER_SCHEMAS } from './transfer-operations';
+import { ROUTING_OPERATIONS, ROUTING_SCHEMAS } from './routing-operations';
 
 /** Every route the REST layer serves under /v1.0, and /auth/login. */
-export const OPERATIONS: readonly Operation[] = [...CALL_OPERATIONS, ...GROUPCALL_OPERATIONS, ...RESOURCE_OPERATIONS, ...TRANSFER_OPERATIONS, ...ACCOUNT_OPERATIONS];
+export const OPERATIONS: readonly Operation[] = [...CALL_OPERATIONS, ...GROUPCALL_OPERATIONS, ...RESOURCE_OPERATIONS, ...TRANSFER_OPERATIONS, ...ROUTING_OPERATIONS, ...ACCOUNT_OPERATIONS];
 
 const DESCRIPTION = `The REST layer of OpenCall, compatible with VoIPBIN's /v1.0 API: where VoIPBIN's published
 document has a route, its request fields and answer fields are kept (with this product's additions);
@@ -39,7 +40,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
   tags: [...new Set(OPERATIONS.map((op) => op.tag))].map((name) => ({ name })),
   paths: paths(),
   components: {
-    schemas: { ...SCHEMAS, ...TRANSFER_SCHEMAS },
+    schemas: { ...SCHEMAS, ...TRANSFER_SCHEMAS, ...ROUTING_SCHEMAS },
     securitySchemes: {
       bearer: { type: 'http', scheme: 'bearer', description: 'An access key or a login JWT.' },
       token: { type: 'apiKey', in: 'query', name: 'token' },

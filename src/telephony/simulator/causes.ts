@@ -57,6 +57,7 @@ export const NORMAL_CLEARING = 16;
 export const USER_BUSY = 17;
 export const NO_ANSWER = 19;
 export const CONGESTION = 34;
+export const NETWORK_OUT_OF_ORDER = 38;
 
 /** The `reason` words of DELETE /channels/{id}, with the causes res_ari_channels gives them. */
 const HANGUP_REASONS: ReadonlyMap<string, number> = new Map([

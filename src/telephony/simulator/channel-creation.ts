@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { newChannel, type Channel } from './channel';
 import type { ChannelStore } from './channel-store';
 import { endpointChannel, incomingChannelName } from './endpoint-names';
-import { farEndOf } from './number-plan';
+import { farEndOfEndpoint } from './number-plan';
 import { SimError } from './sim-error';
 
 export interface OutgoingSpec {
@@ -65,7 +65,7 @@ export function createOutgoing(store: ChannelStore, spec: OutgoingSpec): Channel
     endpoint: spec.endpoint,
     target: placed.target,
     direction: 'outgoing',
-    farEnd: farEndOf(placed.target),
+    farEnd: farEndOfEndpoint(spec.endpoint.slice(0, spec.endpoint.indexOf('/')), placed.context, placed.target),
   });
   if (spec.callerId) Object.assign(channel.connected, spec.callerId);
   store.add(channel);

@@ -1,4 +1,4 @@
-import { CONGESTION, NO_ANSWER, NORMAL_CLEARING, USER_BUSY } from './causes';
+import { CONGESTION, NETWORK_OUT_OF_ORDER, NO_ANSWER, NORMAL_CLEARING, USER_BUSY } from './causes';
 import type { Channel } from './channel';
 import type { ChannelStore } from './channel-store';
 import { SimError } from './sim-error';
@@ -27,6 +27,14 @@ export interface FarEndProgram {
   ringMs?: number;
   answerMs?: number;
   hangupCause?: number;
+  /** The dial ends with this status before ringing (a congested or busy provider); the channel stays in Stasis. */
+  dialStatus?: 'CONGESTION' | 'BUSY';
+}
+
+/** `PJSIP/{target}@carrier-a` → a matcher of the endpoints it makes (the target: anything without "@" or "/"). */
+function templatePattern(template: string): RegExp {
+  const escape = (part: string) => part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+  return new RegExp('^' + template.split('{target}').map(escape).join('[^@/]+') + '$');
 }
 
 interface DialInProgress {
@@ -57,6 +65,13 @@ function offeredCallerId(channel: Channel): { number: string; name: string } {
 export function createFarEnd(store: ChannelStore, delays: SimulatorDelays) {
   const dials = new Map<string, DialInProgress>();
   const programs = new Map<string, FarEndProgram>();
+  /** Programs for every dial through a provider (an endpoint template), checked before the target's. */
+  const providerPrograms = new Map<string, { pattern: RegExp; program: FarEndProgram }>();
+
+  const programOf = (channel: Channel): FarEndProgram | undefined => {
+    for (const { pattern, program } of providerPrograms.values()) if (pattern.test(channel.record.endpoint)) return program;
+    return programs.get(channel.record.target);
+  };
 
   /** The dial is over: its pending moves go. */
   function settle(channel: Channel, dial: DialInProgress): void {
@@ -92,7 +107,7 @@ export function createFarEnd(store: ChannelStore, delays: SimulatorDelays) {
     const behaviour = channel.record.far_end;
     if (behaviour === 'ring-forever') dial.step = null;
     else if (behaviour === 'give-up') dial.step = store.later(channel, delays.giveUpMs, () => hangUp(channel, NO_ANSWER));
-    else dial.step = store.later(channel, programs.get(channel.record.target)?.answerMs ?? delays.answerMs, () => answered(channel, dial));
+    else dial.step = store.later(channel, programOf(channel)?.answerMs ?? delays.answerMs, () => answered(channel, dial));
   }
 
   /**
@@ -136,11 +151,14 @@ export function createFarEnd(store: ChannelStore, delays: SimulatorDelays) {
       channel.record.caller_id_offered = offeredCallerId(channel);
       store.emitDial(channel, '', channel.record.endpoint.slice(channel.record.endpoint.indexOf('/') + 1));
       const behaviour = channel.record.far_end;
-      const program = programs.get(channel.record.target);
-      if (behaviour === 'busy') dial.step = store.later(channel, 0, () => refused(channel, dial, 'BUSY', USER_BUSY));
+      const program = programOf(channel);
+      if (program?.dialStatus) dial.step = store.later(channel, 0, () => refused(channel, dial, program.dialStatus!, program.dialStatus === 'BUSY' ? USER_BUSY : CONGESTION));
+      else if (behaviour === 'busy') dial.step = store.later(channel, 0, () => refused(channel, dial, 'BUSY', USER_BUSY));
       // The sandbox dialplan's unreachable numbers run Congestion() (trace failover-congestion-then-answer).
       else if (behaviour === 'unreachable') dial.step = store.later(channel, 0, () => refused(channel, dial, 'CONGESTION', CONGESTION));
       else if (program?.hangupCause !== undefined) dial.step = store.later(channel, 0, () => hangUp(channel, program.hangupCause!));
+      // The sandbox's provider that is down: Hangup(38) before ringing (trace failover-congestion-then-answer).
+      else if (behaviour === 'out-of-order') dial.step = store.later(channel, 0, () => hangUp(channel, NETWORK_OUT_OF_ORDER));
       // A far end listening for DTMF answers at once (the sandbox dialplan's Read()).
       else if (behaviour === 'listen') dial.step = store.later(channel, 0, () => answered(channel, dial));
       else if (program?.rings === false) dial.step = store.later(channel, program.answerMs ?? 0, () => answered(channel, dial));
@@ -162,6 +180,11 @@ export function createFarEnd(store: ChannelStore, delays: SimulatorDelays) {
       programs.set(target, program);
     },
 
+    /** /sim: every later dial through this endpoint template (a provider) follows this program. */
+    programProvider(template: string, program: FarEndProgram): void {
+      providerPrograms.set(template, { pattern: templatePattern(template), program });
+    },
+
     /** /sim: the far end presses keys; the app gets ChannelDtmfReceived per digit as it ends. */
     pressDigits(channel: Channel, digits: string, durationMs: number): void {
       [...digits].forEach((digit, index) => {
@@ -175,6 +198,7 @@ export function createFarEnd(store: ChannelStore, delays: SimulatorDelays) {
     closeAll(): void {
       dials.clear();
       programs.clear();
+      providerPrograms.clear();
     },
   };
 }

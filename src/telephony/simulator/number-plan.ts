@@ -3,7 +3,7 @@
  * The digit after `+1555000` picks the behaviour; any other target (SIP URIs and endpoints too)
  * rings, answers and stays up.
  */
-export type FarEndBehaviour = 'busy' | 'ring-forever' | 'give-up' | 'unreachable' | 'answer-then-hangup' | 'voicemail' | 'listen' | 'answer';
+export type FarEndBehaviour = 'busy' | 'ring-forever' | 'give-up' | 'unreachable' | 'out-of-order' | 'answer-then-hangup' | 'voicemail' | 'listen' | 'answer';
 
 const PLAN: Readonly<Record<string, FarEndBehaviour>> = {
   '1': 'busy',
@@ -32,4 +32,20 @@ export function targetOf(endpoint: string): string {
   const lastSegment = resource.slice(resource.lastIndexOf('/') + 1).replace(/^sips?:/i, '');
   const at = lastSegment.indexOf('@');
   return at === -1 ? lastSegment : lastSegment.slice(0, at);
+}
+
+/**
+ * The sandbox's failing providers (docker/asterisk/extensions.conf, docs/routing.md): a Local
+ * channel into `[provider-congested]` ends its dial CONGESTION, one into `[provider-down]` is hung
+ * up by its far end with cause 38 before it rings (trace failover-congestion-then-answer). Any
+ * other endpoint follows the number plan of its target.
+ */
+export const SANDBOX_PROVIDER_CONTEXTS: Readonly<Record<string, FarEndBehaviour>> = {
+  'provider-congested': 'unreachable',
+  'provider-down': 'out-of-order',
+};
+
+export function farEndOfEndpoint(technology: string, context: string, target: string): FarEndBehaviour {
+  const provider = technology.toLowerCase() === 'local' ? SANDBOX_PROVIDER_CONTEXTS[context] : undefined;
+  return provider ?? farEndOf(target);
 }

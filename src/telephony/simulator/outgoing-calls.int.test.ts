@@ -124,6 +124,40 @@ describe('the sandbox number plan', () => {
     expect(wordsOf(kit.log.of('unreachable-1')).slice(3)).toEqual(['Dial:', 'Dial:CONGESTION', 'ChannelHangupRequest:soft', 'StasisEnd', 'ChannelVarset:STASISSTATUS=SUCCESS', 'ChannelDestroyed:34']);
   });
 
+  describe('failing providers, as in failover-congestion-then-answer', () => {
+    const trace = (route: string) => traceWords('failover-congestion-then-answer', `${route}-1796163892259`);
+
+    it('the sandbox provider [provider-congested] ends the dial CONGESTION, the app ends the channel (route1)', async () => {
+      await createAndDial('provider-congested-1', 'Local/+15557770001@provider-congested');
+      await dialStatus('provider-congested-1', 'CONGESTION');
+      await kit.ari.channels.hangup!({ channelId: 'provider-congested-1' });
+      await destroyed('provider-congested-1');
+      expect(wordsOf(kit.log.of('provider-congested-1'))).toEqual(trace('route1'));
+    });
+
+    it('the sandbox provider [provider-down] is hung up by its far end with 38 before it rings (route2)', async () => {
+      await createAndDial('provider-down-1', 'Local/+15557770001@provider-down');
+      await destroyed('provider-down-1');
+      expect(wordsOf(kit.log.of('provider-down-1'))).toEqual(trace('route2'));
+    });
+
+    it('a provider programmed by its endpoint template fails every dial through it, and only those', async () => {
+      expect((await kit.simPost('/sim/far-ends', { endpoint: 'PJSIP/{target}@sim-failing', dial_status: 'CONGESTION' })).status).toBe(204);
+      expect((await kit.simPost('/sim/far-ends', { endpoint: 'PJSIP/{target}@sim-down', hangup_cause: 38 })).status).toBe(204);
+      expect((await kit.simPost('/sim/far-ends', { endpoint: 'no-target', hangup_cause: 38 })).status).toBe(400);
+      expect((await kit.simPost('/sim/far-ends', { endpoint: 'PJSIP/{target}@x', dial_status: 'RINGING' })).status).toBe(400);
+      await createAndDial('programmed-1', 'PJSIP/+15557770002@sim-failing');
+      await dialStatus('programmed-1', 'CONGESTION');
+      await kit.ari.channels.hangup!({ channelId: 'programmed-1' });
+      await createAndDial('programmed-2', 'PJSIP/+15557770002@sim-down');
+      await destroyed('programmed-2');
+      expect(kit.log.of('programmed-2').find((event) => event.type === 'ChannelDestroyed')?.cause).toBe(38);
+      await createAndDial('programmed-3', 'PJSIP/+15557770002@sim-working');
+      await dialStatus('programmed-3', 'ANSWER');
+      await kit.ari.channels.hangup!({ channelId: 'programmed-3' });
+    });
+  });
+
   it('+15550005xxx answers, then the far end hangs up with cause 16', async () => {
     await createAndDial('short-1', 'PJSIP/+15550005001@carrier');
     await destroyed('short-1');

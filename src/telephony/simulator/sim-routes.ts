@@ -84,15 +84,30 @@ export function simRoutes(sandbox: Sandbox, hub: EventHub): Router {
     res.json({ hold_stasis_start: stasisStarts.holding });
   });
 
-  /** Programs the far end of one target: ring and answer delays, or a hangup with a cause before it rings. */
+  /**
+   * Programs the far end of one target, or of every dial through one provider (`endpoint`, an
+   * endpoint template such as `PJSIP/{target}@carrier-a`): ring and answer delays, a hangup with a
+   * cause before it rings, or a dial status (CONGESTION, BUSY) before it rings.
+   */
   router.post('/far-ends', (req, res) => {
-    const { target, rings, ring_ms: ringMs, answer_ms: answerMs, hangup_cause: hangupCause } = body(req);
-    if (typeof target !== 'string' || target === '') throw badRequest('target: required');
+    const { target, endpoint, rings, ring_ms: ringMs, answer_ms: answerMs, hangup_cause: hangupCause, dial_status: dialStatus } = body(req);
+    if ((target === undefined) === (endpoint === undefined)) throw badRequest('target or endpoint: one of them is required');
+    if (target !== undefined && (typeof target !== 'string' || target === '')) throw badRequest('target: a non-empty string');
+    if (endpoint !== undefined && (typeof endpoint !== 'string' || !endpoint.includes('{target}'))) throw badRequest('endpoint: an endpoint template with {target}');
     if (rings !== undefined && typeof rings !== 'boolean') throw badRequest('rings: true or false');
+    if (dialStatus !== undefined && dialStatus !== 'CONGESTION' && dialStatus !== 'BUSY') throw badRequest('dial_status: CONGESTION or BUSY');
     for (const [field, value] of Object.entries({ ring_ms: ringMs, answer_ms: answerMs, hangup_cause: hangupCause })) {
       if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 0)) throw badRequest(`${field}: a whole number, 0 or more`);
     }
-    farEnd.program(target, { rings: rings as boolean | undefined, ringMs: ringMs as number | undefined, answerMs: answerMs as number | undefined, hangupCause: hangupCause as number | undefined });
+    const program = {
+      rings: rings as boolean | undefined,
+      ringMs: ringMs as number | undefined,
+      answerMs: answerMs as number | undefined,
+      hangupCause: hangupCause as number | undefined,
+      dialStatus: dialStatus as 'CONGESTION' | 'BUSY' | undefined,
+    };
+    if (typeof endpoint === 'string') farEnd.programProvider(endpoint, program);
+    else farEnd.program(target as string, program);
     noContent(res);
   });
 

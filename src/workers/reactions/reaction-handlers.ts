@@ -18,6 +18,8 @@ export interface ReactionHandlerDeps {
   transferInput: (call: Call, type: string) => Promise<void>;
   /** A transfer's event: its effects. */
   transferEffects: (event: ReactionJobData) => Promise<void>;
+  /** Makes the channel of the call's current attempt (workers/originate-attempt.ts). */
+  originateAttempt: (callId: string) => Promise<unknown>;
 }
 
 const ofCall =
@@ -43,5 +45,6 @@ export function createReactionHandlers(deps: ReactionHandlerDeps): ReactionHandl
     ),
     'transfer-input': ofCall((call, event) => deps.transferInput(call, event.type)),
     'transfer-effects': (event) => deps.transferEffects(event),
+    'failover-dial': ofCall(async (call) => void (await deps.originateAttempt(call.id))),
   };
 }

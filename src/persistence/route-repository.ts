@@ -1,0 +1,102 @@
+import type { RouteCandidate } from '../domain/routing';
+import type { PrismaClient } from './database';
+import { NEWEST_FIRST, olderThan, type PageCursor } from '../services/page-cursor';
+
+export interface ProviderRecord {
+  id: string;
+  type: string;
+  hostname: string;
+  techPrefix: string;
+  techPostfix: string;
+  techHeaders: Record<string, string>;
+  endpoint: string;
+  name: string;
+  detail: string;
+  tmCreate: Date;
+  tmUpdate: Date;
+  tmDelete: Date | null;
+}
+
+export interface RouteRecord {
+  id: string;
+  customerId: string | null;
+  name: string;
+  detail: string;
+  providerId: string;
+  priority: number;
+  target: string;
+  tmCreate: Date;
+  tmUpdate: Date;
+  tmDelete: Date | null;
+}
+
+export type ProviderFields = Omit<ProviderRecord, 'id' | 'tmCreate' | 'tmUpdate' | 'tmDelete'>;
+export type RouteFields = Omit<RouteRecord, 'id' | 'tmCreate' | 'tmUpdate' | 'tmDelete'>;
+
+const LIVE = { tmDelete: null };
+
+const provider = (row: Omit<ProviderRecord, 'techHeaders'> & { techHeaders: unknown }): ProviderRecord => ({ ...row, techHeaders: (row.techHeaders ?? {}) as Record<string, string> });
+
+/** Providers and routes (the platform administrator's), and the routes a call's plan is chosen from. */
+export function createRouteRepository(prisma: PrismaClient) {
+  return {
+    async insertProvider(id: string, fields: ProviderFields): Promise<ProviderRecord> {
+      return provider(await prisma.provider.create({ data: { id, ...fields } }));
+    },
+    async findProvider(id: string): Promise<ProviderRecord | null> {
+      const row = await prisma.provider.findFirst({ where: { id, ...LIVE } });
+      return row ? provider(row) : null;
+    },
+    async listProviders(limit: number, after?: PageCursor): Promise<ProviderRecord[]> {
+      const rows = await prisma.provider.findMany({ where: { ...LIVE, ...olderThan(after) }, orderBy: NEWEST_FIRST, take: limit });
+      return rows.map(provider);
+    },
+    async updateProvider(id: string, fields: ProviderFields): Promise<ProviderRecord> {
+      return provider(await prisma.provider.update({ where: { id }, data: { ...fields, tmUpdate: new Date() } }));
+    },
+    /** Deletes a provider no live route uses, in one statement; null when a route uses it (or it is gone). */
+    async deleteUnusedProvider(id: string): Promise<ProviderRecord | null> {
+      const rows = await prisma.$queryRaw<{ id: string }[]>`
+        UPDATE providers SET tm_delete = clock_timestamp(), tm_update = clock_timestamp()
+        WHERE id = ${id}::uuid AND tm_delete IS NULL
+          AND NOT EXISTS (SELECT 1 FROM routes r WHERE r.provider_id = ${id}::uuid AND r.tm_delete IS NULL)
+        RETURNING id`;
+      if (!rows[0]) return null;
+      return provider((await prisma.provider.findUnique({ where: { id } }))!);
+    },
+
+    async insertRoute(id: string, fields: RouteFields): Promise<RouteRecord> {
+      return prisma.route.create({ data: { id, ...fields } });
+    },
+    async findRoute(id: string): Promise<RouteRecord | null> {
+      return prisma.route.findFirst({ where: { id, ...LIVE } });
+    },
+    /** `customerId` undefined: every route; null: the default routes. */
+    async listRoutes(limit: number, customerId: string | null | undefined, after?: PageCursor): Promise<RouteRecord[]> {
+      return prisma.route.findMany({
+        where: { ...LIVE, ...(customerId === undefined ? {} : { customerId }), ...olderThan(after) },
+        orderBy: NEWEST_FIRST,
+        take: limit,
+      });
+    },
+    async updateRoute(id: string, fields: Omit<RouteFields, 'customerId'>): Promise<RouteRecord> {
+      return prisma.route.update({ where: { id }, data: { ...fields, tmUpdate: new Date() } });
+    },
+    async deleteRoute(id: string): Promise<RouteRecord | null> {
+      const deleted = await prisma.route.updateMany({ where: { id, ...LIVE }, data: { tmDelete: new Date(), tmUpdate: new Date() } });
+      return deleted.count ? prisma.route.findUnique({ where: { id } }) : null;
+    },
+
+    /** The live routes a call of this customer may take (its own and the default ones), oldest first. */
+    async candidatesFor(customerId: string): Promise<RouteCandidate[]> {
+      const rows = await prisma.$queryRaw<{ customer_id: string | null; target: string; priority: number; provider_id: string; provider_name: string; endpoint: string }[]>`
+        SELECT r.customer_id::text, r.target, r.priority, r.provider_id::text, p.name AS provider_name, p.endpoint
+        FROM routes r JOIN providers p ON p.id = r.provider_id AND p.tm_delete IS NULL
+        WHERE r.tm_delete IS NULL AND (r.customer_id = ${customerId}::uuid OR r.customer_id IS NULL)
+        ORDER BY r.tm_create, r.id`;
+      return rows.map((row) => ({ customerId: row.customer_id, target: row.target, priority: row.priority, providerId: row.provider_id, providerName: row.provider_name, endpoint: row.endpoint }));
+    },
+  };
+}
+
+export type RouteRepository = ReturnType<typeof createRouteRepository>;

@@ -1,0 +1,83 @@
+import { PAGE_QUERY, type Operation } from './operation';
+import { input, int, oneOf, page, record, ref, str, time, uuid, ZERO_UUID_TEXT, type Schema } from './schema-kit';
+
+const admin = 'Only the platform administrator (the bootstrap customer) may; anyone else gets 403. See docs/routing.md.';
+const headers: Schema = { type: 'object', additionalProperties: { type: 'string' }, description: 'SIP headers for the provider (stored; not yet sent).', example: {} };
+
+const provider = record("A way out for outgoing tel calls (VoIPBIN's RouteManagerProvider), with the endpoint template it dials.", {
+  id: uuid('The provider.'),
+  type: oneOf(['sip'], 'The type: sip.', 'sip'),
+  hostname: str('The host (a PJSIP endpoint name) the endpoint is made from when none is given.', 'carrier-a'),
+  tech_prefix: str('Put before the number.', ''),
+  tech_postfix: str('Put after the number.', ''),
+  tech_headers: headers,
+  endpoint: str('The media server endpoint; {target} is the dialled number (ours, not VoIPBIN\'s).', 'PJSIP/{target}@carrier-a'),
+  metadata: { type: 'object', additionalProperties: true, description: 'Always {} (no carrier set-up here).', example: {} },
+  name: str('Name.', 'Carrier A'),
+  detail: str('Details.', 'Primary'),
+  codecs: str("Always '' (the media server's own negotiation).", ''),
+  health_status: oneOf(['unknown'], 'Always unknown: no health probes here.', 'unknown'),
+  health_checked_at: time('Never (no health probes).'),
+  tm_create: time('Created.'),
+  tm_update: time('Last changed.'),
+  tm_delete: time('Deleted.'),
+});
+
+const route = record("A destination prefix → a provider (VoIPBIN's RouteManagerRoute); the routes of one target are tried by priority.", {
+  id: uuid('The route.'),
+  customer_id: uuid('The customer whose calls take it; the all-zero UUID for a default route (every customer without a matching route of its own).', ZERO_UUID_TEXT),
+  name: str('Name.', 'US via A'),
+  detail: str('Details.', ''),
+  provider_id: uuid('The provider.'),
+  priority: int('Lower is tried first.', 1),
+  target: str('"all", or the leading digits of the number without "+".', '1'),
+  tm_create: time('Created.'),
+  tm_update: time('Last changed.'),
+  tm_delete: time('Deleted.'),
+});
+
+export const ROUTING_SCHEMAS: Readonly<Record<string, Schema>> = { RouteManagerProvider: provider, RouteManagerRoute: route };
+
+const providerInput = input('A provider: endpoint, or hostname to make one from (required on creation: name and one of the two). The fields given change.', {
+  type: oneOf(['sip'], 'sip (the default).', 'sip'),
+  hostname: str('A PJSIP endpoint name: the endpoint becomes PJSIP/<tech_prefix>{target}<tech_postfix>@<hostname>.', 'carrier-a'),
+  tech_prefix: str('Before the number.', ''),
+  tech_postfix: str('After the number.', ''),
+  tech_headers: headers,
+  endpoint: str('The endpoint template, {target} where the number goes.', 'PJSIP/{target}@carrier-a'),
+  name: str('Name.', 'Carrier A'),
+  detail: str('Details.', ''),
+});
+
+const routeInput = input('A route. The fields given change (not customer_id).', {
+  customer_id: uuid('The customer; absent or the all-zero UUID: a default route.', ZERO_UUID_TEXT),
+  name: str('Name.', 'US via A'),
+  detail: str('Details.', ''),
+  provider_id: uuid('The provider (required on creation).'),
+  priority: int('0-10000, lower first (default 1).', 1),
+  target: str('"all" or 1-15 leading digits ("+" optional; required on creation).', '1'),
+});
+
+const one = (schema: string, description: string) => ({ status: 200, description, schema: ref(schema) });
+
+export const ROUTING_OPERATIONS: readonly Operation[] = [
+  { method: 'post', path: '/v1.0/providers', tag: 'Provider', summary: 'Create a provider', description: admin, body: providerInput, bodyRequired: true, ok: one('RouteManagerProvider', 'The provider.'), errors: [400, 403] },
+  { method: 'get', path: '/v1.0/providers', tag: 'Provider', summary: 'List providers', description: admin, query: PAGE_QUERY, ok: { status: 200, description: 'A page.', schema: page('RouteManagerProvider') }, errors: [403] },
+  { method: 'get', path: '/v1.0/providers/{id}', tag: 'Provider', summary: 'Get a provider', description: admin, ok: one('RouteManagerProvider', 'The provider.'), errors: [400, 403, 404] },
+  { method: 'put', path: '/v1.0/providers/{id}', tag: 'Provider', summary: 'Change a provider', description: admin, body: providerInput, bodyRequired: true, ok: one('RouteManagerProvider', 'The provider.'), errors: [400, 403, 404] },
+  { method: 'delete', path: '/v1.0/providers/{id}', tag: 'Provider', summary: 'Delete a provider no route uses', description: `${admin} 409 while routes use it.`, ok: one('RouteManagerProvider', 'The provider.'), errors: [400, 403, 404, 409] },
+  { method: 'post', path: '/v1.0/routes', tag: 'Route', summary: 'Create a route', description: admin, body: routeInput, bodyRequired: true, ok: one('RouteManagerRoute', 'The route.'), errors: [400, 403, 404] },
+  {
+    method: 'get',
+    path: '/v1.0/routes',
+    tag: 'Route',
+    summary: 'List routes',
+    description: admin,
+    query: { ...PAGE_QUERY, customer_id: uuid("Only this customer's routes; the all-zero UUID: the default routes.") },
+    ok: { status: 200, description: 'A page.', schema: page('RouteManagerRoute') },
+    errors: [403],
+  },
+  { method: 'get', path: '/v1.0/routes/{id}', tag: 'Route', summary: 'Get a route', description: admin, ok: one('RouteManagerRoute', 'The route.'), errors: [400, 403, 404] },
+  { method: 'put', path: '/v1.0/routes/{id}', tag: 'Route', summary: 'Change a route', description: admin, body: routeInput, bodyRequired: true, ok: one('RouteManagerRoute', 'The route.'), errors: [400, 403, 404] },
+  { method: 'delete', path: '/v1.0/routes/{id}', tag: 'Route', summary: 'Delete a route', description: admin, ok: one('RouteManagerRoute', 'The route.'), errors: [400, 403, 404] },
+];

@@ -1,0 +1,100 @@
+import {
+  CallAttemptsDocument,
+  CreateCallsDocument,
+  CreateProviderDocument,
+  CreateRouteDocument,
+  DeleteProviderDocument,
+  DeleteRouteDocument,
+  ProviderDocument,
+  ProvidersDocument,
+  RouteDocument,
+  RoutesDocument,
+  UpdateProviderDocument,
+  UpdateRouteDocument,
+} from './generated/graphql';
+import { graphql } from './support/graphql-client';
+import { simPost } from './support/sim';
+import { startTestApp, TEST_SOURCE_NUMBER, type TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
+
+/** Providers, routes and a call's attempts through GraphQL's typed documents. */
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const admin = <T, V>(document: Parameters<typeof graphql<T, V>>[2], variables: V) => graphql(t.baseUrl, t.accessKey, document, variables);
+
+async function createProvider(name: string, endpoint: string): Promise<string> {
+  const created = await admin(CreateProviderDocument, { input: { name, endpoint, detail: 'test' } });
+  expect(created.errors).toBeUndefined();
+  return created.data!.createProvider.id;
+}
+
+it('manages providers and routes, and a call fails over across them, its attempts on Call.attempts', async () => {
+  const down = await createProvider('down', 'PJSIP/{target}@gql-down');
+  const up = await createProvider('up', 'PJSIP/{target}@gql-up');
+  expect((await admin(ProviderDocument, { id: down })).data?.provider).toEqual({ id: down, name: 'down', endpoint: 'PJSIP/{target}@gql-down' });
+  expect((await admin(ProvidersDocument, {})).data?.providers.map((p) => p.id)).toEqual([up, down]);
+  expect((await simPost(t.simUrl, '/sim/far-ends', { endpoint: 'PJSIP/{target}@gql-down', hangup_cause: 27 })).status).toBe(204);
+
+  const first = await admin(CreateRouteDocument, { input: { customerId: t.app.bootstrap!.customerId, providerId: down, target: '+1333', priority: 1, name: 'first' } });
+  expect(first.errors).toBeUndefined();
+  expect(first.data!.createRoute).toMatchObject({ customerId: t.app.bootstrap!.customerId, providerId: down, target: '1333', priority: 1 });
+  const second = (await admin(CreateRouteDocument, { input: { customerId: t.app.bootstrap!.customerId, providerId: up, target: '1333', priority: 5 } })).data!.createRoute;
+  const byDefault = (await admin(CreateRouteDocument, { input: { providerId: up, target: 'all' } })).data!.createRoute;
+  expect(byDefault.customerId).toBeNull();
+  expect((await admin(RoutesDocument, { defaultOnly: true })).data?.routes.map((r) => r.id)).toEqual([byDefault.id]);
+  expect((await admin(RoutesDocument, { customerId: t.app.bootstrap!.customerId })).data?.routes.map((r) => r.id)).toEqual([second.id, first.data!.createRoute.id]);
+
+  const made = await admin(CreateCallsDocument, { input: { source: { type: 'TEL', target: TEST_SOURCE_NUMBER }, destinations: [{ type: 'TEL', target: '+13335550100' }] } });
+  const id = made.data!.createCalls[0]!.id;
+  const answered = await waitFor(async () => (await admin(CallAttemptsDocument, { id })).data?.call, (call) => call?.status === 'PROGRESSING', 'the answer through the second provider');
+  expect(answered!.attempts).toEqual([
+    expect.objectContaining({ providerId: down, providerName: 'down', cause: 27, hangupReason: 'FAILED' }),
+    expect.objectContaining({ providerId: up, providerName: 'up', cause: null, hangupReason: null, endedAt: null }),
+  ]);
+  expect(answered!.attempts[0]!.endedAt).not.toBeNull();
+
+  const updated = await admin(UpdateRouteDocument, { id: second.id, input: { priority: 0 } });
+  expect(updated.data?.updateRoute).toMatchObject({ priority: 0, providerId: up });
+  const renamed = await admin(UpdateProviderDocument, { id: up, input: { name: 'up2' } });
+  expect(renamed.data?.updateProvider).toEqual({ id: up, name: 'up2', endpoint: 'PJSIP/{target}@gql-up' });
+  expect((await admin(DeleteProviderDocument, { id: up })).errors?.[0]?.extensions?.code).toBe('PROVIDER_IN_USE');
+  for (const route of [second.id, byDefault.id]) expect((await admin(DeleteRouteDocument, { id: route })).data?.deleteRoute.id).toBe(route);
+  expect((await admin(RouteDocument, { id: second.id })).data?.route).toBeNull();
+  expect((await admin(DeleteProviderDocument, { id: up })).data?.deleteProvider.id).toBe(up);
+  expect((await admin(ProviderDocument, { id: up })).data?.provider).toBeNull();
+});
+
+it('refuses bad input naming the field, and everything to an ordinary customer', async () => {
+  const provider = await createProvider('gql-checks', 'PJSIP/{target}@gql-checks');
+  const before = (await admin(RoutesDocument, {})).data?.routes;
+  const bad = await admin(CreateProviderDocument, { input: { name: 'x', endpoint: 'PJSIP/nowhere' } });
+  expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'endpoint' });
+  const badTarget = await admin(CreateRouteDocument, { input: { providerId: provider, target: 'everywhere' } });
+  expect(badTarget.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'target' });
+  const badPriority = await admin(CreateRouteDocument, { input: { providerId: provider, target: '1', priority: 10_001 } });
+  expect(badPriority.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'priority' });
+  expect((await admin(RoutesDocument, {})).data?.routes).toEqual(before);
+
+  const ordinary = await t.newCustomer('gql-ordinary');
+  const own = (await admin(CreateRouteDocument, { input: { customerId: ordinary.customerId, providerId: provider, target: 'all' } })).data!.createRoute.id;
+  const as = <T, V>(document: Parameters<typeof graphql<T, V>>[2], variables: V) => graphql(t.baseUrl, ordinary.token, document, variables);
+  for (const answer of [
+    await as(ProvidersDocument, {}),
+    await as(RoutesDocument, { customerId: ordinary.customerId }),
+    await as(CreateProviderDocument, { input: { name: 'mine', endpoint: 'PJSIP/{target}@mine' } }),
+    await as(CreateRouteDocument, { input: { providerId: provider, target: 'all' } }),
+    await as(UpdateRouteDocument, { id: own, input: { priority: 3 } }),
+    await as(DeleteRouteDocument, { id: own }),
+    await as(DeleteProviderDocument, { id: provider }),
+  ]) {
+    expect(answer.errors?.[0]?.extensions?.code).toBe('PERMISSION_DENIED');
+  }
+  expect((await as(ProviderDocument, { id: provider })).errors?.[0]?.extensions?.code).toBe('PERMISSION_DENIED');
+  expect((await admin(RouteDocument, { id: own })).data?.route).toMatchObject({ id: own, priority: 1 });
+});

@@ -1,0 +1,138 @@
+import { rest, type Json } from './support/rest';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Providers and routes on REST, with VoIPBIN's bodies (POST/PUT /providers, /routes): the
+ * administrator's alone (anyone else: 403, changing nothing), bad input a 400 naming the field.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const ZERO = '00000000-0000-0000-0000-000000000000';
+const UNKNOWN = '4b3e7f3c-8a55-4d0e-9a51-3f0e2f7c9d11';
+/** VoIPBIN's provider body: every field its document requires. */
+const voipbinProvider = { type: 'sip', hostname: 'carrier-a', tech_prefix: '', tech_postfix: '', tech_headers: { 'X-Account': 'acme' }, name: 'Carrier A', detail: 'primary' };
+
+it('creates, reads, lists, changes and deletes a provider made from VoIPBIN\'s fields', async () => {
+  const created = await rest(t, 'POST', '/providers', voipbinProvider);
+  expect(created.status).toBe(200);
+  expect(created.body).toMatchObject({ ...voipbinProvider, endpoint: 'PJSIP/{target}@carrier-a', health_status: 'unknown', codecs: '', metadata: {}, tm_delete: '9999-01-01 00:00:00.000000' });
+  const id = created.body.id as string;
+  expect((await rest(t, 'GET', `/providers/${id}`)).body).toEqual(created.body);
+  expect(((await rest(t, 'GET', '/providers')).body.result as Json[]).map((p) => p.id)).toContain(id);
+
+  const changed = await rest(t, 'PUT', `/providers/${id}`, { ...voipbinProvider, tech_prefix: '99', name: 'Carrier A2' });
+  expect(changed.body).toMatchObject({ name: 'Carrier A2', tech_prefix: '99', endpoint: 'PJSIP/99{target}@carrier-a' });
+  const templated = await rest(t, 'PUT', `/providers/${id}`, { endpoint: 'Local/{target}@provider-down' });
+  expect(templated.body).toMatchObject({ name: 'Carrier A2', endpoint: 'Local/{target}@provider-down' });
+
+  expect((await rest(t, 'DELETE', `/providers/${id}`)).body.tm_delete).not.toBe('9999-01-01 00:00:00.000000');
+  expect((await rest(t, 'GET', `/providers/${id}`)).status).toBe(404);
+});
+
+it('refuses bad provider input with 400 naming the field, and stores nothing', async () => {
+  const before = ((await rest(t, 'GET', '/providers')).body.result as Json[]).length;
+  for (const [body, field] of [
+    [{ ...voipbinProvider, name: '' }, 'name'],
+    [{ ...voipbinProvider, type: 'pstn' }, 'type'],
+    [{ ...voipbinProvider, hostname: '' }, 'endpoint'],
+    [{ name: 'x', endpoint: 'PJSIP/+15551234567@carrier' }, 'endpoint'],
+    [{ ...voipbinProvider, hostname: 'a b' }, 'hostname'],
+    [{ ...voipbinProvider, tech_headers: ['X-A'] }, 'tech_headers'],
+    [{ ...voipbinProvider, tech_prefix: 'a/b' }, 'tech_prefix'],
+  ] as const) {
+    const answer = await rest(t, 'POST', '/providers', body);
+    expect([field, answer.status]).toEqual([field, 400]);
+    expect(answer.body.error.reason).toBe('VALIDATION_FAILED');
+    expect(answer.body.error.message).toContain(field);
+  }
+  expect((await rest(t, 'GET', '/providers/not-a-uuid')).status).toBe(400);
+  expect((await rest(t, 'GET', `/providers/${UNKNOWN}`)).status).toBe(404);
+  expect(((await rest(t, 'GET', '/providers')).body.result as Json[]).length).toBe(before);
+});
+
+it('creates, lists by customer, changes and deletes routes with VoIPBIN\'s body', async () => {
+  const provider = (await rest(t, 'POST', '/providers', voipbinProvider)).body.id as string;
+  const backup = (await rest(t, 'POST', '/providers', { ...voipbinProvider, hostname: 'carrier-b', name: 'Carrier B' })).body.id as string;
+  const customer = await t.newCustomer('routed');
+  const body = { customer_id: customer.customerId, name: 'US', detail: 'via A', provider_id: provider, priority: 1, target: '1' };
+  const created = await rest(t, 'POST', '/routes', body);
+  expect(created.status).toBe(200);
+  expect(created.body).toMatchObject(body);
+  const fallback = await rest(t, 'POST', '/routes', { ...body, customer_id: ZERO, provider_id: backup, target: '+44', name: 'UK default' });
+  expect(fallback.body).toMatchObject({ customer_id: ZERO, target: '44' });
+
+  const ofCustomer = (await rest(t, 'GET', `/routes?customer_id=${customer.customerId}`)).body.result as Json[];
+  expect(ofCustomer.map((r) => r.id)).toEqual([created.body.id]);
+  const defaults = (await rest(t, 'GET', `/routes?customer_id=${ZERO}`)).body.result as Json[];
+  expect(defaults.map((r) => r.id)).toContain(fallback.body.id);
+  expect(defaults.map((r) => r.id)).not.toContain(created.body.id);
+
+  const changed = await rest(t, 'PUT', `/routes/${created.body.id}`, { name: 'US', detail: 'via B', provider_id: backup, priority: 2, target: '1' });
+  expect(changed.body).toMatchObject({ provider_id: backup, priority: 2, customer_id: customer.customerId });
+  expect((await rest(t, 'GET', `/routes/${created.body.id}`)).body).toEqual(changed.body);
+
+  // A provider that routes use cannot go.
+  const inUse = await rest(t, 'DELETE', `/providers/${backup}`);
+  expect(inUse.status).toBe(409);
+  expect(inUse.body.error.reason).toBe('PROVIDER_IN_USE');
+  expect((await rest(t, 'DELETE', `/routes/${created.body.id}`)).status).toBe(200);
+  expect((await rest(t, 'GET', `/routes/${created.body.id}`)).status).toBe(404);
+});
+
+it('refuses bad route input with 400 (or 404 for what it names) naming the field', async () => {
+  const provider = (await rest(t, 'POST', '/providers', voipbinProvider)).body.id as string;
+  const body = { customer_id: ZERO, name: 'r', detail: '', provider_id: provider, priority: 1, target: '1' };
+  for (const [change, status, field] of [
+    [{ target: 'US' }, 400, 'target'],
+    [{ target: undefined }, 400, 'target'],
+    [{ priority: -1 }, 400, 'priority'],
+    [{ priority: 1.5 }, 400, 'priority'],
+    [{ provider_id: 'nope' }, 400, 'provider_id'],
+    [{ provider_id: undefined }, 400, 'provider_id'],
+    [{ provider_id: UNKNOWN }, 404, 'provider_id'],
+    [{ customer_id: 'nope' }, 400, 'customer_id'],
+    [{ customer_id: UNKNOWN }, 404, 'customer_id'],
+    [{ name: 7 }, 400, 'name'],
+  ] as const) {
+    const answer = await rest(t, 'POST', '/routes', { ...body, ...change });
+    expect([field, answer.status]).toEqual([field, status]);
+    expect(answer.body.error.message).toContain(status === 400 ? field : 'not found');
+  }
+  const made = (await rest(t, 'POST', '/routes', body)).body.id as string;
+  const moved = await rest(t, 'PUT', `/routes/${made}`, { customer_id: t.app.bootstrap!.customerId });
+  expect(moved.status).toBe(400);
+  expect(moved.body.error.message).toContain('customer_id');
+  expect((await rest(t, 'GET', '/routes?customer_id=nope')).status).toBe(400);
+});
+
+it('refuses every provider and route operation to an ordinary customer with 403, showing and changing nothing', async () => {
+  const provider = (await rest(t, 'POST', '/providers', voipbinProvider)).body.id as string;
+  const ordinary = await t.newCustomer('ordinary');
+  const own = (await rest(t, 'POST', '/routes', { customer_id: ordinary.customerId, name: 'theirs', detail: '', provider_id: provider, priority: 1, target: 'all' })).body.id as string;
+  const before = (await rest(t, 'GET', '/routes')).body.result as Json[];
+  for (const [method, path, body] of [
+    ['GET', '/providers', undefined],
+    ['POST', '/providers', voipbinProvider],
+    ['GET', `/providers/${provider}`, undefined],
+    ['PUT', `/providers/${provider}`, { name: 'mine' }],
+    ['DELETE', `/providers/${provider}`, undefined],
+    ['GET', '/routes', undefined],
+    ['GET', `/routes?customer_id=${ordinary.customerId}`, undefined],
+    ['POST', '/routes', { customer_id: ordinary.customerId, name: 'x', detail: '', provider_id: provider, priority: 0, target: 'all' }],
+    ['GET', `/routes/${own}`, undefined],
+    ['PUT', `/routes/${own}`, { priority: 9 }],
+    ['DELETE', `/routes/${own}`, undefined],
+  ] as const) {
+    const answer = await rest(t, method, path, body, ordinary.token);
+    expect([method, path, answer.status]).toEqual([method, path, 403]);
+    expect(answer.body.error.status).toBe('PERMISSION_DENIED');
+  }
+  expect((await rest(t, 'GET', '/routes')).body.result).toEqual(before);
+  expect((await rest(t, 'GET', `/providers/${provider}`)).body.name).toBe('Carrier A');
+});
