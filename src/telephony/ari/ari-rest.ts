@@ -20,6 +20,8 @@ export type AriRestCall = ((method: 'POST' | 'DELETE', path: string, query: Reco
  * failure rejects with an Error whose message is Asterisk's body, as ari-client's does, so
  * ari-errors.ts reads both alike. Bounded by `timeoutMs`, as every ARI request is.
  */
+class StaleSocket extends Error {}
+
 export function createAriRest(settings: AriRestSettings, timeoutMs: number): AriRestCall {
   const base = new URL(settings.url);
   const transport = base.protocol === 'https:' ? https : http;
@@ -27,13 +29,26 @@ export function createAriRest(settings: AriRestSettings, timeoutMs: number): Ari
   const authorization = `Basic ${Buffer.from(`${settings.username}:${settings.password}`).toString('base64')}`;
   const prefix = base.pathname.replace(/\/$/, '');
 
-  const call = (method: 'POST' | 'DELETE', path: string, query: Record<string, string>, body?: unknown) =>
+  /**
+   * A kept-alive connection the server has just closed fails the request sent on it (ECONNRESET,
+   * "socket hang up") before the server saw it: such a request is sent once more on a new one.
+   */
+  const call = async (method: 'POST' | 'DELETE', path: string, query: Record<string, string>, body?: unknown): Promise<unknown> => {
+    try {
+      return await send(method, path, query, body);
+    } catch (error) {
+      if (!(error instanceof StaleSocket)) throw error;
+      return send(method, path, query, body, false);
+    }
+  };
+
+  const send = (method: 'POST' | 'DELETE', path: string, query: Record<string, string>, body: unknown, reuse = true) =>
     new Promise<unknown>((resolve, reject) => {
       const search = new URLSearchParams(query).toString();
       const payload = body === undefined ? undefined : JSON.stringify(body);
       const request = transport.request(
         {
-          agent,
+          agent: reuse ? agent : false,
           method,
           host: base.hostname,
           port: base.port,
@@ -57,7 +72,10 @@ export function createAriRest(settings: AriRestSettings, timeoutMs: number): Ari
         },
       );
       request.setTimeout(timeoutMs, () => request.destroy(new Error(`ARI request timed out after ${timeoutMs} ms`)));
-      request.on('error', reject);
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        const stale = request.reusedSocket && (error.code === 'ECONNRESET' || error.message === 'socket hang up');
+        reject(stale ? new StaleSocket(error.message) : error);
+      });
       request.end(payload);
     });
   return Object.assign(call, { close: () => agent.destroy() });
