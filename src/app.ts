@@ -35,7 +35,7 @@ import { createActiveflowService } from './services/activeflow-service';
 import { parseFlowAction } from './domain/flow/parse-flow-actions';
 import { espeakSpeech } from './telephony/espeak-speech';
 import { simulatorSpeech } from './telephony/text-to-speech';
-import { connectLegReaction } from './workers/flow-connect';
+import { connectReactions } from './workers/flow-connect';
 import { createReactionHandlers } from './workers/reactions/reaction-handlers';
 import { createAttemptOriginator } from './workers/originate-attempt';
 import { createTransferEffects } from './workers/transfers/transfer-effects';
@@ -289,6 +289,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     activeflows: services.activeflows,
     calls: services.calls,
     callService: services.calls,
+    groupcalls: services.groupcalls,
     recordings: services.recordings,
     media,
     speech,
@@ -363,6 +364,10 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       control: executeMediaControl,
     }),
   });
+  const connectActions = connectReactions(
+    { activeflows: services.activeflows, calls: services.calls, callService: services.calls, groupcalls: services.groupcalls, media, parse: parseFlowAction },
+    services.transfers.isConsultCall,
+  );
   const reactionWorker = createReactionWorker({
     connection,
     prefix: config.redisPrefix,
@@ -371,15 +376,15 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       callService: services.calls,
       flows: flowExecutor,
       groupcalls: services.groupcalls,
-      connectLeg: connectLegReaction(
-        { activeflows: services.activeflows, calls: services.calls, callService: services.calls, media, parse: parseFlowAction },
-        services.transfers.isConsultCall,
-      ),
+      connectLeg: connectActions.legChanged,
+      connectWinner: connectActions.winnerAnswered,
+      connectGroupcallEnded: connectActions.groupcallEnded,
       transferInput: transferReactions.input,
       transferEffects: transferReactions.onEvent,
       originateAttempt: createAttemptOriginator({ calls: services.calls, media, endpoints: config.ari.endpoints }),
     }),
     gaveUp: services.calls.reactionGaveUp,
+    gaveUpGroupcall: services.groupcalls.reactionGaveUp,
     lockMs: config.reactions.lockMs,
     concurrency: config.reactions.concurrency,
     hooks: reactionTestHooks(config.reactions),

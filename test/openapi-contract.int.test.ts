@@ -184,6 +184,13 @@ describe('every route against the OpenAPI document', () => {
     await ok('GET', `/v1.0/groupcalls/${groupcall.id}/events`);
     expect((await send('POST', `/v1.0/groupcalls/${groupcall.id}/hangup`)).status).toBe(409);
     await ok('DELETE', `/v1.0/groupcalls/${groupcall.id}`);
+    // A nested groupcall among the destinations, and the limits refused.
+    const nested = { type: 'groupcall', groupcall: { destinations: [{ type: 'tel', target: '+15550002002' }], ring_method: 'linear' } };
+    const master = await ok('POST', '/v1.0/groupcalls', { ...body, destinations: [...body.destinations, nested] });
+    await ok('GET', `/v1.0/groupcalls/${(master.groupcall_ids as string[])[0]}`);
+    const tooMany = Array.from({ length: 101 }, () => body.destinations[0]);
+    expect((await send('POST', '/v1.0/groupcalls', { body: { ...body, destinations: tooMany } })).status).toBe(400);
+    await ok('POST', `/v1.0/groupcalls/${master.id}/hangup`);
     expect(problemsOf('/v1.0/groupcalls')).toEqual([]);
   });
 

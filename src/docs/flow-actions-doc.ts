@@ -12,7 +12,7 @@ const SUMMARIES: Readonly<Record<FlowActionType, string>> = {
   digits_send: 'Sends `digits` as DTMF to the far end, each `duration` ms long, `interval` ms apart.',
   branch: 'Goes to the action `target_ids` names for the value of `variable` (default: the digits received), else to `default_target_id`, else on.',
   goto: 'Jumps to the action `target_id` while its count, starting at `loop_count`, is above 0 (one less each jump); then goes on.',
-  connect: 'Dials `destinations` and bridges the first that answers with this call.',
+  connect: 'Dials `destinations` and bridges the first that answers with this call. Several destinations ring as a groupcall (`ring_method`: all at once, or one after another, each for its dial timeout): the first answer wins, the others end cancel, and the caller hanging up cancels every leg and ends the groupcall (docs/groupcalls.md).',
   variable_set: 'Sets the flow variable `key` to `value` (which may hold `${…}` of other variables).',
   recording_start: 'Starts recording the call (see the recordings API for the file).',
   recording_stop: 'Stops the call\'s recording.',

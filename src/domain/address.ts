@@ -53,9 +53,12 @@ export function parseAddress(input: AddressInput | null | undefined, field: stri
   if (target.length > MAX_TEXT || !rule.pattern.test(target)) {
     throw new AppError('INVALID_ADDRESS', `${field}.target: '${clip(target)}' is not ${rule.expected}`, `${field}.target`);
   }
+  return { type: input.type, target, ...parseAddressLabels(input, field) };
+}
+
+/** An address's free-text labels (also a nested groupcall destination's). */
+export function parseAddressLabels(input: AddressInput, field: string): Pick<Address, 'targetName' | 'name' | 'detail'> {
   return {
-    type: input.type,
-    target,
     targetName: optionalText(input.targetName, `${field}.target_name`),
     name: optionalText(input.name, `${field}.name`),
     detail: optionalText(input.detail, `${field}.detail`),

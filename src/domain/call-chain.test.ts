@@ -1,7 +1,14 @@
 import { CALL_STATUSES } from './call-status';
-import { canChainTo, endsChainedCalls, startsChainHangup } from './call-chain';
+import { canChainTo, chainedHangupReason, endsChainedCalls, startsChainHangup } from './call-chain';
 
 describe('call chaining rules', () => {
+  it("cancels a connect groupcall's ringing legs when the master ends; anything else ends normal", () => {
+    expect(chainedHangupReason({ groupcallId: 'g', status: 'ringing' })).toBe('cancel');
+    expect(chainedHangupReason({ groupcallId: 'g', status: 'dialing' })).toBe('cancel');
+    expect(chainedHangupReason({ groupcallId: 'g', status: 'progressing' })).toBe('normal');
+    expect(chainedHangupReason({ groupcallId: null, status: 'ringing' })).toBe('normal');
+  });
+
   it('accepts chained calls only while the master is dialing, ringing or progressing', () => {
     expect(CALL_STATUSES.filter(canChainTo)).toEqual(['dialing', 'ringing', 'progressing']);
   });

@@ -1,4 +1,5 @@
 import type { CallStatus } from './call-status';
+import type { Call } from './call';
 
 /**
  * Master and chained calls (spec "Chaining Behaviors"). A chained call names its master in
@@ -20,6 +21,13 @@ export const endsChainedCalls = (masterStatus: CallStatus): boolean => !canChain
 
 /** How a chained call ends when its master does: the product hangs it up, reason normal. */
 export const CHAINED_HANGUP_REASON = 'normal' as const;
+
+/**
+ * The reason a chained call is hung up with when its master ends: normal, except that a leg of
+ * a connect's groupcall still ringing is cancelled, as the groupcall's losing legs are.
+ */
+export const chainedHangupReason = (chained: Pick<Call, 'groupcallId' | 'status'>): typeof CHAINED_HANGUP_REASON | 'cancel' =>
+  chained.groupcallId !== null && (chained.status === 'dialing' || chained.status === 'ringing') ? 'cancel' : CHAINED_HANGUP_REASON;
 
 /** The move that starts the cascade: the master's first step out of the chainable statuses. */
 export const startsChainHangup = (from: CallStatus, to: CallStatus): boolean => canChainTo(from) && endsChainedCalls(to);

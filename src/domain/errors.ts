@@ -15,6 +15,8 @@ const precondition = entry(409, 'FAILED_PRECONDITION');
 export const ERROR_TABLE = {
   VALIDATION_FAILED: invalid,
   INVALID_ADDRESS: invalid,
+  GROUPCALL_TOO_DEEP: invalid,
+  GROUPCALL_TOO_MANY_LEGS: invalid,
   MALFORMED_REQUEST: invalid,
   JSON_TOO_DEEP: invalid,
   QUERY_TOO_DEEP: invalid,

@@ -1,4 +1,5 @@
-import { afterLegEnded, initialDialCount, parseAnswerMethod, parseRingMethod } from './groupcall';
+import { afterLegEnded, parseAnswerMethod, parseRingMethod } from './groupcall';
+import { initialDestinations } from './groupcall-destinations';
 
 const tel = (target: string) => ({ type: 'tel' as const, target, targetName: '', name: '', detail: '' });
 const three = [tel('+1'), tel('+2'), tel('+3')];
@@ -14,8 +15,8 @@ describe('groupcall rules', () => {
   });
 
   it('dials every destination at once for ring_all and one for linear', () => {
-    expect(initialDialCount('ring_all', 3)).toBe(3);
-    expect(initialDialCount('linear', 3)).toBe(1);
+    expect(initialDestinations('ring_all', three)).toEqual(three);
+    expect(initialDestinations('linear', three)).toEqual([three[0]]);
   });
 
   it.each([

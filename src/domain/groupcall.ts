@@ -14,13 +14,38 @@ export type GroupcallStatus = (typeof GROUPCALL_STATUSES)[number];
 /** The reason an unanswered (or late-answering) leg ends with when another leg won. */
 export const LOSING_LEG_REASON = 'cancel' as const;
 
+/** The destination type of a nested groupcall (docs/groupcalls.md). */
+export const NESTED_GROUPCALL_TYPE = 'groupcall' as const;
+
+/** A nested groupcall as a destination: its target is the nested groupcall's id, chosen at creation. */
+export interface NestedDestination {
+  type: typeof NESTED_GROUPCALL_TYPE;
+  target: string;
+  targetName: string;
+  name: string;
+  detail: string;
+  groupcall: NestedGroupcallSpec;
+}
+
+/** What a nested groupcall dials; its source, flow and answer method are its master's. */
+export interface NestedGroupcallSpec {
+  destinations: GroupcallDestination[];
+  ringMethod: RingMethod;
+  dialTimeoutMs: number;
+}
+
+export type GroupcallDestination = Address | NestedDestination;
+
+export const isNested = (destination: GroupcallDestination): destination is NestedDestination => destination.type === NESTED_GROUPCALL_TYPE;
+
 /** A groupcall as the services hand it to the surfaces. */
 export interface Groupcall {
   id: string;
   customerId: string;
   flowId: string | null;
   source: Address;
-  destinations: Address[];
+  /** Addresses, and nested groupcalls (`type: 'groupcall'`, target: the nested groupcall's id). */
+  destinations: GroupcallDestination[];
   ringMethod: RingMethod;
   answerMethod: AnswerMethod;
   answerCallId: string | null;
@@ -29,7 +54,10 @@ export interface Groupcall {
   callIds: string[];
   /** The legs not yet hung up. */
   callCount: number;
+  /** The nested groupcalls dialled so far, in dial order. */
   groupcallIds: string[];
+  /** The nested groupcalls not yet hung up. */
+  groupcallCount: number;
   masterCallId: string | null;
   masterGroupcallId: string | null;
   status: GroupcallStatus;
@@ -56,9 +84,6 @@ export function parseAnswerMethod(value: unknown, field = 'answer_method'): Answ
   if (typeof value === 'string' && (ANSWER_METHODS as readonly string[]).includes(value)) return value as AnswerMethod;
   throw invalidArgument(field, "must be hangup_others or '' (leave the other legs ringing)");
 }
-
-/** The destinations dialled when the groupcall starts: all of them, or the first (linear). */
-export const initialDialCount = (ringMethod: RingMethod, destinations: number): number => (ringMethod === 'linear' ? Math.min(1, destinations) : destinations);
 
 /** What the groupcall does when one of its legs answered: the first answer wins, the rest lose. */
 export type LegAnswerOutcome = 'won' | 'lost';

@@ -1,4 +1,4 @@
-import { reactionJobId, reactionsTo, transferReactionsTo, type CallChange } from './reactions';
+import { groupcallReactionsTo, reactionJobId, reactionsTo, transferReactionsTo, type CallChange } from './reactions';
 
 const call = (over: Partial<CallChange['call']> = {}): CallChange['call'] => ({
   status: 'progressing',
@@ -51,5 +51,17 @@ describe('reactionsTo', () => {
 
   it('keys a reaction by resource and sequence (BullMQ ids take no colon)', () => {
     expect(reactionJobId('flow-start', 'abc', 3)).toBe('reaction_flow-start_abc_3');
+  });
+});
+
+describe('groupcallReactionsTo', () => {
+  it.each<[string, string | null, string | null, string[]]>([
+    ['groupcall_hangup', 'master', null, ['groupcall-end']], // a nested groupcall ended: its master moves on
+    ['groupcall_hangup', null, 'call', ['groupcall-end']], // a connect's groupcall ended: the connect moves on
+    ['groupcall_hangup', null, null, []],
+    ['groupcall_progressing', 'master', null, []],
+    ['groupcall_created', null, 'call', []],
+  ])('%s (master groupcall %s, master call %s) → %j', (type, masterGroupcallId, masterCallId, expected) => {
+    expect(groupcallReactionsTo(type, { masterGroupcallId, masterCallId })).toEqual(expected);
   });
 });

@@ -7,7 +7,7 @@ import { flowTrigger } from './flow/flow-trigger';
  * in-process after a commit): each is an idempotent job keyed by (reaction, resource, sequence).
  * The next issues (groupcalls, failover, transfers) add theirs here and in the handler table.
  */
-export const REACTIONS = ['flow-start', 'flow-end', 'answer-wait', 'connect-leg', 'chain-cascade', 'groupcall-answer', 'groupcall-leg-end', 'transfer-input', 'transfer-effects', 'failover-dial'] as const;
+export const REACTIONS = ['flow-start', 'flow-end', 'answer-wait', 'connect-leg', 'chain-cascade', 'groupcall-answer', 'groupcall-leg-end', 'groupcall-end', 'transfer-input', 'transfer-effects', 'failover-dial'] as const;
 export type ReactionName = (typeof REACTIONS)[number];
 
 /** A call event as the rule reads it: its name and the call's snapshot. */
@@ -49,6 +49,14 @@ const TRANSFER_INPUT_EVENTS = ['call_ringing', 'call_answered', 'call_hungup'];
 
 /** The reactions to a transfer's own event: its effects (dial, bridges, music on hold, hangups). */
 export const transferReactionsTo = (type: string): ReactionName[] => (type === 'transfer_ringing' ? [] : ['transfer-effects']);
+
+/**
+ * The reactions to a groupcall's own event: the end of a nested groupcall moves its master on
+ * (linear dials its next destination, or it ends), the end of a connect's groupcall moves the
+ * connect on (its flow goes on).
+ */
+export const groupcallReactionsTo = (type: string, groupcall: { masterGroupcallId: string | null; masterCallId: string | null }): ReactionName[] =>
+  type === 'groupcall_hangup' && (groupcall.masterGroupcallId !== null || groupcall.masterCallId !== null) ? ['groupcall-end'] : [];
 
 function startsFlow(type: string, call: CallChange['call']): boolean {
   if (call.direction === 'incoming') return type === 'call_created';

@@ -108,6 +108,10 @@ const RECORDING: SnapshotColumns<SnapshotOf['recording']> = {
 export const groupcallCallCountSql = (t: string): string =>
   `(cardinality(${t}.call_ids) - (SELECT count(*) FROM calls leg WHERE leg.id = ANY(${t}.call_ids) AND leg.status = 'hangup')::int)`;
 
+/** A groupcall's nested groupcalls not yet hung up (VoIPBIN's groupcall_count). */
+export const groupcallGroupcallCountSql = (t: string): string =>
+  `(cardinality(${t}.groupcall_ids) - (SELECT count(*) FROM groupcalls child WHERE child.id = ANY(${t}.groupcall_ids) AND child.status = 'hangup')::int)`;
+
 const GROUPCALL: SnapshotColumns<SnapshotOf['groupcall']> = {
   id: column('id'),
   customer_id: column('customer_id'),
@@ -121,6 +125,7 @@ const GROUPCALL: SnapshotColumns<SnapshotOf['groupcall']> = {
   call_ids: column('call_ids'),
   call_count: groupcallCallCountSql,
   groupcall_ids: column('groupcall_ids'),
+  groupcall_count: groupcallGroupcallCountSql,
   master_call_id: column('master_call_id'),
   master_groupcall_id: column('master_groupcall_id'),
   status: column('status'),

@@ -79,16 +79,18 @@ export class GroupcallResolver {
     return legs.flatMap((leg) => (leg ? [toGraphqlCall(leg)] : []));
   }
 
-  @FieldResolver(() => Call, { nullable: true, description: 'The leg that answered first.' })
+  @FieldResolver(() => Call, { nullable: true, description: 'The leg that answered first (at any level of nesting).' })
   async answeredCall(@Root() groupcall: Groupcall, @Ctx() ctx: GraphqlContext): Promise<Call | null> {
     const leg = groupcall.answerCallId ? await ctx.loaders.callById.load(groupcall.answerCallId) : null;
     return leg ? toGraphqlCall(leg) : null;
   }
 
-  @FieldResolver(() => [Groupcall], { name: 'groupcalls', description: 'Nested groupcalls (not built yet: always empty).' })
+  @FieldResolver(() => [Groupcall], { name: 'groupcalls', description: 'The nested groupcalls dialled so far, in dial order.' })
   async nestedGroupcalls(@Root() groupcall: Groupcall, @Ctx() ctx: GraphqlContext): Promise<Groupcall[]> {
     if (groupcall.groupcallIds.length === 0) return [];
-    return (await ctx.services.groupcalls.findManyOwned(groupcall.groupcallIds, ctx.customerId)).map(toGraphqlGroupcall);
+    const nested = await ctx.services.groupcalls.findManyOwned(groupcall.groupcallIds, ctx.customerId);
+    const byId = new Map(nested.map((child) => [child.id, child]));
+    return groupcall.groupcallIds.flatMap((id) => (byId.has(id) ? [toGraphqlGroupcall(byId.get(id)!)] : []));
   }
 
   @FieldResolver(() => Groupcall, { nullable: true, description: 'The groupcall this one is nested in.' })

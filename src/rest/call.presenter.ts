@@ -80,7 +80,8 @@ export function presentAction(action: Record<string, unknown>): Record<string, u
   return typeof executed === 'string' ? { ...action, tm_execute: formatTime(new Date(executed)) } : { ...action };
 }
 
-export const presentAddress = (address: Address): RestAddress => ({
+/** An address (or a groupcall's nested-groupcall destination, which has the same fields). */
+export const presentAddress = (address: Omit<Address, 'type'> & { type: string }): RestAddress => ({
   type: address.type,
   target: address.target,
   target_name: address.targetName,

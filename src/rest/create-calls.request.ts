@@ -1,4 +1,5 @@
 import type { AddressInput } from '../domain/address';
+import type { GroupcallDestinationInput, NestedGroupcallInput } from '../domain/groupcall-destinations';
 import { invalidArgument } from '../domain/errors';
 import type { CreateCallsInput } from '../services/create-calls';
 import type { CreateGroupcallInput } from '../services/groupcall-service';
@@ -50,5 +51,31 @@ function dialFieldsFrom(body: Json) {
 /** The body of `POST /v1.0/groupcalls` as the service's input (the service validates every value). */
 export function createGroupcallInputFrom(body: unknown): CreateGroupcallInput {
   const json = objectBody(body);
-  return { ...dialFieldsFrom(json), ringMethod: json.ring_method, answerMethod: json.answer_method };
+  const { destinations } = json;
+  return {
+    ...dialFieldsFrom(json),
+    destinations: Array.isArray(destinations) ? destinations.map(groupcallDestinationFrom) : (destinations as null),
+    ringMethod: json.ring_method,
+    answerMethod: json.answer_method,
+  };
+}
+
+/** What a nested groupcall takes from its master; sent inside it, it is refused naming the field. */
+const INHERITED = ['source', 'flow_id', 'actions', 'answer_method'];
+
+/** A groupcall's destination: an address, or `{"type": "groupcall", "groupcall": {destinations, ring_method, dial_timeout}}`. */
+function groupcallDestinationFrom(value: unknown): GroupcallDestinationInput | null {
+  if (!isObject(value)) return value as null;
+  const nested = value.groupcall;
+  return { ...(addressFrom(value) as AddressInput), groupcall: isObject(nested) ? nestedGroupcallFrom(nested) : (nested as null) };
+}
+
+function nestedGroupcallFrom(json: Json): NestedGroupcallInput {
+  const { destinations } = json;
+  return {
+    destinations: Array.isArray(destinations) ? destinations.map(groupcallDestinationFrom) : destinations,
+    ringMethod: json.ring_method,
+    dialTimeout: json.dial_timeout,
+    inherited: INHERITED.filter((key) => key in json),
+  };
 }

@@ -35,6 +35,7 @@ export function presentGroupcall(groupcall: Groupcall): RestGroupcall {
     customer_id: groupcall.customerId,
     flow_id: groupcall.flowId ?? ZERO_UUID,
     source: presentAddress(groupcall.source),
+    // A nested groupcall is an address of type groupcall whose target is its id.
     destinations: groupcall.destinations.map(presentAddress),
     master_call_id: groupcall.masterCallId ?? ZERO_UUID,
     master_groupcall_id: groupcall.masterGroupcallId ?? ZERO_UUID,
@@ -45,7 +46,7 @@ export function presentGroupcall(groupcall: Groupcall): RestGroupcall {
     call_ids: [...groupcall.callIds],
     groupcall_ids: [...groupcall.groupcallIds],
     call_count: groupcall.callCount,
-    groupcall_count: 0,
+    groupcall_count: groupcall.groupcallCount,
     dial_index: groupcall.dialIndex,
     dial_timeout: groupcall.dialTimeoutMs,
     status: groupcall.status,

@@ -35,10 +35,15 @@ export enum AddressTypeEnum {
   SIP = 'sip',
   ENDPOINT = 'endpoint',
   EXTENSION = 'extension',
+  /** Only among a groupcall's destinations: a nested groupcall (target: its id). A call cannot be made to it. */
+  GROUPCALL = 'groupcall',
 }
 
 registerEnumType(CallStatusEnum, { name: 'CallStatus', description: 'Moves forward only: DIALING → RINGING → PROGRESSING → TERMINATING/CANCELING → HANGUP.' });
 registerEnumType(CallDirectionEnum, { name: 'CallDirection' });
 registerEnumType(HangupByEnum, { name: 'HangupBy', description: 'Which side hung up first.' });
 registerEnumType(HangupReasonEnum, { name: 'HangupReason' });
-registerEnumType(AddressTypeEnum, { name: 'AddressType' });
+registerEnumType(AddressTypeEnum, {
+  name: 'AddressType',
+  valuesConfig: { GROUPCALL: { description: "Only among a groupcall's destinations: a nested groupcall, its target the nested groupcall's id. Calls are never made to it." } },
+});

@@ -16,7 +16,7 @@ export class Groupcall {
   @Field(() => Address)
   source!: Address;
 
-  @Field(() => [Address])
+  @Field(() => [Address], { description: 'In dial order; a nested groupcall is type GROUPCALL, its target its id (see groupcalls).' })
   destinations!: Address[];
 
   @Field(() => RingMethodEnum)
@@ -28,8 +28,11 @@ export class Groupcall {
   @Field(() => ID, { nullable: true, description: 'The flow the winning leg runs.' })
   flowId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The leg that answered first.' })
+  @Field(() => ID, { nullable: true, description: 'The leg that answered first (at any level of nesting).' })
   answerCallId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The nested groupcall the answer came through; null when it was a leg of this one.' })
+  answerGroupcallId!: string | null;
 
   @Field(() => [ID], { description: 'The legs dialled so far, in dial order.' })
   callIds!: string[];
@@ -43,11 +46,17 @@ export class Groupcall {
   @Field(() => Int, { description: "Each leg's dial timeout in milliseconds." })
   dialTimeout!: number;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The groupcall this one is nested in.' })
   masterGroupcallId!: string | null;
 
-  @Field(() => [ID])
+  @Field(() => ID, { nullable: true, description: "The call whose flow's connect rings this groupcall." })
+  masterCallId!: string | null;
+
+  @Field(() => [ID], { description: 'The nested groupcalls dialled so far, in dial order.' })
   groupcallIds!: string[];
+
+  @Field(() => Int, { description: 'Nested groupcalls not ended yet.' })
+  groupcallCount!: number;
 
   @Field(() => DateTimeScalar)
   createdAt!: Date;

@@ -1,5 +1,5 @@
 import type { Call } from '../domain/call';
-import { canChainTo, CHAINED_HANGUP_REASON } from '../domain/call-chain';
+import { canChainTo, chainedHangupReason } from '../domain/call-chain';
 import { decide, statusOnlyMove, type CallFacts, type CallSignal } from '../domain/call-lifecycle';
 import type { CallStatus } from '../domain/call-status';
 import { AppError } from '../domain/errors';
@@ -146,11 +146,11 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     return call;
   }
 
-  /** The master's cascade: every chained call still up is hung up, local/normal. */
+  /** The master's cascade: every chained call still up is hung up, local/normal (a ringing groupcall leg: cancel). */
   async function hangupChained(masterId: string): Promise<void> {
     for (const chained of await calls.findLiveChained(masterId)) {
       try {
-        await apply(chained, { type: 'hangup_requested', reason: CHAINED_HANGUP_REASON });
+        await apply(chained, { type: 'hangup_requested', reason: chainedHangupReason(chained) });
       } catch (error) {
         // Ended on its own since it was read: nothing left to do for it.
         if (!(error instanceof AppError && error.code === 'CALL_ALREADY_HUNGUP')) throw error;

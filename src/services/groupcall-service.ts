@@ -2,33 +2,26 @@ import type { AddressInput } from '../domain/address';
 import { parseAddress } from '../domain/address';
 import type { Call } from '../domain/call';
 import type { CallCursor } from '../domain/call';
-import { resolveDialTimeout } from '../domain/dial-timeout';
+import { DEFAULT_DIAL_TIMEOUT_MS, resolveDialTimeout } from '../domain/dial-timeout';
 import { AppError } from '../domain/errors';
-import {
-  afterLegEnded,
-  hangsUpLosers,
-  initialDialCount,
-  LOSING_LEG_REASON,
-  parseAnswerMethod,
-  parseRingMethod,
-  type Groupcall,
-} from '../domain/groupcall';
+import { afterLegEnded, hangsUpLosers, LOSING_LEG_REASON, parseAnswerMethod, parseRingMethod, type Groupcall, type RingMethod } from '../domain/groupcall';
+import { MAX_GROUPCALL_LEVELS, parseGroupcallDestinations, type GroupcallDestinationInput } from '../domain/groupcall-destinations';
 import { MAX_PAGE_SIZE } from '../domain/paging';
-import type { CallRepository, NewCall } from '../persistence/call-repository';
+import type { CallRepository } from '../persistence/call-repository';
 import { newCallId } from '../persistence/call-repository';
 import type { GroupcallRepository } from '../persistence/groupcall-repository';
 import type { PrismaClient } from '../persistence/database';
-import type { Address } from '../domain/address';
-import { addressToStored } from './call-row';
 import type { CallService } from './call-service';
-import { parseDestinations, resolveFlow } from './create-calls';
+import { resolveFlow } from './create-calls';
+import { destinationIndexOf, planNext, planStart, type DialPlan, type GroupcallShape } from './groupcall-dial-plan';
 import { parseId } from './ids';
 import type { NumberService } from './number-service';
 import type { TelephonyCommands } from './ports';
 
 export interface CreateGroupcallInput {
   source?: AddressInput | null;
-  destinations?: (AddressInput | null)[] | null;
+  /** Addresses, and nested groupcalls: `{type: 'groupcall', groupcall: {destinations, ringMethod, dialTimeout}}`. */
+  destinations?: (GroupcallDestinationInput | null)[] | null;
   flowId?: string | null;
   actions?: unknown[] | null;
   ringMethod?: unknown;
@@ -60,23 +53,13 @@ export interface GroupcallServiceDeps {
 export function createGroupcallService(deps: GroupcallServiceDeps) {
   const { prisma, calls, groupcalls, callService, commands, numbers } = deps;
 
-  const legOf = (groupcall: Pick<Groupcall, 'id' | 'customerId' | 'flowId' | 'source' | 'dialTimeoutMs'>, id: string, destination: Address): NewCall => ({
-    id,
-    customerId: groupcall.customerId,
-    flowId: groupcall.flowId,
-    type: 'flow',
-    direction: 'outgoing',
-    source: addressToStored(groupcall.source),
-    destination: addressToStored(destination),
-    masterCallId: null,
-    groupcallId: groupcall.id,
-    earlyExecution: false,
-    dialTimeoutMs: groupcall.dialTimeoutMs,
-  });
-
-  const dial = async (legs: readonly { id: string }[], dialTimeoutMs: number) => {
-    await Promise.all(legs.flatMap((leg) => [commands.originate(leg.id), commands.scheduleDialTimeout(leg.id, dialTimeoutMs)]));
+  const dial = async (legs: readonly { id: string; dialTimeoutMs: number }[]) => {
+    await Promise.all(legs.flatMap((leg) => [commands.originate(leg.id), commands.scheduleDialTimeout(leg.id, leg.dialTimeoutMs)]));
   };
+
+  /** Inserts what a dial plan makes, in one transaction (`first`: a statement that must come before). */
+  const insertPlan = (plan: DialPlan, flow: Parameters<CallRepository['insert']>[1], first: Parameters<CallRepository['insert']>[2] = []) =>
+    calls.insert(plan.legs, flow, [...first, ...plan.groupcalls.map(groupcalls.insertStatement)]);
 
   async function getOwned(customerId: string, id: unknown): Promise<Groupcall> {
     const groupcall = await groupcalls.findOwned(parseId(id, 'id'), customerId);
@@ -84,38 +67,99 @@ export function createGroupcallService(deps: GroupcallServiceDeps) {
     return groupcall;
   }
 
-  /** Hangs up the legs still up other than `keep` (the winner), with `reason`. */
-  async function hangupLegs(groupcall: Groupcall, keep: string | null, reason: typeof LOSING_LEG_REASON | undefined): Promise<void> {
-    for (const callId of groupcall.callIds) {
-      if (callId !== keep) await callService.signal(callId, { type: 'hangup_requested', reason });
-    }
+  const hangupCalls = (ids: readonly string[], reason: typeof LOSING_LEG_REASON | undefined) =>
+    Promise.all(ids.map((callId) => callService.signal(callId, { type: 'hangup_requested', reason })));
+
+  /**
+   * Hangs a groupcall up with everything it dialled: it stops dialling (hangingup), its legs are
+   * hung up and its nested groupcalls likewise; each ends once what it dialled did.
+   */
+  async function hangupTree(groupcall: Groupcall, reason: typeof LOSING_LEG_REASON | undefined): Promise<Groupcall> {
+    const ending = (await groupcalls.markHangingUp(groupcall.id)) ?? groupcall;
+    const nested = await groupcalls.findManyByIds(ending.groupcallIds);
+    await Promise.all([hangupCalls(ending.callIds, reason), ...nested.filter((child) => child.status !== 'hangup').map((child) => hangupTree(child, reason))]);
+    return (await groupcalls.endIfIdle(ending.id)) ?? ending;
+  }
+
+  /** hangup_others at the winner: every level cancels what it dialled but the winner and the groupcalls it answered through. */
+  async function cancelAllBut(groupcall: Groupcall, winner: string): Promise<void> {
+    const nested = await groupcalls.findManyByIds(groupcall.groupcallIds);
+    await Promise.all([
+      hangupCalls(groupcall.callIds.filter((id) => id !== winner), LOSING_LEG_REASON),
+      ...nested.map((child) => (child.answerCallId === winner ? cancelAllBut(child, winner) : child.status === 'hangup' ? null : hangupTree(child, LOSING_LEG_REASON))),
+    ]);
+  }
+
+  /** Linear: dials the destination after `endedIndex` if the groupcall moves on to it (one conditional statement). */
+  async function dialNext(groupcall: Groupcall, endedIndex: number): Promise<void> {
+    const { next, plan } = planNext(groupcall, endedIndex + 1);
+    await insertPlan(plan, null, [groupcalls.advanceStatement(groupcall.id, endedIndex, next)]);
+    // Dialled if listed, by this run or an earlier one that died before dialling (the plan is the same).
+    const now = await groupcalls.findById(groupcall.id);
+    const listed = 'callId' in next ? now?.callIds.includes(next.callId) : now?.groupcallIds.includes(next.groupcallId);
+    if (listed) await dial(plan.legs);
+  }
+
+  /** After a leg or nested groupcall of `groupcall` ended: linear may move on; it ends once nothing it dialled is up. */
+  async function afterEnd(groupcall: Groupcall, ended: { callId: string } | { groupcallId: string }): Promise<void> {
+    const index = destinationIndexOf(groupcall, ended);
+    if (index >= 0 && afterLegEnded(groupcall, index) === 'dial-next') await dialNext(groupcall, index);
+    await groupcalls.endIfIdle(groupcall.id);
   }
 
   return {
     async create(customerId: string, input: CreateGroupcallInput): Promise<Groupcall> {
       const source = parseAddress(input.source, 'source');
-      const destinations = parseDestinations(input.destinations);
+      const dialTimeoutMs = resolveDialTimeout(input.dialTimeout, 'dial_timeout');
+      const destinations = parseGroupcallDestinations(input.destinations, dialTimeoutMs, newCallId);
       const ringMethod = parseRingMethod(input.ringMethod);
       const answerMethod = parseAnswerMethod(input.answerMethod);
-      const dialTimeoutMs = resolveDialTimeout(input.dialTimeout, 'dial_timeout');
       // VoIPBIN: flow_id wins over actions when both are given.
       const flow = await resolveFlow(prisma, customerId, input.flowId ? { flowId: input.flowId } : { actions: input.actions });
       await numbers.assertSource(customerId, source);
 
-      const id = newCallId();
-      const shape = { id, customerId, flowId: flow?.id ?? null, source, dialTimeoutMs };
-      const legs = destinations.slice(0, initialDialCount(ringMethod, destinations.length)).map((destination) => legOf(shape, newCallId(), destination));
-      const row = groupcalls.insertStatement({
-        ...shape,
-        source: addressToStored(source),
-        destinations: destinations.map(addressToStored),
+      const shape: GroupcallShape = {
+        id: newCallId(),
+        customerId,
+        flowId: flow?.id ?? null,
+        source,
+        destinations,
         ringMethod,
         answerMethod,
-        callIds: legs.map((leg) => leg.id),
-      });
-      await calls.insert(legs, flow?.isNew ? flow.record : null, [row]);
-      await dial(legs, dialTimeoutMs);
-      return (await groupcalls.findById(id)) as Groupcall;
+        dialTimeoutMs,
+        masterCallId: null,
+        masterGroupcallId: null,
+      };
+      const plan = planStart(shape);
+      await insertPlan(plan, flow?.isNew ? flow.record : null);
+      await dial(plan.legs);
+      return (await groupcalls.findById(shape.id)) as Groupcall;
+    },
+
+    /**
+     * A flow's connect to several destinations: a groupcall of the call (`master_call_id`), no
+     * flow of its own (the winner is bridged with the call), hangup_others. Its legs are chained
+     * to the call, so the call's end cancels them and the groupcall ends with its final event.
+     */
+    async createForCall(call: Call, input: { source: AddressInput; destinations: AddressInput[]; ringMethod: RingMethod }): Promise<Groupcall | null> {
+      const source = parseAddress(input.source, 'source');
+      await numbers.assertSource(call.customerId, source);
+      const shape: GroupcallShape = {
+        id: newCallId(),
+        customerId: call.customerId,
+        flowId: null,
+        source,
+        destinations: parseGroupcallDestinations(input.destinations, DEFAULT_DIAL_TIMEOUT_MS, newCallId),
+        ringMethod: input.ringMethod,
+        answerMethod: 'hangup_others',
+        dialTimeoutMs: DEFAULT_DIAL_TIMEOUT_MS,
+        masterCallId: call.id,
+        masterGroupcallId: null,
+      };
+      const plan = planStart(shape);
+      // Nothing is inserted when the call began to end meanwhile.
+      if ((await insertPlan(plan, null)).length > 0) await dial(plan.legs);
+      return groupcalls.findById(shape.id);
     },
 
     get: getOwned,
@@ -126,59 +170,60 @@ export function createGroupcallService(deps: GroupcallServiceDeps) {
       return { ...page, next: page.groupcalls.length === pageSize ? (page.cursors.at(-1) ?? null) : null };
     },
 
-    /** Ends every leg (the groupcall ends with the last of them); an ended groupcall answers 409. */
+    /** Ends every leg, nested groupcalls' too (the groupcall ends with the last of them); an ended groupcall answers 409. */
     async hangup(customerId: string, id: unknown): Promise<Groupcall> {
       const groupcall = await getOwned(customerId, id);
       if (groupcall.status === 'hangup') throw new AppError('GROUPCALL_ALREADY_HUNGUP', 'The groupcall has already ended.');
-      const ending = (await groupcalls.markHangingUp(groupcall.id)) ?? groupcall;
-      await hangupLegs(ending, null, undefined);
-      return (await groupcalls.endIfIdle(groupcall.id)) ?? (await getOwned(customerId, groupcall.id));
+      await hangupTree(groupcall, undefined);
+      return getOwned(customerId, groupcall.id);
     },
 
     /** Hangs a live groupcall up first, then hides it from lists (readable by id, as calls are). */
     async delete(customerId: string, id: unknown): Promise<Groupcall> {
       let groupcall = await getOwned(customerId, id);
-      if (groupcall.status !== 'hangup') {
-        const ending = (await groupcalls.markHangingUp(groupcall.id)) ?? groupcall;
-        await hangupLegs(ending, null, undefined);
-        groupcall = (await groupcalls.endIfIdle(groupcall.id)) ?? groupcall;
-      }
+      if (groupcall.status !== 'hangup') groupcall = await hangupTree(groupcall, undefined);
       return (await groupcalls.markDeleted(groupcall.id, customerId)) ?? (await getOwned(customerId, groupcall.id));
     },
 
     /**
-     * The groupcall-answer reaction: the first leg to answer wins (one conditional update); the
-     * others are cancelled (hangup_others). Answers whether `leg` is the winner (its flow starts).
+     * The groupcall-answer reaction. The leg claims its groupcall, then each master in turn up to
+     * the top (each one conditional statement): the first answer to claim the top wins, and
+     * every level cancels the rest (hangup_others). A leg that loses at some level is cancelled.
+     * Answers whether `leg` won (its flow starts). A retried run finds its own id at each level.
      */
     async legAnswered(leg: Call): Promise<boolean> {
-      if (!leg.groupcallId) return false;
-      const groupcall = (await groupcalls.claimAnswer(leg.groupcallId, leg.id)) ?? (await groupcalls.findById(leg.groupcallId));
-      if (!groupcall) return false;
-      // A retried reaction of the winner finds its own id there and does the rest again.
-      if (groupcall.answerCallId === leg.id) {
-        if (hangsUpLosers(groupcall.answerMethod)) await hangupLegs(groupcall, leg.id, LOSING_LEG_REASON);
-        return true;
+      let top: Groupcall | null = null;
+      let via: string | null = null;
+      for (let id: string | null = leg.groupcallId, level = 0; id && level < MAX_GROUPCALL_LEVELS; level++) {
+        const current: Groupcall | null = (await groupcalls.claimAnswer(id, leg.id, via)) ?? (await groupcalls.findById(id));
+        if (!current) return false;
+        if (current.answerCallId !== leg.id) {
+          if (hangsUpLosers(current.answerMethod) || current.status !== 'progressing') await hangupCalls([leg.id], LOSING_LEG_REASON);
+          return false;
+        }
+        [top, via, id] = [current, current.id, current.masterGroupcallId];
       }
-      if (hangsUpLosers(groupcall.answerMethod) || groupcall.status !== 'progressing') {
-        await callService.signal(leg.id, { type: 'hangup_requested', reason: LOSING_LEG_REASON });
-      }
-      return false;
+      // Once answered nothing more is listed on the top, so its row as claimed is complete.
+      if (top && hangsUpLosers(top.answerMethod)) await cancelAllBut(top, leg.id);
+      return top !== null;
     },
 
     /** The groupcall-leg-end reaction: linear dials the next destination; the last leg's end ends the groupcall. */
     async legEnded(leg: Call): Promise<void> {
-      if (!leg.groupcallId) return;
-      const groupcall = await groupcalls.findById(leg.groupcallId);
-      if (!groupcall) return;
-      const index = groupcall.callIds.indexOf(leg.id);
-      if (afterLegEnded(groupcall, index) === 'dial-next') {
-        const next = legOf(groupcall, newCallId(), groupcall.destinations[index + 1] as Address);
-        await calls.insert([next], null, [groupcalls.advanceStatement(groupcall.id, index, next.id)]);
-        // The next leg as listed (by this run or an earlier one that died before dialling it).
-        const listed = (await groupcalls.findById(groupcall.id))?.callIds[index + 1];
-        if (listed) await dial([{ id: listed }], groupcall.dialTimeoutMs);
-      }
-      await groupcalls.endIfIdle(groupcall.id);
+      const groupcall = leg.groupcallId ? await groupcalls.findById(leg.groupcallId) : null;
+      if (groupcall) await afterEnd(groupcall, { callId: leg.id });
+    },
+
+    /** The groupcall-end reaction of a nested groupcall: its master may dial on, or end. */
+    async nestedEnded(nested: Pick<Groupcall, 'id' | 'masterGroupcallId'>): Promise<void> {
+      const master = nested.masterGroupcallId ? await groupcalls.findById(nested.masterGroupcallId) : null;
+      if (master) await afterEnd(master, { groupcallId: nested.id });
+    },
+
+    /** A nested groupcall's reaction could not run: the groupcall it could not move on is hung up. */
+    async reactionGaveUp(groupcallId: string): Promise<void> {
+      const groupcall = await groupcalls.findById(groupcallId);
+      if (groupcall && groupcall.status !== 'hangup') await hangupTree(groupcall, undefined);
     },
 
     findById: groupcalls.findById,

@@ -2,9 +2,11 @@ import type { Call } from '../domain/call';
 import type { Activeflow } from '../domain/flow/activeflow';
 import type { FlowAction } from '../domain/flow/flow-action';
 import type { ParseAction } from '../domain/flow/flow-engine';
+import type { Groupcall } from '../domain/groupcall';
 import type { ActiveflowService } from '../services/activeflow-service';
 import type { CallLookups } from '../services/call-service';
 import type { CallService } from '../services/call-service';
+import type { GroupcallService } from '../services/groupcall-service';
 import type { FlowMediaPort } from '../telephony/flow-media-port';
 import { connectBridgeId } from './flow-playbacks';
 
@@ -16,52 +18,86 @@ export interface ConnectDeps {
   activeflows: ActiveflowService;
   calls: CallLookups;
   callService: CallService;
+  groupcalls: Pick<GroupcallService, 'createForCall'>;
   media: FlowMediaPort;
   parse: ParseAction;
 }
 
-/** The connect action's legs: outgoing calls chained to the call (`master_call_id`). */
-export async function connectLegs({ calls, callService }: ConnectDeps, flow: Activeflow, call: Call, action: ConnectAction): Promise<void> {
+/**
+ * The connect action's legs: outgoing calls chained to the call (`master_call_id`). Several
+ * destinations ring as a groupcall of the call (its `master_call_id`), whose legs are chained too.
+ */
+export async function connectLegs({ calls, callService, groupcalls }: Omit<ConnectDeps, 'media' | 'parse' | 'activeflows'>, flow: Activeflow, call: Call, action: ConnectAction): Promise<void> {
   // A retried step finds the legs it made before (chained to the call after the step began).
   const since = new Date(flow.currentAction?.tmExecute ?? 0).getTime();
   const made = (await calls.findChained([call.id], call.customerId)).some((leg) => leg.tmCreate.getTime() >= since);
   if (made) return;
   const source = action.option.source ?? call.source;
-  await callService.create(call.customerId, {
-    source: { type: source.type, target: source.target, name: source.name },
-    destinations: action.option.destinations.map((destination) => ({ type: destination.type, target: destination.target, name: destination.name })),
-    masterCallId: call.id,
-  });
+  const destinations = action.option.destinations.map((destination) => ({ type: destination.type, target: destination.target, name: destination.name }));
+  const from = { type: source.type, target: source.target, name: source.name };
+  if (destinations.length > 1) {
+    await groupcalls.createForCall(call, { source: from, destinations, ringMethod: action.option.ringMethod });
+    return;
+  }
+  await callService.create(call.customerId, { source: from, destinations, masterCallId: call.id });
 }
 
 /**
- * The connect-leg reaction: the first leg to answer is bridged with the call (a mixing bridge)
- * and the other legs are hung up; when no leg is left, the bridge goes and the flow goes on.
+ * The connect's reactions. A plain leg (connect-leg): the first to answer is bridged with the
+ * call (a mixing bridge) and the other legs are hung up. A groupcall's leg is bridged only once
+ * it won the groupcall (groupcall-answer calls `winnerAnswered`), and the connect moves on when
+ * the groupcall ended (groupcall-end calls `groupcallEnded`), not at each leg's end: a linear
+ * groupcall has no leg up between two destinations. When no leg is left, the bridge goes and the
+ * flow goes on.
  */
-export function connectLegReaction(
+export function connectReactions(
   deps: ConnectDeps,
   /** A transfer's consult call is chained to the caller too, but its answer is the transfer's to bridge. */
   isTransferLeg: (callId: string) => Promise<boolean>,
 ) {
   const { activeflows, calls, callService, media, parse } = deps;
-  return async function legChanged(leg: Call): Promise<void> {
-    if (!leg.masterCallId || (leg.status !== 'progressing' && leg.status !== 'hangup')) return;
-    const flow = await activeflows.findByCall(leg.masterCallId);
+
+  async function connectOf(masterCallId: string) {
+    const flow = await activeflows.findByCall(masterCallId);
     const action = flow?.currentAction ? parse(flow.currentAction, 'current_action') : null;
-    if (!flow || action?.type !== 'connect') return;
-    const bridgeId = connectBridgeId(flow.id, flow.currentAction?.tmExecute ?? '');
-    const legs = await calls.findChained([leg.masterCallId], leg.customerId);
-    if (leg.status === 'progressing') {
-      if (flow.status !== 'running' || (await isTransferLeg(leg.id))) return;
-      await media.createBridge(bridgeId);
-      await media.addToBridge(bridgeId, [await calls.channelOf(leg.masterCallId), leg.channelId]);
-      for (const other of legs) {
-        if (other.id !== leg.id && other.status !== 'hangup') await callService.signal(other.id, { type: 'hangup_requested', reason: 'normal' });
-      }
-      return;
+    if (!flow || action?.type !== 'connect') return null;
+    return { flow, bridgeId: connectBridgeId(flow.id, flow.currentAction?.tmExecute ?? '') };
+  }
+
+  async function bridge(leg: Call & { masterCallId: string }, hangupOthers: boolean): Promise<void> {
+    const connect = await connectOf(leg.masterCallId);
+    if (!connect || connect.flow.status !== 'running' || (await isTransferLeg(leg.id))) return;
+    await media.createBridge(connect.bridgeId);
+    await media.addToBridge(connect.bridgeId, [await calls.channelOf(leg.masterCallId), leg.channelId]);
+    if (!hangupOthers) return;
+    for (const other of await calls.findChained([leg.masterCallId], leg.customerId)) {
+      if (other.id !== leg.id && other.status !== 'hangup') await callService.signal(other.id, { type: 'hangup_requested', reason: 'normal' });
     }
+  }
+
+  async function finish(masterCallId: string, customerId: string): Promise<void> {
+    const connect = await connectOf(masterCallId);
+    if (!connect) return;
+    const legs = await calls.findChained([masterCallId], customerId);
     if (legs.some((other) => other.status !== 'hangup')) return;
-    await media.destroyBridge(bridgeId);
-    if (flow.status === 'running') await activeflows.advance(flow.id, flow.step);
+    await media.destroyBridge(connect.bridgeId);
+    if (connect.flow.status === 'running') await activeflows.advance(connect.flow.id, connect.flow.step);
+  }
+
+  return {
+    /** connect-leg: a plain leg answered or ended. */
+    async legChanged(leg: Call): Promise<void> {
+      if (!leg.masterCallId || leg.groupcallId || (leg.status !== 'progressing' && leg.status !== 'hangup')) return;
+      if (leg.status === 'progressing') return bridge({ ...leg, masterCallId: leg.masterCallId }, true);
+      return finish(leg.masterCallId, leg.customerId);
+    },
+    /** The winner of a connect's groupcall: bridged with the call (the groupcall cancels the others). */
+    async winnerAnswered(leg: Call): Promise<void> {
+      if (leg.masterCallId) await bridge({ ...leg, masterCallId: leg.masterCallId }, false);
+    },
+    /** A connect's groupcall ended: the connect moves on. */
+    async groupcallEnded(groupcall: Groupcall): Promise<void> {
+      if (groupcall.masterCallId) await finish(groupcall.masterCallId, groupcall.customerId);
+    },
   };
 }

@@ -128,6 +128,8 @@ export interface GroupcallSnapshot {
   /** The legs not hung up at the change. */
   call_count: number;
   groupcall_ids: string[];
+  /** The nested groupcalls not hung up at the change. */
+  groupcall_count: number;
   master_call_id: string | null;
   master_groupcall_id: string | null;
   status: string;

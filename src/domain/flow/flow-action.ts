@@ -66,6 +66,8 @@ export interface ConnectOption {
   /** The caller id of the new legs; null: the call's own source. */
   source: Address | null;
   destinations: Address[];
+  /** Several destinations ring as a groupcall: all at once, or one after another. */
+  ringMethod: 'ring_all' | 'linear';
   earlyMedia: boolean;
   relayReason: boolean;
 }

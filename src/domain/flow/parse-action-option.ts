@@ -58,6 +58,7 @@ export const OPTION_PARSERS: OptionParsers = {
     return {
       source: source.value === undefined ? null : parseActionAddress(source.value, read.at('source'), read.allowTemplates),
       destinations: destinations(read),
+      ringMethod: read.oneOf(['ring_method'], ['ring_all', 'linear'] as const, 'ring_all'),
       earlyMedia: read.bool(['early_media'], false),
       relayReason: read.bool(['relay_reason'], false),
     };

@@ -59,10 +59,13 @@ describe('parseFlowAction: options, typed and defaulted', () => {
     expect(action.option).toEqual({
       source: { type: 'tel', target: '+15551234567', targetName: '', name: '', detail: '' },
       destinations: [{ type: 'sip', target: 'bob@example.com', targetName: 'Bob', name: '', detail: '' }],
+      ringMethod: 'ring_all',
       earlyMedia: true,
       relayReason: false,
     });
     expect(one('connect', { destinations: [{ type: 'tel', target: '+15551234567' }] }).option).toMatchObject({ source: null });
+    expect(one('connect', { destinations: [{ type: 'tel', target: '+15551234567' }], ring_method: 'linear' }).option).toMatchObject({ ringMethod: 'linear' });
+    expect(() => one('connect', { destinations: [{ type: 'tel', target: '+15551234567' }], ring_method: 'round_robin' })).toThrow(/ring_method/);
   });
 
   it.each([

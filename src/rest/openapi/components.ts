@@ -1,4 +1,4 @@
-import { groupcallEventSchema, groupcallSchema } from './groupcall-operations';
+import { GROUPCALL_SCHEMAS, groupcallEventSchema, groupcallSchema } from './groupcall-operations';
 import { FLOW_ACTION_TYPES, ACTION_TYPE_ALIASES } from '../../domain/flow/action-types';
 import { RECORDING_CHANNELS, RECORDING_DIRECTIONS, RECORDING_FORMATS, RECORDING_STATUSES } from '../../domain/recording';
 import { bool, int, list, num, oneOf, record, ref, str, time, uuid, ZERO_UUID_TEXT, type Schema } from './schema-kit';
@@ -304,4 +304,5 @@ export const SCHEMAS: Readonly<Record<string, Schema>> = {
   LoginAnswer: login,
   Groupcall: groupcallSchema,
   GroupcallEvent: groupcallEventSchema,
+  ...GROUPCALL_SCHEMAS,
 };

@@ -8,6 +8,7 @@ import type { ActiveflowService, StepOutcome } from '../../services/activeflow-s
 import type { CallLookups } from '../../services/call-service';
 import type { CallService } from '../../services/call-service';
 import type { FlowJobs } from '../../services/flow-ports';
+import type { GroupcallService } from '../../services/groupcall-service';
 import type { RecordingService } from '../../services/recording-service';
 import type { FlowMediaPort } from '../../telephony/flow-media-port';
 import type { MediaControlPort } from '../../telephony/media-control-port';
@@ -18,6 +19,8 @@ export interface FlowExecutorDeps {
   activeflows: ActiveflowService;
   calls: CallLookups;
   callService: CallService;
+  /** A connect to several destinations rings them as a groupcall. */
+  groupcalls: Pick<GroupcallService, 'createForCall'>;
   /** Recording actions go through the API's own path: same validation, same 409 rules. */
   recordings: Pick<RecordingService, 'startWith' | 'stop' | 'get'>;
   media: FlowMediaPort & Pick<MediaControlPort, 'sendDtmf'>;

@@ -3,6 +3,8 @@ import type { CallService } from '../../services/call-service';
 import type { GroupcallService } from '../../services/groupcall-service';
 import type { FlowExecutor } from '../flow-executor';
 import type { Call } from '../../domain/call';
+import type { Groupcall } from '../../domain/groupcall';
+import { groupcallFromRow } from '../../services/groupcall-row';
 import { callFromRow } from '../../services/call-row';
 import type { ReactionJobData } from './reaction-queue';
 import type { ReactionHandlers } from './reaction-worker';
@@ -11,9 +13,13 @@ export interface ReactionHandlerDeps {
   activeflows: Pick<ActiveflowService, 'start' | 'endForCall'>;
   callService: Pick<CallService, 'endChainOfEndingMaster'>;
   flows: Pick<FlowExecutor, 'callAnswered'>;
-  groupcalls: Pick<GroupcallService, 'legAnswered' | 'legEnded'>;
+  groupcalls: Pick<GroupcallService, 'legAnswered' | 'legEnded' | 'nestedEnded'>;
+  /** A connect's groupcall ended: the connect moves on (workers/flow-connect.ts). */
+  connectGroupcallEnded: (groupcall: Groupcall) => Promise<void>;
   /** The connect action's leg reaction (workers/flow-connect.ts). */
   connectLeg: (leg: Call) => Promise<void>;
+  /** The winner of a connect's groupcall: bridged with the call. */
+  connectWinner: (leg: Call) => Promise<void>;
   /** A call of a transfer changed (workers/transfers/transfer-reactions.ts). */
   transferInput: (call: Call, type: string) => Promise<void>;
   /** A transfer's event: its effects. */
@@ -34,12 +40,20 @@ export function createReactionHandlers(deps: ReactionHandlerDeps): ReactionHandl
     'flow-end': ofCall(async (call) => void (await deps.activeflows.endForCall(call.id))),
     'answer-wait': ofCall((call) => deps.flows.callAnswered(call)),
     'connect-leg': ofCall((leg) => deps.connectLeg(leg)),
-    // A leg's creation checks its master (which may have started ending as the leg was chained).
-    // The winner's flow starts only once it won (a retry of the winner starts it again: a no-op).
+    // The winner's flow starts only once it won (a retry of the winner starts it again: a no-op);
+    // a connect's groupcall has no flow: its winner is bridged with the call it rang for.
     'groupcall-answer': ofCall(async (call) => {
-      if (await deps.groupcalls.legAnswered(call)) await deps.activeflows.start(call);
+      if (!(await deps.groupcalls.legAnswered(call))) return;
+      if (call.masterCallId) await deps.connectWinner(call);
+      else await deps.activeflows.start(call);
     }),
     'groupcall-leg-end': ofCall((call) => deps.groupcalls.legEnded(call)),
+    'groupcall-end': async (event) => {
+      const groupcall = groupcallFromRow(event.payload);
+      if (groupcall.masterGroupcallId) await deps.groupcalls.nestedEnded(groupcall);
+      if (groupcall.masterCallId) await deps.connectGroupcallEnded(groupcall);
+    },
+    // A leg's creation checks its master (which may have started ending as the leg was chained).
     'chain-cascade': ofCall((call, event) =>
       deps.callService.endChainOfEndingMaster(event.type === 'call_created' && call.masterCallId ? call.masterCallId : call.id),
     ),

@@ -1,7 +1,8 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
-import { reactionJobId, reactionsTo, transferReactionsTo, type ReactionName } from '../../domain/reactions';
+import { groupcallReactionsTo, reactionJobId, reactionsTo, transferReactionsTo, type ReactionName } from '../../domain/reactions';
 import type { EventRecord } from '../../events/event-record';
 import { callFromRow, chainedIdsOfSnapshot } from '../../services/call-row';
+import { groupcallFromRow } from '../../services/groupcall-row';
 
 export const REACTION_QUEUE = 'reactions';
 
@@ -48,6 +49,7 @@ export function reactionJobsOf(events: readonly EventRecord[]): { name: Reaction
 
 function reactionsOfEvent(event: EventRecord): ReactionName[] {
   if (event.resourceType === 'transfer') return transferReactionsTo(event.type);
+  if (event.resourceType === 'groupcall') return groupcallReactionsTo(event.type, groupcallFromRow(event.payload));
   if (event.resourceType !== 'call') return [];
   const call = callFromRow(event.payload);
   return reactionsTo({ type: event.type, call: { ...call, chainedCallIds: chainedIdsOfSnapshot(event.payload) } });

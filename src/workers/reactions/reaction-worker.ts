@@ -17,15 +17,26 @@ export interface ReactionWorkerDeps {
   handlers: ReactionHandlers;
   /** The reaction could not run however often it was tried: record it on the call and end the call. */
   gaveUp(callId: string, reason: string): Promise<void>;
+  /** A nested groupcall's reaction could not run: its master is hung up (it could not move on). */
+  gaveUpGroupcall(groupcallId: string): Promise<void>;
   lockMs: number;
   concurrency: number;
   hooks: ReactionTestHooks | null;
   logger: Logger;
 }
 
-/** The call a reaction is about: the call itself, or a transfer's caller (what ends if it cannot run). */
-const callIdOf = (event: ReactionJobData): string =>
-  event.resourceType === 'transfer' ? String(event.payload.caller_call_id) : callFromRow(event.payload).id;
+/**
+ * What ends when a reaction cannot run: the call itself, a transfer's caller, the call a connect's
+ * groupcall rang for, or else the master of a nested groupcall.
+ */
+function endedOnFailure(event: ReactionJobData): { callId: string } | { groupcallId: string } {
+  if (event.resourceType === 'transfer') return { callId: String(event.payload.caller_call_id) };
+  if (event.resourceType === 'groupcall') {
+    const { master_call_id: call, master_groupcall_id: master } = event.payload;
+    return typeof call === 'string' ? { callId: call } : { groupcallId: String(master ?? event.resourceId) };
+  }
+  return { callId: callFromRow(event.payload).id };
+}
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -40,14 +51,15 @@ export function createReactionWorker(deps: ReactionWorkerDeps): Worker<ReactionJ
   const processor = async (job: Job<ReactionJobData>) => {
     if (!(REACTIONS as readonly string[]).includes(job.name)) throw new UnrecoverableError(`unknown reaction ${job.name}`);
     const reaction = job.name as ReactionName;
-    const callId = callIdOf(job.data);
+    const ends = endedOnFailure(job.data);
     try {
       await hooks?.beforeReaction(reaction, job);
       await handlers[reaction](job.data);
     } catch (error) {
       if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw error;
-      logger.error({ err: error, jobId: job.id, callId }, 'a reaction failed for good; ending its call');
-      await deps.gaveUp(callId, `${reaction} failed after ${job.attemptsMade + 1} attempts: ${message(error)}`);
+      logger.error({ err: error, jobId: job.id, ...ends }, 'a reaction failed for good; ending its call');
+      if ('groupcallId' in ends) await deps.gaveUpGroupcall(ends.groupcallId);
+      else await deps.gaveUp(ends.callId, `${reaction} failed after ${job.attemptsMade + 1} attempts: ${message(error)}`);
     }
   };
   const worker = new Worker<ReactionJobData>(REACTION_QUEUE, processor, {
