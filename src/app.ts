@@ -63,6 +63,7 @@ import { startRecordingEventConsumer } from './workers/recording-event-consumer'
 import { createRecordingWorker } from './workers/recording-worker';
 import type { Services } from './services/services';
 import { createAriMediaServer } from './telephony/ari/ari-media-server';
+import { createMediaServerPool } from './telephony/media-server-pool';
 import type { MediaServer } from './telephony/media-server';
 import { startAriSimulator, type RunningSimulator } from './telephony/simulator';
 import { createAriLeadership } from './workers/ari-leadership';
@@ -190,7 +191,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
         logger,
       }),
       webhooks,
-      transfers: createTransferService({ transfers: createTransferRepository(db.prisma), calls }),
+      transfers: createTransferService({ transfers: createTransferRepository(db.prisma), calls, flows }),
       routing: createRoutingService(db.prisma),
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
@@ -204,8 +205,9 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     }
     let api: ApiServer | null = null;
     let port: number | null = null;
-    const ariUrlOf = () => config.ari.url ?? simulator?.url ?? `http://${config.simulator.host}:${config.simulator.port}`;
-    const dependencies = [postgresCheck(db.pool), redisCheck(redis), mediaServerCheck(() => ({ ...config.ari, url: ariUrlOf() }))];
+    const simulatorUrl = simulator?.url ?? `http://${config.simulator.host}:${config.simulator.port}`;
+    const mediaServers = config.mediaServers.length ? config.mediaServers : [{ url: simulatorUrl, username: config.ari.username, password: config.ari.password }];
+    const dependencies = [postgresCheck(db.pool), redisCheck(redis), mediaServerCheck(() => mediaServers)];
     if (role === 'worker') {
       const operations = createOperationsServer(dependencies, metrics);
       port = await naming('WORKER_PORT', String(config.workerPort), () => operations.listen(config.workerPort, config.host));
@@ -215,11 +217,10 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       const sources = createMetricSources(db.pool, redis, config.redisPrefix, [queue, flowQueue, recordingQueue]);
       stops.push(() => sources.close());
       metrics.setSources(sources);
-      const ariUrl = ariUrlOf();
       api = await createApiServer(await buildApiSchema(), services, logger, {
         introspection: config.graphqlIntrospection,
         webAssetsDir: config.webAssetsDir,
-        sandboxSimulatorUrl: config.ari.url ? undefined : ariUrl,
+        sandboxSimulatorUrl: config.ari.url ? undefined : simulatorUrl,
         metrics,
         dependencies,
         stacktraces: config.graphqlStacktraces,
@@ -274,9 +275,24 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     stops.push(() => (simulator as RunningSimulator).close());
     logger.info({ url: simulator.url }, 'ARI simulator started (no ARI_URL given)');
   }
-  const ariUrl = config.ari.url ?? (simulator as RunningSimulator).url;
-
-  const media: MediaServer = createAriMediaServer({ ...config.ari, url: ariUrl }, logger.child({ part: 'ari' }));
+  // The media servers ARI_URL lists, or the embedded simulator. Each has its own ARI client,
+  // event consumer and leader lock; the product's commands go through the pool, which sends each
+  // to the server its call is on.
+  const servers = config.mediaServers.length
+    ? config.mediaServers
+    : [{ name: 'simulator', url: (simulator as RunningSimulator).url, username: config.ari.username, password: config.ari.password }];
+  const several = servers.length > 1;
+  const members = servers.map((server) => ({
+    ...server,
+    media: createAriMediaServer({ ...server, app: config.ari.app }, logger.child({ part: 'ari', ...(several ? { mediaServer: server.name } : {}) })),
+  }));
+  const names = members.map((member) => member.name);
+  const media: MediaServer = several
+    ? createMediaServerPool(members, {
+        place: (channelId) => services.calls.placeOnMediaServer(channelId, names),
+        locate: (channelId) => services.calls.mediaServerOfChannel(channelId),
+      })
+    : members[0]!.media;
   const connection = redisConnection('telephony-worker');
   const queue = createTelephonyQueue(connection, config.redisPrefix);
   stops.push(() => queue.close());
@@ -299,24 +315,39 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
   });
   const reactionQueue = createReactionQueue(connection, config.redisPrefix, config.reactions);
   stops.push(() => reactionQueue.close());
-  startMediaEventConsumer({ media, calls: services.calls, callService: services.calls, telephonyQueue: queue, reactionQueue, logger, flows: flowExecutor, recordings: services.recordings });
-  let connects = 0;
-  media.onEvent((event) => {
-    if (event.type === 'connected' && connects++ > 0) metrics.ariReconnects.inc();
-  });
   startRecordingEventConsumer(media, services.recordings, logger.child({ part: 'recordings' }), services.calls);
-  // Every worker sends commands; one at a time (the leader) hears the events.
-  await media.connect();
-  stops.push(() => media.stop());
-  const leadership = createAriLeadership({
-    pool: db.pool,
-    key: `ari:${config.databaseSchema}:${ariUrl}:${config.ari.app}`,
-    media,
-    logger: logger.child({ part: 'ari-leader' }),
-    pollMs: config.ari.leaderPollMs,
-  });
-  await leadership.start();
-  stops.push(() => leadership.stop());
+  for (const [index, member] of members.entries()) {
+    startMediaEventConsumer({
+      media: member.media,
+      calls: services.calls,
+      callService: services.calls,
+      telephonyQueue: queue,
+      reactionQueue,
+      logger: several ? logger.child({ mediaServer: member.name }) : logger,
+      flows: flowExecutor,
+      recordings: services.recordings,
+      ...(several ? { server: { name: member.name, first: index === 0 } } : {}),
+      lostAfterMs: config.ari.lostAfterMs,
+    });
+    let connects = 0;
+    member.media.onEvent((event) => {
+      if (event.type === 'connected' && connects++ > 0) metrics.ariReconnects.inc();
+    });
+    // Every worker sends commands; one at a time (the leader) hears the events. With several
+    // servers, one that is down does not hold the others up: it connects when it can.
+    if (several) void member.media.connect();
+    else await member.media.connect();
+    stops.push(() => member.media.stop());
+    const leadership = createAriLeadership({
+      pool: db.pool,
+      key: `ari:${config.databaseSchema}:${member.url}:${config.ari.app}`,
+      media: member.media,
+      logger: logger.child({ part: 'ari-leader', ...(several ? { mediaServer: member.name } : {}) }),
+      pollMs: config.ari.leaderPollMs,
+    });
+    await leadership.start();
+    stops.push(() => leadership.stop());
+  }
 
   const executeMediaControl = createMediaControlExecutor(db.prisma, media, speech);
   const telephonyWorker: Worker = createTelephonyWorker({
@@ -362,11 +393,12 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       bridges: media,
       media,
       control: executeMediaControl,
+      activeflows: services.activeflows,
     }),
   });
   const connectActions = connectReactions(
     { activeflows: services.activeflows, calls: services.calls, callService: services.calls, groupcalls: services.groupcalls, media, parse: parseFlowAction },
-    services.transfers.isConsultCall,
+    services.transfers,
   );
   const reactionWorker = createReactionWorker({
     connection,

@@ -16,6 +16,16 @@ describe('settings', () => {
     expect(config.simulator.delays.ringMs).toBe(5);
   });
 
+  it('reads several media servers from ARI_URL, each with its credentials, and refuses a bad list', () => {
+    const config = loadConfig({ ARI_URL: 'east=http://e:pw@10.0.0.1:8088,http://10.0.0.2:8088', ARI_PASSWORD: 'shared' });
+    expect(config.mediaServers).toEqual([
+      { name: 'east', url: 'http://10.0.0.1:8088', username: 'e', password: 'pw' },
+      { name: '10.0.0.2:8088', url: 'http://10.0.0.2:8088', username: 'opencall', password: 'shared' },
+    ]);
+    expect(loadConfig({}).mediaServers).toEqual([]);
+    expect(() => loadConfig({ ARI_URL: 'a=http://x:1,a=http://y:1', PORT: 'eighty' })).toThrow(/port[\s\S]*ari.url: ARI_URL names the media server "a" twice/);
+  });
+
   it('keeps webhooks away from private targets unless told, with VoIPBIN’s timeout and retries', () => {
     expect(loadConfig({}).webhooks).toEqual({ allowPrivateTargets: false, timeoutMs: 5000, maxRetries: 3, backoffMs: 1000, sweepMs: 2000, concurrency: 32 });
     expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }).webhooks.allowPrivateTargets).toBe(true);

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { parseMediaServers, type MediaServerSettings } from './domain/media-servers';
 
-/** Every setting of the product, parsed once from the environment at start. */
-export type Config = Readonly<z.infer<typeof configSchema>>;
+/**
+ * Every setting of the product, parsed once from the environment at start. `mediaServers`: the
+ * media servers ARI_URL lists (domain/media-servers.ts); empty: the embedded simulator.
+ */
+export type Config = Readonly<z.infer<typeof configSchema> & { mediaServers: readonly MediaServerSettings[] }>;
 
 const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 const optionalString = z
@@ -100,6 +104,8 @@ const configSchema = z.object({
     app: z.string().default('opencall'),
     /** How often a standby worker tries to become the one that hears the ARI events. */
     leaderPollMs: z.coerce.number().int().positive().default(1000),
+    /** How long a media server's event stream may stay unreachable before its live calls are ended. */
+    lostAfterMs: z.coerce.number().int().positive().default(30_000),
     endpoints: z.object({
       tel: z.string().default('PJSIP/{target}@carrier'),
       sip: z.string().default('PJSIP/sipout/sip:{target}'),
@@ -181,6 +187,7 @@ export function loadConfig(env: Env = process.env): Config {
       password: env.ARI_PASSWORD,
       app: env.ARI_APP,
       leaderPollMs: env.ARI_LEADER_POLL_MS,
+      lostAfterMs: env.ARI_LOST_AFTER_MS,
       endpoints: {
         tel: env.ARI_ENDPOINT_TEL,
         sip: env.ARI_ENDPOINT_SIP,
@@ -200,11 +207,15 @@ export function loadConfig(env: Env = process.env): Config {
       },
     },
   });
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  let mediaServers: MediaServerSettings[] = [];
+  try {
+    mediaServers = parseMediaServers(env.ARI_URL, { username: env.ARI_USERNAME || 'opencall', password: env.ARI_PASSWORD || 'opencall' });
+  } catch (error) {
+    problems.push(`ari.url: ${(error as Error).message}`);
   }
-  return Object.freeze(parsed.data);
+  if (!parsed.success || problems.length) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return Object.freeze({ ...parsed.data, mediaServers });
 }
 
 export type SimulatorDelays = Config['simulator']['delays'];

@@ -6,6 +6,8 @@ import { ALL_ROUTES, OWN_ROUTES } from './support/routes';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 import { startReceiver } from './support/webhook-receiver';
+import { waitForHangup } from './support/flows';
+import { BUSY, TRANSFER_SOURCE, connectedPair, waitForTransfer } from './support/transfers';
 
 /**
  * The one paging rule (docs/paging.md), proved on every list: generated over the REST route
@@ -29,6 +31,14 @@ beforeAll(async () => {
   const groupcalls: Json[] = [];
   for (let i = 0; i < SEEDED; i++) groupcalls.push(await post('/groupcalls', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: `+155500010${i}0` }], ring_method: 'ring_all' }));
   for (const groupcall of groupcalls) await waitFor(async () => (await rest(t, 'GET', `/groupcalls/${groupcall.id}`)).body.status, (status) => status === 'hangup', 'the busy groupcall to end');
+  // Blind transfers to a busy transferee: each fails and its calls end before the webhook exists, too.
+  await t.ownNumber(t.app.bootstrap!.customerId, TRANSFER_SOURCE);
+  for (let i = 0; i < SEEDED; i++) {
+    const { caller, transferer } = await connectedPair(t);
+    const made = await post(`/calls/${transferer}/transfer`, { type: 'blind', destination: { type: 'tel', target: BUSY } });
+    await waitForTransfer(t, made.transfer_id, 'failed');
+    for (const id of [caller, transferer, made.consult_call_id]) await waitForHangup(t, id);
+  }
   webhookId = (await post('/webhooks', { url: receiver.url('/paging'), name: 'first' })).id;
   for (let i = 1; i < SEEDED; i++) await post('/webhooks', { url: receiver.url('/paging'), status: 'disabled' });
   for (let i = 0; i < SEEDED; i++) {
@@ -123,7 +133,7 @@ describe('GraphQL', () => {
   });
 
   it('finds the paged lists in the schema', () => {
-    expect(connections.sort()).toEqual(['calls', 'flows', 'groupcalls', 'numbers', 'recordings']);
+    expect(connections.sort()).toEqual(['calls', 'flows', 'groupcalls', 'numbers', 'recordings', 'transfers']);
   });
 
   it('pages every connection one at a time through every item exactly once, and clamps or refuses sizes as REST does', async () => {

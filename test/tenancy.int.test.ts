@@ -7,10 +7,12 @@ import {
   ListRecordingsDocument, MuteCallDocument, SendDtmfDocument, SilenceCallDocument, StartMusicOnHoldDocument, StartRecordingDocument, StopMusicOnHoldDocument,
   StopRecordingDocument, TalkCallDocument, UnholdCallDocument, UnmuteCallDocument, UnsilenceCallDocument, UpdateFlowDocument, UpdateNumberDocument,
   DeleteWebhookDocument, GetWebhookDocument, UpdateWebhookDocument, WebhookDeliveriesDocument, WebhooksDocument,
+  CancelTransferDocument, CompleteTransferDocument, GetTransferDocument, ListTransfersDocument, TransferCallDocument, TransferEventsDocument,
 } from './generated/graphql';
 import { collect, graphql, wsClient } from './support/graphql-client';
 import { ALL_ROUTES, ID_ROUTES, type ResourceKind } from './support/routes';
 import { startTestApp, type TestApp } from './support/test-app';
+import { RINGS, TRANSFER_SOURCE, connectedPair, waitForTransfer } from './support/transfers';
 import { waitFor } from './support/wait';
 
 /**
@@ -20,7 +22,7 @@ import { waitFor } from './support/wait';
  */
 let t: TestApp;
 let b: { token: string; customerId: string };
-const a: Record<ResourceKind, string> = { call: '', groupcall: '', accesskey: '', user: '', flow: '', number: '', recording: '', webhook: '' };
+const a: Record<ResourceKind, string> = { call: '', groupcall: '', transfer: '', accesskey: '', user: '', flow: '', number: '', recording: '', webhook: '' };
 
 const request = (path: string, token: string | null, method = 'GET', body?: unknown) =>
   fetch(`${t.baseUrl}${path}`, {
@@ -36,6 +38,11 @@ beforeAll(async () => {
   const call = await graphql(t.baseUrl, t.accessKey, CreateCallsDocument, { input: { source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: '+15550002999' }], dialTimeout: 600_000 } });
   a.call = call.data!.createCalls[0]!.id;
   a.groupcall = String((await json(await request('/v1.0/groupcalls', t.accessKey, 'POST', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15550002998' }], ring_method: 'ring_all', dial_timeout: 600_000 }))).id);
+  // A's attended transfer, its transferee left ringing (so the transfer stays still in RINGING).
+  await t.ownNumber(t.app.bootstrap!.customerId, TRANSFER_SOURCE);
+  const pair = await connectedPair(t);
+  a.transfer = String((await json(await request(`/v1.0/calls/${pair.transferer}/transfer`, t.accessKey, 'POST', { type: 'attended', destination: { type: 'tel', target: RINGS }, timeout: 600_000 }))).transfer_id);
+  await waitForTransfer(t, a.transfer, 'ringing');
   a.accesskey = String((await json(await request('/v1.0/accesskeys', t.accessKey, 'POST', { name: 'a-key' }))).id);
   a.user = String((await json(await request('/v1.0/users', t.accessKey, 'POST', { username: 'a-user', password: 'a-password-1' }))).id);
   a.flow = String((await json(await request('/v1.0/flows', t.accessKey, 'POST', { name: 'a-flow', actions: [{ type: 'answer' }] }))).id);
@@ -47,7 +54,7 @@ beforeAll(async () => {
   a.recording = String((await json(await request(`/v1.0/calls/${recordedCall}/recording_start`, t.accessKey, 'POST', {}))).recording_id);
   await waitFor(async () => (await json(await request(`/v1.0/recordings/${a.recording}`, t.accessKey))).status, (status) => status === 'recording', 'A’s recording to start');
   a.webhook = String((await json(await request('/v1.0/webhooks', t.accessKey, 'POST', { url: 'https://93.184.216.34/a', status: 'disabled' }))).id);
-});
+}, 60_000);
 afterAll(async () => {
   await t?.stop();
 });
@@ -55,13 +62,14 @@ afterAll(async () => {
 async function snapshotOfA() {
   const call = await json(await request(`/v1.0/calls/${a.call}`, t.accessKey));
   const groupcall = await json(await request(`/v1.0/groupcalls/${a.groupcall}`, t.accessKey));
+  const transfer = await json(await request(`/v1.0/transfers/${a.transfer}`, t.accessKey));
   const keys = await json(await request('/v1.0/accesskeys', t.accessKey));
   const users = await json(await request('/v1.0/users', t.accessKey));
   const flow = await json(await request(`/v1.0/flows/${a.flow}`, t.accessKey));
   const number = await json(await request(`/v1.0/numbers/${a.number}`, t.accessKey));
   const webhooks = await json(await request('/v1.0/webhooks', t.accessKey));
   const recording = await json(await request(`/v1.0/recordings/${a.recording}`, t.accessKey));
-  return { status: call.status, tm_update: call.tm_update, groupcall: [groupcall.status, groupcall.tm_update], keys: keys.result, users: users.result, flow, number, recording: [recording.status, recording.tm_update, recording.tm_delete], webhooks: webhooks.result };
+  return { status: call.status, tm_update: call.tm_update, groupcall: [groupcall.status, groupcall.tm_update], transfer: [transfer.status, transfer.tm_update], keys: keys.result, users: users.result, flow, number, recording: [recording.status, recording.tm_update, recording.tm_delete], webhooks: webhooks.result };
 }
 
 describe('customer B and customer A’s resources', () => {
@@ -76,7 +84,7 @@ describe('customer B and customer A’s resources', () => {
   });
 
   it('B’s lists hold none of A’s resources', async () => {
-    for (const path of ['/v1.0/calls', '/v1.0/groupcalls', '/v1.0/accesskeys', '/v1.0/users', '/v1.0/flows', '/v1.0/numbers', '/v1.0/recordings', '/v1.0/webhooks']) {
+    for (const path of ['/v1.0/calls', '/v1.0/groupcalls', '/v1.0/transfers', '/v1.0/accesskeys', '/v1.0/users', '/v1.0/flows', '/v1.0/numbers', '/v1.0/recordings', '/v1.0/webhooks']) {
       const ids = ((await json(await request(path, b.token))).result ?? []).map((item) => item.id);
       for (const id of Object.values(a)) expect(ids).not.toContain(id);
     }
@@ -131,8 +139,18 @@ describe('customer B and customer A’s resources', () => {
     expect((await graphql(t.baseUrl, b.token, WebhooksDocument, {})).data?.webhooks.map((hook) => hook.id)).not.toContain(a.webhook);
     expect((await graphql(t.baseUrl, b.token, WebhookDeliveriesDocument, { webhookId: a.webhook })).errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+_NOT_FOUND$/);
     expect((await graphql(t.baseUrl, b.token, UpdateWebhookDocument, { id: a.webhook, input: { status: 'ACTIVE' } })).errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+_NOT_FOUND$/);
+    expect((await graphql(t.baseUrl, b.token, GetTransferDocument, { id: a.transfer })).data?.transfer).toBeNull();
+    expect((await graphql(t.baseUrl, b.token, ListTransfersDocument, {})).data?.transfers.nodes).toEqual([]);
+    for (const result of [
+      await graphql(t.baseUrl, b.token, CompleteTransferDocument, { id: a.transfer }),
+      await graphql(t.baseUrl, b.token, CancelTransferDocument, { id: a.transfer }),
+      await graphql(t.baseUrl, b.token, TransferCallDocument, { callId: a.call, input: { type: 'BLIND', destination: { type: 'TEL', target: '+15551112222' } } }),
+    ]) {
+      expect(result.errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+_NOT_FOUND$/);
+    }
     const client = wsClient(t.baseUrl, b.token);
     await expect(collect(client, CallEventsDocument, { callId: a.call }).done).rejects.toThrow(/NOT_FOUND/);
+    await expect(collect(client, TransferEventsDocument, { transferId: a.transfer }).done).rejects.toThrow(/NOT_FOUND/);
     await client.dispose();
     expect(await snapshotOfA()).toEqual(before);
   });

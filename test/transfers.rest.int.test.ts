@@ -1,4 +1,4 @@
-import { farEnd, waitForCall, waitForHangup } from './support/flows';
+import { farEnd, heard, waitForActiveflow, waitForCall, waitForHangup } from './support/flows';
 import { rest, type Json } from './support/rest';
 import { simPost } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -75,6 +75,106 @@ describe('blind transfer', () => {
   });
 });
 
+describe('blind transfer fallback', () => {
+  /** Said by the caller's own flow after the connect: a failed transfer with a fallback must not run it. */
+  const AFTER_CONNECT = [{ type: 'talk', option: { text: 'the original flow went on' } }, { type: 'sleep', option: { duration: 60000 } }];
+  const heardBy = async (id: string) => heard(await farEnd(t, id));
+
+  it('busy with fallback actions: the caller goes on with them (not with its own flow), ringing off', async () => {
+    const { caller, transferer } = await connectedPair(t, AFTER_CONNECT);
+    const fallback = { actions: [{ type: 'talk', option: { text: 'nobody is free, please hold' } }, { type: 'sleep', option: { duration: 60000 } }] };
+    const { body } = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: BUSY }, fallback });
+    expect(body.transfer).toMatchObject({ fallback_actions: [expect.objectContaining({ type: 'talk' }), expect.objectContaining({ type: 'sleep' })] });
+    const flowId = body.transfer.fallback_flow_id as string;
+    expect(await waitForTransfer(t, body.transfer_id, 'failed')).toMatchObject({ reason: 'busy' });
+    const flow = await waitForActiveflow(t, caller, (f) => f.flow_id === flowId && (f.current_action as Json)?.type === 'sleep', "the caller's flow in the fallback");
+    expect(flow.status).toBe('running');
+    await waitFor(() => heardBy(caller), (said) => said.includes('nobody is free, please hold'), 'the fallback heard');
+    expect(await heardBy(caller)).not.toContain('the original flow went on');
+    expect(await getCall(t, caller)).toMatchObject({ status: 'progressing' });
+    expect(await farEnd(t, caller)).toMatchObject({ ringback: false, moh: { active: false }, mute: 'none' });
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
+  it.each([
+    ['busy', BUSY, {}],
+    ['unreachable', '+15550004001', {}],
+    ['never answering', RINGS, { timeout: 1000 }],
+  ])('a %s transferee: the caller is not dropped, it goes on with the fallback', async (_what, target, extra) => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target }, ...extra, fallback: { actions: [{ type: 'sleep', option: { duration: 60000 } }] } });
+    const failed = await waitForTransfer(t, body.transfer_id, 'failed');
+    expect(failed.reason).toBe({ [BUSY]: 'busy', '+15550004001': 'failed', [RINGS]: 'no_answer' }[target]);
+    await waitForCall(t, caller, (c) => (c.action as Json)?.type === 'sleep', 'the caller in its fallback');
+    expect(await getCall(t, caller)).toMatchObject({ status: 'progressing' });
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
+  it('no answer with a fallback flow of yours: the caller runs that flow', async () => {
+    const saved = (await rest(t, 'POST', '/flows', { name: 'transfer fallback', actions: [{ type: 'talk', option: { text: 'leave a message' } }, { type: 'sleep', option: { duration: 60000 } }] })).body;
+    const { caller, transferer } = await connectedPair(t, AFTER_CONNECT);
+    const { body } = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: RINGS }, timeout: 1000, fallback: { flow_id: saved.id } });
+    expect(body.transfer.fallback_flow_id).toBe(saved.id);
+    expect(await waitForTransfer(t, body.transfer_id, 'failed')).toMatchObject({ reason: 'no_answer' });
+    await waitForActiveflow(t, caller, (f) => f.flow_id === saved.id && (f.current_action as Json)?.type === 'sleep', 'the fallback flow');
+    await waitFor(() => heardBy(caller), (said) => said.includes('leave a message'), 'the fallback flow heard');
+    expect(await heardBy(caller)).not.toContain('the original flow went on');
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
+  it('a fallback that connects to someone else: the caller talks to them, and its flow goes on when they hang up', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const fallback = {
+      actions: [
+        { type: 'connect', option: { source: { type: 'tel', target: TRANSFER_SOURCE }, destinations: [{ type: 'tel', target: '+15551113333' }] } },
+        { type: 'talk', option: { text: 'the second agent left' } },
+        { type: 'sleep', option: { duration: 60000 } },
+      ],
+    };
+    const { body } = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: BUSY }, fallback });
+    await waitForTransfer(t, body.transfer_id, 'failed');
+    const chained = await waitForCall(t, caller, (c) => (c.chained_call_ids as string[]).length === 3, 'the fallback connect to make its leg');
+    const second = (chained.chained_call_ids as string[]).find((id) => id !== transferer && id !== body.consult_call_id)!;
+    await bridgedWith(caller, second);
+    await simPost(t.simUrl, `/sim/channels/${second}/hangup`);
+    await waitFor(() => heardBy(caller), (said) => said.includes('the second agent left'), 'the fallback flow to go on after its connect');
+    expect(await getCall(t, caller)).toMatchObject({ status: 'progressing' });
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
+  it('a cancel of a blind transfer sends the caller to its fallback too', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: RINGS }, fallback: { actions: [{ type: 'sleep', option: { duration: 60000 } }] } });
+    await waitForTransfer(t, body.transfer_id, 'ringing');
+    await waitForHangup(t, transferer);
+    expect((await rest(t, 'POST', `/transfers/${body.transfer_id}/cancel`)).body).toMatchObject({ status: 'cancelled', reason: 'cancelled' });
+    await waitForHangup(t, body.consult_call_id);
+    await waitForActiveflow(t, caller, (f) => f.flow_id === body.transfer.fallback_flow_id, 'the fallback');
+    await waitFor(() => farEnd(t, caller), (far) => far?.ringback === false, 'the ringing to stop');
+    expect(await getCall(t, caller)).toMatchObject({ status: 'progressing' });
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
+  it('without a fallback the caller ends local, and its own flow does not go on after the connect', async () => {
+    const { caller, transferer } = await connectedPair(t, AFTER_CONNECT);
+    const { body } = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: BUSY } });
+    await waitForTransfer(t, body.transfer_id, 'failed');
+    expect(await waitForHangup(t, caller)).toMatchObject({ hangup_by: 'local', hangup_reason: 'normal' });
+    expect(await heardBy(caller)).not.toContain('the original flow went on');
+  });
+
+  it('an attended transfer that fails puts caller and transferer back together; its fallback is not used', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'attended', destination: { type: 'tel', target: BUSY }, fallback: { actions: [{ type: 'hangup' }] } });
+    expect(await waitForTransfer(t, body.transfer_id, 'failed')).toMatchObject({ reason: 'busy' });
+    await bridgedWith(caller, transferer);
+    await waitForCall(t, caller, (c) => c.mute_direction === '', 'the caller unmuted');
+    expect(await farEnd(t, caller)).toMatchObject({ moh: { active: false }, mute: 'none' });
+    expect(await getCall(t, caller)).toMatchObject({ status: 'progressing' });
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+});
+
 describe('attended transfer', () => {
   it('holds the caller, consults on answer, and complete bridges caller and transferee with hold taken off', async () => {
     const { caller, transferer } = await connectedPair(t);
@@ -109,6 +209,18 @@ describe('attended transfer', () => {
     await bridgedWith(caller, transferer);
     await waitForCall(t, caller, (c) => c.mute_direction === '', 'mute taken off the caller');
     expect((await rest(t, 'POST', `/transfers/${body.transfer_id}/complete`)).status).toBe(409);
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
+  it('a transferee that does not answer within the timeout: the consult leg ends, caller and transferer are back together', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'attended', destination: { type: 'tel', target: RINGS }, timeout: 1000 });
+    expect(await waitForTransfer(t, body.transfer_id, 'failed')).toMatchObject({ reason: 'no_answer', type: 'attended' });
+    await waitForHangup(t, body.consult_call_id);
+    await bridgedWith(caller, transferer);
+    await waitForCall(t, caller, (c) => c.mute_direction === '', 'the caller unmuted');
+    expect(await farEnd(t, caller)).toMatchObject({ moh: { active: false }, mute: 'none', ringback: false });
+    expect(await getCall(t, transferer)).toMatchObject({ status: 'progressing' });
     await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
   });
 
@@ -148,6 +260,30 @@ describe('refusals', () => {
     if (consult.status === 200) await waitForHangup(t, first.body.consult_call_id);
   });
 
+  it('409 CALL_NOT_ANSWERED for a transferer that is not answered yet', async () => {
+    const created = (await rest(t, 'POST', '/calls', { source: { type: 'tel', target: TRANSFER_SOURCE }, destinations: [{ type: 'tel', target: RINGS }] })).body;
+    const ringing = ((created.calls ?? created) as Json[])[0]!;
+    await waitForCall(t, ringing.id, (c) => c.status === 'ringing', 'ringing');
+    const answer = await transfer(t, ringing.id, { type: 'blind', destination: { type: 'tel', target: ANSWERS } });
+    expect(answer.status).toBe(409);
+    expect(answer.body.error).toMatchObject({ reason: 'CALL_NOT_ANSWERED' });
+    await rest(t, 'POST', `/calls/${ringing.id}/hangup`);
+  });
+
+  it('the same Idempotency-Key sent five times at once makes one transfer, and every answer is it', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const headers = { 'idempotency-key': `burst-${transferer}` };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => transfer(t, transferer, { type: 'attended', destination: { type: 'tel', target: RINGS } }, headers)));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(answers.map((answer) => answer.body.transfer_id)).size).toBe(1);
+    const mine = (await rest(t, 'GET', '/transfers')).body.result.filter((tr: Json) => tr.transferer_call_id === transferer);
+    expect(mine).toHaveLength(1);
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+    // Once it ended, the key still answers that transfer (not a new one, not a refusal).
+    await waitForTransfer(t, answers[0]!.body.transfer_id, 'cancelled');
+    expect((await transfer(t, transferer, { type: 'attended', destination: { type: 'tel', target: RINGS } }, headers)).body.transfer_id).toBe(answers[0]!.body.transfer_id);
+  });
+
   it('an Idempotency-Key answers the first transfer again', async () => {
     const { caller, transferer } = await connectedPair(t);
     const headers = { 'idempotency-key': `k-${transferer}` };
@@ -166,7 +302,10 @@ describe('refusals', () => {
       [{ type: 'blind', destinations: [{ type: 'tel', target: ANSWERS }, { type: 'tel', target: RINGS }] }, 'destinations'],
       [{ type: 'blind', destination: { type: 'tel', target: ANSWERS }, context: [] }, 'context'],
       [{ type: 'blind', destination: { type: 'tel', target: ANSWERS }, timeout: 'soon' }, 'timeout'],
-      [{ type: 'blind', destination: { type: 'tel', target: ANSWERS }, fallback: { flow_id: '4b3e7f3c-8a55-4d0e-9a51-3f0e2f7c9d11' } }, 'fallback'],
+      [{ type: 'blind', destination: { type: 'tel', target: ANSWERS }, fallback: { flow_id: '4b3e7f3c-8a55-4d0e-9a51-3f0e2f7c9d11', actions: [{ type: 'hangup' }] } }, 'fallback'],
+      [{ type: 'blind', destination: { type: 'tel', target: ANSWERS }, fallback: { actions: [] } }, 'fallback.actions'],
+      [{ type: 'blind', destination: { type: 'tel', target: ANSWERS }, fallback: { actions: [{ type: 'talk' }] } }, 'fallback.actions[0]'],
+      [{ type: 'blind', destination: { type: 'tel', target: ANSWERS }, fallback: 42 }, 'fallback'],
     ];
     for (const [body, field] of cases) {
       const answer = await transfer(t, transferer, body as Record<string, unknown>);
@@ -175,6 +314,9 @@ describe('refusals', () => {
     }
     const big = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: ANSWERS }, context: { blob: 'x'.repeat(17 * 1024) } });
     expect(big.status).toBe(413);
+    const foreignFlow = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: ANSWERS }, fallback: { flow_id: '4b3e7f3c-8a55-4d0e-9a51-3f0e2f7c9d11' } });
+    expect(foreignFlow.status).toBe(404);
+    expect(foreignFlow.body.error).toMatchObject({ reason: 'FLOW_NOT_FOUND' });
     expect((await rest(t, 'GET', '/transfers')).body.result.filter((tr: { transferer_call_id: string }) => tr.transferer_call_id === transferer)).toEqual([]);
     await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
   });

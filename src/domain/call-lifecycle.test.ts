@@ -1,4 +1,4 @@
-import { decide, statusOnlyMove, type CallFacts, type CallSignal } from './call-lifecycle';
+import { decide, hangupCauseOf, statusOnlyMove, type CallFacts, type CallSignal } from './call-lifecycle';
 import type { CallStatus } from './call-status';
 import { AppError } from './errors';
 
@@ -101,5 +101,17 @@ describe('the channel is destroyed', () => {
 
   it('is ignored for a call that already hung up', () => {
     expect(decide(outgoing('hangup'), { type: 'channel_destroyed', cause: 16 })).toBeNull();
+  });
+});
+
+describe('the media server went away', () => {
+  it.each(['dialing', 'ringing', 'progressing', 'terminating', 'canceling'] as const)('%s → hangup local/failed, cause 38', (status) => {
+    const signal = { type: 'media_server_lost' } as const;
+    expect(decide(outgoing(status), signal)).toEqual({ to: 'hangup', event: 'call_hungup', effects: [], outcome: { hangupBy: 'local', hangupReason: 'failed' } });
+    expect(hangupCauseOf(signal)).toBe(38);
+  });
+
+  it('changes nothing on a call that already hung up', () => {
+    expect(decide(outgoing('hangup'), { type: 'media_server_lost' })).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { canTransition, type CallDirection, type CallStatus } from './call-status';
 import { AppError } from './errors';
 import { failsOver, type CallAttempt } from './failover';
-import { causeForReason, hangupOutcome, type HangupOutcome, type HangupReason } from './hangup';
+import { causeForReason, hangupOutcome, Q850, type HangupOutcome, type HangupReason } from './hangup';
 import type { PlannedProvider } from './routing';
 
 /** What happened to a call: from the media server, the API, a flow, or the product's timers. */
@@ -13,7 +13,12 @@ export type CallSignal =
   /** `channelId`: the channel that ended, when known; an earlier attempt's channel changes nothing. */
   | { type: 'channel_destroyed'; cause: number; channelId?: string }
   /** The product's dial timeout fired: ends an unanswered call with reason dialout. */
-  | { type: 'dial_timeout' };
+  | { type: 'dial_timeout' }
+  /**
+   * The call's media server went away (its event stream stayed unreachable): the channel is out
+   * of reach, so the call ends here, local/failed with cause 38 (network out of order).
+   */
+  | { type: 'media_server_lost' };
 
 export interface CallFacts {
   status: CallStatus;
@@ -77,7 +82,18 @@ export function decide(call: CallFacts, signal: CallSignal): CallDecision | null
       });
       return { ...decision, outcome };
     }
+    case 'media_server_lost': {
+      const decision = move(call.status, 'hangup');
+      return decision && { ...decision, outcome: { hangupBy: 'local', hangupReason: 'failed' } };
+    }
   }
+}
+
+/** The cause stored with a signal that ends the call (the channel's, or the product's own). */
+export function hangupCauseOf(signal: CallSignal): number | undefined {
+  if (signal.type === 'channel_destroyed') return signal.cause;
+  if (signal.type === 'media_server_lost') return Q850.NETWORK_OUT_OF_ORDER;
+  return undefined;
 }
 
 /**

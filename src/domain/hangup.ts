@@ -15,6 +15,8 @@ export const Q850 = {
   CALL_REJECTED: 21,
   ANSWERED_ELSEWHERE: 26,
   CONGESTION: 34,
+  /** The product's own, when a call's media server went away (docs/architecture.md). */
+  NETWORK_OUT_OF_ORDER: 38,
   /** Not Q.850: VoIPBIN's own codes for "maximum call duration" and "answering machine". */
   MAX_DURATION: 200,
   AMD: 201,

@@ -13,15 +13,19 @@ export interface TransferRequestInput {
   destinations?: (AddressInput | null)[] | null;
   context?: unknown;
   timeout?: unknown;
-  fallback?: { flowId?: unknown } | null;
+  /** {flowId} or {actions}; anything else is refused naming `fallback`. */
+  fallback?: unknown;
 }
+
+/** A fallback as asked for: a flow of the customer's (its ownership checked by the service), or inline actions. */
+export type TransferFallbackRequest = { flowId: unknown; actions: null } | { flowId: null; actions: unknown[] } | null;
 
 export interface TransferRequest {
   type: TransferType;
   destination: Address;
   context: Record<string, unknown>;
   timeoutMs: number;
-  fallbackFlowId: string | null;
+  fallback: TransferFallbackRequest;
 }
 
 function destinationOf(input: TransferRequestInput): Address {
@@ -44,7 +48,19 @@ export function parseTransferRequest(input: TransferRequestInput): TransferReque
     throw new AppError('PAYLOAD_TOO_LARGE', `context: must be at most ${MAX_TRANSFER_CONTEXT_BYTES} bytes of JSON`, 'context');
   }
   const timeoutMs = resolveDialTimeout(input.timeout, 'timeout');
-  // A call has one activeflow: going on with another flow needs a move across flows (docs/transfers.md).
-  if (input.fallback != null) throw invalidArgument('fallback', 'is not supported yet: a failed transfer ends the caller (docs/transfers.md)');
-  return { type: input.type as TransferType, destination, context: context as Record<string, unknown>, timeoutMs, fallbackFlowId: null };
+  return { type: input.type as TransferType, destination, context: context as Record<string, unknown>, timeoutMs, fallback: fallbackOf(input.fallback) };
+}
+
+/** `fallback`: {flow_id} or {actions} (a non-empty list), not both; absent or null for none. */
+function fallbackOf(fallback: TransferRequestInput['fallback']): TransferFallbackRequest {
+  if (fallback === undefined || fallback === null) return null;
+  if (typeof fallback !== 'object' || Array.isArray(fallback)) throw invalidArgument('fallback', 'must be an object with flow_id or actions');
+  const { flowId, actions } = fallback as { flowId?: unknown; actions?: unknown };
+  const hasFlow = flowId !== undefined && flowId !== null;
+  const hasActions = actions !== undefined && actions !== null;
+  if (hasFlow && hasActions) throw invalidArgument('fallback', 'give flow_id or actions, not both');
+  if (hasFlow) return { flowId, actions: null };
+  if (!hasActions) throw invalidArgument('fallback', 'give flow_id or actions');
+  if (!Array.isArray(actions) || actions.length === 0) throw invalidArgument('fallback.actions', 'must be a non-empty list of actions');
+  return { flowId: null, actions };
 }

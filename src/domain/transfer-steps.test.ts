@@ -1,5 +1,5 @@
 import { canMoveTransfer, type Transfer, type TransferStatus, type TransferType } from './transfer';
-import { consultEndReason, effectsOfInput, effectsOfTransferEvent, transferStep, type TransferInput } from './transfer-steps';
+import { callerAudioOf, consultEndReason, effectsOfInput, effectsOfTransferEvent, transferStep, type TransferInput } from './transfer-steps';
 
 const transfer = (type: TransferType, status: TransferStatus): Transfer => ({
   id: 't',
@@ -81,11 +81,11 @@ describe('effects', () => {
     expect(effectsOfTransferEvent('transfer_created', { type: 'blind', reason: null })).toEqual(['dial_consult', 'hangup_transferer']);
     expect(effectsOfTransferEvent('transfer_completed', { type: 'blind', reason: null })).toEqual(['bridge_caller_consult', 'hangup_transferer']);
     expect(effectsOfTransferEvent('transfer_failed', { type: 'blind', reason: 'busy' })).toEqual(['hangup_consult', 'fallback_caller']);
-    expect(effectsOfInput(transfer('blind', 'ringing'), { kind: 'transferer_hungup' })).toEqual(['ring_caller']);
+    expect(effectsOfInput(transfer('blind', 'ringing'), { kind: 'transferer_hungup' })).toEqual(['settle_caller']);
   });
 
   it('attended: hold the caller, consult on answer, restore on cancel or failure', () => {
-    expect(effectsOfTransferEvent('transfer_created', { type: 'attended', reason: null })).toEqual(['hold_caller', 'dial_consult']);
+    expect(effectsOfTransferEvent('transfer_created', { type: 'attended', reason: null })).toEqual(['settle_caller', 'dial_consult']);
     expect(effectsOfTransferEvent('transfer_answered', { type: 'attended', reason: null })).toEqual(['bridge_transferer_consult']);
     expect(effectsOfTransferEvent('transfer_cancelled', { type: 'attended', reason: 'cancelled' })).toEqual(['hangup_consult', 'restore_caller']);
     expect(effectsOfTransferEvent('transfer_failed', { type: 'attended', reason: 'no_answer' })).toEqual(['hangup_consult', 'restore_caller']);
@@ -104,5 +104,18 @@ describe('effects', () => {
     ['failed', false, 'failed'],
   ])('a consult call ended with %s (answered %s) fails the transfer with %s', (hangup, answered, reason) => {
     expect(consultEndReason(hangup, answered)).toBe(reason);
+  });
+});
+
+describe("the caller's audio", () => {
+  it.each([
+    ['attended', 'dialing', { held: true, ringing: false }],
+    ['attended', 'consulting', { held: true, ringing: false }],
+    ['blind', 'ringing', { held: false, ringing: true }],
+    ['attended', 'completed', { held: false, ringing: false }],
+    ['attended', 'cancelled', { held: false, ringing: false }],
+    ['blind', 'failed', { held: false, ringing: false }],
+  ] as const)('%s %s: %o', (type, status, audio) => {
+    expect(callerAudioOf(transfer(type, status))).toEqual(audio);
   });
 });

@@ -53,10 +53,8 @@ export function transferStep(transfer: Transfer, input: TransferInput): Transfer
 export type TransferEffect =
   /** Dials the transferee: the consult call, chained to the caller, with the transfer's timeout. */
   | 'dial_consult'
-  /** Attended: the caller hears music on hold and is muted. */
-  | 'hold_caller'
-  /** The caller hears ringing (blind) with music on hold and mute off. */
-  | 'ring_caller'
+  /** The caller's audio settled to callerAudioOf the transfer now: held, ringing, or plain. */
+  | 'settle_caller'
   /** Attended, on answer: transferer and consult call in the transfer's bridge. */
   | 'bridge_transferer_consult'
   /** Caller and consult call in the transfer's bridge; the caller's ringing, music on hold and mute off. */
@@ -76,7 +74,7 @@ export function effectsOfTransferEvent(event: string, transfer: Pick<Transfer, '
   const blind = transfer.type === 'blind';
   switch (event) {
     case 'transfer_created':
-      return blind ? ['dial_consult', 'hangup_transferer'] : ['hold_caller', 'dial_consult'];
+      return blind ? ['dial_consult', 'hangup_transferer'] : ['settle_caller', 'dial_consult'];
     case 'transfer_answered':
       return ['bridge_transferer_consult'];
     case 'transfer_completed':
@@ -96,7 +94,7 @@ export function effectsOfTransferEvent(event: string, transfer: Pick<Transfer, '
  */
 export function effectsOfInput(transfer: Transfer, input: TransferInput): TransferEffect[] {
   if (isFinalTransferStatus(transfer.status) || transfer.type !== 'blind') return [];
-  if (input.kind === 'transferer_hungup') return ['ring_caller'];
+  if (input.kind === 'transferer_hungup') return ['settle_caller'];
   // A retried complete of an attended transfer turned blind: its transferer may still be up.
   if (input.kind === 'complete') return ['hangup_transferer'];
   return [];
@@ -108,4 +106,21 @@ export function consultEndReason(hangupReason: string | null, answered: boolean)
   if (hangupReason === 'busy') return 'busy';
   if (hangupReason === 'dialout' || hangupReason === 'noanswer' || hangupReason === 'timeout') return 'no_answer';
   return 'failed';
+}
+
+/** What the caller hears while a transfer is as it is: held (music on hold, muted in), ringing, or neither. */
+export interface CallerAudio {
+  held: boolean;
+  ringing: boolean;
+}
+
+/**
+ * The caller's audio for the transfer's status and type: an attended transfer in progress holds
+ * it, a blind one (or one turned blind) lets it hear ringing, a final one leaves it plain. Each
+ * effect that touches the caller settles it to this after its own change, and again when the
+ * transfer moved meanwhile, so of two racing effects the later status decides.
+ */
+export function callerAudioOf(transfer: Pick<Transfer, 'status' | 'type'>): CallerAudio {
+  if (isFinalTransferStatus(transfer.status)) return { held: false, ringing: false };
+  return transfer.type === 'blind' ? { held: false, ringing: true } : { held: true, ringing: false };
 }

@@ -11,8 +11,11 @@ export const FINAL_TRANSFER_STATUSES: readonly TransferStatus[] = ['completed', 
 
 export const isFinalTransferStatus = (status: TransferStatus): boolean => FINAL_TRANSFER_STATUSES.includes(status);
 
-/** What the caller does when a transfer does not reach the transferee: a flow, or actions. */
-export type TransferFallback = { flowId: string; actions: null } | { flowId: null; actions: Record<string, unknown>[] } | null;
+/**
+ * What the caller goes on with when a blind transfer does not reach the transferee: a flow of the
+ * customer's, or inline actions (kept, and made into a temporary flow `flowId` with the transfer).
+ */
+export type TransferFallback = { flowId: string; actions: Record<string, unknown>[] | null } | null;
 
 export interface Transfer {
   id: string;
@@ -57,3 +60,6 @@ export const TRANSFER_EVENT_OF = {
   cancelled: 'transfer_cancelled',
   failed: 'transfer_failed',
 } as const satisfies Record<TransferStatus, string>;
+
+/** The events a transfer ends with: exactly one of them per transfer. */
+export const FINAL_TRANSFER_EVENTS: readonly string[] = FINAL_TRANSFER_STATUSES.map((status) => TRANSFER_EVENT_OF[status]);

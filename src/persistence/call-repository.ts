@@ -32,6 +32,8 @@ export interface NewCall {
   variables?: Record<string, string>;
   /** Outgoing calls start dialing; an incoming call starts as its channel is (ringing, or answered). */
   status?: 'dialing' | 'ringing' | 'progressing';
+  /** The media server it is on, when known at creation (an incoming call: where it arrived). */
+  mediaServer?: string | null;
 }
 
 export interface NewFlow {
@@ -145,22 +147,24 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
         early_execution: call.earlyExecution,
         dial_timeout: call.dialTimeoutMs,
         variables: call.variables ?? {},
+        media_server: call.mediaServer ?? null,
       }));
       const insertStatement = Prisma.sql`
         WITH inserted AS (
           INSERT INTO calls (id, channel_id, customer_id, flow_id, activeflow_id, type, status, direction, source, destination,
                              master_call_id, groupcall_id, early_execution, dial_timeout, variables, event_seq, tm_create, tm_update,
-                             tm_ringing, tm_progressing, route_plan, attempts)
+                             tm_ringing, tm_progressing, route_plan, attempts, media_server)
           SELECT x.id, x.channel_id, x.customer_id, x.flow_id, CASE WHEN x.flow_id IS NOT NULL THEN gen_random_uuid() END, x.type, x.status, x.direction, x.source, x.destination,
                  x.master_call_id, x.groupcall_id, x.early_execution, x.dial_timeout, COALESCE(x.variables, '{}'::jsonb), 1, clock_timestamp(), clock_timestamp(),
                  CASE WHEN x.status IN ('ringing', 'progressing') THEN clock_timestamp() END,
                  CASE WHEN x.status = 'progressing' THEN clock_timestamp() END,
                  COALESCE(x.route_plan, '[]'::jsonb),
-                 CASE WHEN x.attempt IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(x.attempt || jsonb_build_object('tm_start', clock_timestamp())) END
+                 CASE WHEN x.attempt IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(x.attempt || jsonb_build_object('tm_start', clock_timestamp())) END,
+                 x.media_server
           FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(
             id uuid, channel_id text, customer_id uuid, flow_id uuid, type text, status text, direction text, source jsonb,
             destination jsonb, master_call_id uuid, groupcall_id uuid, early_execution boolean, dial_timeout int, variables jsonb,
-            route_plan jsonb, attempt jsonb)
+            route_plan jsonb, attempt jsonb, media_server text)
           WHERE ${masterChainable}
             AND (x.groupcall_id IS NULL OR EXISTS (SELECT 1 FROM groupcalls g WHERE g.id = x.groupcall_id AND x.id = ANY(g.call_ids)))
           -- A repeated StasisStart of an incoming channel creates nothing (its id, or its
@@ -351,6 +355,49 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
     async findLive(): Promise<Call[]> {
       const rows = await sql<CallRow>(Prisma.sql`SELECT * FROM calls WHERE status <> 'hangup'`);
       return rows.map(callFromRow);
+    },
+
+    /** The live calls on one media server (`first`: it is the first listed, which holds the calls with none). */
+    async findLiveOn(server: string, first: boolean): Promise<Call[]> {
+      const rows = await prisma.$queryRaw<CallRow[]>`
+        SELECT * FROM calls WHERE status <> 'hangup' AND (media_server = ${server} OR (${first} AND media_server IS NULL))`;
+      return rows.map(callFromRow);
+    },
+
+    /**
+     * Places a call on a media server, once: a call that has one keeps it (a retried originate);
+     * a chained call goes where its master is (a bridge joins channels of one server); any other
+     * to the one with the fewest live calls placed on it (the first listed on a tie) among those
+     * not marked lost. `servers`
+     * in ARI_URL order. One statement: two placements at the same moment may pick the same server.
+     */
+    async placeOnMediaServer(id: string, servers: readonly string[]): Promise<string | null> {
+      const first = servers[0] ?? null;
+      const rows = await prisma.$queryRaw<{ media_server: string | null }[]>`
+        UPDATE calls c SET media_server = COALESCE(
+          c.media_server,
+          (SELECT COALESCE(m.media_server, ${first}) FROM calls m WHERE m.id = c.master_call_id),
+          (SELECT s.name FROM unnest(${[...servers]}::text[]) WITH ORDINALITY AS s(name, ord)
+           WHERE NOT EXISTS (SELECT 1 FROM media_servers d WHERE d.name = s.name AND d.lost_at IS NOT NULL)
+           ORDER BY (SELECT count(*) FROM calls l WHERE l.media_server = s.name AND l.status <> 'hangup'), s.ord LIMIT 1))
+        WHERE c.id = ${id}::uuid
+        RETURNING c.media_server`;
+      return rows[0]?.media_server ?? null;
+    },
+
+    /** Marks a media server lost (its consumer found it unreachable) or back in service. */
+    async markMediaServer(name: string, lost: boolean): Promise<void> {
+      await prisma.$executeRaw`
+        INSERT INTO media_servers (name, lost_at) VALUES (${name}, CASE WHEN ${lost} THEN clock_timestamp() END)
+        ON CONFLICT (name) DO UPDATE SET lost_at = CASE WHEN ${lost} THEN COALESCE(media_servers.lost_at, clock_timestamp()) END`;
+    },
+
+    /** The media server of a channel's call: `unknown` when no call has the channel (a snoop, another app's). */
+    async mediaServerOfChannel(channelId: string): Promise<{ server: string | null } | 'unknown'> {
+      const rows = isUuid(channelId)
+        ? await prisma.$queryRaw<{ media_server: string | null }[]>`SELECT media_server FROM calls WHERE id = ${channelId}::uuid`
+        : await prisma.$queryRaw<{ media_server: string | null }[]>`SELECT media_server FROM calls WHERE channel_id = ${channelId}`;
+      return rows[0] ? { server: rows[0].media_server } : 'unknown';
     },
   };
 }

@@ -16,6 +16,7 @@ export interface NewTransfer {
   destination: Address;
   context: Record<string, unknown>;
   timeoutMs: number;
+  /** A saved flow of the customer's, or the temporary flow made here for fallbackActions. */
   fallbackFlowId: string | null;
   fallbackActions: Record<string, unknown>[] | null;
   idempotencyKey: string | null;
@@ -48,18 +49,24 @@ const storedAddress = (address: Address) => ({
 export function createTransferRepository(prisma: PrismaClient) {
   return {
     /**
-     * Makes the transfer (status dialing, transfer_created). Null when the key was used before, or
+     * Makes the transfer (status dialing, transfer_created) and the temporary flow of its fallback
+     * actions, in one statement. A conflict when the key was used before, or
      * when a transfer is already in progress on one of its calls (the unique indexes say which).
      */
     async create(transfer: NewTransfer): Promise<{ created: Transfer } | { conflict: 'idempotency_key' | 'in_progress' }> {
       try {
+        const actions = transfer.fallbackActions ? JSON.stringify(transfer.fallbackActions) : null;
         const rows = await prisma.$queryRaw<TransferRow[]>`
-          WITH made AS (
+          WITH fallback_flow AS (
+            INSERT INTO flows (id, customer_id, type, actions, tm_create, tm_update)
+            SELECT ${transfer.fallbackFlowId}::uuid, ${transfer.customerId}::uuid, 'temporary', ${actions}::jsonb, clock_timestamp(), clock_timestamp()
+            WHERE ${actions}::jsonb IS NOT NULL
+          ), made AS (
             INSERT INTO transfers (id, customer_id, type, status, transferer_call_id, caller_call_id, consult_call_id, destination, context, timeout,
                                    fallback_flow_id, fallback_actions, idempotency_key, event_seq, tm_create, tm_update)
             VALUES (${transfer.id}::uuid, ${transfer.customerId}::uuid, ${transfer.type}, 'dialing', ${transfer.transfererCallId}::uuid,
                     ${transfer.callerCallId}::uuid, ${transfer.consultCallId}::uuid, ${JSON.stringify(storedAddress(transfer.destination))}::jsonb, ${JSON.stringify(transfer.context)}::jsonb,
-                    ${transfer.timeoutMs}::int, ${transfer.fallbackFlowId}::uuid, ${transfer.fallbackActions ? JSON.stringify(transfer.fallbackActions) : null}::jsonb,
+                    ${transfer.timeoutMs}::int, ${transfer.fallbackFlowId}::uuid, ${actions}::jsonb,
                     ${transfer.idempotencyKey}, 1, clock_timestamp(), clock_timestamp())
             RETURNING *
           ), event AS (${outboxInsert({ resource: 'transfer', event: 'transfer_created', from: 'made' })})
@@ -74,11 +81,13 @@ export function createTransferRepository(prisma: PrismaClient) {
     },
 
     /**
-     * Moves the transfer from `from` (the status the move was decided on) to `move`, with the
-     * event of the new status; null when the row is no longer in `from` (another change won).
+     * Moves the transfer from `from` (the status and type the move was decided on) to `move`,
+     * with the event of the new status; null when the row is no longer as it was decided on
+     * (another change won: a move decided on an attended transfer must not undo its turn to blind).
      * A move to the same status only changes the type (an attended transfer turned blind).
      */
-    async move(id: string, from: TransferStatus, move: TransferMove): Promise<Transfer | null> {
+    async move(id: string, decidedOn: { status: TransferStatus; type: TransferType }, move: TransferMove): Promise<Transfer | null> {
+      const from = decidedOn.status;
       const same = from === move.status;
       if (!same && !statusesBefore(move.status).includes(from)) return null;
       const event = same ? null : TRANSFER_EVENT_OF[move.status];
@@ -89,7 +98,7 @@ export function createTransferRepository(prisma: PrismaClient) {
                  tm_ringing = CASE WHEN ${move.status} = 'ringing' THEN clock_timestamp() ELSE tm_ringing END,
                  tm_answer = CASE WHEN ${move.status} = 'consulting' OR (${move.status} = 'completed' AND tm_answer IS NULL) THEN clock_timestamp() ELSE tm_answer END,
                  tm_end = CASE WHEN ${move.status} IN ('completed', 'cancelled', 'failed') THEN clock_timestamp() ELSE tm_end END
-          WHERE id = ${id}::uuid AND status = ${from} ${same ? Prisma.sql`AND type <> ${move.type}` : Prisma.empty}
+          WHERE id = ${id}::uuid AND status = ${from} AND type = ${decidedOn.type} ${same ? Prisma.sql`AND type <> ${move.type}` : Prisma.empty}
           RETURNING *
         ) ${event ? Prisma.sql`, event AS (${outboxInsert({ resource: 'transfer', event, from: 'moved' })})` : Prisma.empty}
         SELECT moved.* FROM moved`;
@@ -124,6 +133,12 @@ export function createTransferRepository(prisma: PrismaClient) {
     async isConsultCall(callId: string): Promise<boolean> {
       const rows = await prisma.$queryRaw<{ found: boolean }[]>`SELECT EXISTS (SELECT 1 FROM transfers WHERE consult_call_id = ${callId}::uuid) AS found`;
       return rows[0]?.found === true;
+    },
+
+    /** The newest transfer this call is the caller of. */
+    async latestOfCaller(callId: string): Promise<Transfer | null> {
+      const rows = await prisma.$queryRaw<TransferRow[]>`SELECT * FROM transfers WHERE caller_call_id = ${callId}::uuid ORDER BY tm_create DESC LIMIT 1`;
+      return rows[0] ? transferFromRow(rows[0]) : null;
     },
 
     async list(customerId: string, limit: number, after?: TransferCursor): Promise<{ transfers: Transfer[]; cursors: TransferCursor[] }> {

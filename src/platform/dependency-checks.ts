@@ -18,16 +18,20 @@ export const redisCheck = (redis: Redis): DependencyCheck => ({
   },
 });
 
-/** The media server's ARI answers its ping (Asterisk and the simulator alike). */
-export const mediaServerCheck = (settings: () => { url: string; username: string; password: string }): DependencyCheck => ({
+/** Every media server answers ARI's ping, Asterisk and the simulator alike (with several, the first that does not is named). */
+export const mediaServerCheck = (settings: () => readonly { url: string; username: string; password: string }[]): DependencyCheck => ({
   name: 'media_server',
   check: async () => {
-    const { url, username, password } = settings();
-    const response = await fetch(new URL('ari/asterisk/ping', url.endsWith('/') ? url : `${url}/`), {
-      headers: { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` },
-      signal: AbortSignal.timeout(1500),
-    });
-    await response.body?.cancel();
-    if (!response.ok) throw new Error(`ARI answered ${response.status}`);
+    const servers = settings();
+    await Promise.all(
+      servers.map(async ({ url, username, password }) => {
+        const response = await fetch(new URL('ari/asterisk/ping', url.endsWith('/') ? url : `${url}/`), {
+          headers: { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` },
+          signal: AbortSignal.timeout(1500),
+        });
+        await response.body?.cancel();
+        if (!response.ok) throw new Error(servers.length > 1 ? `ARI at ${url} answered ${response.status}` : `ARI answered ${response.status}`);
+      }),
+    );
   },
 });

@@ -6,6 +6,8 @@ import { formatTime } from './voipbin-time';
 /** A transfer in OpenCall's REST shape (the fields of the transfer events' snapshot). */
 export interface RestTransfer {
   id: string;
+  /** The same as id: the name the spec's transfer_completed webhook gives it. */
+  transfer_id: string;
   customer_id: string;
   type: string;
   status: string;
@@ -18,6 +20,7 @@ export interface RestTransfer {
   context: Record<string, unknown>;
   timeout: number;
   fallback_flow_id: string;
+  fallback_actions: Record<string, unknown>[];
   reason: string;
   tm_create: string;
   tm_update: string;
@@ -29,6 +32,7 @@ export interface RestTransfer {
 export function presentTransfer(transfer: Transfer): RestTransfer {
   return {
     id: transfer.id,
+    transfer_id: transfer.id,
     customer_id: transfer.customerId,
     type: transfer.type,
     status: transfer.status,
@@ -41,6 +45,7 @@ export function presentTransfer(transfer: Transfer): RestTransfer {
     context: transfer.context,
     timeout: transfer.timeoutMs,
     fallback_flow_id: transfer.fallback?.flowId ?? ZERO_UUID,
+    fallback_actions: transfer.fallback?.actions ?? [],
     reason: transfer.reason ?? '',
     tm_create: formatTime(transfer.tmCreate),
     tm_update: formatTime(transfer.tmUpdate),

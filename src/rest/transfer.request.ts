@@ -12,7 +12,8 @@ export function transferInputFrom(body: unknown): TransferRequestInput {
     destinations: Array.isArray(destinations) ? destinations.map(addressFrom) : (destinations as null),
     context: body.context,
     timeout: body.timeout,
-    fallback: fallback === undefined || fallback === null ? null : isObject(fallback) ? { flowId: fallback.flow_id } : { flowId: fallback },
+    // {flow_id} or {actions}; a bare string is taken as a flow id.
+    fallback: fallback === undefined || fallback === null ? null : isObject(fallback) ? { flowId: fallback.flow_id, actions: fallback.actions } : typeof fallback === 'string' ? { flowId: fallback } : fallback,
   };
 }
 

@@ -71,9 +71,19 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
   async function advance(activeflowId: string, step: number, outcome: StepOutcome = {}): Promise<boolean> {
     const flow = await activeflows.findById(activeflowId);
     if (!flow || flow.status !== 'running' || flow.step !== step) return false;
+    return moveFrom(flow, outcome, flow.flowId, flow.currentAction?.id ?? null);
+  }
+
+  /**
+   * Moves a running activeflow (at the step it was read at) to the action after `afterId` in
+   * `flowId` (null: its first action), or to its end; false when another move came first.
+   */
+  async function moveFrom(flow: Activeflow, outcome: StepOutcome, intoFlowId: string, afterId: string | null): Promise<boolean> {
+    const step = flow.step;
+    const activeflowId = flow.id;
     const current = flow.currentAction;
     const state = { variables: { ...flow.variables, ...outcome.variables }, loopCounts: flow.loopCounts };
-    const { flowId, next } = await nextAcrossFlows(flow.flowId, current?.id ?? null, state);
+    const { flowId, next } = await nextAcrossFlows(intoFlowId, afterId, state);
     // digits_receive collects from empty, from the moment it is current (in this same statement).
     if (next.action?.type === 'digits_receive') next.state.variables[DIGITS_VARIABLE] = '';
     const executed = [...flow.executedActions, ...(current ? [executedOf(current, outcome.error)] : []), ...next.passed].slice(-MAX_EXECUTED_KEPT);
@@ -100,6 +110,22 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
       await calls.signal(flow.referenceId, { type: 'hangup_requested', reason: 'normal' });
     } else {
       await jobs.runStep(flow.id, moved.step);
+    }
+    return true;
+  }
+
+  /**
+   * Sends the call's running flow to the first action of `flowId` instead of its next one (a
+   * failed transfer's fallback), if it is still on the action it was on at `since`: a retry finds
+   * it moved on and leaves it. False when the call runs no flow.
+   */
+  async function divert(callId: string, flowId: string, since: Date): Promise<boolean> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const flow = await activeflows.findByCall(callId);
+      if (!flow || flow.status !== 'running') return false;
+      const startedAt = flow.currentAction ? Date.parse(flow.currentAction.tmExecute) : 0;
+      if (startedAt >= since.getTime()) return true;
+      if (await moveFrom(flow, {}, flowId, null)) return true;
     }
     return true;
   }
@@ -151,6 +177,7 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
 
   return {
     advance,
+    divert,
     start,
     endForCall,
     get: getOwned,

@@ -1,6 +1,6 @@
 import type { Call } from '../domain/call';
 import { canChainTo, chainedHangupReason } from '../domain/call-chain';
-import { decide, statusOnlyMove, type CallFacts, type CallSignal } from '../domain/call-lifecycle';
+import { decide, hangupCauseOf, statusOnlyMove, type CallFacts, type CallSignal } from '../domain/call-lifecycle';
 import type { CallStatus } from '../domain/call-status';
 import { AppError } from '../domain/errors';
 import { MAX_PAGE_SIZE } from '../domain/paging';
@@ -129,7 +129,7 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
           hangupRequest: decision.hangupRequest,
           hangupBy: decision.outcome?.hangupBy,
           hangupReason: decision.outcome?.hangupReason,
-          hangupCause: signal.type === 'channel_destroyed' ? signal.cause : undefined,
+          hangupCause: hangupCauseOf(signal),
         });
         if (!moved) {
           const fresh = await calls.findById(call.id);
@@ -240,6 +240,10 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     findManyOwned: calls.findManyOwned,
     findChained: calls.findChained,
     findLive: calls.findLive,
+    findLiveOn: calls.findLiveOn,
+    placeOnMediaServer: calls.placeOnMediaServer,
+    mediaServerOfChannel: calls.mediaServerOfChannel,
+    markMediaServer: calls.markMediaServer,
     findOrphanedChained: calls.findOrphanedChained,
     callIdOfChannel: calls.callIdOfChannel,
     findByChannel: calls.findByChannel,
@@ -250,4 +254,4 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
 export type CallService = ReturnType<typeof createCallService>;
 
 /** The reads of calls that workers need (by id or channel, without a customer). */
-export type CallLookups = Pick<CallService, 'findById' | 'findChained' | 'findLive' | 'findOrphanedChained' | 'callIdOfChannel' | 'findByChannel' | 'channelOf' | 'knownWithoutFlow'>;
+export type CallLookups = Pick<CallService, 'findById' | 'findChained' | 'findLive' | 'findLiveOn' | 'findOrphanedChained' | 'callIdOfChannel' | 'findByChannel' | 'channelOf' | 'knownWithoutFlow'>;

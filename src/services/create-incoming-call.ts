@@ -13,6 +13,8 @@ export interface IncomingChannel {
   state: ChannelState;
   callerNumber: string;
   calledNumber: string;
+  /** The media server it arrived on (null: the only one); the call stays there. */
+  mediaServer?: string | null;
 }
 
 export type IncomingOutcome = { type: 'created'; call: Call } | { type: 'rejected'; reason: string };
@@ -54,6 +56,7 @@ export function createIncomingUseCase({ calls, numbers, logger }: CreateIncoming
           earlyExecution: false,
           dialTimeoutMs: 0,
           status: channel.state === 'up' ? 'progressing' : 'ringing',
+          mediaServer: channel.mediaServer ?? null,
         },
       ],
       null,

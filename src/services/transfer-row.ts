@@ -6,9 +6,8 @@ import { nullableString, rowTime } from './row-values';
 export type TransferRow = Record<string, unknown>;
 
 function fallbackOf(row: TransferRow): TransferFallback {
-  if (row.fallback_flow_id) return { flowId: row.fallback_flow_id as string, actions: null };
-  if (Array.isArray(row.fallback_actions)) return { flowId: null, actions: row.fallback_actions as Record<string, unknown>[] };
-  return null;
+  if (!row.fallback_flow_id) return null;
+  return { flowId: row.fallback_flow_id as string, actions: Array.isArray(row.fallback_actions) ? (row.fallback_actions as Record<string, unknown>[]) : null };
 }
 
 export function transferFromRow(row: TransferRow): Transfer {

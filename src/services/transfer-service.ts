@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { callNotUp } from '../domain/call-state-error';
 import { AppError, invalidArgument } from '../domain/errors';
 import type { Transfer } from '../domain/transfer';
-import { parseTransferRequest, type TransferRequestInput } from '../domain/transfer-request';
+import { parseTransferRequest, type TransferFallbackRequest, type TransferRequestInput } from '../domain/transfer-request';
 import { effectsOfInput, transferStep, type TransferEffect, type TransferInput } from '../domain/transfer-steps';
-import type { TransferCursor, TransferRepository } from '../persistence/transfer-repository';
+import type { NewTransfer, TransferCursor, TransferRepository } from '../persistence/transfer-repository';
 import type { CallService } from './call-service';
+import { storedActions, type FlowService } from './flow-service';
 import { parseId } from './ids';
 
 const MAX_ATTEMPTS = 8;
@@ -14,6 +15,7 @@ const MAX_IDEMPOTENCY_KEY = 255;
 export interface TransferServiceDeps {
   transfers: TransferRepository;
   calls: Pick<CallService, 'get' | 'findById' | 'signal'>;
+  flows: Pick<FlowService, 'getSaved'>;
 }
 
 /**
@@ -21,7 +23,16 @@ export interface TransferServiceDeps {
  * with its caller, and makes the transfer; everything after that (dialling, bridges, music on
  * hold) is a reaction to the transfer's committed events (src/workers/transfers/).
  */
-export function createTransferService({ transfers, calls }: TransferServiceDeps) {
+export function createTransferService({ transfers, calls, flows }: TransferServiceDeps) {
+  /** A fallback flow is a saved flow of the customer's; fallback actions are checked as a flow's are. */
+  async function resolveFallback(customerId: string, fallback: TransferFallbackRequest): Promise<Pick<NewTransfer, 'fallbackFlowId' | 'fallbackActions'>> {
+    if (!fallback) return { fallbackFlowId: null, fallbackActions: null };
+    // Inline actions become a temporary flow (made with the transfer), so the caller's flow can move into it.
+    if (fallback.actions) return { fallbackFlowId: randomUUID(), fallbackActions: storedActions(fallback.actions, 'fallback.actions') as Record<string, unknown>[] };
+    const flow = await flows.getSaved(customerId, parseId(fallback.flowId, 'fallback.flow_id'), 'fallback.flow_id');
+    return { fallbackFlowId: flow.id, fallbackActions: null };
+  }
+
   async function getOwned(customerId: string, id: unknown): Promise<Transfer> {
     const transfer = await transfers.findOwned(parseId(id, 'id'), customerId);
     if (!transfer) throw new AppError('TRANSFER_NOT_FOUND', 'The transfer was not found.');
@@ -34,7 +45,7 @@ export function createTransferService({ transfers, calls }: TransferServiceDeps)
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const decision = transferStep(transfer, input);
       if (!decision || (decision.status === transfer.status && decision.type === transfer.type)) return { transfer, effects: effectsOfInput(transfer, input) };
-      const moved = await transfers.move(transfer.id, transfer.status, decision);
+      const moved = await transfers.move(transfer.id, transfer, decision);
       if (moved) return { transfer: moved, effects: effectsOfInput(moved, input) };
       transfer = (await transfers.findById(transfer.id)) ?? transfer;
     }
@@ -71,6 +82,7 @@ export function createTransferService({ transfers, calls }: TransferServiceDeps)
       const earlier = await byKey(customerId, idempotencyKey);
       if (earlier) return earlier;
       const request = parseTransferRequest(input);
+      const fallback = await resolveFallback(customerId, request.fallback);
       const { transferer, caller } = await callerOf(customerId, transfererCallId);
       const made = await transfers.create({
         id: randomUUID(),
@@ -82,13 +94,14 @@ export function createTransferService({ transfers, calls }: TransferServiceDeps)
         destination: request.destination,
         context: request.context,
         timeoutMs: request.timeoutMs,
-        fallbackFlowId: request.fallbackFlowId,
-        fallbackActions: null,
+        ...fallback,
         idempotencyKey,
       });
       if ('created' in made) return made.created;
+      // A request with the same key that won the race answers this one too, whichever unique
+      // index (the key's, or one transfer in progress per call) refused this insert.
       const raced = await byKey(customerId, idempotencyKey);
-      if (made.conflict === 'idempotency_key' && raced) return raced;
+      if (raced) return raced;
       throw new AppError('TRANSFER_IN_PROGRESS', 'A transfer is already in progress on this call or its caller; complete or cancel it first.');
     },
 
@@ -105,6 +118,16 @@ export function createTransferService({ transfers, calls }: TransferServiceDeps)
     findById: transfers.findById,
     findOfCall: transfers.findOfCall,
     isConsultCall: transfers.isConsultCall,
+    /**
+     * Whether the caller's newest transfer, made during the action that began at `actionStart`
+     * (its connect), is a blind one that did not complete: then the transfer decides what the
+     * caller does once that connect has no leg left (its fallback, or a hangup), and the connect
+     * does not move the caller's flow on as well. A connect of the fallback itself began later.
+     */
+    async decidesCaller(callerId: string, actionStart: Date): Promise<boolean> {
+      const transfer = await transfers.latestOfCaller(callerId);
+      return transfer !== null && transfer.tmCreate >= actionStart && transfer.type === 'blind' && transfer.status !== 'completed';
+    },
   };
 
   async function finish(transfer: Transfer, input: TransferInput): Promise<Transfer> {

@@ -64,6 +64,8 @@ export type MediaEvent =
   | { type: 'recording_started' | 'recording_finished' | 'recording_failed'; recordingName: string; at: Date | null }
   /** After the first connect and every reconnect: events may have been missed, reconcile. */
   | { type: 'connected' }
+  /** The event stream of the process that listens is down (the media server may be gone). */
+  | { type: 'disconnected' }
   /** Another connection took the application's event stream (ARI's ApplicationReplaced). */
   | { type: 'replaced' };
 

@@ -10,6 +10,14 @@ import type { GroupcallService } from '../services/groupcall-service';
 import type { FlowMediaPort } from '../telephony/flow-media-port';
 import { connectBridgeId } from './flow-playbacks';
 
+/** What the connect leaves to transfers (a transfer's calls are chained to the caller too). */
+export interface ConnectTransferPort {
+  /** Whether the call is a transfer's consult call: its answer is the transfer's to bridge. */
+  isConsultCall(callId: string): Promise<boolean>;
+  /** Whether a blind transfer made during this connect (begun at `actionStart`) that did not complete decides what the caller does next. */
+  decidesCaller(callerId: string, actionStart: Date): Promise<boolean>;
+}
+
 /** Longest a connect waits for its legs and their bridge (VoIPBIN's maximum call duration). */
 export const CONNECT_TIMEOUT_MS = 60 * 60_000;
 
@@ -50,37 +58,43 @@ export async function connectLegs({ calls, callService, groupcalls }: Omit<Conne
  * groupcall has no leg up between two destinations. When no leg is left, the bridge goes and the
  * flow goes on.
  */
-export function connectReactions(
-  deps: ConnectDeps,
-  /** A transfer's consult call is chained to the caller too, but its answer is the transfer's to bridge. */
-  isTransferLeg: (callId: string) => Promise<boolean>,
-) {
+export function connectReactions(deps: ConnectDeps, transfers: ConnectTransferPort) {
   const { activeflows, calls, callService, media, parse } = deps;
 
   async function connectOf(masterCallId: string) {
     const flow = await activeflows.findByCall(masterCallId);
     const action = flow?.currentAction ? parse(flow.currentAction, 'current_action') : null;
     if (!flow || action?.type !== 'connect') return null;
-    return { flow, bridgeId: connectBridgeId(flow.id, flow.currentAction?.tmExecute ?? '') };
+    // This connect's legs are the calls chained since it began (as connectLegs finds them): a leg
+    // of an earlier one (a transfer's, before a fallback that connects again) does not move it.
+    const since = new Date(flow.currentAction?.tmExecute ?? 0);
+    return { flow, since, bridgeId: connectBridgeId(flow.id, flow.currentAction?.tmExecute ?? '') };
   }
+
+  const legsOf = async (masterCallId: string, customerId: string, since: Date) =>
+    (await calls.findChained([masterCallId], customerId)).filter((other) => other.tmCreate.getTime() >= since.getTime());
 
   async function bridge(leg: Call & { masterCallId: string }, hangupOthers: boolean): Promise<void> {
     const connect = await connectOf(leg.masterCallId);
-    if (!connect || connect.flow.status !== 'running' || (await isTransferLeg(leg.id))) return;
+    if (!connect || leg.tmCreate.getTime() < connect.since.getTime()) return;
+    // The transferee's answer is the transfer's to bridge.
+    if (connect.flow.status !== 'running' || (await transfers.isConsultCall(leg.id))) return;
     await media.createBridge(connect.bridgeId);
     await media.addToBridge(connect.bridgeId, [await calls.channelOf(leg.masterCallId), leg.channelId]);
     if (!hangupOthers) return;
-    for (const other of await calls.findChained([leg.masterCallId], leg.customerId)) {
+    for (const other of await legsOf(leg.masterCallId, leg.customerId, connect.since)) {
       if (other.id !== leg.id && other.status !== 'hangup') await callService.signal(other.id, { type: 'hangup_requested', reason: 'normal' });
     }
   }
 
-  async function finish(masterCallId: string, customerId: string): Promise<void> {
+  async function finish(masterCallId: string, customerId: string, endedLeg?: Call): Promise<void> {
     const connect = await connectOf(masterCallId);
-    if (!connect) return;
-    const legs = await calls.findChained([masterCallId], customerId);
-    if (legs.some((other) => other.status !== 'hangup')) return;
+    if (!connect || (endedLeg && endedLeg.tmCreate.getTime() < connect.since.getTime())) return;
+    if ((await legsOf(masterCallId, customerId, connect.since)).some((other) => other.status !== 'hangup')) return;
     await media.destroyBridge(connect.bridgeId);
+    // A blind transfer that did not reach its transferee decides what the caller does next (its
+    // fallback, a hangup): the connect does not move the flow on as well.
+    if (await transfers.decidesCaller(masterCallId, connect.since)) return;
     if (connect.flow.status === 'running') await activeflows.advance(connect.flow.id, connect.flow.step);
   }
 
@@ -89,7 +103,7 @@ export function connectReactions(
     async legChanged(leg: Call): Promise<void> {
       if (!leg.masterCallId || leg.groupcallId || (leg.status !== 'progressing' && leg.status !== 'hangup')) return;
       if (leg.status === 'progressing') return bridge({ ...leg, masterCallId: leg.masterCallId }, true);
-      return finish(leg.masterCallId, leg.customerId);
+      return finish(leg.masterCallId, leg.customerId, leg);
     },
     /** The winner of a connect's groupcall: bridged with the call (the groupcall cancels the others). */
     async winnerAnswered(leg: Call): Promise<void> {

@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import { CHAINED_HANGUP_REASON } from '../domain/call-chain';
 import type { Call } from '../domain/call';
 import { Q850 } from '../domain/hangup';
+import { reconcileSignal } from '../domain/reconcile';
 import { reactionJobId } from '../domain/reactions';
 import type { Logger } from '../platform/logger';
 import type { CallLookups } from '../services/call-service';
@@ -22,6 +23,13 @@ export interface MediaEventConsumerDeps {
   flows?: Pick<FlowExecutor, 'digitPressed' | 'playbackFinished' | 'hangingUp'>;
   /** Told when a call that has had recordings ends (it stops those still going). */
   recordings?: { onCallEnded(callId: string): Promise<void> };
+  /**
+   * The media server this consumer hears, when the deployment has several: reconciliation looks
+   * at its calls only, incoming calls are placed on it. `first`: it holds the calls placed nowhere.
+   */
+  server?: { name: string; first: boolean };
+  /** How long its event stream may stay down before its live calls are ended (media_server_lost). */
+  lostAfterMs?: number;
 }
 
 const PENDING_JOB_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
@@ -33,6 +41,8 @@ const PENDING_JOB_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized
 export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle(): Promise<void> } {
   const { media, calls, callService, telephonyQueue, logger } = deps;
   const queues = new Map<string, Promise<void>>();
+  let lostTimer: NodeJS.Timeout | null = null;
+  const liveCalls = () => (deps.server ? calls.findLiveOn(deps.server.name, deps.server.first) : calls.findLive());
 
   function enqueue(key: string, work: () => Promise<unknown>): void {
     const previous = queues.get(key) ?? Promise.resolve();
@@ -81,7 +91,13 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
         await deps.flows?.playbackFinished(event.playbackId, event.failed);
         return;
       case 'connected':
+        if (lostTimer) clearTimeout(lostTimer);
+        lostTimer = null;
+        if (deps.server) await callService.markMediaServer(deps.server.name, false);
         await reconcile();
+        return;
+      case 'disconnected':
+        if (!lostTimer && deps.lostAfterMs !== undefined) lostTimer = setTimeout(() => enqueue('reconcile', endLostCalls), deps.lostAfterMs);
         return;
     }
   }
@@ -110,7 +126,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
   /** A channel from outside: an incoming call, or refused as "unallocated number" rather than left hanging. */
   async function incoming(event: Extract<MediaEvent, { type: 'channel_entered' }>): Promise<void> {
     if (await calls.findByChannel(event.channelId)) return; // a repeated StasisStart
-    const outcome = await callService.createIncoming(event);
+    const outcome = await callService.createIncoming({ ...event, mediaServer: deps.server?.name ?? null });
     if (outcome.type === 'created') return;
     logger.warn({ channelId: event.channelId, caller: event.callerNumber, called: event.calledNumber, reason: outcome.reason }, 'rejecting an incoming channel');
     await media.hangup(event.channelId, Q850.UNALLOCATED);
@@ -121,16 +137,15 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
    * the channels that exist, and end channels that belong to no live call.
    */
   async function reconcile(): Promise<void> {
-    const [channels, live] = await Promise.all([media.listChannels(), calls.findLive()]);
+    const started = performance.now();
+    const [channels, live] = await Promise.all([media.listChannels(), liveCalls()]);
     const channelById = new Map(channels.map((channel) => [channel.id, channel]));
     for (const call of live) {
       const channel = channelById.get(call.channelId);
-      if (channel?.state === 'ringing' || channel?.state === 'ring') await callService.signal(call.id, { type: 'ringing' });
-      else if (channel?.state === 'up') await callService.signal(call.id, { type: 'answered' });
-      else if (!channel && !(await originatePending(call))) {
-        // Its channel ended while we were not listening; the cause was lost with the event.
-        await callService.signal(call.id, { type: 'channel_destroyed', cause: Q850.NORMAL_CLEARING });
-      }
+      const state = !channel ? 'gone' : channel.state === 'ringing' || channel.state === 'ring' ? 'ringing' : channel.state === 'up' ? 'up' : 'other';
+      const next = reconcileSignal(call.status, state);
+      if (!next || (state === 'gone' && (await originatePending(call)))) continue;
+      await callService.signal(call.id, next);
     }
     // A master that ended while its cascade was lost (a crash between the two): end its legs now.
     for (const orphan of await calls.findOrphanedChained()) {
@@ -143,7 +158,21 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
       const call = await calls.findByChannel(channel.id);
       if (call?.status === 'hangup') await media.hangup(channel.id, Q850.NORMAL_CLEARING);
     }
-    logger.info({ channels: channels.length, liveCalls: live.length }, 'reconciled calls with the media server');
+    logger.info({ channels: channels.length, liveCalls: live.length, ms: Math.round(performance.now() - started) }, 'reconciled calls with the media server');
+  }
+
+  /**
+   * The media server stayed unreachable for lostAfterMs: its channels are out of reach, and the
+   * calls on it end here (local/failed, cause 38) rather than stay up with nothing behind them.
+   * Should it come back, the reconcile of its reconnect hangs up the channels of these calls.
+   */
+  async function endLostCalls(): Promise<void> {
+    lostTimer = null;
+    // New calls go elsewhere from now on (with several servers), until it is back.
+    if (deps.server) await callService.markMediaServer(deps.server.name, true);
+    const live = await liveCalls();
+    logger.error({ mediaServer: deps.server?.name, liveCalls: live.length, lostAfterMs: deps.lostAfterMs }, 'the media server is unreachable; ending its calls');
+    for (const call of live) await callService.signal(call.id, { type: 'media_server_lost' });
   }
 
   /** Its channel is still to be made: the first attempt's originate job, or a later attempt's failover-dial reaction. */

@@ -19,7 +19,7 @@ export const MEDIA_CONTROL_ROUTES: RouteCase[] = [
   { method: 'POST', path: (id) => `/v1.0/calls/${id}/talk`, body: { text: 'Hello there', language: 'en-US' } },
 ];
 
-export type ResourceKind = 'call' | 'groupcall' | 'accesskey' | 'user' | 'flow' | 'number' | 'recording' | 'webhook';
+export type ResourceKind = 'call' | 'groupcall' | 'transfer' | 'accesskey' | 'user' | 'flow' | 'number' | 'recording' | 'webhook';
 
 export const ID_ROUTES: Record<ResourceKind, RouteCase[]> = {
   call: [
@@ -32,12 +32,19 @@ export const ID_ROUTES: Record<ResourceKind, RouteCase[]> = {
     { method: 'POST', path: (id) => `/v1.0/calls/${id}/recording_start`, body: { format: 'wav' } },
     { method: 'POST', path: (id) => `/v1.0/calls/${id}/recording_stop` },
     { method: 'GET', path: (id) => `/v1.0/calls/${id}/recordings` },
+    { method: 'POST', path: (id) => `/v1.0/calls/${id}/transfer`, body: { type: 'blind', destination: { type: 'tel', target: '+15551112222' } } },
   ],
   groupcall: [
     { method: 'GET', path: (id) => `/v1.0/groupcalls/${id}` },
     { method: 'GET', path: (id) => `/v1.0/groupcalls/${id}/events` },
     { method: 'POST', path: (id) => `/v1.0/groupcalls/${id}/hangup` },
     { method: 'DELETE', path: (id) => `/v1.0/groupcalls/${id}` },
+  ],
+  transfer: [
+    { method: 'GET', path: (id) => `/v1.0/transfers/${id}` },
+    { method: 'GET', path: (id) => `/v1.0/transfers/${id}/events` },
+    { method: 'POST', path: (id) => `/v1.0/transfers/${id}/complete` },
+    { method: 'POST', path: (id) => `/v1.0/transfers/${id}/cancel` },
   ],
   // (The signed /v1.0/recordingfiles/{id}/download takes no credentials: its signature is one.)
   recording: [
@@ -84,6 +91,8 @@ export const ALL_ROUTES: RouteCase[] = [
   { method: 'GET', path: () => '/v1.0/calls' },
   { method: 'POST', path: () => '/v1.0/groupcalls', body: { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559876543' }], ring_method: 'ring_all' } },
   { method: 'GET', path: () => '/v1.0/groupcalls' },
+  { method: 'POST', path: () => '/v1.0/transfers', body: { transfer_type: 'blind', transferer_call_id: '00000000-0000-4000-8000-000000000000', transferee_addresses: [{ type: 'tel', target: '+15551112222' }] } },
+  { method: 'GET', path: () => '/v1.0/transfers' },
   { method: 'POST', path: () => '/v1.0/accesskeys', body: { name: 'k' } },
   { method: 'GET', path: () => '/v1.0/accesskeys' },
   { method: 'POST', path: () => '/v1.0/users', body: { username: 'someone', password: 'long enough' } },

@@ -11,12 +11,15 @@ export const RINGS = '+15550002001';
 export const ANSWERS = '+15551112222';
 export const BUSY = '+15550001000';
 
-/** A caller connected (bridged) with an agent by a flow's connect: the agent's call is the transferer. */
-export async function connectedPair(t: TestApp): Promise<{ caller: string; transferer: string }> {
+/**
+ * A caller connected (bridged) with an agent by a flow's connect: the agent's call is the
+ * transferer. `after`: the caller's actions after the connect (none: its flow ends with it).
+ */
+export async function connectedPair(t: TestApp, after: Json[] = []): Promise<{ caller: string; transferer: string }> {
   const [call] = await createCalls(t, {
     source: { type: 'tel', target: TRANSFER_SOURCE },
     destinations: [{ type: 'tel', target: '+15559870001' }],
-    actions: [{ type: 'connect', option: { source: { type: 'tel', target: TRANSFER_SOURCE }, destinations: [{ type: 'tel', target: AGENT }] } }],
+    actions: [{ type: 'connect', option: { source: { type: 'tel', target: TRANSFER_SOURCE }, destinations: [{ type: 'tel', target: AGENT }] } }, ...after],
   });
   const caller = call!.id as string;
   const chained = await waitForCall(t, caller, (c) => c.chained_call_ids.length === 1, 'the connect to make its leg');

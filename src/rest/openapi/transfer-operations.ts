@@ -7,6 +7,7 @@ const TYPES = ['blind', 'attended'] as const;
 
 const transfer = record('A transfer of a caller from its transferer to a transferee (the consult call).', {
   id: uuid('The transfer.'),
+  transfer_id: uuid("The same as id (the spec's transfer_completed webhook name)."),
   customer_id: uuid('The customer that owns it.'),
   type: oneOf(TYPES, 'blind, or attended (an attended one completed before the answer turns blind).', 'attended'),
   status: oneOf(STATUSES, 'Forward only: dialing → ringing → consulting → completed | cancelled | failed.', 'ringing'),
@@ -18,7 +19,8 @@ const transfer = record('A transfer of a caller from its transferer to a transfe
   destination: ref('Address'),
   context: { type: 'object', description: 'The JSON object handed to the transferee (at most 16 KB).', example: { ticket: 42 } },
   timeout: int('Ms the transferee may ring.', 30000),
-  fallback_flow_id: uuid('Reserved: the all-zero UUID.'),
+  fallback_flow_id: uuid('The flow the caller goes on with when a blind transfer fails (a temporary one holding fallback.actions); the all-zero UUID for none.'),
+  fallback_actions: list({ type: 'object' }, 'The fallback actions as given ([] for none or a fallback flow).'),
   reason: str("Why it ended as it did: '', busy, no_answer, failed, transferee_hangup, cancelled, caller_hangup.", ''),
   tm_create: time('Created.'),
   tm_update: time('Last changed.'),
@@ -66,6 +68,10 @@ const startBody = input(
     destinations: list(address, 'Instead of destination: one address (several need groupcalls, not built yet).'),
     context: { type: 'object', description: 'A JSON object of at most 16 KB, carried by transfer_completed.' },
     timeout: int('Ms the transferee may ring (1000-600000; default 30000).', 30000),
+    fallback: input('Blind: what the caller goes on with when the transferee is busy, does not answer or fails: flow_id or actions, not both.', {
+      flow_id: uuid('A saved flow of yours.'),
+      actions: list({ type: 'object' }, 'Flow actions, checked as a flow\'s are.'),
+    }),
   },
   ['type'],
 );

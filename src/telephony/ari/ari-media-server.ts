@@ -45,9 +45,17 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
   /** Whether this process hears the application's events (it opened the stream, not yet closed it). */
   let listening = false;
   let streaming = false;
+  /** Whether the stream is known to be down (said once per outage, as `disconnected`). */
+  let lost = false;
 
   const emit = (event: MediaEvent) => {
     for (const listener of listeners) listener(event);
+  };
+  /** The event stream of a listening process is down: said once until it is back. */
+  const streamLost = () => {
+    if (!listening || stopped || lost) return;
+    lost = true;
+    emit({ type: 'disconnected' });
   };
 
   /**
@@ -152,15 +160,25 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
       try {
         const next = await connect(settings.url, settings.username, settings.password);
         next.on('*', onAriEvent);
-        next.on('WebSocketConnected', () => emit({ type: 'connected' }));
-        next.on('WebSocketReconnecting', (error?: Error) => logger.warn({ err: error }, 'ARI event stream lost; reconnecting'));
-        next.on('WebSocketMaxRetries', () => scheduleRestart(next));
+        next.on('WebSocketConnected', () => {
+          lost = false;
+          emit({ type: 'connected' });
+        });
+        next.on('WebSocketReconnecting', (error?: Error) => {
+          logger.warn({ err: error }, 'ARI event stream lost; reconnecting');
+          streamLost();
+        });
+        next.on('WebSocketMaxRetries', () => {
+          streamLost();
+          scheduleRestart(next);
+        });
         client = next;
         streaming = false;
         if (listening) await openStream(next);
         return;
       } catch (error) {
         logger.warn({ err: error, delay }, 'cannot reach ARI; retrying');
+        streamLost();
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
@@ -183,6 +201,7 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     async listen() {
       listening = true;
       if (client && !streaming) await openStream(client);
+      else if (!client) streamLost(); // still connecting: the media server is not there (yet)
     },
     async unlisten() {
       listening = false;

@@ -1,8 +1,9 @@
 import type { Call } from '../../domain/call';
 import type { MediaControl } from '../../domain/media-control';
 import { isFinalTransferStatus, type Transfer } from '../../domain/transfer';
-import type { TransferEffect } from '../../domain/transfer-steps';
+import { callerAudioOf, type CallerAudio, type TransferEffect } from '../../domain/transfer-steps';
 import { AppError } from '../../domain/errors';
+import type { ActiveflowService } from '../../services/activeflow-service';
 import type { CallService } from '../../services/call-service';
 import type { MediaControlExecutor } from '../../services/media-control-executor';
 import type { TransferService } from '../../services/transfer-service';
@@ -11,6 +12,8 @@ import type { MediaControlPort } from '../../telephony/media-control-port';
 
 /** Long enough for any media control a reaction asks for (the executor bounds each ARI request). */
 const CONTROL_DEADLINE_MS = 60_000;
+/** A transfer moves at most four times, so its caller's audio settles within as many rounds. */
+const MAX_SETTLE_ROUNDS = 5;
 
 export interface TransferEffectDeps {
   transfers: Pick<TransferService, 'findById'>;
@@ -19,6 +22,8 @@ export interface TransferEffectDeps {
   media: Pick<MediaControlPort, 'ring'>;
   /** Music on hold and mute, recorded on the Call (moh, mute_direction) as the API's controls are. */
   control: MediaControlExecutor;
+  /** The caller's flow, sent to a failed blind transfer's fallback. */
+  activeflows: Pick<ActiveflowService, 'divert'>;
 }
 
 /** The one bridge of a transfer: the consult, then the pair it leaves talking. */
@@ -39,11 +44,34 @@ export function createTransferEffects(deps: TransferEffectDeps) {
     if (callId) await calls.signal(callId, { type: 'hangup_requested', reason: 'normal' });
   };
 
-  /** The caller back to plain audio: no ringing, no music on hold, not muted. */
-  async function freeCaller(caller: Call): Promise<void> {
-    await deps.media.ring(caller.channelId, false);
-    if (caller.moh) await run(caller.id, { type: 'moh', on: false });
-    if (caller.muteDirection) await run(caller.id, { type: 'mute', on: false, direction: 'both' });
+  /** Applies `audio` to the caller, from its state as read now (the executor serializes controls on one call). */
+  async function applyAudio(callerId: string, audio: CallerAudio): Promise<void> {
+    const caller = await live(callerId);
+    if (!caller) return;
+    if (!audio.ringing) await deps.media.ring(caller.channelId, false);
+    if (audio.held) {
+      if (!caller.moh) await run(caller.id, { type: 'moh', on: true });
+      if (caller.muteDirection !== 'in') await run(caller.id, { type: 'mute', on: true, direction: 'in' });
+    } else {
+      if (caller.moh) await run(caller.id, { type: 'moh', on: false });
+      if (caller.muteDirection) await run(caller.id, { type: 'mute', on: false, direction: 'both' });
+    }
+    if (audio.ringing) await deps.media.ring(caller.channelId, true);
+  }
+
+  /**
+   * The caller's audio settled to what the transfer calls for now, and again while the transfer
+   * moved during it: an effect that read an older status (a hold racing a cancel) is undone by
+   * its own re-check, whatever order the two finish in.
+   */
+  async function settleCaller(transferId: string): Promise<void> {
+    let transfer = await deps.transfers.findById(transferId);
+    for (let round = 0; transfer && round < MAX_SETTLE_ROUNDS; round++) {
+      await applyAudio(transfer.callerCallId, callerAudioOf(transfer));
+      const now = await deps.transfers.findById(transferId);
+      if (!now || (now.status === transfer.status && now.type === transfer.type)) return;
+      transfer = now;
+    }
   }
 
   /** Two calls into the transfer's bridge, unless one of them is gone (its hangup decides then). */
@@ -87,31 +115,30 @@ export function createTransferEffects(deps: TransferEffectDeps) {
 
   const EFFECTS: Record<TransferEffect, (transfer: Transfer) => Promise<void>> = {
     dial_consult: dialConsult,
-    hold_caller: async (transfer) => {
-      if (isFinalTransferStatus(transfer.status) || !(await live(transfer.callerCallId))) return;
-      await run(transfer.callerCallId, { type: 'moh', on: true });
-      await run(transfer.callerCallId, { type: 'mute', on: true, direction: 'in' });
-    },
-    ring_caller: async (transfer) => {
-      const caller = isFinalTransferStatus(transfer.status) ? null : await live(transfer.callerCallId);
-      if (!caller) return;
-      await freeCaller(caller);
-      await deps.media.ring(caller.channelId, true);
-    },
+    settle_caller: (transfer) => settleCaller(transfer.id),
     bridge_transferer_consult: async (transfer) => {
       if (transfer.status === 'consulting') await bridge(transfer, transfer.transfererCallId, transfer.consultCallId);
     },
     bridge_caller_consult: async (transfer) => {
-      const pair = await bridge(transfer, transfer.callerCallId, transfer.consultCallId);
-      if (pair) await freeCaller(pair[0]);
+      await bridge(transfer, transfer.callerCallId, transfer.consultCallId);
+      await settleCaller(transfer.id);
     },
     restore_caller: async (transfer) => {
-      const pair = await bridge(transfer, transfer.callerCallId, transfer.transfererCallId);
-      if (pair) await freeCaller(pair[0]);
+      await bridge(transfer, transfer.callerCallId, transfer.transfererCallId);
+      await settleCaller(transfer.id);
     },
     hangup_transferer: (transfer) => hangup(transfer.transfererCallId),
     hangup_consult: (transfer) => hangup(transfer.consultCallId),
-    fallback_caller: (transfer) => hangup(transfer.callerCallId),
+    fallback_caller: async (transfer) => {
+      const caller = await live(transfer.callerCallId);
+      if (!caller) return;
+      if (transfer.fallback) {
+        await settleCaller(transfer.id);
+        // Its flow goes on with the fallback's first action; a caller running no flow has nothing to go on with.
+        if (await deps.activeflows.divert(caller.id, transfer.fallback.flowId, transfer.tmCreate)) return;
+      }
+      await hangup(caller.id);
+    },
   };
 
   return {
