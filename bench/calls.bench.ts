@@ -1,37 +1,90 @@
+import { execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { connect } from 'ari-client';
 import { createClient } from 'graphql-ws';
+import Redis from 'ioredis';
 import { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config';
-import { startProcess } from './stack';
 import { percentile, runPool } from './stats';
 
 /**
  * Full outbound call lifecycles through the whole stack (GraphQL mutation → BullMQ → ARI →
  * simulator → ARI events → Postgres → outbox → Redis → graphql-ws subscriber), against the bare
- * ari-client rate on the same simulator as the ceiling.
+ * ari-client rate on the same media server as the ceiling, with the cost of a call in figures
+ * that do not depend on the machine (CPU ms, Postgres transactions and statements, Redis
+ * commands, BullMQ jobs, each per call).
  */
 const TOTAL = Number(process.env.BENCH_CALLS ?? 500);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '20,50').split(',').map(Number);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/opencall_bench';
+/** A real Asterisk instead of the simulator: its ARI URL, credentials and the tel endpoint template. */
+const ARI = process.env.BENCH_ARI_URL
+  ? {
+      url: process.env.BENCH_ARI_URL,
+      username: process.env.BENCH_ARI_USERNAME ?? 'opencall',
+      password: process.env.BENCH_ARI_PASSWORD ?? 'opencall',
+      endpoint: process.env.BENCH_ARI_ENDPOINT ?? 'PJSIP/{target}@carrier',
+    }
+  : null;
+const CLOCK_TICKS = Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
 
 interface Waiter {
   answered: (receivedAt: number) => void;
   hungup: () => void;
 }
 
-/** The product as it is deployed: one API process and one worker process (with the simulator). */
 async function main(): Promise<void> {
+  const results = [];
+  for (const concurrency of CONCURRENCIES) {
+    const result = await runOnce(concurrency);
+    console.log(JSON.stringify(result, null, 2));
+    results.push(result);
+  }
+  if (results.length > 1) {
+    console.log('\nconcurrency | calls/s | bare /s | ratio | event→subscriber p99 | tx/call | statements/call | jobs/call | redis cmds/call | CPU ms/call api / worker');
+    for (const r of results) {
+      console.log(`${r.concurrency} | ${r.callsPerSecond} | ${r.bareAriCyclesPerSecond} | ${r.ratio} | ${r.ariEventToSubscriberMs.p99} ms | ${r.perCall.postgresTransactions} | ${r.perCall.postgresStatements.total} | ${r.perCall.bullmqJobs.total} | ${r.perCall.redisCommands.total} | ${r.perCall.cpuMs.api} / ${r.perCall.cpuMs.worker}`);
+    }
+  }
+}
+
+/**
+ * One run on a fresh database (so pg_stat_database counts this run alone) and, unless
+ * BENCH_REDIS_URL names one, a Redis server of its own (so INFO commandstats does): the product as
+ * it is deployed, one API process and one worker process, with the simulator as a third.
+ */
+async function runOnce(concurrency: number) {
   const id = randomBytes(4).toString('hex');
   const schema = `bench_${id}`;
   const token = `bench-${id}`;
   const apiPort = 3900 + Math.floor(Math.random() * 50);
   const simPort = apiPort + 100;
+  const database = new URL(DATABASE_URL);
+  const databaseName = `${database.pathname.slice(1) || 'opencall_bench'}_${id}`;
+  const admin = new URL(DATABASE_URL);
+  admin.pathname = '/postgres';
+  const pgAdmin = new PgClient({ connectionString: admin.toString() });
+  await pgAdmin.connect();
+  const counterPorts = { api: apiPort + 200, worker: apiPort + 201, http: apiPort + 202 };
+  const counter = await startProcess('pg-counter.js', { ...process.env, PG_COUNTER_TARGET: `${database.hostname}:${database.port || 5432}`, PG_COUNTER_PORTS: `api=${counterPorts.api},worker=${counterPorts.worker}`, PG_COUNTER_HTTP: String(counterPorts.http) }, `http://127.0.0.1:${counterPorts.http}/`);
+  const viaCounter = (port: number) => {
+    const url = new URL(DATABASE_URL);
+    url.hostname = '127.0.0.1';
+    url.port = String(port);
+    url.pathname = `/${databaseName}`;
+    return url.toString();
+  };
+  const redisServer = process.env.BENCH_REDIS_URL ? null : await startRedis(apiPort + 300);
+  const redisUrl = process.env.BENCH_REDIS_URL ?? `redis://127.0.0.1:${apiPort + 300}`;
+  const redis = new Redis(redisUrl);
+  redis.on('error', () => undefined); // the server of the run stops before the bench ends
   const env = {
     ...process.env,
-    DATABASE_URL,
     DATABASE_SCHEMA: schema,
+    REDIS_URL: redisUrl,
     REDIS_PREFIX: `bench:${id}`,
     PORT: String(apiPort),
     HOST: '127.0.0.1',
@@ -41,33 +94,202 @@ async function main(): Promise<void> {
     BOOTSTRAP_ACCESS_KEY: token,
     LOG_LEVEL: 'warn',
   };
+  const ariUrl = ARI?.url ?? `http://127.0.0.1:${simPort}`;
+  const ariEnv = ARI ? { ARI_USERNAME: ARI.username, ARI_PASSWORD: ARI.password, ARI_ENDPOINT_TEL: ARI.endpoint, ARI_APP: `opencall-bench-${id}` } : {};
   // The simulator stands where Asterisk would: a process of its own that the worker reaches over ARI.
-  const simulator = await startProcess('../src/telephony/simulator/main.js', env, `http://127.0.0.1:${simPort}/ari/asterisk/ping`);
-  const worker = await startProcess('worker', { ...env, ARI_URL: `http://127.0.0.1:${simPort}` }, null);
-  const api = await startProcess('api', env, `http://127.0.0.1:${apiPort}/health`);
+  const simulator = ARI ? null : await startProcess('../src/telephony/simulator/main.js', env, `http://127.0.0.1:${simPort}/ari/asterisk/ping`);
+  const worker = await startProcess('worker', { ...env, ...ariEnv, ARI_URL: ariUrl, DATABASE_URL: viaCounter(counterPorts.worker) }, null);
+  const api = await startProcess('api', { ...env, ...ariEnv, DATABASE_URL: viaCounter(counterPorts.api) }, `http://127.0.0.1:${apiPort}/health`);
+  const startedAt = performance.now();
   const baseUrl = `http://127.0.0.1:${apiPort}`;
-  const simUrl = `http://127.0.0.1:${simPort}`;
   try {
     const config = loadConfig(env);
-    const baseline = await bareAriRate(simUrl, config.ari.username, config.ari.password);
+    const credentials = ARI ?? { username: config.ari.username, password: config.ari.password, endpoint: 'PJSIP/{target}@carrier' };
+    const baseline = await bareAriRate(ariUrl, credentials, concurrency);
     // Outgoing tel calls must come from one of the customer's own numbers.
     await gql(baseUrl, token, REGISTER_SOURCE, { input: { number: SOURCE_NUMBER } });
-    const product = await productRun(baseUrl, simUrl, token);
-    const ratio = product.rate / baseline;
-    const { rate: _rate, ...figures } = product;
-    console.log(JSON.stringify({ calls: TOTAL, concurrency: CONCURRENCY, ...figures, peakRssMb: { api: api.peakRssMb(), worker: worker.peakRssMb(), simulator: simulator.peakRssMb() }, bareAriCyclesPerSecond: round(baseline), ratio: round(ratio) }, null, 2));
+    // A backend reports its counts to pg_stat_database at most every second, and an idle one
+    // within 10 s: waiting that long after start keeps the start's transactions out of the run's.
+    await sleep(Math.max(0, 11_000 - (performance.now() - startedAt)));
+    const processes = { api, worker, ...(simulator ? { simulator } : {}), ...(redisServer ? { redis: redisServer } : {}) };
+    const before = { cpu: cpuOf(processes), postgresCpu: await postgresCpu(pgAdmin, databaseName), xacts: await transactions(pgAdmin, databaseName), statements: await statementsOf(counterPorts.http), redis: await commandStats(redis), jobs: await jobAdds(redis) };
+    const benchOwnRedisCommands = 1 + before.jobs.commands; // the INFO and the counter reads above
+    const observer = ARI ? await answerObserver(ARI) : null;
+    const product = await productRun(baseUrl, ariUrl, token, concurrency, observer);
+    const after = { cpu: cpuOf(processes), postgresCpu: await postgresCpu(pgAdmin, databaseName, before.postgresCpu.pids), statements: await statementsOf(counterPorts.http), redis: await commandStats(redis), jobs: await jobAdds(redis) };
+    observer?.close();
+    const peakRssMb = { api: api.peakRssMb(), worker: worker.peakRssMb(), ...(simulator ? { simulator: simulator.peakRssMb() } : {}) };
+    await Promise.all([api.stop(), worker.stop()]); // a backend that ends reports its counts
+    await sleep(500);
+    const xacts = (await transactions(pgAdmin, databaseName)) - before.xacts;
+    const perCall = (value: number) => round(value / TOTAL, 2);
+    const cpuMs: Record<string, number> = Object.fromEntries(Object.entries(after.cpu).map(([name, ms]) => [name, perCall(ms - before.cpu[name]!)]));
+    const redisCalls = diff(after.redis, before.redis);
+    const jobs = diff(after.jobs.adds, before.jobs.adds);
+    const { rate, ...figures } = product;
+    if (process.env.BENCH_PG_MESSAGES) console.log(JSON.stringify({ before: before.statements, after: after.statements }));
+    return {
+      concurrency,
+      calls: TOTAL,
+      mediaServer: ARI ? ARI.url : 'simulator',
+      ...figures,
+      peakRssMb,
+      bareAriCyclesPerSecond: round(baseline),
+      ratio: round(rate / baseline, 3),
+      perCall: {
+        cpuMs: { ...cpuMs, postgres: perCall(after.postgresCpu.ms - before.postgresCpu.ms) } as Record<string, number>,
+        postgresTransactions: perCall(xacts),
+        postgresStatements: { total: perCall(after.statements.api! + after.statements.worker! - before.statements.api! - before.statements.worker!), api: perCall(after.statements.api! - before.statements.api!), worker: perCall(after.statements.worker! - before.statements.worker!) },
+        pgStatStatements: await pgStatStatements(pgAdmin),
+        redisCommands: { total: perCall(sum(redisCalls) - benchOwnRedisCommands), top: top(redisCalls, perCall) },
+        bullmqJobs: { total: perCall(sum(jobs)), byQueue: Object.fromEntries(Object.entries(jobs).filter(([, n]) => n > 0).map(([queue, n]) => [queue, perCall(n)])) },
+      },
+    };
   } finally {
     await Promise.all([api.stop(), worker.stop()]);
-    await simulator.stop();
-    const pg = new PgClient({ connectionString: DATABASE_URL });
-    await pg.connect();
-    if (process.env.BENCH_KEEP_SCHEMA) console.log(`kept schema ${schema}`);
-    else await pg.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await pg.end();
+    await simulator?.stop();
+    redis.disconnect();
+    await redisServer?.stop();
+    await counter.stop();
+    if (process.env.BENCH_KEEP_SCHEMA) console.log(`kept database ${databaseName}`);
+    else await pgAdmin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+    await pgAdmin.end();
   }
 }
 
-async function productRun(baseUrl: string, simUrl: string, token: string) {
+/** CPU ms (user + system) each process has used so far, from /proc/<pid>/stat. */
+function cpuOf(processes: Record<string, { pid: number }>): Record<string, number> {
+  return Object.fromEntries(Object.entries(processes).map(([name, child]) => [name, cpuMsOfPid(child.pid)]));
+}
+
+function cpuMsOfPid(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS; // utime, stime
+  } catch {
+    return 0; // the process is gone
+  }
+}
+
+/** CPU of the Postgres backends serving the bench database (those alive at the reading). */
+async function postgresCpu(pg: PgClient, database: string, known: Map<number, number> = new Map()) {
+  const rows = (await pg.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database])).rows;
+  const pids = new Map<number, number>();
+  let ms = 0;
+  for (const { pid } of rows) {
+    const used = cpuMsOfPid(pid);
+    pids.set(pid, used);
+    ms += used;
+  }
+  // A backend that was there before and left meanwhile still counts what it had used then.
+  for (const [pid, used] of known) if (!pids.has(pid)) ms += used;
+  return { ms, pids };
+}
+
+async function transactions(pg: PgClient, database: string): Promise<number> {
+  const row = (await pg.query<{ n: string }>('SELECT (xact_commit + xact_rollback)::text AS n FROM pg_stat_database WHERE datname = $1', [database])).rows[0];
+  return Number(row?.n ?? 0);
+}
+
+async function statementsOf(httpPort: number): Promise<Record<string, number>> {
+  return (await (await fetch(`http://127.0.0.1:${httpPort}/`)).json()) as Record<string, number>;
+}
+
+/** Whether the server can say it too: pg_stat_statements needs shared_preload_libraries. */
+async function pgStatStatements(pg: PgClient): Promise<string> {
+  try {
+    await pg.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await pg.query('SELECT count(*) FROM pg_stat_statements');
+    return 'available (counts above are from the proxy, which sees each process)';
+  } catch (error) {
+    return `unavailable: ${(error as Error).message}; statements counted by the bench's protocol proxy`;
+  }
+}
+
+async function commandStats(redis: Redis): Promise<Record<string, number>> {
+  const info = await redis.info('commandstats');
+  const calls: Record<string, number> = {};
+  for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) calls[match[1]!] = Number(match[2]);
+  return calls;
+}
+
+/** BullMQ's per-queue id counter: every add increments it (a repeated add of an existing id too). */
+async function jobAdds(redis: Redis): Promise<{ adds: Record<string, number>; commands: number }> {
+  const adds: Record<string, number> = {};
+  let cursor = '0';
+  let commands = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', '*:id', 'COUNT', 1000);
+    cursor = next;
+    commands += 1 + keys.length;
+    for (const key of keys) adds[key.split(':').at(-2)!] = Number(await redis.get(key));
+  } while (cursor !== '0');
+  return { adds, commands };
+}
+
+async function startRedis(port: number) {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  process.once('exit', () => child.kill('SIGKILL'));
+  for (let attempt = 0; ; attempt++) {
+    const probe = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on('error', () => undefined);
+    const ok = await probe.connect().then(() => probe.ping().then(() => true), () => false);
+    probe.disconnect();
+    if (ok) break;
+    if (attempt > 100) throw new Error('redis-server did not start');
+    await sleep(50);
+  }
+  return { pid: child.pid!, stop: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))) };
+}
+
+const diff = (after: Record<string, number>, before: Record<string, number>) =>
+  Object.fromEntries(Object.entries(after).map(([key, value]) => [key, value - (before[key] ?? 0)]));
+const sum = (values: Record<string, number>) => Object.values(values).reduce((a, b) => a + b, 0);
+const top = (values: Record<string, number>, scale: (n: number) => number) =>
+  Object.fromEntries(Object.entries(values).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, n]) => [name, scale(n)]));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts `node dist/src/main.js <role>` (or another script) and waits until `readyUrl` answers. */
+async function startProcess(role: string, env: NodeJS.ProcessEnv, readyUrl: string | null) {
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []; // e.g. --cpu-prof
+  const args = role.endsWith('.js') ? [path.resolve(__dirname, role)] : [path.resolve(__dirname, '../src/main.js'), role];
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  process.once('exit', () => child.kill('SIGKILL')); // never leave a process behind a failed run
+  let peak = 0;
+  const sampler = setInterval(() => {
+    if (child.pid === undefined) return;
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      peak = Math.max(peak, kb / 1024);
+    } catch {
+      // the process is gone
+    }
+  }, 100);
+  for (let attempt = 0; readyUrl !== null; attempt++) {
+    if (child.exitCode !== null) throw new Error(`${role} process exited with ${child.exitCode}`);
+    const ready = await fetch(readyUrl, { headers: { authorization: `Basic ${Buffer.from('opencall:opencall').toString('base64')}` } }).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (attempt > 300) throw new Error(`${role} process did not start`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    pid: child.pid!,
+    peakRssMb: () => round(peak),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(sampler);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+type AnswerObserver = Awaited<ReturnType<typeof answerObserver>>;
+
+async function productRun(baseUrl: string, ariUrl: string, token: string, concurrency: number, observer: AnswerObserver | null) {
   const waiters = new Map<string, Waiter>();
   const early = new Map<string, { type: string; at: number }[]>();
   const subscriber = createClient({ url: `${baseUrl.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { token } });
@@ -94,7 +316,7 @@ async function productRun(baseUrl: string, simUrl: string, token: string) {
   const createToProgressing: number[] = [];
   const answeredAtReceive = new Map<string, number>();
   const started = performance.now();
-  await runPool(TOTAL, CONCURRENCY, async (index) => {
+  await runPool(TOTAL, concurrency, async (index) => {
     const sent = performance.now();
     const callId = await createCall(baseUrl, token, `+1555987${String(index).padStart(4, '0')}`);
     const answered = new Promise<number>((resolve) => waiters.set(callId, { answered: resolve, hungup: () => undefined }));
@@ -110,7 +332,7 @@ async function productRun(baseUrl: string, simUrl: string, token: string) {
   const elapsed = (performance.now() - started) / 1000;
   await subscriber.dispose();
 
-  const eventToSubscriber = await answerLatencies(simUrl, answeredAtReceive);
+  const eventToSubscriber = observer ? observer.latencies(answeredAtReceive) : await answerLatencies(ariUrl, answeredAtReceive);
   return {
     rate: TOTAL / elapsed,
     callsPerSecond: round(TOTAL / elapsed),
@@ -129,8 +351,30 @@ async function answerLatencies(simUrl: string, received: Map<string, number>): P
   return latencies;
 }
 
-async function bareAriRate(simUrl: string, username: string, password: string): Promise<number> {
-  const client = await connect(simUrl, username, password);
+/**
+ * On a real Asterisk there is no simulator to ask when it answered: a second application
+ * subscribed to every channel (subscribeAll) notes when each ChannelStateChange Up arrives.
+ */
+async function answerObserver(ari: { url: string; username: string; password: string }) {
+  const upAt = new Map<string, number>();
+  const url = new URL('/ari/events', ari.url.replace(/^http/, 'ws'));
+  url.searchParams.set('app', `bench-observer-${randomBytes(3).toString('hex')}`);
+  url.searchParams.set('subscribeAll', 'true');
+  url.searchParams.set('api_key', `${ari.username}:${ari.password}`);
+  const socket = new WebSocket(url);
+  socket.on('message', (data: Buffer) => {
+    const event = JSON.parse(data.toString()) as { type: string; channel?: { id: string; state: string } };
+    if (event.type === 'ChannelStateChange' && event.channel?.state === 'Up' && !upAt.has(event.channel.id)) upAt.set(event.channel.id, Date.now());
+  });
+  await new Promise<void>((resolve, reject) => socket.once('open', () => resolve()).once('error', reject));
+  return {
+    latencies: (received: Map<string, number>) => [...received].flatMap(([callId, at]) => (upAt.has(callId) ? [at - upAt.get(callId)!] : [])),
+    close: () => socket.close(),
+  };
+}
+
+async function bareAriRate(ariUrl: string, ari: { username: string; password: string; endpoint: string }, concurrency: number): Promise<number> {
+  const client = await connect(ariUrl, ari.username, ari.password);
   const app = `bench-bare-${randomBytes(3).toString('hex')}`;
   const waiting = new Map<string, { started: () => void; up: () => void; destroyed: () => void }>();
   client.on('StasisStart', (event: { channel: { id: string } }) => waiting.get(event.channel.id)?.started());
@@ -140,7 +384,7 @@ async function bareAriRate(simUrl: string, username: string, password: string): 
   client.on('ChannelDestroyed', (event: { channel: { id: string } }) => waiting.get(event.channel.id)?.destroyed());
   await client.start(app);
   const started = performance.now();
-  await runPool(TOTAL, CONCURRENCY, async (index) => {
+  await runPool(TOTAL, concurrency, async (index) => {
     const channelId = `bare-${index}-${randomBytes(3).toString('hex')}`;
     let started!: () => void;
     let up!: () => void;
@@ -149,7 +393,7 @@ async function bareAriRate(simUrl: string, username: string, password: string): 
     const isUp = new Promise<void>((resolve) => (up = resolve));
     const isDestroyed = new Promise<void>((resolve) => (destroyed = resolve));
     waiting.set(channelId, { started, up, destroyed });
-    await client.channels.create!({ endpoint: `PJSIP/+1555876${String(index).padStart(4, '0')}@carrier`, app, channelId });
+    await client.channels.create!({ endpoint: ari.endpoint.replace('{target}', `+1555876${String(index).padStart(4, '0')}`), app, channelId });
     // As the product does: dial once the channel is in the application (trace stasis-start-before-dial).
     await isStarted;
     await client.channels.dial!({ channelId });
@@ -186,7 +430,7 @@ async function gql(baseUrl: string, token: string, query: string, variables: Rec
   return body;
 }
 
-const round = (value: number) => Math.round(value * 10) / 10;
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 main().then(
   () => process.exit(0),

@@ -69,6 +69,8 @@ import { startAriSimulator, type RunningSimulator } from './telephony/simulator'
 import { createAriLeadership } from './workers/ari-leadership';
 import { startMediaEventConsumer } from './workers/media-event-consumer';
 import { createOutboxDispatcher, type OutboxDispatcher } from './workers/outbox-dispatcher';
+import { createOutboxWake, type OutboxWake } from './events/outbox-wake';
+import { sqlOnPool } from './persistence/sql';
 import { createQueuedMediaControls } from './workers/media-control-queue';
 import { createQueuedTelephonyCommands, createTelephonyQueue } from './workers/telephony-queue';
 import { createTelephonyWorker } from './workers/telephony-worker';
@@ -85,6 +87,8 @@ export interface RunningApp {
   services: Services;
   /** The bootstrap customer's key, when this start created it. */
   bootstrap: { customerId: string; token: string; generated: boolean } | null;
+  /** Told the text of every statement this process's pool completes (tests count a request's). */
+  onQuery(listener: (text: string) => void): () => void;
   stop(): Promise<void>;
 }
 
@@ -124,10 +128,14 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const subscriber = redisConnection('events-sub');
     const bus = createRedisEventBus(publisher, subscriber, config.redisPrefix);
     stops.push(() => bus.close());
+    // A commit that wrote events wakes the leading dispatcher (here or in another process).
+    const outboxWake = createOutboxWake(publisher, config.redisPrefix, config.databaseSchema);
+    db.hooks.onEventsCommitted(() => outboxWake.committed());
 
     const queue = createTelephonyQueue(redis, config.redisPrefix);
     stops.push(() => queue.close());
-    const callRepository = createCallRepository(db.prisma);
+    const hotSql = sqlOnPool(db.pool);
+    const callRepository = createCallRepository(db.prisma, hotSql);
     const flowQueue = createFlowQueue(redis, config.redisPrefix);
     stops.push(() => flowQueue.close());
     const flows = createFlowService(db.prisma);
@@ -158,13 +166,13 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const files = createFileStore({ kind: config.recordings.store, directory: config.recordings.directory, s3: s3SettingsOf(config) });
     const recordingRepository = createRecordingRepository(db.prisma);
     const jwtSecret = config.jwtSecret ?? (await loadSharedSecret(db.prisma, 'jwt'));
-    const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds });
+    const auth = createAuthService(db.prisma, { jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds, cacheMs: config.authCacheMs }, hotSql);
     const webhooks = createWebhookService(db.prisma, { allowPrivateTargets: config.webhooks.allowPrivateTargets });
     const services: Services = {
       auth,
       customers: createCustomerService(db.prisma, auth, webhooks),
       users: createUserService(db.prisma),
-      accessKeys: createAccessKeyService(db.prisma),
+      accessKeys: createAccessKeyService(db.prisma, auth.forgetKeys),
       calls,
       groupcalls,
       media: createMediaControlService({ calls: callRepository, commands: mediaControls.commands }),
@@ -191,7 +199,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
 
     let simulator: RunningSimulator | null = null;
     if (role !== 'api') {
-      const worker = await startWorkers(config, services, { redisConnection, db, logger, files, metrics });
+      const worker = await startWorkers(config, services, { redisConnection, db, logger, files, metrics, outboxWake });
       simulator = worker.simulator;
       stops.push(worker.stop);
     }
@@ -226,7 +234,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       const server = api;
       port = await naming('PORT', String(config.port), () => server.listen(config.port, config.host));
     }
-    return { port, simulator, services, bootstrap, stop: stopAll };
+    return { port, simulator, services, bootstrap, onQuery: db.hooks.onQuery, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
@@ -248,9 +256,10 @@ interface WorkerResources {
   logger: Logger;
   files: FileStore;
   metrics: Metrics;
+  outboxWake: OutboxWake;
 }
 
-async function startWorkers(config: Config, services: Services, { redisConnection, db, logger, files, metrics }: WorkerResources) {
+async function startWorkers(config: Config, services: Services, { redisConnection, db, logger, files, metrics, outboxWake }: WorkerResources) {
   const stops: (() => Promise<unknown>)[] = [];
   let simulator: RunningSimulator | null = null;
   if (!config.ari.url) {
@@ -316,6 +325,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       reactionQueue,
       logger: several ? logger.child({ mediaServer: member.name }) : logger,
       flows: flowExecutor,
+      recordings: services.recordings,
       ...(several ? { server: { name: member.name, first: index === 0 } } : {}),
       lostAfterMs: config.ari.lostAfterMs,
     });
@@ -429,6 +439,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
   });
   await dispatcher.start();
   stops.push(() => dispatcher.stop());
+  await outboxWake.listen(redisConnection('outbox-wake'), dispatcher);
 
   return {
     simulator,

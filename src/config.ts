@@ -31,6 +31,12 @@ const configSchema = z.object({
   /** The key of login JWTs; unset: one is made at the first start and kept in the database. */
   jwtSecret: optionalString.pipe(z.string().min(32).optional()),
   jwtTtlSeconds: z.coerce.number().int().positive().default(3600),
+  /**
+   * How long a process trusts an access key it looked up (0: every request looks it up). A key
+   * deleted or expired in another process may work here for up to this long; in the process that
+   * changed it, it stops at once.
+   */
+  authCacheMs: z.coerce.number().int().min(0).default(1000),
   /** Requests allowed per window, per customer and per client IP (Redis counters). */
   rateLimit: z.object({
     windowMs: z.coerce.number().int().positive().default(1000),
@@ -148,6 +154,7 @@ export function loadConfig(env: Env = process.env): Config {
     bootstrapAccessKey: env.BOOTSTRAP_ACCESS_KEY,
     jwtSecret: env.JWT_SECRET,
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
+    authCacheMs: env.AUTH_CACHE_MS,
     graphqlIntrospection: env.GRAPHQL_INTROSPECTION,
     webAssetsDir: env.WEB_ASSETS_DIR,
     graphqlStacktraces: env.GRAPHQL_STACKTRACES,

@@ -92,7 +92,13 @@ describe('call state changes', () => {
     const [call] = await service().create(customerId, input);
     await service().signal(call!.id, { type: 'ringing' });
     await service().signal(call!.id, { type: 'dial_timeout' });
-    expect((await queue.getJob(`hangup_${call!.id}_3`))?.data).toEqual({ callId: call!.id, cause: 19 });
+    // The job carries the call as the hangup was decided on: its channel and the facts its end is decided on.
+    expect((await queue.getJob(`hangup_${call!.id}_3`))?.data).toEqual({
+      callId: call!.id,
+      cause: 19,
+      channelId: call!.id,
+      call: { status: 'canceling', direction: 'outgoing', hangupRequest: 'dialout', activeflowId: null },
+    });
     const ended = await service().signal(call!.id, { type: 'channel_destroyed', cause: 19 });
     expect(ended).toMatchObject({ status: 'hangup', hangupBy: 'local', hangupReason: 'dialout' });
   });

@@ -2,7 +2,7 @@ import type { Activeflow, CurrentAction } from '../domain/flow/activeflow';
 import type { ExecutedAction } from '../domain/flow/flow-engine';
 import type { PrismaClient } from './database';
 import { activeflowFromRow, type ActiveflowRow } from '../services/activeflow-row';
-import { NOTIFY, outboxInsert } from './outbox';
+import { outboxInsert } from './outbox';
 
 export interface NewActiveflow {
   id: string;
@@ -45,7 +45,7 @@ export function createActiveflowRepository(prisma: PrismaClient) {
           ON CONFLICT (reference_type, reference_id) DO NOTHING
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'activeflow', event: 'activeflow_created', from: 'inserted' })})
-        SELECT inserted.*, ${NOTIFY} AS notified FROM inserted`;
+        SELECT inserted.* FROM inserted`;
       return rows[0] ? activeflowFromRow(rows[0]) : null;
     },
 
@@ -73,7 +73,7 @@ export function createActiveflowRepository(prisma: PrismaClient) {
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'activeflow', event: 'activeflow_updated', from: 'moved', callSource: 'call_moved' })}
         ), call_event AS (${outboxInsert({ resource: 'call', event: 'call_updated', from: 'call_moved' })})
-        SELECT moved.*, ${NOTIFY} AS notified FROM moved`;
+        SELECT moved.* FROM moved`;
       return rows[0] ? activeflowFromRow(rows[0]) : null;
     },
 
@@ -85,7 +85,7 @@ export function createActiveflowRepository(prisma: PrismaClient) {
           WHERE id = ${id}::uuid AND step = ${step} AND status = 'running'
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'activeflow', event: 'activeflow_updated', from: 'moved' })})
-        SELECT moved.*, ${NOTIFY} AS notified FROM moved`;
+        SELECT moved.* FROM moved`;
       return rows[0] ? activeflowFromRow(rows[0]) : null;
     },
 
@@ -108,7 +108,7 @@ export function createActiveflowRepository(prisma: PrismaClient) {
           WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid AND status = 'ended' AND tm_delete IS NULL
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'activeflow', event: 'activeflow_deleted', from: 'deleted' })})
-        SELECT deleted.*, ${NOTIFY} AS notified FROM deleted`;
+        SELECT deleted.* FROM deleted`;
       return rows[0] ? activeflowFromRow(rows[0]) : null;
     },
 

@@ -8,7 +8,8 @@ import type { PrismaClient } from './database';
 import { Prisma } from '../generated/prisma/client';
 import { callFromRow, type CallRow } from '../services/call-row';
 import { isUuid } from '../services/ids';
-import { NOTIFY, outboxInsert } from './outbox';
+import { outboxInsert } from './outbox';
+import { sqlOnPrisma, type SqlRunner } from './sql';
 import { createRouteRepository } from './route-repository';
 import { planRoute, type PlannedProvider, type RouteCandidate } from '../domain/routing';
 import { plannedToStored, type StoredAddress } from '../services/call-row';
@@ -94,8 +95,10 @@ export interface CallListQuery {
 /**
  * The SQL of calls. Every change is one statement that updates the row, bumps its event sequence
  * and inserts the outbox event together, so a change and its event are committed atomically.
+ * Single statements go through `sql` (straight on the pool in the product, see sql.ts);
+ * transactions through Prisma.
  */
-export function createCallRepository(prisma: PrismaClient) {
+export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlOnPrisma(prisma)) {
   const routes = createRouteRepository(prisma);
 
   /** The route plan of each outgoing tel call (a snapshot of the routes when it is made). */
@@ -117,13 +120,17 @@ export function createCallRepository(prisma: PrismaClient) {
      * that follows that move sees these calls. Answers [] when the master was not chainable.
      * The calls of one insert share their master (one createCalls request). `before`: statements
      * of the same transaction that come first (a groupcall's row, which lists its legs).
+     * `heldSource`: a number the customer must hold (a tel source), checked in the same statement
+     * (nothing is inserted when it does not; the caller then tells why).
      */
-    async insert(calls: NewCall[], flow: NewFlow | null, before: Prisma.PrismaPromise<unknown>[] = []): Promise<Call[]> {
+    async insert(calls: NewCall[], flow: NewFlow | null, before: Prisma.PrismaPromise<unknown>[] = [], heldSource: string | null = null): Promise<Call[]> {
       const masterId = calls[0]?.masterCallId ?? null;
       const customerId = calls[0]?.customerId ?? null;
       const masterChainable = Prisma.sql`(${masterId}::uuid IS NULL OR EXISTS (
         SELECT 1 FROM calls m WHERE m.id = ${masterId}::uuid AND m.customer_id = ${customerId}::uuid
-          AND m.status = ANY(${[...CHAINABLE_MASTER_STATUSES]}::text[])))`;
+          AND m.status = ANY(${[...CHAINABLE_MASTER_STATUSES]}::text[])))
+        AND (${heldSource}::text IS NULL OR EXISTS (
+          SELECT 1 FROM numbers n WHERE n.customer_id = ${customerId}::uuid AND n.number = ${heldSource}::text AND n.tm_delete IS NULL))`;
       const plans = await plansOf(calls);
       const records = calls.map((call) => ({
         id: call.id,
@@ -144,7 +151,7 @@ export function createCallRepository(prisma: PrismaClient) {
         variables: call.variables ?? {},
         media_server: call.mediaServer ?? null,
       }));
-      const insertCalls = prisma.$queryRaw<CallRow[]>`
+      const insertStatement = Prisma.sql`
         WITH inserted AS (
           INSERT INTO calls (id, channel_id, customer_id, flow_id, activeflow_id, type, status, direction, source, destination,
                              master_call_id, groupcall_id, early_execution, dial_timeout, variables, event_seq, tm_create, tm_update,
@@ -167,8 +174,9 @@ export function createCallRepository(prisma: PrismaClient) {
           ON CONFLICT DO NOTHING
           RETURNING *
         ), created AS (${outboxInsert({ resource: 'call', event: 'call_created', from: 'inserted' })})
-        SELECT inserted.*, ${NOTIFY} AS notified FROM inserted`;
-      if (!flow && !masterId && before.length === 0) return (await insertCalls).map(callFromRow);
+        SELECT inserted.* FROM inserted`;
+      if (!flow && !masterId && before.length === 0) return (await sql<CallRow>(insertStatement)).map(callFromRow);
+      const insertCalls = prisma.$queryRaw<CallRow[]>(insertStatement);
       const lockMaster = masterId ? [prisma.$queryRaw`SELECT id FROM calls WHERE id = ${masterId}::uuid FOR SHARE`] : [];
       const insertFlow = flow
         ? [
@@ -184,7 +192,7 @@ export function createCallRepository(prisma: PrismaClient) {
 
     /** Applies a forward move; answers null when the call is no longer in `from` (someone else won). */
     async transition(change: CallTransition): Promise<Call | null> {
-      const rows = await prisma.$queryRaw<CallRow[]>`
+      const rows = await sql<CallRow>(Prisma.sql`
         WITH moved AS (
           UPDATE calls SET
             status = ${change.to},
@@ -208,7 +216,7 @@ export function createCallRepository(prisma: PrismaClient) {
             AND status = ANY(${predecessorsOf(change.to)}::text[])
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'call', event: change.event, from: 'moved' })})
-        SELECT moved.*, ${NOTIFY} AS notified FROM moved`;
+        SELECT moved.* FROM moved`);
       return rows[0] ? callFromRow(rows[0]) : null;
     },
 
@@ -240,36 +248,36 @@ export function createCallRepository(prisma: PrismaClient) {
             AND jsonb_array_length(attempts) = ${change.attemptsMade}::int
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'call', event: 'call_updated', from: 'moved' })})
-        SELECT moved.*, ${NOTIFY} AS notified FROM moved`;
+        SELECT moved.* FROM moved`;
       return rows[0] ? callFromRow(rows[0]) : null;
     },
 
     /** Records why a reaction to the call's change could not run, with its call_updated event. */
     async recordReactionError(id: string, reason: string): Promise<void> {
-      await prisma.$queryRaw`
+      await sql(Prisma.sql`
         WITH failed AS (
           UPDATE calls SET reaction_error = ${reason.slice(0, 1000)}, event_seq = event_seq + 1, tm_update = clock_timestamp()
           WHERE id = ${id}::uuid
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'call', event: 'call_updated', from: 'failed' })})
-        SELECT ${NOTIFY} AS notified FROM failed`;
+        SELECT 1 AS changed FROM failed`);
     },
 
     async markDeleted(id: string, customerId: string): Promise<Call | null> {
-      const rows = await prisma.$queryRaw<CallRow[]>`
+      const rows = await sql<CallRow>(Prisma.sql`
         WITH deleted AS (
           UPDATE calls SET tm_delete = clock_timestamp(), tm_update = clock_timestamp(), event_seq = event_seq + 1
           WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid AND tm_delete IS NULL
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'call', event: 'call_deleted', from: 'deleted' })})
-        SELECT deleted.*, ${NOTIFY} AS notified FROM deleted`;
+        SELECT deleted.* FROM deleted`);
       return rows[0] ? callFromRow(rows[0]) : null;
     },
 
     /** Internal lookup by id alone: for media events and jobs, which carry no customer. */
     async findById(id: string): Promise<Call | null> {
       if (!isUuid(id)) return null; // a channel the product did not make
-      const rows = await prisma.$queryRaw<CallRow[]>`SELECT * FROM calls WHERE id = ${id}::uuid`;
+      const rows = await sql<CallRow>(Prisma.sql`SELECT * FROM calls WHERE id = ${id}::uuid`);
       return rows[0] ? callFromRow(rows[0]) : null;
     },
 
@@ -279,39 +287,39 @@ export function createCallRepository(prisma: PrismaClient) {
      */
     async callIdOfChannel(channelId: string): Promise<string | null> {
       if (isUuid(channelId)) return channelId.toLowerCase();
-      const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT id::text FROM calls WHERE channel_id = ${channelId}`;
+      const rows = await sql<{ id: string }>(Prisma.sql`SELECT id::text FROM calls WHERE channel_id = ${channelId}`);
       return rows[0]?.id ?? null;
     },
 
     async findByChannel(channelId: string): Promise<Call | null> {
       const rows = isUuid(channelId)
-        ? await prisma.$queryRaw<CallRow[]>`SELECT * FROM calls WHERE id = ${channelId}::uuid`
-        : await prisma.$queryRaw<CallRow[]>`SELECT * FROM calls WHERE channel_id = ${channelId}`;
+        ? await sql<CallRow>(Prisma.sql`SELECT * FROM calls WHERE id = ${channelId}::uuid`)
+        : await sql<CallRow>(Prisma.sql`SELECT * FROM calls WHERE channel_id = ${channelId}`);
       return rows[0] ? callFromRow(rows[0]) : null;
     },
 
     /** The channel id of a call, for media requests by call id (the call id when it has none of its own). */
     async channelOf(callId: string): Promise<string> {
-      const rows = await prisma.$queryRaw<{ channel_id: string | null }[]>`SELECT channel_id FROM calls WHERE id = ${callId}::uuid`;
+      const rows = await sql<{ channel_id: string | null }>(Prisma.sql`SELECT channel_id FROM calls WHERE id = ${callId}::uuid`);
       return rows[0]?.channel_id ?? callId;
     },
 
     async findOwned(id: string, customerId: string): Promise<Call | null> {
-      const rows = await prisma.$queryRaw<CallRow[]>`
-        SELECT * FROM calls WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid`;
+      const rows = await sql<CallRow>(Prisma.sql`
+        SELECT * FROM calls WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid`);
       return rows[0] ? callFromRow(rows[0]) : null;
     },
 
     async findManyOwned(ids: readonly string[], customerId: string): Promise<Call[]> {
-      const rows = await prisma.$queryRaw<CallRow[]>`
-        SELECT * FROM calls WHERE id = ANY(${ids}::uuid[]) AND customer_id = ${customerId}::uuid`;
+      const rows = await sql<CallRow>(Prisma.sql`
+        SELECT * FROM calls WHERE id = ANY(${ids}::uuid[]) AND customer_id = ${customerId}::uuid`);
       return rows.map(callFromRow);
     },
 
     async findChained(masterIds: readonly string[], customerId: string): Promise<Call[]> {
-      const rows = await prisma.$queryRaw<CallRow[]>`
+      const rows = await sql<CallRow>(Prisma.sql`
         SELECT * FROM calls WHERE master_call_id = ANY(${masterIds}::uuid[]) AND customer_id = ${customerId}::uuid
-        ORDER BY tm_create`;
+        ORDER BY tm_create`);
       return rows.map(callFromRow);
     },
 
@@ -334,22 +342,22 @@ export function createCallRepository(prisma: PrismaClient) {
 
     /** The chained calls of a master that have not hung up yet (internal: the master's cascade). */
     async findLiveChained(masterId: string): Promise<Call[]> {
-      const rows = await prisma.$queryRaw<CallRow[]>`
-        SELECT * FROM calls WHERE master_call_id = ${masterId}::uuid AND status <> 'hangup' ORDER BY tm_create`;
+      const rows = await sql<CallRow>(Prisma.sql`
+        SELECT * FROM calls WHERE master_call_id = ${masterId}::uuid AND status <> 'hangup' ORDER BY tm_create`);
       return rows.map(callFromRow);
     },
 
     /** Live chained calls whose master is already ending or gone (a cascade that was lost). */
     async findOrphanedChained(): Promise<Call[]> {
-      const rows = await prisma.$queryRaw<CallRow[]>`
+      const rows = await sql<CallRow>(Prisma.sql`
         SELECT c.* FROM calls c JOIN calls m ON m.id = c.master_call_id
-        WHERE c.status <> 'hangup' AND NOT (m.status = ANY(${[...CHAINABLE_MASTER_STATUSES]}::text[]))`;
+        WHERE c.status <> 'hangup' AND NOT (m.status = ANY(${[...CHAINABLE_MASTER_STATUSES]}::text[]))`);
       return rows.map(callFromRow);
     },
 
     /** Live calls, for reconciling with the media server after a reconnect. */
     async findLive(): Promise<Call[]> {
-      const rows = await prisma.$queryRaw<CallRow[]>`SELECT * FROM calls WHERE status <> 'hangup'`;
+      const rows = await sql<CallRow>(Prisma.sql`SELECT * FROM calls WHERE status <> 'hangup'`);
       return rows.map(callFromRow);
     },
 

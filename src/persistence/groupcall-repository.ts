@@ -3,7 +3,7 @@ import type { CallCursor } from '../domain/call';
 import { Prisma } from '../generated/prisma/client';
 import { groupcallFromRow, type GroupcallRow } from '../services/groupcall-row';
 import type { PrismaClient } from './database';
-import { NOTIFY, outboxInsert } from './outbox';
+import { outboxInsert } from './outbox';
 import { CHAINABLE_MASTER_STATUSES } from '../domain/call-chain';
 import { groupcallCallCountSql, groupcallGroupcallCountSql } from './snapshot-sql';
 
@@ -63,7 +63,7 @@ export function createGroupcallRepository(prisma: PrismaClient) {
           ON CONFLICT DO NOTHING
           RETURNING *
         ), created AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_created', from: 'inserted' })})
-        SELECT ${NOTIFY} AS notified FROM inserted`;
+        SELECT 1 AS changed FROM inserted`;
     },
 
     /**
@@ -87,7 +87,7 @@ export function createGroupcallRepository(prisma: PrismaClient) {
               SELECT 1 FROM calls m WHERE m.id = g.master_call_id AND m.status = ANY(${[...CHAINABLE_MASTER_STATUSES]}::text[])))
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_updated', from: 'moved' })})
-        SELECT ${NOTIFY} AS notified FROM moved`;
+        SELECT 1 AS changed FROM moved`;
     },
 
     /**
@@ -102,7 +102,7 @@ export function createGroupcallRepository(prisma: PrismaClient) {
             AND (CASE WHEN ${via}::uuid IS NULL THEN ${callId}::uuid = ANY(call_ids) ELSE ${via}::uuid = ANY(groupcall_ids) END)
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_progressing', from: 'won' })})
-        SELECT ${withCount('won')}, ${NOTIFY} AS notified FROM won`);
+        SELECT ${withCount('won')} FROM won`);
     },
 
     /** The client hangs the groupcall up: progressing → hangingup (its legs are hung up next). */
@@ -113,7 +113,7 @@ export function createGroupcallRepository(prisma: PrismaClient) {
           WHERE id = ${id}::uuid AND status = 'progressing'
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_updated', from: 'moved' })})
-        SELECT ${withCount('moved')}, ${NOTIFY} AS notified FROM moved`);
+        SELECT ${withCount('moved')} FROM moved`);
     },
 
     /**
@@ -130,7 +130,7 @@ export function createGroupcallRepository(prisma: PrismaClient) {
             AND NOT EXISTS (SELECT 1 FROM groupcalls n WHERE n.master_groupcall_id = g.id AND n.status <> 'hangup')
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_hangup', from: 'ended' })})
-        SELECT ${withCount('ended')}, ${NOTIFY} AS notified FROM ended`);
+        SELECT ${withCount('ended')} FROM ended`);
     },
 
     async markDeleted(id: string, customerId: string): Promise<Groupcall | null> {
@@ -140,7 +140,7 @@ export function createGroupcallRepository(prisma: PrismaClient) {
           WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid AND tm_delete IS NULL
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'groupcall', event: 'groupcall_deleted', from: 'deleted' })})
-        SELECT ${withCount('deleted')}, ${NOTIFY} AS notified FROM deleted`);
+        SELECT ${withCount('deleted')} FROM deleted`);
     },
 
     async findById(id: string): Promise<Groupcall | null> {

@@ -2,7 +2,7 @@ import type { MediaState } from '../domain/media-control';
 import { Prisma } from '../generated/prisma/client';
 import { callFromRow, type CallRow } from '../services/call-row';
 import type { Call } from '../domain/call';
-import { NOTIFY, outboxInsert } from './outbox';
+import { outboxInsert } from './outbox';
 
 type Sql = Pick<Prisma.TransactionClient, '$queryRaw'>;
 
@@ -32,7 +32,7 @@ export const mediaControlRepository = {
           AND (hold, mute_direction, moh, silence) IS DISTINCT FROM (${state.hold}, ${state.muteDirection}, ${state.moh}, ${state.silence})
         RETURNING *
       ), event AS (${outboxInsert({ resource: 'call', event: 'call_updated', from: 'changed' })})
-      SELECT changed.*, ${NOTIFY} AS notified FROM changed`;
+      SELECT changed.* FROM changed`;
     return rows[0] ? callFromRow(rows[0]) : null;
   },
 };

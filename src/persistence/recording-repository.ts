@@ -4,7 +4,7 @@ import type { Recording, RecordingOptions, RecordingPart } from '../domain/recor
 import { Prisma } from '../generated/prisma/client';
 import type { PrismaClient } from './database';
 import { callFromRow, type CallRow } from '../services/call-row';
-import { NOTIFY, outboxInsert } from './outbox';
+import { outboxInsert } from './outbox';
 import { recordingFromRow, type RecordingRow } from '../services/recording-row';
 
 type Sql = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
@@ -18,7 +18,6 @@ export interface RecordingCursor {
 /** The recording's own event, from its row as it is after the change, in the same transaction. */
 async function recordingEvent(sql: Sql, recording: RecordingRow, type: EventNameOf<'recording'>): Promise<void> {
   await sql.$executeRaw`${outboxInsert({ resource: 'recording', event: type, from: 'recordings', where: Prisma.sql`s.id = ${recording.id as string}::uuid` })}`;
-  await sql.$queryRaw`SELECT ${NOTIFY} AS notified`;
 }
 
 /** Clears the call's active recording (when it is this one), with call_updated. */
@@ -29,7 +28,7 @@ async function releaseCall(sql: Sql, recording: RecordingRow): Promise<void> {
       WHERE id = ${recording.reference_id as string}::uuid AND recording_id = ${recording.id as string}::uuid
       RETURNING *
     ), event AS (${outboxInsert({ resource: 'call', event: 'call_updated', from: 'released' })})
-    SELECT ${NOTIFY} AS notified`;
+    SELECT 1 AS changed`;
 }
 
 /**
@@ -62,7 +61,7 @@ export function createRecordingRepository(prisma: PrismaClient) {
           FROM owner
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'call', event: 'call_updated', from: 'owner' })})
-        SELECT owner.*, to_jsonb(made) AS recording, ${NOTIFY} AS notified FROM owner, made`;
+        SELECT owner.*, to_jsonb(made) AS recording FROM owner, made`;
       const row = rows[0];
       return row ? { call: callFromRow(row), recording: recordingFromRow(row.recording) } : null;
     },

@@ -2,7 +2,7 @@ import type { Address } from '../domain/address';
 import { statusesBefore, TRANSFER_EVENT_OF, type Transfer, type TransferStatus, type TransferType } from '../domain/transfer';
 import { Prisma } from '../generated/prisma/client';
 import type { PrismaClient } from './database';
-import { NOTIFY, outboxInsert } from './outbox';
+import { outboxInsert } from './outbox';
 import { transferFromRow, type TransferRow } from '../services/transfer-row';
 
 export interface NewTransfer {
@@ -70,7 +70,7 @@ export function createTransferRepository(prisma: PrismaClient) {
                     ${transfer.idempotencyKey}, 1, clock_timestamp(), clock_timestamp())
             RETURNING *
           ), event AS (${outboxInsert({ resource: 'transfer', event: 'transfer_created', from: 'made' })})
-          SELECT made.*, ${NOTIFY} AS notified FROM made`;
+          SELECT made.* FROM made`;
         return { created: transferFromRow(rows[0] as TransferRow) };
       } catch (error) {
         const text = String((error as Error).message);
@@ -101,7 +101,7 @@ export function createTransferRepository(prisma: PrismaClient) {
           WHERE id = ${id}::uuid AND status = ${from} AND type = ${decidedOn.type} ${same ? Prisma.sql`AND type <> ${move.type}` : Prisma.empty}
           RETURNING *
         ) ${event ? Prisma.sql`, event AS (${outboxInsert({ resource: 'transfer', event, from: 'moved' })})` : Prisma.empty}
-        SELECT moved.*, ${NOTIFY} AS notified FROM moved`;
+        SELECT moved.* FROM moved`;
       return rows[0] ? transferFromRow(rows[0]) : null;
     },
 

@@ -8,6 +8,7 @@ import { toGraphqlCall } from './call.mapper';
 import type { GraphqlContext } from './context';
 import { toGraphqlGroupcall, toGraphqlGroupcallEvent } from './groupcall.mapper';
 import { nullWhenNotFound } from './null-when-not-found';
+import { groupcallById } from './groupcall-loaders';
 import { connectionOf, pageArgsOf, PAGE_SIZE_DESCRIPTION } from './paging';
 
 @ArgsType()
@@ -113,7 +114,7 @@ export class CallGroupcallResolver {
   @FieldResolver(() => Groupcall, { nullable: true, description: 'The groupcall this call is a leg of.' })
   async groupcall(@Root() call: Call, @Ctx() ctx: GraphqlContext): Promise<Groupcall | null> {
     if (!call.groupcallId) return null;
-    const groupcall = await nullWhenNotFound(ctx.services.groupcalls.get(ctx.customerId, call.groupcallId));
+    const groupcall = await groupcallById(ctx).load(call.groupcallId);
     return groupcall ? toGraphqlGroupcall(groupcall) : null;
   }
 }

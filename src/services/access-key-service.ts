@@ -30,7 +30,8 @@ const MAX_EXPIRE_SECONDS = 10 * 365 * 24 * 3600;
 const SELECT = { id: true, customerId: true, name: true, detail: true, tokenPrefix: true, tmCreate: true, tmUpdate: true, tmExpire: true } as const;
 
 /** A customer's access keys: stored as hashes, the token shown once at creation. */
-export function createAccessKeyService(prisma: PrismaClient) {
+/** `keysChanged`: told when a key stops working, so no process-local trust outlives it (auth-service). */
+export function createAccessKeyService(prisma: PrismaClient, keysChanged: () => void = () => undefined) {
   async function owned(customerId: string, id: unknown): Promise<AccessKey> {
     const key = await prisma.accessKey.findFirst({ where: { id: parseId(id, 'id'), customerId, tmDelete: null }, select: SELECT });
     if (!key) throw new AppError('ACCESS_KEY_NOT_FOUND', 'The access key was not found.');
@@ -83,12 +84,15 @@ export function createAccessKeyService(prisma: PrismaClient) {
     async expire(customerId: string, id: unknown): Promise<AccessKey> {
       const key = await owned(customerId, id);
       const now = new Date();
-      return prisma.accessKey.update({ where: { id: key.id }, data: { tmExpire: now, tmUpdate: now }, select: SELECT });
+      const expired = await prisma.accessKey.update({ where: { id: key.id }, data: { tmExpire: now, tmUpdate: now }, select: SELECT });
+      keysChanged();
+      return expired;
     },
 
     async delete(customerId: string, id: unknown): Promise<AccessKey> {
       const key = await owned(customerId, id);
       await prisma.accessKey.update({ where: { id: key.id }, data: { tmDelete: new Date() } });
+      keysChanged();
       return key;
     },
   };

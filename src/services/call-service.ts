@@ -1,6 +1,6 @@
 import type { Call } from '../domain/call';
 import { canChainTo, chainedHangupReason } from '../domain/call-chain';
-import { decide, hangupCauseOf, statusOnlyMove, type CallSignal } from '../domain/call-lifecycle';
+import { decide, hangupCauseOf, statusOnlyMove, type CallFacts, type CallSignal } from '../domain/call-lifecycle';
 import type { CallStatus } from '../domain/call-status';
 import { AppError } from '../domain/errors';
 import { MAX_PAGE_SIZE } from '../domain/paging';
@@ -32,6 +32,12 @@ export interface CallPage {
 /** Attempts at a state change that lost a race; the loser re-reads and decides again. */
 const MAX_ATTEMPTS = 5;
 
+/** Live calls remembered; past this many the memo starts again (it only saves reads). */
+const MEMO_SIZE = 100_000;
+
+/** What this process last saw of a live call: enough to decide on its channel's end. */
+type KnownCall = Pick<CallFacts, 'status' | 'direction' | 'hangupRequest'> & Pick<Call, 'id' | 'activeflowId' | 'channelId'>;
+
 /**
  * Calls: creation, the lifecycle's moves and their commands. What follows from a committed move
  * (flows, connect legs, the chain cascade) is not done here but by the reactions to its event
@@ -41,6 +47,45 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
   const { calls, commands, logger } = deps;
   const createCalls = createCallsUseCase(deps);
   const createIncoming = createIncomingUseCase(deps);
+  /**
+   * Live calls as this process last saw them (its own reads and moves, the hangup jobs it ran).
+   * Two uses, both safe when the memo is stale: a call gets its activeflow id at insert or never,
+   * so a flowless call's hangup skips looking its flow up; and a channel's end is first tried as
+   * a conditional move from the status seen (another change since makes it move nothing, and the
+   * call is then read as before), which saves the read on every hangup.
+   */
+  const known = new Map<string, KnownCall>();
+  const remember = (call: KnownCall): void => {
+    if (call.status === 'hangup') {
+      known.delete(call.id);
+      return;
+    }
+    if (known.size >= MEMO_SIZE) known.clear();
+    known.set(call.id, { id: call.id, status: call.status, direction: call.direction, hangupRequest: call.hangupRequest, activeflowId: call.activeflowId, channelId: call.channelId });
+  };
+  const seen = <T extends Call | null>(call: T): T => {
+    if (call) remember(call);
+    return call;
+  };
+
+  /** A channel's end decided on the call as last seen: the moved call, or null to read and decide afresh. */
+  async function endFromKnown(callId: string, received: Extract<CallSignal, { type: 'channel_destroyed' }>): Promise<Call | null> {
+    const last = known.get(callId);
+    // A dialing call may fail over to its next provider (decided on its attempts, not kept
+    // here), and an earlier attempt's channel does not speak for the call: both are read.
+    if (!last || last.status === 'dialing' || (received.channelId && received.channelId !== last.channelId)) return null;
+    const decision = decide(last, received);
+    if (!decision?.to || !decision.event || decision.failover || decision.effects.length > 0) return null;
+    return calls.transition({
+      id: callId,
+      from: last.status,
+      to: decision.to,
+      event: decision.event,
+      hangupBy: decision.outcome?.hangupBy,
+      hangupReason: decision.outcome?.hangupReason,
+      hangupCause: received.cause,
+    });
+  }
 
   async function getOwned(customerId: string, id: unknown): Promise<Call> {
     const call = await calls.findOwned(parseId(id, 'id'), customerId);
@@ -96,7 +141,7 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
         }
         result = moved;
       }
-      for (const effect of decision.effects) await commands.hangup(result.id, effect.cause, result.eventSeq);
+      for (const effect of decision.effects) await commands.hangup(result, effect.cause);
       return result;
     }
     logger.warn({ callId: call.id, signal }, 'gave up applying a signal after repeated conflicts');
@@ -117,6 +162,14 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
 
   /** A signal from the media server or a timer; unknown calls are ignored (answers null). */
   async function signal(callId: string, received: CallSignal): Promise<Call | null> {
+    return seen(await applySignal(callId, received));
+  }
+
+  async function applySignal(callId: string, received: CallSignal): Promise<Call | null> {
+    if (received.type === 'channel_destroyed') {
+      const ended = await endFromKnown(callId, received);
+      if (ended) return ended;
+    }
     const forward = statusOnlyMove(received);
     if (forward) {
       const moved = await calls.transition({ id: callId, ...forward });
@@ -124,7 +177,7 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
       const call = await calls.findById(callId);
       // Its channel rings or answers, but the call already ended (hung up while being
       // originated): end the channel too, or it would stay up with no call behind it.
-      if (call?.status === 'hangup') await commands.hangup(call.id, causeForReason('normal'), call.eventSeq);
+      if (call?.status === 'hangup') await commands.hangup(call, causeForReason('normal'));
       return call;
     }
     const call = await calls.findById(callId);
@@ -179,9 +232,13 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
 
     hangupChained,
     signal,
+    /** Whether this process knows the call has no flow (so there is none to end at its hangup). */
+    knownWithoutFlow: (callId: string): boolean => known.get(callId)?.activeflowId === null,
+    /** A call as a hangup job saw it decided (the job comes from another process). */
+    remember,
 
     // Reads for the workers and surfaces (they reach no repository themselves).
-    findById: calls.findById,
+    findById: async (id: string) => seen(await calls.findById(id)),
     findManyOwned: calls.findManyOwned,
     findChained: calls.findChained,
     findLive: calls.findLive,
@@ -199,4 +256,4 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
 export type CallService = ReturnType<typeof createCallService>;
 
 /** The reads of calls that workers need (by id or channel, without a customer). */
-export type CallLookups = Pick<CallService, 'findById' | 'findChained' | 'findLive' | 'findLiveOn' | 'findOrphanedChained' | 'callIdOfChannel' | 'findByChannel' | 'channelOf'>;
+export type CallLookups = Pick<CallService, 'findById' | 'findChained' | 'findLive' | 'findLiveOn' | 'findOrphanedChained' | 'callIdOfChannel' | 'findByChannel' | 'channelOf' | 'knownWithoutFlow'>;

@@ -48,7 +48,6 @@ export function createCallsUseCase({ prisma, calls, commands, numbers }: CreateC
     const variables = parseSeedVariables(input.variables);
     const flow = await resolveFlow(prisma, customerId, input);
     const masterCallId = await resolveMaster(calls, customerId, input.masterCallId);
-    await numbers.assertSource(customerId, source);
 
     const newCalls: NewCall[] = destinations.map((destination) => ({
       id: input.callId ?? newCallId(),
@@ -63,9 +62,13 @@ export function createCallsUseCase({ prisma, calls, commands, numbers }: CreateC
       dialTimeoutMs,
       variables,
     }));
-    const created = await calls.insert(newCalls, flow?.isNew ? flow.record : null);
-    // The master ended between the check above and the insert: nothing was inserted.
-    if (masterCallId && created.length === 0) await resolveMaster(calls, customerId, masterCallId);
+    // The insert itself checks that a tel source is one of the customer's numbers (one statement fewer).
+    const created = await calls.insert(newCalls, flow?.isNew ? flow.record : null, [], source.type === 'tel' ? source.target : null);
+    if (created.length === 0) {
+      // Nothing was inserted: the source is not the customer's, or the master ended since the check above.
+      await numbers.assertSource(customerId, source);
+      if (masterCallId) await resolveMaster(calls, customerId, masterCallId);
+    }
     if (created.length === 0) throw new AppError('MASTER_CALL_NOT_DIALING', 'The master call is no longer dialing, ringing or progressing.', 'master_call_id');
     await Promise.all(
       created.flatMap((call) => [commands.originate(call.id), commands.scheduleDialTimeout(call.id, call.dialTimeoutMs)]),

@@ -57,7 +57,7 @@ function requiredName(value: unknown): string {
  * Customers: the platform administrator's routes for all of them, and each customer's own
  * (VoIPBIN's /customer), with the webhook_uri every event of the customer is delivered to.
  */
-export function createCustomerService(prisma: PrismaClient, auth: Pick<AuthService, 'createCustomer'>, webhooks: Pick<WebhookService, 'customerWebhooks' | 'setCustomerWebhook' | 'checkCustomerWebhook'>) {
+export function createCustomerService(prisma: PrismaClient, auth: Pick<AuthService, 'createCustomer' | 'forgetKeys'>, webhooks: Pick<WebhookService, 'customerWebhooks' | 'setCustomerWebhook' | 'checkCustomerWebhook'>) {
   async function assertAdmin(actorId: string): Promise<void> {
     const actor = await prisma.customer.findUnique({ where: { id: actorId }, select: { isAdmin: true } });
     if (!actor?.isAdmin) throw new AppError('PERMISSION_DENIED', 'Only the platform administrator may manage customers.');
@@ -121,6 +121,7 @@ export function createCustomerService(prisma: PrismaClient, auth: Pick<AuthServi
       const customer = await find(id);
       if (customer.id === actorId) throw new AppError('CUSTOMER_IS_YOURS', 'The administrator cannot delete its own customer.');
       const deleted = await prisma.customer.update({ where: { id: customer.id }, data: { tmDelete: new Date(), tmUpdate: new Date() }, select: SELECT });
+      auth.forgetKeys(); // its keys stop working at once here
       return { ...deleted, webhook: customer.webhook };
     },
   };

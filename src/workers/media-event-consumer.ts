@@ -21,6 +21,8 @@ export interface MediaEventConsumerDeps {
   logger: Logger;
   /** Where key presses and finished playbacks go: the flow executor. */
   flows?: Pick<FlowExecutor, 'digitPressed' | 'playbackFinished' | 'hangingUp'>;
+  /** Told when a call that has had recordings ends (it stops those still going). */
+  recordings?: { onCallEnded(callId: string): Promise<void> };
   /**
    * The media server this consumer hears, when the deployment has several: reconciliation looks
    * at its calls only, incoming calls are placed on it. `first`: it holds the calls placed nowhere.
@@ -68,7 +70,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
         await signal(event.channelId, { type: 'answered' });
         return;
       case 'channel_destroyed':
-        await signal(event.channelId, { type: 'channel_destroyed', cause: event.cause, channelId: event.channelId });
+        await destroyed(event.channelId, event.cause);
         return;
       case 'channel_entered':
         if (event.args[0] === OUTGOING_CHANNEL_ARG) return; // one of ours, made by originate
@@ -82,7 +84,7 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
       }
       case 'channel_hangup_requested': {
         const callId = deps.flows && (await callOf(event.channelId));
-        if (callId) await deps.flows?.hangingUp(callId);
+        if (callId && !calls.knownWithoutFlow(callId)) await deps.flows?.hangingUp(callId);
         return;
       }
       case 'playback_finished':
@@ -103,6 +105,22 @@ export function startMediaEventConsumer(deps: MediaEventConsumerDeps): { idle():
   async function signal(channelId: string, callSignal: Parameters<CallService['signal']>[1]): Promise<void> {
     const callId = await callOf(channelId);
     if (callId) await callService.signal(callId, callSignal);
+  }
+
+  /**
+   * The call ends; then its recordings still going are stopped. The call as it ended says
+   * whether it ever had one (recording_ids only grows, and only while the call is progressing),
+   * so most hangups need no recordings lookup.
+   */
+  async function destroyed(channelId: string, cause: number): Promise<void> {
+    const callId = await callOf(channelId);
+    if (!callId) return;
+    let ended: Awaited<ReturnType<CallService['signal']>> = null;
+    try {
+      ended = await callService.signal(callId, { type: 'channel_destroyed', cause, channelId });
+    } finally {
+      if (deps.recordings && (ended === null || ended.recordingIds.length > 0)) await deps.recordings.onCallEnded(callId);
+    }
   }
 
   /** A channel from outside: an incoming call, or refused as "unallocated number" rather than left hanging. */

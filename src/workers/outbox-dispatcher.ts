@@ -32,7 +32,7 @@ export interface OutboxDispatcherOptions {
   /** Told every batch once it is published (metrics). */
   onPublished?: (events: readonly EventRecord[]) => void;
   batchSize?: number;
-  /** Safety-net poll for a missed NOTIFY (a reconnect, another process's commit). */
+  /** Safety-net poll for a missed wake-up (a reconnect, a lost pub/sub message). */
   pollMs?: number;
 }
 
@@ -72,6 +72,10 @@ const MARK_AND_FAN_OUT = `
 export interface OutboxDispatcher {
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Events were committed: dispatch now (coalesced with a drain already under way). */
+  wake(): void;
+  /** Whether this dispatcher holds the lock (the others only poll for it). */
+  isLeader(): boolean;
 }
 
 /**
@@ -136,7 +140,11 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     });
   }
 
-  /** A dedicated connection: it LISTENs and, when leader, holds the lock for its whole life. */
+  /**
+   * A dedicated connection: when leader, it holds the lock for its whole life. It also LISTENs,
+   * for writers outside the product's processes (a script committing events with a pg_notify):
+   * the product's own commits wake the dispatcher through src/events/outbox-wake.ts.
+   */
   async function connect(): Promise<void> {
     const client = await pool.connect();
     client.on('notification', wake);
@@ -157,6 +165,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   }
 
   return {
+    wake,
+    isLeader: () => leader,
     async start() {
       running = true;
       await connect();

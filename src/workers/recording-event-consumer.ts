@@ -33,9 +33,8 @@ export function startRecordingEventConsumer(media: MediaServer, recordings: Reco
       case 'recording_finished':
       case 'recording_failed':
         return [event.recordingName, () => recordings.onRecordingFinished(event.recordingName, event.at)];
-      // A call's channel (its id may be Asterisk's own, not the call id); other channels change nothing.
-      case 'channel_destroyed':
-        return [event.channelId, async () => withCall(event.channelId, (callId) => recordings.onCallEnded(callId))];
+      // A call's hangup stops its recordings through the media event consumer, which knows
+      // from the ended call whether it has any.
       case 'dtmf_received':
         return [event.channelId, async () => withCall(event.channelId, (callId) => recordings.onDtmf(callId, event.digit))];
       default:

@@ -1,12 +1,14 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
 import type { MediaControlJob } from '../services/media-control-ports';
+import type { CallFacts } from '../domain/call-lifecycle';
 import type { TelephonyCommands } from '../services/ports';
 
 export const TELEPHONY_QUEUE = 'telephony';
 
 export type TelephonyJob =
   | { name: 'originate'; data: { callId: string } }
-  | { name: 'hangup'; data: { callId: string; cause: number } }
+  /** `channelId` and `call` (the facts the hangup was decided on) are absent in jobs queued before they were added. */
+  | { name: 'hangup'; data: { callId: string; cause: number; channelId?: string; call?: Pick<CallFacts, 'status' | 'direction' | 'hangupRequest'> & { activeflowId: string | null } } }
   | { name: 'dial-timeout'; data: { callId: string } }
   | { name: 'media-control'; data: MediaControlJob };
 
@@ -26,8 +28,9 @@ export function createQueuedTelephonyCommands(queue: Queue): TelephonyCommands {
     async originate(callId) {
       await queue.add('originate', { callId }, { jobId: `originate_${callId}` });
     },
-    async hangup(callId, cause, version) {
-      await queue.add('hangup', { callId, cause }, { jobId: `hangup_${callId}_${version}` });
+    async hangup(call, cause) {
+      const facts = { status: call.status, direction: call.direction, hangupRequest: call.hangupRequest, activeflowId: call.activeflowId };
+      await queue.add('hangup', { callId: call.id, cause, channelId: call.channelId, call: facts }, { jobId: `hangup_${call.id}_${call.eventSeq}` });
     },
     async scheduleDialTimeout(callId, delayMs) {
       await queue.add('dial-timeout', { callId }, { jobId: `dial-timeout_${callId}`, delay: delayMs });

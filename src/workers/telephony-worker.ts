@@ -34,8 +34,10 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
     if (!(await originateAttempt(callId))) throw new UnrecoverableError(`call ${callId} does not exist`);
   }
 
-  async function hangup(callId: string, cause: number): Promise<void> {
-    if ((await media.hangup(await calls.channelOf(callId), cause)) === 'not_found') {
+  async function hangup({ callId, cause, channelId, call }: Extract<TelephonyJob, { name: 'hangup' }>['data']): Promise<void> {
+    // The channel's end, which this hangup brings, can then be applied without reading the call.
+    if (call && channelId) callService.remember({ id: callId, ...call, channelId });
+    if ((await media.hangup(channelId ?? (await calls.channelOf(callId)), cause)) === 'not_found') {
       // No channel to destroy, so no ChannelDestroyed will come: the call ends here.
       await callService.signal(callId, { type: 'channel_destroyed', cause });
     }
@@ -69,7 +71,7 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
       case 'originate':
         return originateOrGiveUp(job, command.data.callId);
       case 'hangup':
-        return hangup(command.data.callId, command.data.cause);
+        return hangup(command.data);
       case 'dial-timeout':
         await callService.signal(command.data.callId, { type: 'dial_timeout' });
         return;

@@ -10,6 +10,7 @@ import { flowVerbs } from './flow-verbs';
 import { mediaControlVerbs } from './media-control-verbs';
 import { channelState, translateAriEvent, type AriChannel, type AriEvent } from './ari-events';
 import { recordingVerbs } from './recording-verbs';
+import { createAriRest } from './ari-rest';
 
 export interface AriSettings {
   url: string;
@@ -38,7 +39,7 @@ function callerIdVariables({ callerId, callerName }: OriginateRequest): Record<s
   };
 }
 
-/** The MediaServer port on Asterisk's REST Interface, through ari-client. */
+/** The MediaServer port on Asterisk's REST Interface: ari-client, and plain HTTP for every call's own requests. */
 export function createAriMediaServer(settings: AriSettings, logger: Logger): MediaServer {
   const listeners: MediaEventListener[] = [];
   let client: AriClient | null = null;
@@ -80,6 +81,8 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
   const dialplanChannels = createDialplanChannels();
   /** Outgoing channels this process dials or has dialled: its StasisStart and reconciliation never both dial one. */
   const dialling = new Set<string>();
+  /** Every call's own requests (create, dial, hangup), on plain HTTP; the rest go through ari-client. */
+  const rest = createAriRest(settings, settings.requestTimeoutMs);
 
   /** Subscribes to a channel from the dialplan, so that its ChannelDestroyed comes (with the real cause). */
   function subscribe(channelId: string): void {
@@ -121,8 +124,9 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
    * marked but never dialled (its dial timeout ends it), never one dialled twice.
    */
   async function dial(channelId: string, args: string[]): Promise<void> {
-    await request((ari) => ari.channels.setChannelVar!({ channelId, variable: DIALLED_MARK, value: '1' }));
-    await request((ari) => ari.channels.dial!({ channelId, timeout: dialTimeoutOf(args) }));
+    const channel = `/channels/${encodeURIComponent(channelId)}`;
+    await rest('POST', `${channel}/variable`, { variable: DIALLED_MARK, value: '1' });
+    await rest('POST', `${channel}/dial`, { timeout: String(dialTimeoutOf(args)) });
   }
 
   /** Whether the product dialled the channel (its mark; Asterisk answers 404 for a variable never set). */
@@ -184,7 +188,7 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
   async function hangup(channelId: string, cause: number): Promise<'hung_up' | 'not_found'> {
     dialplanChannels.hangingUp(channelId, cause);
     try {
-      await request((ari) => ari.channels.hangup!({ channelId, reason_code: String(cause) }));
+      await rest('DELETE', `/channels/${encodeURIComponent(channelId)}`, { reason_code: String(cause) });
       return 'hung_up';
     } catch (error) {
       if (!isAriNotFound(error)) throw error;
@@ -258,6 +262,7 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     async stop() {
       stopped = true;
       if (restartTimer) clearTimeout(restartTimer);
+      rest.close();
       if (client) {
         client.removeAllListeners();
         if (streaming) client.stop();
@@ -273,13 +278,8 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     /** Creates the channel; its StasisStart dials it (with the dial timeout its Stasis arguments carry). */
     async originate(originate: OriginateRequest) {
       try {
-        await request((ari) => ari.channels.create!({
-          endpoint: originate.endpoint,
-          app: settings.app,
-          channelId: originate.channelId,
-          appArgs: dialArgs(originate.timeoutSeconds),
-          variables: callerIdVariables(originate),
-        }));
+        const query = { endpoint: originate.endpoint, app: settings.app, channelId: originate.channelId, appArgs: dialArgs(originate.timeoutSeconds) };
+        await rest('POST', '/channels/create', query, { variables: callerIdVariables(originate) });
       } catch (error) {
         if (!isAriDuplicateId(error)) throw error;
         // A retried originate whose first attempt made the channel. Its StasisStart dials it,
