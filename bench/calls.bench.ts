@@ -1,13 +1,13 @@
 import { execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { connect } from 'ari-client';
 import { createClient } from 'graphql-ws';
 import Redis from 'ioredis';
 import { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config';
+import { startProcess } from './processes';
 import { percentile, runPool } from './stats';
 
 /**
@@ -250,42 +250,6 @@ const top = (values: Record<string, number>, scale: (n: number) => number) =>
   Object.fromEntries(Object.entries(values).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, n]) => [name, scale(n)]));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts `node dist/src/main.js <role>` (or another script) and waits until `readyUrl` answers. */
-async function startProcess(role: string, env: NodeJS.ProcessEnv, readyUrl: string | null) {
-  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []; // e.g. --cpu-prof
-  const args = role.endsWith('.js') ? [path.resolve(__dirname, role)] : [path.resolve(__dirname, '../src/main.js'), role];
-  const child = spawn(process.execPath, [...nodeArgs, ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  process.once('exit', () => child.kill('SIGKILL')); // never leave a process behind a failed run
-  let peak = 0;
-  const sampler = setInterval(() => {
-    if (child.pid === undefined) return;
-    try {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      peak = Math.max(peak, kb / 1024);
-    } catch {
-      // the process is gone
-    }
-  }, 100);
-  for (let attempt = 0; readyUrl !== null; attempt++) {
-    if (child.exitCode !== null) throw new Error(`${role} process exited with ${child.exitCode}`);
-    const ready = await fetch(readyUrl, { headers: { authorization: `Basic ${Buffer.from('opencall:opencall').toString('base64')}` } }).then((r) => r.ok, () => false);
-    if (ready) break;
-    if (attempt > 300) throw new Error(`${role} process did not start`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    pid: child.pid!,
-    peakRssMb: () => round(peak),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        clearInterval(sampler);
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 type AnswerObserver = Awaited<ReturnType<typeof answerObserver>>;
 

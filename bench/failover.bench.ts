@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { Client as PgClient } from 'pg';
+import { startProcess } from './processes';
 import { percentile, runPool } from './stats';
 
 /**
@@ -101,26 +100,6 @@ async function sim(simUrl: string, method: string, route: string, body?: unknown
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
-/** Starts `node dist/src/main.js <role>` (or another script) and waits until `readyUrl` answers. */
-async function startProcess(role: string, env: NodeJS.ProcessEnv, readyUrl: string | null) {
-  const args = role.endsWith('.js') ? [path.resolve(__dirname, role)] : [path.resolve(__dirname, '../src/main.js'), role];
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  process.once('exit', () => child.kill('SIGKILL'));
-  for (let attempt = 0; readyUrl !== null; attempt++) {
-    if (child.exitCode !== null) throw new Error(`${role} process exited with ${child.exitCode}`);
-    const ready = await fetch(readyUrl, { headers: { authorization: `Basic ${Buffer.from('opencall:opencall').toString('base64')}` } }).then((r) => r.ok, () => false);
-    if (ready) break;
-    if (attempt > 300) throw new Error(`${role} process did not start`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 const round = (value: number) => Math.round(value * 10) / 10;
 

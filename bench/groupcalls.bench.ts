@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
-import { startProcess } from './stack';
+import { startProcess } from './processes';
 import { percentile, runPool } from './stats';
 
 /**

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface BenchProcess {
+  pid: number;
   /** The resident set size now, in KB (0 once the process is gone). */
   rssKb(): number;
   peakRssMb(): number;
@@ -19,9 +20,9 @@ export function rssKbOf(pid: number | undefined): number {
   }
 }
 
-/** Starts `node dist/src/main.js <role>` (or a script beside it) and waits until `readyUrl` answers. */
+/** Starts `node dist/src/main.js <role>` (or a script beside it) and waits until `readyUrl` answers: every bench starts its processes so. */
 export async function startProcess(role: string, env: NodeJS.ProcessEnv, readyUrl: string | null): Promise<BenchProcess> {
-  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []; // e.g. --cpu-prof
   const args = role.endsWith('.js') ? [path.resolve(__dirname, role)] : [path.resolve(__dirname, '../src/main.js'), role];
   const child = spawn(process.execPath, [...nodeArgs, ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   process.once('exit', () => child.kill('SIGKILL')); // never leave a process behind a failed run
@@ -35,12 +36,13 @@ export async function startProcess(role: string, env: NodeJS.ProcessEnv, readyUr
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
+    pid: child.pid!,
     rssKb: () => rssKbOf(child.pid),
     peakRssMb: () => Math.round(peak / 102.4) / 10,
     stop: () =>
       new Promise<void>((resolve) => {
         clearInterval(sampler);
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
