@@ -70,9 +70,17 @@ async function settled(): Promise<void> {
 
 /**
  * The statements the page costs: not the access key's lookup (trusted for AUTH_CACHE_MS, it may or
- * may not happen), nor the dispatcher's poll, the webhook sweep and the ARI leader's lock.
+ * may not happen), nor the dispatcher's poll, the webhook sweep and the ARI leader's lock. Other
+ * background work of the process (the dependency probe, late channel events) shares the pool, so
+ * the page is read three times and its cost is the fewest statements seen: a cost that grows with
+ * the page still shows in every read.
  */
 async function queriesOfPage() {
+  const reads = [await readPage(), await readPage(), await readPage()];
+  return reads.reduce((fewest, read) => (read.queries.length < fewest.queries.length ? read : fewest));
+}
+
+async function readPage() {
   const sent: string[] = [];
   const stop = t.app.onQuery((text) => sent.push(text));
   let page;

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { offlinePage, startBrowserTest } from './support/browser';
 import { restCall } from './support/rest-client';
+import { connectedPair, RINGS, TRANSFER_SOURCE } from './support/transfers';
 import { TEST_SOURCE_NUMBER, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 import { startReceiver, type Receiver } from './support/webhook-receiver';
@@ -160,5 +161,20 @@ it("shows a groupcall leg's groupcall and its other legs, and their ends as they
   expect((await rest('POST', `/groupcalls/${created.body.id}/hangup`)).status).toBe(200);
   await page.locator(`.related li[data-call-id="${second}"] .status`, { hasText: 'hangup' }).waitFor();
   await page.locator('.related .groupcall .status', { hasText: 'hangup' }).waitFor();
+  await page.close();
+});
+
+it("shows a call's transfer and the transfer's other calls, and its end as it happens", async () => {
+  expect((await rest('POST', '/numbers', { number: TRANSFER_SOURCE })).status).toBe(200);
+  const { caller, transferer } = await connectedPair(t);
+  const started = await rest('POST', `/calls/${transferer}/transfer`, { type: 'attended', destination: { type: 'tel', target: RINGS } });
+  expect(started.status).toBe(200);
+  const page = await signedIn(`/console/calls/${caller}`);
+  await page.locator(`.related .transfer[data-transfer-id="${started.body.transfer_id}"]`, { hasText: 'attended' }).waitFor();
+  await page.locator(`.relation-transfers li[data-call-id="${transferer}"]`).waitFor();
+  await page.locator(`.relation-transfers li[data-call-id="${started.body.consult_call_id}"]`).waitFor();
+  expect((await rest('POST', `/transfers/${started.body.transfer_id}/cancel`)).status).toBe(200);
+  await page.locator('.related .transfer .status', { hasText: 'cancelled' }).waitFor();
+  await page.locator(`.relation-transfers li[data-call-id="${started.body.consult_call_id}"] .status`, { hasText: 'hangup' }).waitFor();
   await page.close();
 });

@@ -129,6 +129,17 @@ export function createTransferRepository(prisma: PrismaClient) {
       return rows[0] ? transferFromRow(rows[0]) : null;
     },
 
+    /** The customer's transfers each of these calls is part of (as transferer, caller or consult call), oldest first. */
+    async findOfCalls(callIds: readonly string[], customerId: string): Promise<Transfer[]> {
+      const ids = [...callIds];
+      const rows = await prisma.$queryRaw<TransferRow[]>`
+        SELECT * FROM transfers
+        WHERE customer_id = ${customerId}::uuid
+          AND (transferer_call_id = ANY(${ids}::uuid[]) OR caller_call_id = ANY(${ids}::uuid[]) OR consult_call_id = ANY(${ids}::uuid[]))
+        ORDER BY tm_create, id`;
+      return rows.map(transferFromRow);
+    },
+
     /** Whether this call is the consult call of a transfer (its legs are the transfer's, not a connect's). */
     async isConsultCall(callId: string): Promise<boolean> {
       const rows = await prisma.$queryRaw<{ found: boolean }[]>`SELECT EXISTS (SELECT 1 FROM transfers WHERE consult_call_id = ${callId}::uuid) AS found`;

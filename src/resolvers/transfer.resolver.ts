@@ -10,6 +10,7 @@ import type { GraphqlContext } from './context';
 import { nullWhenNotFound } from './null-when-not-found';
 import { connectionOf, pageArgsOf, PAGE_SIZE_DESCRIPTION } from './paging';
 import { toGraphqlTransfer, toGraphqlTransferEvent } from './transfer.mapper';
+import { transfersOfCall } from './transfer-loaders';
 
 @ArgsType()
 class TransfersArgs {
@@ -98,5 +99,13 @@ export class TransferResolver {
   })
   transferEvents(@Root() event: EventRecord, @Arg('transferId', () => ID) _transferId: string): TransferEvent {
     return toGraphqlTransferEvent(event);
+  }
+}
+
+@Resolver(() => Call)
+export class CallTransfersResolver {
+  @FieldResolver(() => [Transfer], { description: 'The transfers this call takes part in (as transferer, caller or consult call), oldest first.' })
+  async transfers(@Root() call: Call, @Ctx() ctx: GraphqlContext): Promise<Transfer[]> {
+    return (await transfersOfCall(ctx).load(call.id)).map(toGraphqlTransfer);
   }
 }

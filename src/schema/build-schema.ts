@@ -12,13 +12,13 @@ import { FlowResolver } from '../resolvers/flow.resolver';
 import { CallGroupcallResolver, GroupcallResolver } from '../resolvers/groupcall.resolver';
 import { PhoneNumberResolver } from '../resolvers/phone-number.resolver';
 import { CallRecordingsResolver, RecordingResolver } from '../resolvers/recording.resolver';
-import { TransferResolver } from '../resolvers/transfer.resolver';
+import { CallTransfersResolver, TransferResolver } from '../resolvers/transfer.resolver';
 import { WebhookResolver } from '../resolvers/webhook.resolver';
 
 /** The executable schema; the same one is printed to src/schema/schema.graphql. */
 export const buildApiSchema = (): Promise<GraphQLSchema> =>
   buildSchema({
-    resolvers: [CallResolver, CallMediaResolver, CallEventsResolver, AccessKeyResolver, CustomerResolver, FlowResolver, PhoneNumberResolver, ActiveflowResolver, CallActiveflowResolver, RecordingResolver, CallRecordingsResolver, WebhookResolver, GroupcallResolver, CallGroupcallResolver, TransferResolver, RoutingResolver],
+    resolvers: [CallResolver, CallMediaResolver, CallEventsResolver, AccessKeyResolver, CustomerResolver, FlowResolver, PhoneNumberResolver, ActiveflowResolver, CallActiveflowResolver, RecordingResolver, CallRecordingsResolver, WebhookResolver, GroupcallResolver, CallGroupcallResolver, TransferResolver, CallTransfersResolver, RoutingResolver],
     validate: false,
     // Every subscription here brings its own `subscribe` (scoped to the caller's customer, with
     // history replay), so type-graphql's topic pubsub is never used; it only insists one exists.

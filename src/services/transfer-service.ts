@@ -70,6 +70,9 @@ export function createTransferService({ transfers, calls, flows }: TransferServi
   return {
     get: getOwned,
 
+    /** The customer's transfers these calls take part in, in one query (GraphQL Call.transfers). */
+    ofCalls: (customerId: string, callIds: readonly string[]) => transfers.findOfCalls(callIds, customerId),
+
     async list(customerId: string, query: { pageSize: number; after?: TransferCursor | undefined }) {
       return transfers.list(customerId, query.pageSize, query.after);
     },

@@ -9,6 +9,7 @@ export const CALL = `query Call($id: ID!) { call(id: $id) {
   activeflow { id status flowId currentAction { ${ACTION} } executedActions { ${ACTION} } }
   chainedCalls { ${SUMMARY} }
   groupcall { id status ringMethod calls { ${SUMMARY} } }
+  transfers { id type status callerCall { ${SUMMARY} } transfererCall { ${SUMMARY} } consultCalls { ${SUMMARY} } }
   recordings { id status format duration downloadUrl }
 } }`;
 

@@ -54,6 +54,16 @@ export interface GroupcallOfCall {
   calls: CallSummary[];
 }
 
+/** A transfer a call takes part in, with its calls. */
+export interface TransferOfCall {
+  id: string;
+  type: string;
+  status: string;
+  callerCall: CallSummary | null;
+  transfererCall: CallSummary | null;
+  consultCalls: CallSummary[];
+}
+
 export interface CallDetail extends CallSummary {
   ringingAt: string | null;
   progressingAt: string | null;
@@ -62,6 +72,7 @@ export interface CallDetail extends CallSummary {
   activeflow: Activeflow | null;
   chainedCalls: CallSummary[];
   groupcall: GroupcallOfCall | null;
+  transfers: TransferOfCall[];
   recordings: Recording[];
 }
 
