@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
-import { startProcess } from './processes';
+import { benchDeployment, startProcess } from './processes';
 import { percentile, runPool } from './stats';
 
 /**
@@ -26,24 +25,7 @@ interface SimRecord {
 type Json = Record<string, unknown>;
 
 async function main(): Promise<void> {
-  const id = randomBytes(4).toString('hex');
-  const schema = `bench_${id}`;
-  const token = `bench-${id}`;
-  const apiPort = 3950 + Math.floor(Math.random() * 40);
-  const simPort = apiPort + 100;
-  const env = {
-    ...process.env,
-    DATABASE_URL,
-    DATABASE_SCHEMA: schema,
-    REDIS_PREFIX: `bench:${id}`,
-    PORT: String(apiPort),
-    HOST: '127.0.0.1',
-    SIM_PORT: String(simPort),
-    SIM_RING_MS: '5',
-    SIM_ANSWER_MS: '5',
-    BOOTSTRAP_ACCESS_KEY: token,
-    LOG_LEVEL: 'warn',
-  };
+  const { schema, token, apiPort, simPort, env } = benchDeployment(DATABASE_URL);
   const simulator = await startProcess('../src/telephony/simulator/main.js', env, `http://127.0.0.1:${simPort}/ari/asterisk/ping`);
   const worker = await startProcess('worker', { ...env, ARI_URL: `http://127.0.0.1:${simPort}` }, null);
   const api = await startProcess('api', env, `http://127.0.0.1:${apiPort}/health`);

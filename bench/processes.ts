@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,4 +48,30 @@ export async function startProcess(role: string, env: NodeJS.ProcessEnv, readyUr
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * A deployment of its own for one bench run: a fresh schema and Redis prefix, free-ish ports, the
+ * bootstrap key as the token, and a simulator with short timings.
+ */
+export function benchDeployment(databaseUrl: string) {
+  const id = randomBytes(4).toString('hex');
+  const schema = `bench_${id}`;
+  const token = `bench-${id}`;
+  const apiPort = 3950 + Math.floor(Math.random() * 40);
+  const simPort = apiPort + 100;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DATABASE_SCHEMA: schema,
+    REDIS_PREFIX: `bench:${id}`,
+    PORT: String(apiPort),
+    HOST: '127.0.0.1',
+    SIM_PORT: String(simPort),
+    SIM_RING_MS: '5',
+    SIM_ANSWER_MS: '5',
+    BOOTSTRAP_ACCESS_KEY: token,
+    LOG_LEVEL: 'warn',
+  };
+  return { id, schema, token, apiPort, simPort, env };
 }

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
-import { startProcess, type BenchProcess } from './processes';
+import { benchDeployment, startProcess, type BenchProcess } from './processes';
 import { percentile, runPool } from './stats';
 
 /**
@@ -132,23 +131,9 @@ async function liveCount(pg: PgClient): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const id = randomBytes(4).toString('hex');
-  const schema = `bench_${id}`;
-  const token = `bench-${id}`;
-  const apiPort = 3950 + Math.floor(Math.random() * 40);
-  const simPort = apiPort + 100;
+  const { schema, token, apiPort, simPort, env: deployment } = benchDeployment(DATABASE_URL);
   const env = {
-    ...process.env,
-    DATABASE_URL,
-    DATABASE_SCHEMA: schema,
-    REDIS_PREFIX: `bench:${id}`,
-    PORT: String(apiPort),
-    HOST: '127.0.0.1',
-    SIM_PORT: String(simPort),
-    SIM_RING_MS: '5',
-    SIM_ANSWER_MS: '5',
-    BOOTSTRAP_ACCESS_KEY: token,
-    LOG_LEVEL: 'warn',
+    ...deployment,
     // The load generator is one client of one customer: its own rate is the bench's to choose.
     RATE_LIMIT_PER_CUSTOMER: '100000',
     RATE_LIMIT_PER_IP: '100000',
