@@ -61,8 +61,8 @@ it('manages providers and routes, and a call fails over across them, its attempt
 
   const updated = await admin(UpdateRouteDocument, { id: second.id, input: { priority: 0 } });
   expect(updated.data?.updateRoute).toMatchObject({ priority: 0, providerId: up });
-  const renamed = await admin(UpdateProviderDocument, { id: up, input: { name: 'up2' } });
-  expect(renamed.data?.updateProvider).toEqual({ id: up, name: 'up2', endpoint: 'PJSIP/{target}@gql-up' });
+  const renamed = await admin(UpdateProviderDocument, { id: up, input: { name: 'up2', techHeaders: { 'X-Account': 'gql' }, codecs: 'ulaw,alaw' } });
+  expect(renamed.data?.updateProvider).toEqual({ id: up, name: 'up2', endpoint: 'PJSIP/{target}@gql-up', techHeaders: { 'X-Account': 'gql' }, codecs: 'ulaw,alaw' });
   expect((await admin(DeleteProviderDocument, { id: up })).errors?.[0]?.extensions?.code).toBe('PROVIDER_IN_USE');
   for (const route of [second.id, byDefault.id]) expect((await admin(DeleteRouteDocument, { id: route })).data?.deleteRoute.id).toBe(route);
   expect((await admin(RouteDocument, { id: second.id })).data?.route).toBeNull();
@@ -75,6 +75,11 @@ it('refuses bad input naming the field, and everything to an ordinary customer',
   const before = (await admin(RoutesDocument, {})).data?.routes;
   const bad = await admin(CreateProviderDocument, { input: { name: 'x', endpoint: 'PJSIP/nowhere' } });
   expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'endpoint' });
+  const badHeader = await admin(UpdateProviderDocument, { id: provider, input: { name: 'renamed', techHeaders: { 'X-A': 'b\r\nVia: x' } } });
+  expect(badHeader.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'tech_headers.X-A' });
+  const badCodecs = await admin(UpdateProviderDocument, { id: provider, input: { codecs: 'mp3' } });
+  expect(badCodecs.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'codecs' });
+  expect((await admin(ProviderDocument, { id: provider })).data?.provider).toMatchObject({ name: 'gql-checks' });
   const badTarget = await admin(CreateRouteDocument, { input: { providerId: provider, target: 'everywhere' } });
   expect(badTarget.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'target' });
   const badPriority = await admin(CreateRouteDocument, { input: { providerId: provider, target: '1', priority: 10_001 } });

@@ -2,7 +2,14 @@ import { PAGE_QUERY, type Operation } from './operation';
 import { input, int, oneOf, page, record, ref, str, time, uuid, ZERO_UUID_TEXT, type Schema } from './schema-kit';
 
 const admin = 'Only the platform administrator (the bootstrap customer) may; anyone else gets 403. See docs/routing.md.';
-const headers: Schema = { type: 'object', additionalProperties: { type: 'string' }, description: 'SIP headers for the provider (stored; not yet sent).', example: {} };
+const headers: Schema = {
+  type: 'object',
+  additionalProperties: { type: 'string' },
+  description:
+    'SIP headers added to the INVITE of every attempt through the provider (PJSIP endpoints): at most 20, names RFC 3261 tokens other than the ones the SIP stack writes (Via, From, To, Call-ID …), values without line breaks.',
+  example: { 'X-Account': 'acme' },
+};
+const codecs = str('Comma-separated codecs offered to the provider ("ulaw,alaw"; the SDP names PCMU and PCMA too); \'\' for the media server\'s own negotiation. Known: ulaw, alaw, g722, g729, gsm, g726, ilbc, opus, speex, slin, slin16.', 'ulaw,alaw');
 
 const provider = record("A way out for outgoing tel calls (VoIPBIN's RouteManagerProvider), with the endpoint template it dials.", {
   id: uuid('The provider.'),
@@ -15,7 +22,7 @@ const provider = record("A way out for outgoing tel calls (VoIPBIN's RouteManage
   metadata: { type: 'object', additionalProperties: true, description: 'Always {} (no carrier set-up here).', example: {} },
   name: str('Name.', 'Carrier A'),
   detail: str('Details.', 'Primary'),
-  codecs: str("Always '' (the media server's own negotiation).", ''),
+  codecs,
   health_status: oneOf(['unknown'], 'Always unknown: no health probes here.', 'unknown'),
   health_checked_at: time('Never (no health probes).'),
   tm_create: time('Created.'),
@@ -44,6 +51,7 @@ const providerInput = input('A provider: endpoint, or hostname to make one from 
   tech_prefix: str('Before the number.', ''),
   tech_postfix: str('After the number.', ''),
   tech_headers: headers,
+  codecs,
   endpoint: str('The endpoint template, {target} where the number goes.', 'PJSIP/{target}@carrier-a'),
   name: str('Name.', 'Carrier A'),
   detail: str('Details.', ''),
