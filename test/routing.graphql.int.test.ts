@@ -1,19 +1,25 @@
 import {
   CallAttemptsDocument,
   CreateCallsDocument,
+  CreateProviderCallDocument,
   CreateProviderDocument,
   CreateRouteDocument,
+  DeleteProviderCallDocument,
   DeleteProviderDocument,
   DeleteRouteDocument,
+  HangupCallDocument,
+  ProviderCallDocument,
+  ProviderCallsDocument,
   ProviderDocument,
   ProvidersDocument,
   RouteDocument,
   RoutesDocument,
   UpdateProviderDocument,
   UpdateRouteDocument,
+  type ProviderCallInput,
 } from './generated/graphql';
 import { graphql } from './support/graphql-client';
-import { simPost } from './support/sim';
+import { simChannel, simPost } from './support/sim';
 import { startTestApp, TEST_SOURCE_NUMBER, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -102,4 +108,35 @@ it('refuses bad input naming the field, and everything to an ordinary customer',
   }
   expect((await as(ProviderDocument, { id: provider })).errors?.[0]?.extensions?.code).toBe('PERMISSION_DENIED');
   expect((await admin(RouteDocument, { id: own })).data?.route).toMatchObject({ id: own, priority: 1 });
+});
+
+it('makes a provider call through one provider, lists, reads and deletes its record; refuses bad input and other customers', async () => {
+  const tested = await createProvider('gql-pc', 'PJSIP/{target}@gql-pc');
+  const input: ProviderCallInput = { providerId: tested, source: { type: 'TEL', target: '+15550000888' }, destinations: [{ type: 'TEL', target: '+15550002007' }] };
+  const made = await admin(CreateProviderCallDocument, { input });
+  expect(made.errors).toBeUndefined();
+  const record = made.data!.createProviderCall;
+  expect(record).toMatchObject({ customerId: t.app.bootstrap!.customerId, providerId: tested, flowId: null, source: { type: 'TEL', target: '+15550000888' }, anonymous: 'AUTO' });
+  const [callId] = record.callIds;
+  expect((await admin(CallAttemptsDocument, { id: callId! })).data?.call?.attempts).toEqual([expect.objectContaining({ providerId: tested, providerName: 'gql-pc' })]);
+  expect((await waitFor(() => simChannel(t.simUrl, callId!), (channel) => channel !== null, 'its channel'))!.endpoint).toBe('PJSIP/+15550002007@gql-pc');
+  expect((await admin(ProviderCallsDocument, { providerId: tested })).data?.providerCalls).toEqual([{ id: record.id, providerId: tested, callIds: [callId] }]);
+  expect((await admin(ProviderCallDocument, { id: record.id })).data?.providerCall?.id).toBe(record.id);
+
+  const bad = await admin(CreateProviderCallDocument, { input: { ...input, destinations: [{ type: 'SIP', target: 'bob@example.com' }] } });
+  expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'destinations[0].type' });
+  const ordinary = await t.newCustomer('gql-pc-ordinary');
+  for (const answer of [
+    await graphql(t.baseUrl, ordinary.token, ProviderCallsDocument, {}),
+    await graphql(t.baseUrl, ordinary.token, ProviderCallDocument, { id: record.id }),
+    await graphql(t.baseUrl, ordinary.token, CreateProviderCallDocument, { input }),
+    await graphql(t.baseUrl, ordinary.token, DeleteProviderCallDocument, { id: record.id }),
+  ]) {
+    expect(answer.errors?.[0]?.extensions?.code).toBe('PERMISSION_DENIED');
+  }
+  expect((await admin(ProviderCallsDocument, { providerId: tested })).data?.providerCalls).toHaveLength(1);
+
+  expect((await admin(DeleteProviderCallDocument, { id: record.id })).data?.deleteProviderCall.id).toBe(record.id);
+  expect((await admin(ProviderCallDocument, { id: record.id })).data?.providerCall).toBeNull();
+  await admin(HangupCallDocument, { id: callId! });
 });

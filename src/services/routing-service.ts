@@ -3,6 +3,7 @@ import { parseText } from '../domain/text';
 import { parseCodecs } from '../domain/codecs';
 import { parseSipHeaders } from '../domain/sip-headers';
 import { endpointOfHost, parseEndpointTemplate, parseRouteTarget } from '../domain/routing';
+import { assertPlatformAdmin } from './platform-admin';
 import type { PrismaClient } from '../persistence/database';
 import { newCallId } from '../persistence/call-repository';
 import { createRouteRepository, type ProviderFields, type ProviderRecord, type RouteRecord } from '../persistence/route-repository';
@@ -106,10 +107,7 @@ function parseOwner(value: unknown): string | null {
 export function createRoutingService(prisma: PrismaClient) {
   const repo = createRouteRepository(prisma);
 
-  async function assertAdmin(actorId: string): Promise<void> {
-    const actor = await prisma.customer.findUnique({ where: { id: actorId }, select: { isAdmin: true } });
-    if (!actor?.isAdmin) throw new AppError('PERMISSION_DENIED', 'Only the platform administrator may manage providers and routes.');
-  }
+  const assertAdmin = (actorId: string) => assertPlatformAdmin(prisma, actorId, 'manage providers and routes');
 
   async function provider(id: unknown, field = 'id'): Promise<ProviderRecord> {
     const found = await repo.findProvider(parseId(id, field));
