@@ -450,6 +450,21 @@ describe('several transferees', () => {
     await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
   });
 
+  it('attended, the transferer hangs up while they ring: it turns blind, the caller hears ringing, and the answer completes it', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'attended', destinations: [RINGING_AT(13), RINGING_AT(14)] });
+    const legs = body.transfer.consult_call_ids as string[];
+    await waitForRinging(t, legs);
+    await simPost(t.simUrl, `/sim/channels/${transferer}/hangup`);
+    await waitFor(() => getTransfer(t, body.transfer_id), (tr) => tr.type === 'blind', 'the transfer blind');
+    await waitFor(() => farEnd(t, caller), (far) => far?.ringback === true && (far?.moh as { active: boolean }).active === false, 'ringing, not music');
+    await simPost(t.simUrl, `/sim/channels/${legs[1]}/answer`);
+    expect(await waitForTransfer(t, body.transfer_id, 'completed')).toMatchObject({ type: 'blind', consult_call_id: legs[1] });
+    await bridgedWith(caller, legs[1]!);
+    expect(await waitForHangup(t, legs[0]!)).toMatchObject({ hangup_by: 'local', hangup_reason: 'cancel' });
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
   it('linear: one at a time, in order; the busy first moves on to the second, whose answer completes it', async () => {
     const { caller, transferer } = await connectedPair(t);
     const { body } = await transfer(t, transferer, { type: 'blind', destinations: [BUSY_AT(5), RINGING_AT(10)], ring_method: 'linear' });
