@@ -10,8 +10,21 @@ function fallbackOf(row: TransferRow): TransferFallback {
   return { flowId: row.fallback_flow_id as string, actions: Array.isArray(row.fallback_actions) ? (row.fallback_actions as Record<string, unknown>[]) : null };
 }
 
+function addressOf(stored: unknown): Address {
+  const address = (stored ?? {}) as Record<string, string>;
+  return {
+    type: address.type as Address['type'],
+    target: address.target ?? '',
+    targetName: address.target_name ?? '',
+    name: address.name ?? '',
+    detail: address.detail ?? '',
+  };
+}
+
 export function transferFromRow(row: TransferRow): Transfer {
-  const destination = (row.destination ?? {}) as Record<string, string>;
+  const destination = addressOf(row.destination);
+  const destinations = Array.isArray(row.destinations) && row.destinations.length > 0 ? row.destinations.map(addressOf) : [destination];
+  const consultCallId = nullableString(row.consult_call_id);
   return {
     id: row.id as string,
     customerId: row.customer_id as string,
@@ -19,14 +32,12 @@ export function transferFromRow(row: TransferRow): Transfer {
     status: row.status as TransferStatus,
     transfererCallId: row.transferer_call_id as string,
     callerCallId: row.caller_call_id as string,
-    consultCallId: nullableString(row.consult_call_id),
-    destination: {
-      type: destination.type as Address['type'],
-      target: destination.target ?? '',
-      targetName: destination.target_name ?? '',
-      name: destination.name ?? '',
-      detail: destination.detail ?? '',
-    },
+    consultCallId,
+    consultCallIds: Array.isArray(row.consult_call_ids) ? (row.consult_call_ids as string[]) : consultCallId ? [consultCallId] : [],
+    destination,
+    destinations,
+    ringMethod: row.ring_method === 'linear' ? 'linear' : 'ring_all',
+    groupcallId: nullableString(row.groupcall_id),
     context: (row.context ?? {}) as Record<string, unknown>,
     timeoutMs: Number(row.timeout),
     fallback: fallbackOf(row),
