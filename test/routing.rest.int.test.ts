@@ -49,7 +49,7 @@ it('refuses bad provider input with 400 naming the field, and stores nothing', a
     [{ ...voipbinProvider, tech_headers: ['X-A'] }, 'tech_headers'],
     [{ ...voipbinProvider, tech_headers: { 'X Account': 'a' } }, 'tech_headers'],
     [{ ...voipbinProvider, tech_headers: { Via: 'SIP/2.0/UDP x' } }, 'tech_headers'],
-    [{ ...voipbinProvider, tech_headers: { 'X-Account': 'a\r\nVia: SIP/2.0/UDP x' } }, 'tech_headers.X-Account'],
+    [{ ...voipbinProvider, tech_headers: { 'X-Account': 'a\r\nVia: SIP/2.0/UDP x' } }, 'tech_headers["X-Account"]'],
     [{ ...voipbinProvider, codecs: 'ulaw,h264' }, 'codecs'],
     [{ ...voipbinProvider, codecs: ['ulaw'] }, 'codecs'],
     [{ ...voipbinProvider, tech_prefix: 'a/b' }, 'tech_prefix'],
