@@ -99,6 +99,8 @@ it('refuses bad input naming the field, and everything to an ordinary customer',
     await as(ProvidersDocument, {}),
     await as(RoutesDocument, { customerId: ordinary.customerId }),
     await as(CreateProviderDocument, { input: { name: 'mine', endpoint: 'PJSIP/{target}@mine' } }),
+    await as(UpdateProviderDocument, { id: provider, input: { name: 'mine' } }),
+    await as(RouteDocument, { id: own }),
     await as(CreateRouteDocument, { input: { providerId: provider, target: 'all' } }),
     await as(UpdateRouteDocument, { id: own, input: { priority: 3 } }),
     await as(DeleteRouteDocument, { id: own }),
@@ -108,6 +110,7 @@ it('refuses bad input naming the field, and everything to an ordinary customer',
   }
   expect((await as(ProviderDocument, { id: provider })).errors?.[0]?.extensions?.code).toBe('PERMISSION_DENIED');
   expect((await admin(RouteDocument, { id: own })).data?.route).toMatchObject({ id: own, priority: 1 });
+  expect((await admin(ProviderDocument, { id: provider })).data?.provider?.name).toBe('gql-checks');
 });
 
 it('makes a provider call through one provider, lists, reads and deletes its record; refuses bad input and other customers', async () => {
