@@ -1,10 +1,10 @@
 import type { Transfer as DomainTransfer } from '../domain/transfer';
 import { isFinalTransferStatus } from '../domain/transfer';
 import type { EventRecord } from '../events/event-record';
-import type { AddressTypeEnum } from '../schema/call-status.enum';
 import type { TransferStatusEnum, TransferTypeEnum } from '../schema/transfer.enum';
 import type { Transfer, TransferEvent } from '../schema/transfer.type';
 import { transferFromRow } from '../services/transfer-row';
+import { toGraphqlAddress, toGraphqlEventFields } from './event.mapper';
 
 export const toGraphqlTransfer = (transfer: DomainTransfer): Transfer => ({
   id: transfer.id,
@@ -13,7 +13,7 @@ export const toGraphqlTransfer = (transfer: DomainTransfer): Transfer => ({
   transfererCallId: transfer.transfererCallId,
   callerCallId: transfer.callerCallId,
   consultCallIds: transfer.consultCallId ? [transfer.consultCallId] : [],
-  destination: { ...transfer.destination, type: transfer.destination.type as AddressTypeEnum },
+  destination: toGraphqlAddress(transfer.destination),
   context: transfer.context,
   timeout: transfer.timeoutMs,
   fallbackFlowId: transfer.fallback?.flowId ?? null,
@@ -29,11 +29,7 @@ export const toGraphqlTransfer = (transfer: DomainTransfer): Transfer => ({
 export function toGraphqlTransferEvent(event: EventRecord): TransferEvent {
   const transfer = transferFromRow(event.payload);
   return {
-    type: event.type,
-    resourceId: event.resourceId,
-    sequence: event.sequence,
-    position: event.position,
-    occurredAt: new Date(event.tmCreate),
+    ...toGraphqlEventFields(event),
     final: isFinalTransferStatus(transfer.status),
     transfer: toGraphqlTransfer(transfer),
   };

@@ -2,9 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import type { Services } from '../services/services';
 import { customerIdOf } from './authenticate';
 import { listAnswer, microCursorOf, pageRequestOf } from './paging';
-import { presentTransfer, presentVoipbinTransfer } from './transfer.presenter';
-import { transferFromRow } from '../services/transfer-row';
-import { formatTime } from './voipbin-time';
+import { presentHistory } from './history.presenter';
+import { presentTransfer, presentTransferSnapshot, presentVoipbinTransfer } from './transfer.presenter';
 import { idempotencyKeyOf, transferInputFrom, voipbinTransferInputFrom } from './transfer.request';
 
 /** `POST /v1.0/calls/{id}/transfer`: the transferer's call hands its caller over. */
@@ -42,13 +41,7 @@ export function createTransfersRouter(services: Pick<Services, 'transfers' | 'ev
     const customerId = customerIdOf(res);
     const transfer = await transfers.get(customerId, req.params.id);
     const history = await services.events.history(customerId, transfer.id);
-    const result = history.map((event) => ({
-      type: event.type,
-      sequence: event.sequence,
-      tm_create: formatTime(new Date(event.tmCreate)),
-      data: presentTransfer(transferFromRow(event.payload)),
-    }));
-    res.json({ result, next_page_token: '' });
+    res.json(presentHistory(history, presentTransferSnapshot));
   });
 
   router.post('/:id/complete', async (req: Request<{ id: string }>, res: Response) => {

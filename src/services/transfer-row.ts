@@ -1,5 +1,5 @@
-import type { Address } from '../domain/address';
 import type { Transfer, TransferFallback, TransferStatus, TransferType } from '../domain/transfer';
+import { addressFromStored, type StoredAddress } from './call-row';
 import { nullableString, rowTime } from './row-values';
 
 /** A `transfers` row as Postgres returns it, or a transfer event's snapshot. */
@@ -11,7 +11,6 @@ function fallbackOf(row: TransferRow): TransferFallback {
 }
 
 export function transferFromRow(row: TransferRow): Transfer {
-  const destination = (row.destination ?? {}) as Record<string, string>;
   return {
     id: row.id as string,
     customerId: row.customer_id as string,
@@ -20,13 +19,7 @@ export function transferFromRow(row: TransferRow): Transfer {
     transfererCallId: row.transferer_call_id as string,
     callerCallId: row.caller_call_id as string,
     consultCallId: nullableString(row.consult_call_id),
-    destination: {
-      type: destination.type as Address['type'],
-      target: destination.target ?? '',
-      targetName: destination.target_name ?? '',
-      name: destination.name ?? '',
-      detail: destination.detail ?? '',
-    },
+    destination: addressFromStored(row.destination as StoredAddress),
     context: (row.context ?? {}) as Record<string, unknown>,
     timeoutMs: Number(row.timeout),
     fallback: fallbackOf(row),
