@@ -40,6 +40,8 @@ export function createTransferReactions({ transfers, effects }: TransferReaction
       const transfer = await transfers.findOfCall(call.id);
       if (!transfer) return;
       const input = inputOf(transfer, call, type);
+      // The effects come from the input and the transfer as it is now, not from whether this run
+      // moved it: a retry after a crash between the move and its effects finds the same ones.
       const moved = input ? await transfers.apply(transfer, input) : { transfer, effects: [] };
       await effects.carryOut(moved.transfer.id, moved.effects);
       if (type === 'call_hungup' && isFinalTransferStatus(moved.transfer.status) && pairOf(moved.transfer).includes(call.id)) {
