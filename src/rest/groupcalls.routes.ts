@@ -3,7 +3,7 @@ import type { Services } from '../services/services';
 import { customerIdOf } from './authenticate';
 import { createGroupcallInputFrom } from './create-calls.request';
 import { presentGroupcall, presentGroupcallSnapshot } from './groupcall.presenter';
-import { presentHistory } from './history.presenter';
+import { historyRoute } from './history.route';
 import { listAnswer, microCursorOf, pageRequestOf } from './paging';
 
 /** `/v1.0/groupcalls`: VoIPBIN's groupcall routes over GroupcallService. */
@@ -26,12 +26,7 @@ export function createGroupcallsRouter(services: Pick<Services, 'groupcalls' | '
   });
 
   /** The groupcall's own events in sequence order, as a call's history is answered. */
-  router.get('/:id/events', async (req: Request<{ id: string }>, res: Response) => {
-    const customerId = customerIdOf(res);
-    const groupcall = await groupcalls.get(customerId, req.params.id);
-    const history = await services.events.history(customerId, groupcall.id);
-    res.json(presentHistory(history, presentGroupcallSnapshot));
-  });
+  router.get('/:id/events', historyRoute(services.events, groupcalls.get, presentGroupcallSnapshot));
 
   router.post('/:id/hangup', async (req: Request<{ id: string }>, res: Response) => {
     res.json(presentGroupcall(await groupcalls.hangup(customerIdOf(res), req.params.id)));

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Services } from '../services/services';
 import { customerIdOf } from './authenticate';
 import { listAnswer, microCursorOf, pageRequestOf } from './paging';
-import { presentHistory } from './history.presenter';
+import { historyRoute } from './history.route';
 import { presentTransfer, presentTransferSnapshot, presentVoipbinTransfer } from './transfer.presenter';
 import { idempotencyKeyOf, transferInputFrom, voipbinTransferInputFrom } from './transfer.request';
 
@@ -37,12 +37,7 @@ export function createTransfersRouter(services: Pick<Services, 'transfers' | 'ev
   });
 
   /** The transfer's history: each change with the transfer as it was right after it. */
-  router.get('/:id/events', async (req: Request<{ id: string }>, res: Response) => {
-    const customerId = customerIdOf(res);
-    const transfer = await transfers.get(customerId, req.params.id);
-    const history = await services.events.history(customerId, transfer.id);
-    res.json(presentHistory(history, presentTransferSnapshot));
-  });
+  router.get('/:id/events', historyRoute(services.events, transfers.get, presentTransferSnapshot));
 
   router.post('/:id/complete', async (req: Request<{ id: string }>, res: Response) => {
     res.json(presentTransfer(await transfers.complete(customerIdOf(res), req.params.id)));
