@@ -390,9 +390,11 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
 
   const transferReactions = createTransferReactions({
     transfers: services.transfers,
+    calls: services.calls,
     effects: createTransferEffects({
       transfers: services.transfers,
       calls: services.calls,
+      groupcalls: services.groupcalls,
       bridges: media,
       media,
       control: executeMediaControl,
@@ -414,6 +416,8 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
       connectLeg: connectActions.legChanged,
       connectWinner: connectActions.winnerAnswered,
       connectGroupcallEnded: connectActions.groupcallEnded,
+      transferWinner: transferReactions.winnerAnswered,
+      transfereesEnded: transferReactions.transfereesEnded,
       transferInput: transferReactions.input,
       transferEffects: transferReactions.onEvent,
       originateAttempt: createAttemptOriginator({ calls: services.calls, media, endpoints: config.ari.endpoints }),

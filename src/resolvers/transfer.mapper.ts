@@ -1,6 +1,7 @@
 import type { Transfer as DomainTransfer } from '../domain/transfer';
 import { isFinalTransferStatus } from '../domain/transfer';
 import type { EventRecord } from '../events/event-record';
+import type { RingMethodEnum } from '../schema/groupcall.enum';
 import type { TransferStatusEnum, TransferTypeEnum } from '../schema/transfer.enum';
 import type { Transfer, TransferEvent } from '../schema/transfer.type';
 import { transferFromRow } from '../services/transfer-row';
@@ -12,8 +13,12 @@ export const toGraphqlTransfer = (transfer: DomainTransfer): Transfer => ({
   status: transfer.status as TransferStatusEnum,
   transfererCallId: transfer.transfererCallId,
   callerCallId: transfer.callerCallId,
-  consultCallIds: transfer.consultCallId ? [transfer.consultCallId] : [],
+  consultCallId: transfer.consultCallId,
+  consultCallIds: transfer.consultCallIds,
   destination: toGraphqlAddress(transfer.destination),
+  destinations: transfer.destinations.map(toGraphqlAddress),
+  ringMethod: transfer.ringMethod as RingMethodEnum,
+  groupcallId: transfer.groupcallId,
   context: transfer.context,
   timeout: transfer.timeoutMs,
   fallbackFlowId: transfer.fallback?.flowId ?? null,

@@ -11,7 +11,8 @@ export function createCallTransferRouter(services: Pick<Services, 'transfers'>):
   const router = Router();
   router.post('/:id/transfer', async (req: Request<{ id: string }>, res: Response) => {
     const transfer = await services.transfers.start(customerIdOf(res), req.params.id, transferInputFrom(req.body), idempotencyKeyOf(req.headers['idempotency-key']));
-    res.json({ transfer_id: transfer.id, consult_call_id: transfer.consultCallId, status: transfer.status, transfer: presentTransfer(transfer) });
+    const shown = presentTransfer(transfer);
+    res.json({ transfer_id: transfer.id, consult_call_id: shown.consult_call_id, status: transfer.status, transfer: shown });
   });
   return router;
 }

@@ -11,6 +11,9 @@ function fallbackOf(row: TransferRow): TransferFallback {
 }
 
 export function transferFromRow(row: TransferRow): Transfer {
+  const destination = addressFromStored(row.destination as StoredAddress);
+  const destinations = Array.isArray(row.destinations) && row.destinations.length > 0 ? (row.destinations as StoredAddress[]).map(addressFromStored) : [destination];
+  const consultCallId = nullableString(row.consult_call_id);
   return {
     id: row.id as string,
     customerId: row.customer_id as string,
@@ -18,8 +21,12 @@ export function transferFromRow(row: TransferRow): Transfer {
     status: row.status as TransferStatus,
     transfererCallId: row.transferer_call_id as string,
     callerCallId: row.caller_call_id as string,
-    consultCallId: nullableString(row.consult_call_id),
-    destination: addressFromStored(row.destination as StoredAddress),
+    consultCallId,
+    consultCallIds: Array.isArray(row.consult_call_ids) ? (row.consult_call_ids as string[]) : consultCallId ? [consultCallId] : [],
+    destination,
+    destinations,
+    ringMethod: row.ring_method === 'linear' ? 'linear' : 'ring_all',
+    groupcallId: nullableString(row.groupcall_id),
     context: (row.context ?? {}) as Record<string, unknown>,
     timeoutMs: Number(row.timeout),
     fallback: fallbackOf(row),

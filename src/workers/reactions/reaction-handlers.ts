@@ -20,6 +20,10 @@ export interface ReactionHandlerDeps {
   connectLeg: (leg: Call) => Promise<void>;
   /** The winner of a connect's groupcall: bridged with the call. */
   connectWinner: (leg: Call) => Promise<void>;
+  /** The winner of a transfer's groupcall of transferees: the transferee; false when the groupcall is not a transfer's. */
+  transferWinner: (leg: Call) => Promise<boolean>;
+  /** A transfer's groupcall of transferees ended: with no answer, the transfer fails. */
+  transfereesEnded: (groupcall: Groupcall) => Promise<void>;
   /** A call of a transfer changed (workers/transfers/transfer-reactions.ts). */
   transferInput: (call: Call, type: string) => Promise<void>;
   /** A transfer's event: its effects. */
@@ -42,17 +46,22 @@ export function createReactionHandlers(deps: ReactionHandlerDeps): ReactionHandl
     'answer-wait': ofCall((call) => deps.flows.callAnswered(call)),
     'connect-leg': ofCall((leg) => deps.connectLeg(leg)),
     // The winner's flow starts only once it won (a retry of the winner starts it again: a no-op);
-    // a connect's groupcall has no flow: its winner is bridged with the call it rang for.
+    // a groupcall of a call has no flow: its winner is the transferee of a transfer's, or is
+    // bridged with the call a connect rang it for.
     'groupcall-answer': ofCall(async (call) => {
       if (!(await deps.groupcalls.legAnswered(call))) return;
-      if (call.masterCallId) await deps.connectWinner(call);
-      else await deps.activeflows.start(call);
+      if (!call.masterCallId) return deps.activeflows.start(call);
+      if (!(await deps.transferWinner(call))) await deps.connectWinner(call);
     }),
     'groupcall-leg-end': ofCall((call) => deps.groupcalls.legEnded(call)),
     'groupcall-end': async (event) => {
       const groupcall = groupcallFromRow(event.payload);
       if (groupcall.masterGroupcallId) await deps.groupcalls.nestedEnded(groupcall);
-      if (groupcall.masterCallId) await deps.connectGroupcallEnded(groupcall);
+      if (groupcall.masterCallId) {
+        // A transfer's: the transfer decides first, so its caller's connect finds it failed.
+        await deps.transfereesEnded(groupcall);
+        await deps.connectGroupcallEnded(groupcall);
+      }
     },
     // A leg's creation checks its master (which may have started ending as the leg was chained).
     'chain-cascade': ofCall((call, event) =>
