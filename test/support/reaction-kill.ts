@@ -25,8 +25,10 @@ export function reactionKillKit() {
   const state: { t?: TestApp; sim?: RunningSimulator } = {};
   const workers: WorkerProcess[] = [];
   beforeAll(async () => {
-    state.t = await startTestApp({}, 'api');
-    state.sim = await startStandaloneSimulator(state.t.config);
+    const t = await startTestApp({}, 'api');
+    state.sim = await startStandaloneSimulator(t.config);
+    // The far ends the helpers look at (farEnd, simChannel) are the standalone simulator's.
+    state.t = { ...t, simUrl: state.sim.url };
   });
   afterAll(async () => {
     for (const worker of workers) await worker.kill('SIGKILL');
