@@ -40,7 +40,7 @@ export function createCallsRouter(services: Pick<Services, 'calls' | 'events' | 
     await answerOne(res, customerId, await services.calls.get(customerId, req.params.id));
   });
 
-  router.get('/:id/events', historyRoute(services.events, services.calls.get, presentCallSnapshot));
+  router.get('/:id/events', historyRoute(services, (customerId, id) => services.calls.get(customerId, id), presentCallSnapshot));
 
   router.post('/:id/hangup', async (req: Request<{ id: string }>, res: Response) => {
     const customerId = customerIdOf(res);

@@ -26,7 +26,7 @@ export function createGroupcallsRouter(services: Pick<Services, 'groupcalls' | '
   });
 
   /** The groupcall's own events in sequence order, as a call's history is answered. */
-  router.get('/:id/events', historyRoute(services.events, groupcalls.get, presentGroupcallSnapshot));
+  router.get('/:id/events', historyRoute(services, (customerId, id) => groupcalls.get(customerId, id), presentGroupcallSnapshot));
 
   router.post('/:id/hangup', async (req: Request<{ id: string }>, res: Response) => {
     res.json(presentGroupcall(await groupcalls.hangup(customerIdOf(res), req.params.id)));

@@ -38,7 +38,7 @@ export function createTransfersRouter(services: Pick<Services, 'transfers' | 'ev
   });
 
   /** The transfer's history: each change with the transfer as it was right after it. */
-  router.get('/:id/events', historyRoute(services.events, transfers.get, presentTransferSnapshot));
+  router.get('/:id/events', historyRoute(services, (customerId, id) => transfers.get(customerId, id), presentTransferSnapshot));
 
   router.post('/:id/complete', async (req: Request<{ id: string }>, res: Response) => {
     res.json(presentTransfer(await transfers.complete(customerIdOf(res), req.params.id)));
