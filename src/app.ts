@@ -23,6 +23,7 @@ import { createAccessKeyService } from './services/access-key-service';
 import { createAuthService } from './services/auth-service';
 import { createCustomerService } from './services/customer-service';
 import { createRoutingService } from './services/routing-service';
+import { createProviderCallService } from './services/provider-call-service';
 import { loadSharedSecret } from './services/shared-secret';
 import { createUserService } from './services/user-service';
 import { createWebhookService } from './services/webhook-service';
@@ -194,6 +195,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       webhooks,
       transfers: createTransferService({ transfers: createTransferRepository(db.prisma), calls, flows }),
       routing: createRoutingService(db.prisma),
+      providerCalls: createProviderCallService(db.prisma, calls),
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
     await warnIfPublishedKeyWorks(services.auth, logger);

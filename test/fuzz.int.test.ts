@@ -25,7 +25,8 @@ const stored = async () =>
     (SELECT count(*) FROM flows), (SELECT count(*) FROM flows WHERE tm_delete IS NOT NULL), (SELECT max(tm_update) FROM flows),
     (SELECT count(*) FROM numbers), (SELECT count(*) FROM numbers WHERE tm_delete IS NOT NULL), (SELECT max(tm_update) FROM numbers),
     (SELECT count(*) FROM recordings), (SELECT count(*) FROM recordings WHERE tm_delete IS NOT NULL),
-    (SELECT count(*) FROM webhooks), (SELECT count(*) FROM webhooks WHERE tm_delete IS NOT NULL OR tm_update <> tm_create)) AS counts`)).rows[0]!.counts;
+    (SELECT count(*) FROM webhooks), (SELECT count(*) FROM webhooks WHERE tm_delete IS NOT NULL OR tm_update <> tm_create),
+    (SELECT count(*) FROM provider_calls), (SELECT count(*) FROM provider_calls WHERE tm_delete IS NOT NULL)) AS counts`)).rows[0]!.counts;
 
 const HUGE = 'x'.repeat(200_000);
 const VALUES: unknown[] = [null, true, -1, 0, 1e308, -1e308, 2 ** 53 + 1, 'é🎉\u0000\u202e', HUGE, [], [[[]]], {}, { $gt: '' }, '+1 555-123', '00000000-0000-0000-0000-000000000000'];
@@ -39,6 +40,7 @@ const CREATE_ROUTES: Record<string, string[]> = {
   '/v1.0/flows': ['name', 'detail', 'actions', 'on_complete_flow_id'],
   '/v1.0/numbers': ['number', 'call_flow_id', 'flow_id', 'message_flow_id', 'name', 'detail'],
   '/v1.0/webhooks': ['url', 'events', 'status', 'secret', 'name'],
+  '/v1.0/providercalls': ['provider_id', 'source', 'destinations', 'flow_id', 'actions', 'anonymous'],
 };
 /** Action options a client may get wrong, each tried with every hostile value. */
 const ACTION_FIELDS: [string, string][] = [
@@ -50,7 +52,7 @@ const ACTION_FIELDS: [string, string][] = [
 const ID_PATHS = ['/v1.0/calls/{id}', '/v1.0/calls/{id}/events', '/v1.0/calls/{id}/hangup', '/v1.0/accesskeys/{id}', '/v1.0/accesskeys/{id}/expire', '/v1.0/users/{id}', '/v1.0/customers/{id}', '/v1.0/flows/{id}', '/v1.0/numbers/{id}',
   '/v1.0/calls/{id}/recording_start', '/v1.0/calls/{id}/recording_stop', '/v1.0/calls/{id}/recordings', '/v1.0/recordings/{id}', '/v1.0/recordingfiles/{id}',
   '/v1.0/recordingfiles/{id}/download', '/v1.0/webhooks/{id}', '/v1.0/webhooks/{id}/deliveries', '/v1.0/activeflows/{id}', '/v1.0/activeflows/{id}/stop',
-  '/v1.0/numbers/{id}/flow_ids', '/v1.0/timelines/calls/{id}/events', '/v1.0/timelines/activeflows/{id}/events', ...new Set(MEDIA_CONTROL_ROUTES.map((route) => route.path('{id}')))];
+  '/v1.0/numbers/{id}/flow_ids', '/v1.0/providercalls/{id}', '/v1.0/timelines/calls/{id}/events', '/v1.0/timelines/activeflows/{id}/events', ...new Set(MEDIA_CONTROL_ROUTES.map((route) => route.path('{id}')))];
 const RECORDING_OPTIONS = ['format', 'direction', 'channels', 'end_of_silence', 'end_of_key', 'duration'];
 const ZERO_ID = '00000000-0000-4000-8000-000000000000';
 const IDS = ['not-a-uuid', '%00', '..%2F..%2Fetc', 'é🎉', '9'.repeat(300), '00000000-0000-4000-8000-000000000000'];
@@ -189,6 +191,11 @@ describe('GraphQL', () => {
     ])],
     ['stopRecording', 'mutation($callId: ID!) { stopRecording(callId: $callId) { id } }', [...IDS, ...VALUES].map((callId) => ({ callId }))],
     ['deleteRecording', 'mutation($id: ID!) { deleteRecording(id: $id) { id } }', [...IDS, ...VALUES].map((id) => ({ id }))],
+    ['createProviderCall', 'mutation($input: ProviderCallInput!) { createProviderCall(input: $input) { id } }', VALUES.flatMap((value) => [
+      { input: { providerId: value, source: { type: 'TEL', target: '+15551234567' }, destinations: [{ type: 'TEL', target: '+15559876543' }] } },
+      { input: { providerId: ZERO_ID, source: { type: 'TEL', target: value }, destinations: [{ type: 'TEL', target: value }], anonymous: value, flowId: value } },
+    ])],
+    ['deleteProviderCall', 'mutation($id: ID!) { deleteProviderCall(id: $id) { id } }', [...IDS, ...VALUES].map((id) => ({ id }))],
   ];
 
   it.each(MUTATIONS)('%s refuses hostile variables with a coded message', async (_name, query, variableSets) => {

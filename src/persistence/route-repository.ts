@@ -9,6 +9,8 @@ export interface ProviderRecord {
   techPrefix: string;
   techPostfix: string;
   techHeaders: Record<string, string>;
+  /** Comma-separated codecs offered to the provider as written ("ulaw,alaw"); '' for the media server's own. */
+  codecs: string;
   endpoint: string;
   name: string;
   detail: string;
@@ -89,12 +91,23 @@ export function createRouteRepository(prisma: PrismaClient) {
 
     /** The live routes a call of this customer may take (its own and the default ones), oldest first. */
     async candidatesFor(customerId: string): Promise<RouteCandidate[]> {
-      const rows = await prisma.$queryRaw<{ customer_id: string | null; target: string; priority: number; provider_id: string; provider_name: string; endpoint: string }[]>`
-        SELECT r.customer_id::text, r.target, r.priority, r.provider_id::text, p.name AS provider_name, p.endpoint
+      const rows = await prisma.$queryRaw<
+        { customer_id: string | null; target: string; priority: number; provider_id: string; provider_name: string; endpoint: string; tech_headers: Record<string, string>; codecs: string }[]
+      >`
+        SELECT r.customer_id::text, r.target, r.priority, r.provider_id::text, p.name AS provider_name, p.endpoint, p.tech_headers, p.codecs
         FROM routes r JOIN providers p ON p.id = r.provider_id AND p.tm_delete IS NULL
         WHERE r.tm_delete IS NULL AND (r.customer_id = ${customerId}::uuid OR r.customer_id IS NULL)
         ORDER BY r.tm_create, r.id`;
-      return rows.map((row) => ({ customerId: row.customer_id, target: row.target, priority: row.priority, providerId: row.provider_id, providerName: row.provider_name, endpoint: row.endpoint }));
+      return rows.map((row) => ({
+        customerId: row.customer_id,
+        target: row.target,
+        priority: row.priority,
+        providerId: row.provider_id,
+        providerName: row.provider_name,
+        endpoint: row.endpoint,
+        techHeaders: row.tech_headers ?? {},
+        codecs: row.codecs,
+      }));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { mediaDialTimeoutSeconds } from '../domain/dial-timeout';
 import type { CallLookups } from '../services/call-service';
-import { endpointOfAttempt, type EndpointTemplates } from '../telephony/endpoint';
+import { dialOfAttempt, type EndpointTemplates } from '../telephony/endpoint';
 import type { MediaServer } from '../telephony/media-server';
 
 export interface OriginateAttemptDeps {
@@ -23,7 +23,7 @@ export function createAttemptOriginator({ calls, media, endpoints }: OriginateAt
     if (call.status !== 'dialing' || call.hangupRequest) return true;
     await media.originate({
       channelId: call.channelId,
-      endpoint: endpointOfAttempt(call, endpoints),
+      ...dialOfAttempt(call, endpoints),
       callerId: call.source.target,
       callerName: call.source.name,
       timeoutSeconds: mediaDialTimeoutSeconds(call.dialTimeoutMs),

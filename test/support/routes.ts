@@ -109,6 +109,11 @@ export const ALL_ROUTES: RouteCase[] = [
   { method: 'GET', path: () => '/v1.0/recordings' },
   { method: 'POST', path: () => '/v1.0/webhooks', body: { url: 'https://93.184.216.34/hook', status: 'disabled' } },
   { method: 'GET', path: () => '/v1.0/webhooks' },
+  // The administrator's alone (another customer gets 403, not 404): outside ID_ROUTES.
+  { method: 'POST', path: () => '/v1.0/providercalls', body: { provider_id: '00000000-0000-4000-8000-000000000000', source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559876543' }] } },
+  { method: 'GET', path: () => '/v1.0/providercalls' },
+  { method: 'GET', path: (id) => `/v1.0/providercalls/${id}` },
+  { method: 'DELETE', path: (id) => `/v1.0/providercalls/${id}` },
   ...OWN_ROUTES,
   { method: 'PUT', path: (id) => `/v1.0/customers/${id}`, body: { detail: 'x' } },
   { method: 'DELETE', path: (id) => `/v1.0/activeflows/${id}` },
