@@ -64,6 +64,7 @@ import { startRecordingEventConsumer } from './workers/recording-event-consumer'
 import { createRecordingWorker } from './workers/recording-worker';
 import type { Services } from './services/services';
 import { createAriMediaServer } from './telephony/ari/ari-media-server';
+import { withServerChannelIds } from './telephony/server-channel-ids';
 import { createMediaServerPool } from './telephony/media-server-pool';
 import type { MediaServer } from './telephony/media-server';
 import { startAriSimulator, type RunningSimulator } from './telephony/simulator';
@@ -284,10 +285,11 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     ? config.mediaServers
     : [{ name: 'simulator', url: (simulator as RunningSimulator).url, username: config.ari.username, password: config.ari.password }];
   const several = servers.length > 1;
-  const members = servers.map((server) => ({
-    ...server,
-    media: createAriMediaServer({ ...server, app: config.ari.app, requestTimeoutMs: config.ari.requestTimeoutMs }, logger.child({ part: 'ari', ...(several ? { mediaServer: server.name } : {}) })),
-  }));
+  const members = servers.map((server) => {
+    const ari = createAriMediaServer({ ...server, app: config.ari.app, requestTimeoutMs: config.ari.requestTimeoutMs }, logger.child({ part: 'ari', ...(several ? { mediaServer: server.name } : {}) }));
+    // Two servers may hand over channels with the same id: with several, theirs are told apart.
+    return { ...server, media: several ? withServerChannelIds(server.name, ari) : ari };
+  });
   const names = members.map((member) => member.name);
   const media: MediaServer = several
     ? createMediaServerPool(members, {

@@ -4,6 +4,7 @@ import { statusesBefore, TRANSFER_EVENT_OF, type Transfer, type TransferStatus, 
 import { Prisma } from '../generated/prisma/client';
 import type { PrismaClient } from './database';
 import { outboxInsert } from './outbox';
+import { addressToStored } from '../services/call-row';
 import { transferFromRow, type TransferRow } from '../services/transfer-row';
 
 export interface NewTransfer {
@@ -43,14 +44,6 @@ export interface TransferMove {
   consultCallId?: string;
 }
 
-const storedAddress = (address: Address) => ({
-  type: address.type,
-  target: address.target,
-  target_name: address.targetName,
-  name: address.name,
-  detail: address.detail,
-});
-
 /**
  * The SQL of transfers. Every change is one conditional statement with its event (the one
  * outbox writer): a status only moves to a later one, so of two racing changes the second finds
@@ -77,7 +70,7 @@ export function createTransferRepository(prisma: PrismaClient) {
                                    fallback_flow_id, fallback_actions, idempotency_key, event_seq, tm_create, tm_update)
             VALUES (${transfer.id}::uuid, ${transfer.customerId}::uuid, ${transfer.type}, 'dialing', ${transfer.transfererCallId}::uuid,
                     ${transfer.callerCallId}::uuid, ${transfer.consultCallId}::uuid, ${transfer.consultCallIds}::uuid[], ${transfer.groupcallId}::uuid,
-                    ${JSON.stringify(storedAddress(transfer.destinations[0]!))}::jsonb, ${JSON.stringify(transfer.destinations.map(storedAddress))}::jsonb,
+                    ${JSON.stringify(addressToStored(transfer.destinations[0]!))}::jsonb, ${JSON.stringify(transfer.destinations.map(addressToStored))}::jsonb,
                     ${transfer.ringMethod}, ${JSON.stringify(transfer.context)}::jsonb,
                     ${transfer.timeoutMs}::int, ${transfer.fallbackFlowId}::uuid, ${actions}::jsonb,
                     ${transfer.idempotencyKey}, 1, clock_timestamp(), clock_timestamp())

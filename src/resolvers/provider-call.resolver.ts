@@ -2,8 +2,8 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { MAX_PAGE_SIZE } from '../domain/paging';
 import type { ProviderCall as DomainProviderCall } from '../services/provider-call-service';
 import { ProviderCall, ProviderCallInput, type ProviderCallAnonymousEnum } from '../schema/provider-call.type';
-import type { AddressTypeEnum } from '../schema/call-status.enum';
 import type { GraphqlContext } from './context';
+import { toGraphqlAddress } from './event.mapper';
 import { nullWhenNotFound } from './null-when-not-found';
 
 const toProviderCall = (call: DomainProviderCall): ProviderCall => ({
@@ -11,8 +11,8 @@ const toProviderCall = (call: DomainProviderCall): ProviderCall => ({
   customerId: call.customerId,
   providerId: call.providerId,
   flowId: call.flowId,
-  source: { ...call.source, type: call.source.type as AddressTypeEnum },
-  destinations: call.destinations.map((destination) => ({ ...destination, type: destination.type as AddressTypeEnum })),
+  source: toGraphqlAddress(call.source),
+  destinations: call.destinations.map(toGraphqlAddress),
   anonymous: call.anonymous as ProviderCallAnonymousEnum,
   callIds: call.callIds,
   createdAt: call.tmCreate,

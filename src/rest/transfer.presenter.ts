@@ -1,5 +1,6 @@
 import type { Transfer } from '../domain/transfer';
 import { ZERO_UUID } from '../services/ids';
+import { transferFromRow } from '../services/transfer-row';
 import { presentAddress, type RestAddress } from './call.presenter';
 import { formatTime } from './voipbin-time';
 
@@ -62,6 +63,9 @@ export function presentTransfer(transfer: Transfer): RestTransfer {
     tm_end: formatTime(transfer.tmEnd),
   };
 }
+
+/** A transfer event's snapshot in the REST shape. */
+export const presentTransferSnapshot = (payload: Record<string, unknown>): RestTransfer => presentTransfer(transferFromRow(payload));
 
 /**
  * VoIPBIN's TransferManagerTransfer. In VoIPBIN's words the transferee is the call being

@@ -1,5 +1,5 @@
-import type { Address } from '../domain/address';
 import type { Transfer, TransferFallback, TransferStatus, TransferType } from '../domain/transfer';
+import { addressFromStored, type StoredAddress } from './call-row';
 import { nullableString, rowTime } from './row-values';
 
 /** A `transfers` row as Postgres returns it, or a transfer event's snapshot. */
@@ -10,20 +10,9 @@ function fallbackOf(row: TransferRow): TransferFallback {
   return { flowId: row.fallback_flow_id as string, actions: Array.isArray(row.fallback_actions) ? (row.fallback_actions as Record<string, unknown>[]) : null };
 }
 
-function addressOf(stored: unknown): Address {
-  const address = (stored ?? {}) as Record<string, string>;
-  return {
-    type: address.type as Address['type'],
-    target: address.target ?? '',
-    targetName: address.target_name ?? '',
-    name: address.name ?? '',
-    detail: address.detail ?? '',
-  };
-}
-
 export function transferFromRow(row: TransferRow): Transfer {
-  const destination = addressOf(row.destination);
-  const destinations = Array.isArray(row.destinations) && row.destinations.length > 0 ? row.destinations.map(addressOf) : [destination];
+  const destination = addressFromStored(row.destination as StoredAddress);
+  const destinations = Array.isArray(row.destinations) && row.destinations.length > 0 ? (row.destinations as StoredAddress[]).map(addressFromStored) : [destination];
   const consultCallId = nullableString(row.consult_call_id);
   return {
     id: row.id as string,

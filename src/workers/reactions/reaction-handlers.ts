@@ -42,6 +42,7 @@ export function createReactionHandlers(deps: ReactionHandlerDeps): ReactionHandl
   return {
     'flow-start': ofCall((call) => deps.activeflows.start(call)),
     'flow-end': ofCall(async (call) => void (await deps.activeflows.endForCall(call.id))),
+    // The step ends only if the flow is still on it; a later answer action finds the call up and does not wait.
     'answer-wait': ofCall((call) => deps.flows.callAnswered(call)),
     'connect-leg': ofCall((leg) => deps.connectLeg(leg)),
     // The winner's flow starts only once it won (a retry of the winner starts it again: a no-op);
@@ -68,6 +69,7 @@ export function createReactionHandlers(deps: ReactionHandlerDeps): ReactionHandl
     ),
     'transfer-input': ofCall((call, event) => deps.transferInput(call, event.type)),
     'transfer-effects': (event) => deps.transferEffects(event),
+    // The originate re-reads the call: it makes the current attempt's channel, and a channel made before is not dialled again (its mark).
     'failover-dial': ofCall(async (call) => void (await deps.originateAttempt(call.id))),
   };
 }

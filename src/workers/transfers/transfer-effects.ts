@@ -18,7 +18,7 @@ const MAX_SETTLE_ROUNDS = 5;
 
 export interface TransferEffectDeps {
   transfers: Pick<TransferService, 'findById'>;
-  calls: Pick<CallService, 'create' | 'signal' | 'findById'>;
+  calls: Pick<CallService, 'create' | 'signal' | 'findById' | 'dialAgain'>;
   /** Several transferees ring as one groupcall of the caller; the first answer wins it. */
   groupcalls: Pick<GroupcallService, 'createForCall' | 'cancel' | 'findById'>;
   bridges: Pick<FlowMediaPort, 'createBridge' | 'addToBridge' | 'destroyBridge'>;
@@ -95,11 +95,15 @@ export function createTransferEffects(deps: TransferEffectDeps) {
 
   /**
    * The consult call, with the id the transfer chose for it, or the groupcall of several
-   * transferees (ring_all or linear, each leg with the transfer's timeout): a retry finds it made.
+   * transferees (ring_all or linear, each leg with the transfer's timeout). A retry finds it made,
+   * and sends the originate of its legs again: an attempt that died between their insert and
+   * their originate left them dialing with no channel (for a leg dialled, a no-op).
    */
   async function dialConsult(transfer: Transfer): Promise<void> {
     const caller = await calls.findById(transfer.callerCallId);
-    if (!caller || isFinalTransferStatus(transfer.status) || (await consultMade(transfer))) return;
+    if (!caller || isFinalTransferStatus(transfer.status)) return;
+    const made = await consultLegs(transfer);
+    if (made) return calls.dialAgain(made);
     const source = { type: caller.source.type, target: caller.source.target, name: caller.source.name };
     const destinations = transfer.destinations.map((destination) => ({ type: destination.type, target: destination.target, name: destination.name }));
     try {
@@ -118,8 +122,11 @@ export function createTransferEffects(deps: TransferEffectDeps) {
     if (now && isFinalTransferStatus(now.status) && now.status !== 'completed') await hangupConsult(now);
   }
 
-  const consultMade = async (transfer: Transfer): Promise<boolean> =>
-    transfer.groupcallId ? (await deps.groupcalls.findById(transfer.groupcallId)) !== null : transfer.consultCallId !== null && (await calls.findById(transfer.consultCallId)) !== null;
+  /** The transferees' calls made so far (the groupcall's legs, or the consult call); null: none made yet. */
+  async function consultLegs(transfer: Transfer): Promise<string[] | null> {
+    if (transfer.groupcallId) return (await deps.groupcalls.findById(transfer.groupcallId))?.callIds ?? null;
+    return transfer.consultCallId && (await calls.findById(transfer.consultCallId)) ? [transfer.consultCallId] : null;
+  }
 
   /** The transferee's call ends, and with several transferees every leg of theirs still ringing (cancel). */
   async function hangupConsult(transfer: Transfer): Promise<void> {

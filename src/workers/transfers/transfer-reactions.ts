@@ -42,6 +42,8 @@ const pairOf = (transfer: Transfer): (string | null)[] =>
  */
 export function createTransferReactions({ transfers, calls, effects }: TransferReactionDeps) {
   async function move(transfer: Transfer, input: TransferInput): Promise<Transfer> {
+    // The effects come from the input and the transfer as it is now, not from whether this run
+    // moved it: a retry after a crash between the move and its effects finds the same ones.
     const moved = await transfers.apply(transfer, input);
     await effects.carryOut(moved.transfer.id, moved.effects);
     return moved.transfer;
