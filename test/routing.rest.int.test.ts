@@ -156,6 +156,19 @@ it('refuses every provider and route operation to an ordinary customer with 403,
   expect((await rest(t, 'GET', `/providers/${provider}`)).body.name).toBe('Carrier A');
 });
 
+it('lists the default routes for an empty ?customer_id=, the spelling that makes one', async () => {
+  const provider = (await rest(t, 'POST', '/providers', { ...voipbinProvider, hostname: 'defaults' })).body.id as string;
+  const byDefault = await rest(t, 'POST', '/routes', { customer_id: '', provider_id: provider, target: '9' });
+  expect(byDefault.body).toMatchObject({ customer_id: ZERO });
+  const own = (await rest(t, 'POST', '/routes', { customer_id: t.app.bootstrap!.customerId, provider_id: provider, target: '9' })).body.id as string;
+  const empty = await rest(t, 'GET', '/routes?customer_id=&page_size=100');
+  expect(empty.status).toBe(200);
+  const listed = (empty.body.result as Json[]).map((route) => route.id);
+  expect(listed).toContain(byDefault.body.id);
+  expect(listed).not.toContain(own);
+  expect(empty.body.result).toEqual((await rest(t, 'GET', `/routes?customer_id=${ZERO}&page_size=100`)).body.result);
+});
+
 it('never leaves a live route on a deleted provider: a route made or moved to a provider while it is deleted, one of the two loses', async () => {
   const home = (await rest(t, 'POST', '/providers', { ...voipbinProvider, hostname: 'home' })).body.id as string;
   const moved = (await rest(t, 'POST', '/routes', { provider_id: home, target: '7' })).body.id as string;

@@ -7,7 +7,7 @@ import { assertPlatformAdmin } from './platform-admin';
 import type { PrismaClient } from '../persistence/database';
 import { newCallId } from '../persistence/call-repository';
 import { createRouteRepository, type ProviderFields, type ProviderRecord, type RouteRecord } from '../persistence/route-repository';
-import { isUuid, parseId, ZERO_UUID } from './ids';
+import { parseId, ZERO_UUID } from './ids';
 import type { PageCursor } from './page-cursor';
 
 export type Provider = ProviderRecord;
@@ -93,7 +93,10 @@ function providerFields(input: ProviderInput, old: ProviderRecord | null): Provi
   return { type: 'sip', hostname, techPrefix, techPostfix, techHeaders, codecs, endpoint, name, detail };
 }
 
-/** A route's owner: a customer id, or null for a default route (absent, null or the all-zero UUID). */
+/**
+ * A route's owner: a customer id, or null for a default route (absent, null, '' or the all-zero
+ * UUID). The one reading of `customer_id`: the list filter takes the same spellings as the create.
+ */
 function parseOwner(value: unknown): string | null {
   if (value === undefined || value === null || value === '' || value === ZERO_UUID) return null;
   return parseId(value, 'customer_id');
@@ -175,10 +178,10 @@ export function createRoutingService(prisma: PrismaClient) {
       const customerId = await owner(input.customer_id);
       return onLiveProvider(await repo.insertRoute(newCallId(), { customerId, name, detail, providerId, priority, target }));
     },
-    /** `customerId`: VoIPBIN's `?customer_id=` filter (the all-zero UUID: the default routes); absent: all. */
+    /** `customerId`: VoIPBIN's `?customer_id=` filter ('' or the all-zero UUID: the default routes, as parseOwner reads them); absent: all. */
     async listRoutes(actorId: string, page: ListPage & { customerId?: unknown }): Promise<Route[]> {
       await assertAdmin(actorId);
-      const filter = page.customerId === undefined ? undefined : parseOwnerFilter(page.customerId);
+      const filter = page.customerId === undefined ? undefined : parseOwner(page.customerId);
       return repo.listRoutes(page.pageSize, filter, page.after);
     },
     async getRoute(actorId: string, id: unknown): Promise<Route> {
@@ -205,12 +208,6 @@ export function createRoutingService(prisma: PrismaClient) {
       return (await repo.deleteRoute(old.id)) ?? old;
     },
   };
-}
-
-function parseOwnerFilter(value: unknown): string | null {
-  if (value === ZERO_UUID) return null;
-  if (!isUuid(value)) throw invalidArgument('customer_id', 'must be a UUID (the all-zero UUID for the default routes)');
-  return value.toLowerCase();
 }
 
 export type RoutingService = ReturnType<typeof createRoutingService>;
