@@ -191,3 +191,34 @@ it('never leaves a live route on a deleted provider: a route made or moved to a 
     if (made.status === 200) await rest(t, 'DELETE', `/routes/${made.body.id}`);
   }
 });
+
+/**
+ * A PUT racing a DELETE of the same row: the PUT either lands before the delete (which then answers
+ * the row with the change) or finds the row deleted (404); never a 200 for a change written onto
+ * a row already deleted.
+ */
+it('never changes a provider or route that was deleted meanwhile: the change comes first or answers 404', async () => {
+  const carrier = (await rest(t, 'POST', '/providers', { ...voipbinProvider, hostname: 'racing' })).body.id as string;
+  for (let round = 0; round < 10; round++) {
+    const name = `renamed-${round}`;
+    const provider = (await rest(t, 'POST', '/providers', { ...voipbinProvider, hostname: `doomed-${round}` })).body.id as string;
+    const route = (await rest(t, 'POST', '/routes', { provider_id: carrier, target: '8' })).body.id as string;
+    // The deletes are sent first: the change then reads the row while it is being deleted.
+    const [deletedProvider, changedProvider, deletedRoute, changedRoute] = await Promise.all([
+      rest(t, 'DELETE', `/providers/${provider}`),
+      rest(t, 'PUT', `/providers/${provider}`, { name }),
+      rest(t, 'DELETE', `/routes/${route}`),
+      rest(t, 'PUT', `/routes/${route}`, { name }),
+    ]);
+    expect({ round, deletes: [deletedProvider.status, deletedRoute.status] }).toEqual({ round, deletes: [200, 200] });
+    for (const [kind, changed, deleted, missing] of [
+      ['provider', changedProvider, deletedProvider, 'PROVIDER_NOT_FOUND'],
+      ['route', changedRoute, deletedRoute, 'DIAL_ROUTE_NOT_FOUND'],
+    ] as const) {
+      if (changed.status === 200) expect({ round, kind, deletedName: deleted.body.name }).toEqual({ round, kind, deletedName: name });
+      else expect({ round, kind, status: changed.status, reason: changed.body.error.reason }).toEqual({ round, kind, status: 404, reason: missing });
+    }
+    expect((await rest(t, 'GET', `/providers/${provider}`)).status).toBe(404);
+    expect((await rest(t, 'GET', `/routes/${route}`)).status).toBe(404);
+  }
+});

@@ -60,25 +60,23 @@ export function createRouteRepository(prisma: PrismaClient) {
       const rows = await prisma.provider.findMany({ where: { ...LIVE, ...olderThan(after) }, orderBy: NEWEST_FIRST, take: limit });
       return rows.map(provider);
     },
-    async updateProvider(id: string, fields: ProviderFields): Promise<ProviderRecord> {
-      return provider(await prisma.provider.update({ where: { id }, data: { ...fields, tmUpdate: new Date() } }));
+    /** Changes a live provider in one statement; null when it is deleted, also by a deletion that committed meanwhile. */
+    async updateProvider(id: string, fields: ProviderFields): Promise<ProviderRecord | null> {
+      const [row] = await prisma.provider.updateManyAndReturn({ where: { id, ...LIVE }, data: { ...fields, tmUpdate: new Date() } });
+      return row ? provider(row) : null;
     },
     /**
-     * Deletes a provider no live route uses; null when a route uses it (or it is gone). The row is
-     * locked first, so a route being made or moved to it (insertRoute, updateRoute) commits before
+     * Deletes a provider no live route uses, answering the row as the deletion left it; null when a
+     * route uses it (or it is gone). The row is locked first, so a route being made or moved to it (insertRoute, updateRoute) commits before
      * the check, which then sees it, or waits and finds the provider deleted.
      */
     async deleteUnusedProvider(id: string): Promise<ProviderRecord | null> {
-      const [, rows] = await prisma.$transaction([
+      const now = new Date();
+      const [, [row]] = await prisma.$transaction([
         prisma.$queryRaw`SELECT id FROM providers WHERE id = ${id}::uuid FOR UPDATE`,
-        prisma.$queryRaw<{ id: string }[]>`
-          UPDATE providers SET tm_delete = clock_timestamp(), tm_update = clock_timestamp()
-          WHERE id = ${id}::uuid AND tm_delete IS NULL
-            AND NOT EXISTS (SELECT 1 FROM routes r WHERE r.provider_id = ${id}::uuid AND r.tm_delete IS NULL)
-          RETURNING id`,
+        prisma.provider.updateManyAndReturn({ where: { id, ...LIVE, routes: { none: LIVE } }, data: { tmDelete: now, tmUpdate: now } }),
       ]);
-      if (!rows[0]) return null;
-      return provider((await prisma.provider.findUnique({ where: { id } }))!);
+      return row ? provider(row) : null;
     },
 
     /** Makes a route while its provider is live (never one on a provider being deleted); null when the provider is gone. */
@@ -96,13 +94,22 @@ export function createRouteRepository(prisma: PrismaClient) {
         take: limit,
       });
     },
-    /** Changes a route while its provider is live, as insertRoute; null when the provider is gone. */
-    async updateRoute(id: string, fields: Omit<RouteFields, 'customerId'>): Promise<RouteRecord | null> {
-      return prisma.$transaction(async (tx) => ((await lockLiveProvider(tx, fields.providerId)) ? tx.route.update({ where: { id }, data: { ...fields, tmUpdate: new Date() } }) : null));
+    /**
+     * Changes a live route while its provider is live, as insertRoute; which of the two is gone when
+     * either is deleted, also by a deletion that committed meanwhile.
+     */
+    async updateRoute(id: string, fields: Omit<RouteFields, 'customerId'>): Promise<RouteRecord | 'provider deleted' | 'route deleted'> {
+      return prisma.$transaction(async (tx) => {
+        if (!(await lockLiveProvider(tx, fields.providerId))) return 'provider deleted';
+        const [row] = await tx.route.updateManyAndReturn({ where: { id, ...LIVE }, data: { ...fields, tmUpdate: new Date() } });
+        return row ?? 'route deleted';
+      });
     },
+    /** The route as its deletion left it (not as a later read finds it); null when it is gone. */
     async deleteRoute(id: string): Promise<RouteRecord | null> {
-      const deleted = await prisma.route.updateMany({ where: { id, ...LIVE }, data: { tmDelete: new Date(), tmUpdate: new Date() } });
-      return deleted.count ? prisma.route.findUnique({ where: { id } }) : null;
+      const now = new Date();
+      const [row] = await prisma.route.updateManyAndReturn({ where: { id, ...LIVE }, data: { tmDelete: now, tmUpdate: now } });
+      return row ?? null;
     },
 
     /** The live routes a call of this customer may take (its own and the default ones), oldest first. */

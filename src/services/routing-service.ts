@@ -120,15 +120,21 @@ export function createRoutingService(prisma: PrismaClient) {
     return found;
   }
 
-  /** A route made or changed, or PROVIDER_NOT_FOUND: its provider was deleted after it was read. */
-  const onLiveProvider = (saved: RouteRecord | null): RouteRecord => {
-    if (!saved) throw providerNotFound('provider_id');
-    return saved;
+  const routeNotFound = () => new AppError('DIAL_ROUTE_NOT_FOUND', 'The route was not found.');
+
+  /**
+   * A row made or changed, or the 404 of what was deleted after it was read (a concurrent delete
+   * wins over a change: the change is written only onto a live row).
+   */
+  const saved = <T>(row: T | null | 'provider deleted' | 'route deleted', field = 'provider_id'): T => {
+    if (row === null || row === 'provider deleted') throw providerNotFound(field);
+    if (row === 'route deleted') throw routeNotFound();
+    return row;
   };
 
   async function route(id: unknown): Promise<RouteRecord> {
     const found = await repo.findRoute(parseId(id, 'id'));
-    if (!found) throw new AppError('DIAL_ROUTE_NOT_FOUND', 'The route was not found.');
+    if (!found) throw routeNotFound();
     return found;
   }
 
@@ -156,7 +162,7 @@ export function createRoutingService(prisma: PrismaClient) {
     async updateProvider(actorId: string, id: unknown, input: ProviderInput): Promise<Provider> {
       await assertAdmin(actorId);
       const old = await provider(id);
-      return repo.updateProvider(old.id, providerFields(input, old));
+      return saved(await repo.updateProvider(old.id, providerFields(input, old)), 'id');
     },
     /** A provider that routes still use cannot go (409): delete or move those routes first. */
     async deleteProvider(actorId: string, id: unknown): Promise<Provider> {
@@ -176,7 +182,7 @@ export function createRoutingService(prisma: PrismaClient) {
       if (input.provider_id === undefined) throw invalidArgument('provider_id', 'is required');
       const providerId = (await provider(input.provider_id, 'provider_id')).id;
       const customerId = await owner(input.customer_id);
-      return onLiveProvider(await repo.insertRoute(newCallId(), { customerId, name, detail, providerId, priority, target }));
+      return saved(await repo.insertRoute(newCallId(), { customerId, name, detail, providerId, priority, target }));
     },
     /** `customerId`: VoIPBIN's `?customer_id=` filter ('' or the all-zero UUID: the default routes, as parseOwner reads them); absent: all. */
     async listRoutes(actorId: string, page: ListPage & { customerId?: unknown }): Promise<Route[]> {
@@ -200,7 +206,7 @@ export function createRoutingService(prisma: PrismaClient) {
       const name = input.name === undefined ? old.name : parseText(input.name, 'name', MAX_NAME);
       const detail = input.detail === undefined ? old.detail : parseText(input.detail, 'detail', MAX_TEXT);
       const providerId = input.provider_id === undefined ? old.providerId : (await provider(input.provider_id, 'provider_id')).id;
-      return onLiveProvider(await repo.updateRoute(old.id, { name, detail, providerId, priority, target }));
+      return saved(await repo.updateRoute(old.id, { name, detail, providerId, priority, target }));
     },
     async deleteRoute(actorId: string, id: unknown): Promise<Route> {
       await assertAdmin(actorId);
