@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { getNamedType, getNullableType, isInputObjectType, isListType, isNonNullType, isEnumType, isScalarType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { MAX_JSON_DEPTH } from '../src/domain/json-input';
@@ -51,6 +52,59 @@ function withEachString(value: unknown, text: string, path = ''): { path: string
   }
   return [];
 }
+
+/** Writes `request` as raw bytes and reads the answer until the server closes: status and JSON body. */
+function rawRequest(request: string): Promise<{ status: number; body: { error?: { status: string; reason: string; message: string; request_id: string } } }> {
+  const { hostname, port } = new URL(t.baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // The server answers before it has read everything sent: a reset after its answer is no failure.
+    socket.on('error', (error) => (chunks.length ? undefined : reject(error)));
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [head = '', body = ''] = text.split('\r\n\r\n');
+      resolve({ status: Number(head.split(' ')[1]), body: body ? JSON.parse(body) : {} });
+    });
+    socket.end(request);
+  });
+}
+
+describe('a request Node\'s HTTP parser refuses is answered in REST\'s error body', () => {
+  const huge = 'a'.repeat(200_000);
+  it.each(['/v1.0/calls', '/graphql', '/auth/login', '/healthz', '/no-such-page'])('a ~200 kB URL on %s is 431 HEADERS_TOO_LARGE', async (path) => {
+    const answer = await rawRequest(`GET ${path}?q=${huge} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect({ status: answer.status, reason: answer.body.error?.reason, status_class: answer.body.error?.status }).toEqual({ status: 431, reason: 'HEADERS_TOO_LARGE', status_class: 'INVALID_ARGUMENT' });
+    expect(answer.body.error?.message).toMatch(/request line and headers are too large/);
+    expect(answer.body.error?.request_id).toMatch(/^req_/);
+  });
+
+  it('a ~200 kB header is 431 too, also through fetch', async () => {
+    const response = await fetch(`${t.baseUrl}/v1.0/calls`, { headers: { authorization: `Bearer ${t.accessKey}`, 'x-padding': huge } });
+    expect(response.status).toBe(431);
+    expect(((await response.json()) as { error: { reason: string } }).error.reason).toBe('HEADERS_TOO_LARGE');
+  });
+
+  it.each([
+    ['a bad request line', 'GET /v1.0/calls HTTP/1.1 extra\r\nHost: x\r\n\r\n'],
+    ['an unknown method', 'G@T /v1.0/calls HTTP/1.1\r\nHost: x\r\n\r\n'],
+    ['a header without a colon', 'GET /v1.0/calls HTTP/1.1\r\nHost: x\r\nnot a header\r\n\r\n'],
+  ])('%s is 400 MALFORMED_REQUEST', async (_label, request) => {
+    const answer = await rawRequest(request);
+    expect({ status: answer.status, reason: answer.body.error?.reason }).toEqual({ status: 400, reason: 'MALFORMED_REQUEST' });
+    expect(answer.body.error?.message).toMatch(/not valid HTTP/);
+  });
+
+  it('chunk extensions over the parser\'s limit are 413 PAYLOAD_TOO_LARGE', async () => {
+    const answer = await rawRequest(`POST /v1.0/calls HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1;${huge}\r\nx\r\n0\r\n\r\n`);
+    expect({ status: answer.status, reason: answer.body.error?.reason }).toEqual({ status: 413, reason: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('the server still answers after them', async () => {
+    expect((await send('GET', '/v1.0/calls')).status).toBe(200);
+  });
+});
 
 describe('a malformed percent-escape in a path id is 400, on every id route', () => {
   const routes = [...idRoutes, { method: 'GET' as const, path: (id: string) => `/v1.0/recordingfiles/${id}/download` }];

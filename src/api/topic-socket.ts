@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError, invalidArgument } from '../domain/errors';
 import { knownError } from '../platform/known-error';
-import { closeFor, refuseUpgrade } from './socket-errors';
+import { closeFor, answerOnSocket } from './socket-errors';
 import { covers, parseTopic, topicOf, type TopicPattern } from '../domain/topics';
 import type { EventRecord } from '../events/event-record';
 import { credentialOf } from '../platform/credentials';
@@ -52,7 +52,7 @@ export function createTopicSocket(services: Services, logger: Logger) {
         customerId = (await services.auth.authenticate(credentialOf(req.headers, req.url))).customerId;
       } catch (error) {
         if (!knownError(error)) logger.error({ err: error }, 'unexpected error authenticating a topic socket');
-        refuseUpgrade(socket, error, requestIdOf(req.headers['x-request-id']));
+        answerOnSocket(socket, error, requestIdOf(req.headers['x-request-id']));
         return;
       }
       wss.handleUpgrade(req, socket, head, (ws) => serve(ws, customerId));
