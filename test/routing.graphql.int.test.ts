@@ -82,7 +82,8 @@ it('refuses bad input naming the field, and everything to an ordinary customer',
   const bad = await admin(CreateProviderDocument, { input: { name: 'x', endpoint: 'PJSIP/nowhere' } });
   expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'endpoint' });
   const badHeader = await admin(UpdateProviderDocument, { id: provider, input: { name: 'renamed', techHeaders: { 'X-A': 'b\r\nVia: x' } } });
-  expect(badHeader.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'tech_headers["X-A"]' });
+  expect(badHeader.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'techHeaders["X-A"]' });
+  expect(badHeader.errors?.[0]?.message).toMatch(/^techHeaders\["X-A"\]: /);
   const badCodecs = await admin(UpdateProviderDocument, { id: provider, input: { codecs: 'mp3' } });
   expect(badCodecs.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'codecs' });
   expect((await admin(ProviderDocument, { id: provider })).data?.provider).toMatchObject({ name: 'gql-checks' });
@@ -90,6 +91,11 @@ it('refuses bad input naming the field, and everything to an ordinary customer',
   expect(badTarget.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'target' });
   const badPriority = await admin(CreateRouteDocument, { input: { providerId: provider, target: '1', priority: 10_001 } });
   expect(badPriority.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'priority' });
+  // The domain names these provider_id and customer_id, REST's spelling; GraphQL names its own input's.
+  const badProvider = await admin(CreateRouteDocument, { input: { providerId: 'nope', target: '1' } });
+  expect(badProvider.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^providerId: /), extensions: { code: 'VALIDATION_FAILED', field: 'providerId' } });
+  const badCustomer = await admin(CreateRouteDocument, { input: { providerId: provider, customerId: 'nope', target: '1' } });
+  expect(badCustomer.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'customerId' });
   expect((await admin(RoutesDocument, {})).data?.routes).toEqual(before);
 
   const ordinary = await t.newCustomer('gql-ordinary');

@@ -104,7 +104,7 @@ describe('transfers over GraphQL', () => {
       [{ ...WARM, timeout: 10 }, 'VALIDATION_FAILED', 'timeout'],
       [{ type: 'BLIND', destination: { type: 'TEL', target: RINGS }, fallback: {} }, 'VALIDATION_FAILED', 'fallback'],
       [{ type: 'BLIND', destination: { type: 'TEL', target: RINGS }, fallback: { actions: [{ type: 'no_such_action' }] } }, 'VALIDATION_FAILED', 'fallback.actions'],
-      [{ type: 'BLIND', destination: { type: 'TEL', target: RINGS }, fallback: { flowId: '4b3e7f3c-8a55-4d0e-9a51-3f0e2f7c9d11' } }, 'FLOW_NOT_FOUND', 'fallback.flow_id'],
+      [{ type: 'BLIND', destination: { type: 'TEL', target: RINGS }, fallback: { flowId: '4b3e7f3c-8a55-4d0e-9a51-3f0e2f7c9d11' } }, 'FLOW_NOT_FOUND', 'fallback.flowId'],
     ];
     for (const [input, code, field] of cases) {
       const answer = await transferCall(transferer, input);

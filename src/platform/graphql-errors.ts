@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, ERROR_TABLE, internalError, type ErrorCode } from '../domain/errors';
+import { graphqlFieldPath } from '../domain/field-path';
 import { knownError } from './known-error';
 import type { Logger } from './logger';
 
@@ -44,6 +45,22 @@ export function formatGraphqlError(logger: Logger, { hideSuggestions = false } =
   };
 }
 
+/**
+ * The field at fault as the GraphQL input names it, and the message that starts with it. The
+ * domain names fields in REST's spelling; graphqlFieldPath is the one mapping to GraphQL's. A field
+ * the GraphQL layer named itself before execution (the variables and literal checks: already
+ * extensions.field) is the client's own path and kept.
+ */
+function inGraphqlNames(appError: AppError, formatted: GraphQLFormattedError): { message: string; field?: string } {
+  const restField = appError.field;
+  if (!restField) return { message: appError.message };
+  const given = formatted.extensions?.field;
+  if (typeof given === 'string') return { message: appError.message, field: given };
+  const field = graphqlFieldPath(restField);
+  const message = appError.message.startsWith(`${restField}: `) ? `${field}${appError.message.slice(restField.length)}` : appError.message;
+  return { message, field };
+}
+
 function formatCoded(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
   const stacktrace = formatted.extensions?.stacktrace;
   const position = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
@@ -51,7 +68,8 @@ function formatCoded(formatted: GraphQLFormattedError, error: unknown, logger: L
   const appError = appErrorIn(error);
   if (appError) {
     if (appError.code === 'INTERNAL' || appError.code === 'SERVICE_UNAVAILABLE') logger.error({ err: error }, 'a dependency failed in a GraphQL operation');
-    return { message: appError.message, ...position, extensions: { code: appError.code, ...(appError.field ? { field: appError.field } : {}), ...debug } };
+    const { message, field } = inGraphqlNames(appError, formatted);
+    return { message, ...position, extensions: { code: appError.code, ...(field ? { field } : {}), ...debug } };
   }
   const code = protocolCode(formatted, error);
   if (code) return { message: formatted.message, ...position, extensions: { code, ...debug } };

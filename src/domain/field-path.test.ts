@@ -1,0 +1,30 @@
+import { getNamedType, isInputObjectType } from 'graphql';
+import { buildApiSchema } from '../schema/build-schema';
+import { graphqlFieldPath, JSON_VALUED_INPUT_FIELDS } from './field-path';
+
+it.each([
+  ['tech_headers["X-A"]', 'techHeaders["X-A"]'],
+  ['tech_headers["x_y.z"]', 'techHeaders["x_y.z"]'],
+  ['provider_id', 'providerId'],
+  ['destinations[1].target_name', 'destinations[1].targetName'],
+  ['destinations[0].groupcall.ring_method', 'destinations[0].groupcall.ringMethod'],
+  ['fallback.flow_id', 'fallback.flowId'],
+  ['actions[0].option.stream_urls', 'actions[0].option.stream_urls'],
+  ['context.some_key', 'context.some_key'],
+  ['name', 'name'],
+  ['input.actions.option.x', 'input.actions.option.x'],
+  ['end_of_silence', 'endOfSilence'],
+  ['odd path!', 'odd path!'],
+])('%s is %s in GraphQL', (rest, graphql) => {
+  expect(graphqlFieldPath(rest)).toBe(graphql);
+});
+
+it('stops renaming at exactly the JSON-valued input fields of the schema', async () => {
+  const schema = await buildApiSchema();
+  const jsonValued = new Set<string>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isInputObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) if (getNamedType(field.type).name === 'JSONObject') jsonValued.add(field.name);
+  }
+  expect([...jsonValued].sort()).toEqual([...JSON_VALUED_INPUT_FIELDS].sort());
+});
