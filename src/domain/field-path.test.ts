@@ -1,6 +1,4 @@
-import { getNamedType, isInputObjectType } from 'graphql';
-import { buildApiSchema } from '../schema/build-schema';
-import { graphqlFieldPath, JSON_VALUED_INPUT_FIELDS } from './field-path';
+import { graphqlFieldPath } from './field-path';
 
 it.each([
   ['tech_headers["X-A"]', 'techHeaders["X-A"]'],
@@ -17,14 +15,4 @@ it.each([
   ['odd path!', 'odd path!'],
 ])('%s is %s in GraphQL', (rest, graphql) => {
   expect(graphqlFieldPath(rest)).toBe(graphql);
-});
-
-it('stops renaming at exactly the JSON-valued input fields of the schema', async () => {
-  const schema = await buildApiSchema();
-  const jsonValued = new Set<string>();
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isInputObjectType(type)) continue;
-    for (const field of Object.values(type.getFields())) if (getNamedType(field.type).name === 'JSONObject') jsonValued.add(field.name);
-  }
-  expect([...jsonValued].sort()).toEqual([...JSON_VALUED_INPUT_FIELDS].sort());
 });

@@ -1,7 +1,7 @@
 /**
  * The GraphQL input fields whose value is JSON (JSONObject): the keys inside are the client's own,
- * spelled alike on both surfaces, so a path is not renamed past them. src/domain/field-path.test.ts
- * checks this list against the schema.
+ * spelled alike on both surfaces, so a path is not renamed past them.
+ * src/schema/json-valued-input-fields.test.ts checks this list against the schema.
  */
 export const JSON_VALUED_INPUT_FIELDS: ReadonlySet<string> = new Set(['option', 'context', 'techHeaders']);
 
