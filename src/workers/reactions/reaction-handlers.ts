@@ -6,6 +6,8 @@ import type { Call } from '../../domain/call';
 import type { Groupcall } from '../../domain/groupcall';
 import { groupcallFromRow } from '../../services/groupcall-row';
 import { callFromRow } from '../../services/call-row';
+import type { HangupCommand } from '../../services/ports';
+import type { EagerReactions } from './eager-reactions';
 import type { ReactionJobData } from './reaction-queue';
 import type { ReactionHandlers } from './reaction-worker';
 
@@ -24,6 +26,8 @@ export interface ReactionHandlerDeps {
   transferInput: (call: Call, type: string) => Promise<void>;
   /** A transfer's event: its effects. */
   transferEffects: (event: ReactionJobData) => Promise<void>;
+  /** Sends a hangup at once (workers/channel-hangup.ts): the groupcall-answer reaction's losers. */
+  hangupNow: HangupCommand;
   /** Makes the channel of the call's current attempt (workers/originate-attempt.ts). */
   originateAttempt: (callId: string) => Promise<unknown>;
 }
@@ -33,20 +37,30 @@ const ofCall =
   (event: ReactionJobData): Promise<void> =>
     handle(callFromRow(event.payload), event);
 
+/**
+ * The eager ones on the call as moved. The winner's flow starts only once it won (a retry of the
+ * winner starts it again: a no-op); a connect's groupcall has no flow: its winner is bridged with
+ * the call it rang for. The losers' hangups are sent at once (a retry asks for them again).
+ */
+export function createEagerReactions(deps: ReactionHandlerDeps): EagerReactions {
+  return {
+    'groupcall-answer': async (call) => {
+      if (!(await deps.groupcalls.legAnswered(call, deps.hangupNow))) return;
+      if (call.masterCallId) await deps.connectWinner(call);
+      else await deps.activeflows.start(call);
+    },
+    'failover-dial': async (call) => void (await deps.originateAttempt(call.id)),
+  };
+}
+
 /** What each reaction does; every one re-reads what it changes, so running it twice does no harm. */
-export function createReactionHandlers(deps: ReactionHandlerDeps): ReactionHandlers {
+export function createReactionHandlers(deps: ReactionHandlerDeps, eager: EagerReactions = createEagerReactions(deps)): ReactionHandlers {
   return {
     'flow-start': ofCall((call) => deps.activeflows.start(call)),
     'flow-end': ofCall(async (call) => void (await deps.activeflows.endForCall(call.id))),
     'answer-wait': ofCall((call) => deps.flows.callAnswered(call)),
     'connect-leg': ofCall((leg) => deps.connectLeg(leg)),
-    // The winner's flow starts only once it won (a retry of the winner starts it again: a no-op);
-    // a connect's groupcall has no flow: its winner is bridged with the call it rang for.
-    'groupcall-answer': ofCall(async (call) => {
-      if (!(await deps.groupcalls.legAnswered(call))) return;
-      if (call.masterCallId) await deps.connectWinner(call);
-      else await deps.activeflows.start(call);
-    }),
+    'groupcall-answer': ofCall((call) => eager['groupcall-answer'](call)),
     'groupcall-leg-end': ofCall((call) => deps.groupcalls.legEnded(call)),
     'groupcall-end': async (event) => {
       const groupcall = groupcallFromRow(event.payload);
@@ -59,6 +73,6 @@ export function createReactionHandlers(deps: ReactionHandlerDeps): ReactionHandl
     ),
     'transfer-input': ofCall((call, event) => deps.transferInput(call, event.type)),
     'transfer-effects': (event) => deps.transferEffects(event),
-    'failover-dial': ofCall(async (call) => void (await deps.originateAttempt(call.id))),
+    'failover-dial': ofCall((call) => eager['failover-dial'](call)),
   };
 }
