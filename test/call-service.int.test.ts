@@ -143,6 +143,25 @@ describe('call state changes', () => {
     ]);
   });
 
+  it('hangs several calls up at once, each decided on its own state: those seen alike together, the others on their own', async () => {
+    const sent: [string, string][] = [];
+    const now = async (target: { id: string; status: string }) => void sent.push([target.id, target.status]);
+    const destinations = ['+15559876545', '+15559876546', '+15559876547', '+15559876548'].map((target) => ({ type: 'tel', target }));
+    const [ringing1, ringing2, answeredElsewhere, unseen] = await service().create(customerId, { ...input, destinations });
+    const seeing = service();
+    for (const call of [ringing1!, ringing2!, answeredElsewhere!]) await seeing.signal(call.id, { type: 'ringing' });
+    await service().signal(answeredElsewhere!.id, { type: 'answered' }); // no longer as this process saw it
+    await service().signal(unseen!.id, { type: 'ringing' });
+    await seeing.hangupMany([ringing1!.id, ringing2!.id, answeredElsewhere!.id, unseen!.id], { type: 'hangup_requested', reason: 'cancel' }, now);
+    const expected = { [ringing1!.id]: 'canceling', [ringing2!.id]: 'canceling', [answeredElsewhere!.id]: 'terminating', [unseen!.id]: 'canceling' };
+    expect(Object.fromEntries(sent)).toEqual(expected);
+    expect(sent).toHaveLength(4);
+    for (const [id, status] of Object.entries(expected)) {
+      const events = await db.get().prisma.event.findMany({ where: { resourceId: id, type: 'call_updated' } });
+      expect(events.map((event) => (event.payload as { status: string; hangup_request: string }).status)).toEqual([status]);
+    }
+  });
+
   it('tells its move listeners every move it committed, and no signal that moved nothing', async () => {
     const told: [string, string][] = [];
     const listening = service();

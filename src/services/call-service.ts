@@ -34,6 +34,10 @@ export interface CallPage {
 /** A committed move: its event's name and the call after it. */
 export type MoveListener = (event: CallEventType, call: Call) => void;
 
+/** A decision that moves the call (a failover keeps its status: it is not one). */
+type Move = CallDecision & { to: CallStatus; event: CallEventType };
+const moves = (decision: CallDecision | null): decision is Move => Boolean(decision?.to && decision.event && !decision.failover);
+
 /** Attempts at a state change that lost a race; the loser re-reads and decides again. */
 const MAX_ATTEMPTS = 5;
 
@@ -60,6 +64,11 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     ...deps.calls,
     transition: async (change) => told(change.event, await deps.calls.transition(change)),
     failOver: async (change) => told('call_updated', await deps.calls.failOver(change)),
+    transitionMany: async (ids, change) => {
+      const moved = await deps.calls.transitionMany(ids, change);
+      for (const call of moved) told(change.event, call);
+      return moved;
+    },
   };
   const createCalls = createCallsUseCase(deps);
   const createIncoming = createIncomingUseCase(deps);
@@ -84,9 +93,8 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     return call;
   };
 
-  /** The conditional move of a decision taken on the call in status `from`. */
-  const moveOf = (id: string, from: CallStatus, decision: CallDecision & Required<Pick<CallDecision, 'to' | 'event'>>, signal: CallSignal): CallTransition => ({
-    id,
+  /** The conditional move of a decision taken on a call in status `from`. */
+  const moveOf = (from: CallStatus, decision: Move, signal: CallSignal): Omit<CallTransition, 'id'> => ({
     from,
     to: decision.to,
     event: decision.event,
@@ -110,8 +118,8 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     // here), and an earlier attempt's channel does not speak for the call: both are read.
     if (received.type === 'channel_destroyed' && (last.status === 'dialing' || (received.channelId && received.channelId !== last.channelId))) return null;
     const decision = decide(last, received);
-    if (!decision?.to || !decision.event || decision.failover) return null;
-    const moved = await calls.transition(moveOf(callId, last.status, { ...decision, to: decision.to, event: decision.event }, received));
+    if (!moves(decision)) return null;
+    const moved = await calls.transition({ id: callId, ...moveOf(last.status, decision, received) });
     if (moved) for (const effect of decision.effects) await hangup(moved, effect.cause);
     return moved;
   }
@@ -150,8 +158,8 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
         continue;
       }
       let result = call;
-      if (decision.to && decision.event) {
-        const moved = await calls.transition(moveOf(call.id, call.status, { ...decision, to: decision.to, event: decision.event }, signal));
+      if (moves(decision)) {
+        const moved = await calls.transition({ id: call.id, ...moveOf(call.status, decision, signal) });
         if (!moved) {
           const fresh = await calls.findById(call.id);
           if (!fresh) return call;
@@ -185,6 +193,39 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
    */
   async function signal(callId: string, received: CallSignal, hangup?: HangupCommand): Promise<Call | null> {
     return seen(await applySignal(callId, received, hangup));
+  }
+
+  /**
+   * A hangup asked of several calls at once (a groupcall's losers): the calls this process last
+   * saw in the same state move in one statement, decided once on that state; a call not seen, or
+   * no longer as seen, gets its own signal.
+   */
+  async function hangupMany(callIds: readonly string[], received: Extract<CallSignal, { type: 'hangup_requested' }>, hangup: HangupCommand = commands.hangup): Promise<void> {
+    const alike = new Map<string, { last: KnownCall; ids: string[] }>();
+    const alone: string[] = [];
+    for (const id of callIds) {
+      const last = known.get(id);
+      if (!last) alone.push(id);
+      else {
+        const key = `${last.status}/${last.direction}/${last.hangupRequest}`;
+        alike.set(key, { last, ids: [...(alike.get(key)?.ids ?? []), id] });
+      }
+    }
+    await Promise.all([
+      ...[...alike.values()].map(async ({ last, ids }) => {
+        const decision = decide(last, received);
+        const moved = moves(decision) ? await calls.transitionMany(ids, moveOf(last.status, decision, received)) : [];
+        const left = ids.filter((id) => !moved.some((call) => call.id === id));
+        await Promise.all([
+          ...moved.map(async (call) => {
+            seen(call);
+            for (const effect of decision?.effects ?? []) await hangup(call, effect.cause);
+          }),
+          ...left.map((id) => signal(id, received, hangup)),
+        ]);
+      }),
+      ...alone.map((id) => signal(id, received, hangup)),
+    ]);
   }
 
   async function applySignal(callId: string, received: CallSignal, hangup: HangupCommand = commands.hangup): Promise<Call | null> {
@@ -254,6 +295,7 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
 
     hangupChained,
     signal,
+    hangupMany,
     /**
      * Told every move this process commits, once committed: the worker's eager reactions
      * (workers/reactions/eager-reactions.ts) start on it without waiting for the outbox.

@@ -40,7 +40,7 @@ export interface GroupcallServiceDeps {
   prisma: PrismaClient;
   calls: CallRepository;
   groupcalls: GroupcallRepository;
-  callService: Pick<CallService, 'signal'>;
+  callService: Pick<CallService, 'hangupMany'>;
   commands: TelephonyCommands;
   numbers: Pick<NumberService, 'assertSource'>;
 }
@@ -68,7 +68,7 @@ export function createGroupcallService(deps: GroupcallServiceDeps) {
   }
 
   const hangupCalls = (ids: readonly string[], reason: typeof LOSING_LEG_REASON | undefined, hangup?: HangupCommand) =>
-    Promise.all(ids.map((callId) => callService.signal(callId, { type: 'hangup_requested', reason }, hangup)));
+    callService.hangupMany(ids, { type: 'hangup_requested', reason }, hangup);
 
   /**
    * Hangs a groupcall up with everything it dialled: it stops dialling (hangingup), its legs are
