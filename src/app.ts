@@ -38,7 +38,7 @@ import { simulatorSpeech } from './telephony/text-to-speech';
 import { connectReactions } from './workers/flow-connect';
 import { createEagerReactions, createReactionHandlers, type ReactionHandlerDeps } from './workers/reactions/reaction-handlers';
 import { startEagerReactions } from './workers/reactions/eager-reactions';
-import { createAttemptOriginator } from './workers/originate-attempt';
+import { createAttemptOriginator, originateAttemptOf } from './workers/originate-attempt';
 import { createTransferEffects } from './workers/transfers/transfer-effects';
 import { createTransferReactions } from './workers/transfers/transfer-reactions';
 import { createTransferService } from './services/transfer-service';
@@ -415,6 +415,7 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     transferInput: transferReactions.input,
     transferEffects: transferReactions.onEvent,
     originateAttempt: createAttemptOriginator({ calls: services.calls, media, endpoints: config.ari.endpoints }),
+    originateAttemptOf: (call) => originateAttemptOf({ media, endpoints: config.ari.endpoints }, call),
     hangupNow: hangupNow(createChannelHangup({ media, calls: services.calls, callService: services.calls }), createQueuedTelephonyCommands(queue), reactionLogger),
   };
   const reactionHooks = reactionTestHooks(config.reactions);

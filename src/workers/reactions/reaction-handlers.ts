@@ -30,6 +30,8 @@ export interface ReactionHandlerDeps {
   hangupNow: HangupCommand;
   /** Makes the channel of the call's current attempt (workers/originate-attempt.ts). */
   originateAttempt: (callId: string) => Promise<unknown>;
+  /** The same for the call as just moved (workers/originate-attempt.ts): no read. */
+  originateAttemptOf: (call: Call) => Promise<void>;
 }
 
 const ofCall =
@@ -41,6 +43,7 @@ const ofCall =
  * The eager ones on the call as moved. The winner's flow starts only once it won (a retry of the
  * winner starts it again: a no-op); a connect's groupcall has no flow: its winner is bridged with
  * the call it rang for. The losers' hangups are sent at once (a retry asks for them again).
+ * The eager runs get the call as their change committed it.
  */
 export function createEagerReactions(deps: ReactionHandlerDeps): EagerReactions {
   return {
@@ -49,7 +52,8 @@ export function createEagerReactions(deps: ReactionHandlerDeps): EagerReactions 
       if (call.masterCallId) await deps.connectWinner(call);
       else await deps.activeflows.start(call);
     },
-    'failover-dial': async (call) => void (await deps.originateAttempt(call.id)),
+    // Run at once on the call as just moved, the channel is made without reading the call.
+    'failover-dial': (call) => deps.originateAttemptOf(call),
   };
 }
 
@@ -73,6 +77,7 @@ export function createReactionHandlers(deps: ReactionHandlerDeps, eager: EagerRe
     ),
     'transfer-input': ofCall((call, event) => deps.transferInput(call, event.type)),
     'transfer-effects': (event) => deps.transferEffects(event),
-    'failover-dial': ofCall((call) => eager['failover-dial'](call)),
+    // Its job may run long after the change (a crash): the call is read again first.
+    'failover-dial': ofCall(async (call) => void (await deps.originateAttempt(call.id))),
   };
 }
