@@ -23,6 +23,7 @@ import { createAccessKeyService } from './services/access-key-service';
 import { createAuthService } from './services/auth-service';
 import { createCustomerService } from './services/customer-service';
 import { createRoutingService } from './services/routing-service';
+import { createProviderCallService } from './services/provider-call-service';
 import { loadSharedSecret } from './services/shared-secret';
 import { createUserService } from './services/user-service';
 import { createWebhookService } from './services/webhook-service';
@@ -64,6 +65,7 @@ import { startRecordingEventConsumer } from './workers/recording-event-consumer'
 import { createRecordingWorker } from './workers/recording-worker';
 import type { Services } from './services/services';
 import { createAriMediaServer } from './telephony/ari/ari-media-server';
+import { withServerChannelIds } from './telephony/server-channel-ids';
 import { createMediaServerPool } from './telephony/media-server-pool';
 import type { MediaServer } from './telephony/media-server';
 import { startAriSimulator, type RunningSimulator } from './telephony/simulator';
@@ -195,6 +197,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       webhooks,
       transfers: createTransferService({ transfers: createTransferRepository(db.prisma), calls, flows }),
       routing: createRoutingService(db.prisma),
+      providerCalls: createProviderCallService(db.prisma, calls),
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);
     await warnIfPublishedKeyWorks(services.auth, logger);
@@ -284,10 +287,11 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     ? config.mediaServers
     : [{ name: 'simulator', url: (simulator as RunningSimulator).url, username: config.ari.username, password: config.ari.password }];
   const several = servers.length > 1;
-  const members = servers.map((server) => ({
-    ...server,
-    media: createAriMediaServer({ ...server, app: config.ari.app, requestTimeoutMs: config.ari.requestTimeoutMs }, logger.child({ part: 'ari', ...(several ? { mediaServer: server.name } : {}) })),
-  }));
+  const members = servers.map((server) => {
+    const ari = createAriMediaServer({ ...server, app: config.ari.app, requestTimeoutMs: config.ari.requestTimeoutMs }, logger.child({ part: 'ari', ...(several ? { mediaServer: server.name } : {}) }));
+    // Two servers may hand over channels with the same id: with several, theirs are told apart.
+    return { ...server, media: several ? withServerChannelIds(server.name, ari) : ari };
+  });
   const names = members.map((member) => member.name);
   const media: MediaServer = several
     ? createMediaServerPool(members, {
@@ -390,9 +394,11 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
 
   const transferReactions = createTransferReactions({
     transfers: services.transfers,
+    calls: services.calls,
     effects: createTransferEffects({
       transfers: services.transfers,
       calls: services.calls,
+      groupcalls: services.groupcalls,
       bridges: media,
       media,
       control: executeMediaControl,
@@ -412,6 +418,8 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     connectLeg: connectActions.legChanged,
     connectWinner: connectActions.winnerAnswered,
     connectGroupcallEnded: connectActions.groupcallEnded,
+    transferWinner: transferReactions.winnerAnswered,
+    transfereesEnded: transferReactions.transfereesEnded,
     transferInput: transferReactions.input,
     transferEffects: transferReactions.onEvent,
     originateAttempt: createAttemptOriginator({ calls: services.calls, media, endpoints: config.ari.endpoints }),

@@ -1,13 +1,14 @@
 import { CallAttemptsDocument, CreateCallsDocument, CreateProviderDocument, CreateRouteDocument, HangupCallDocument } from './generated/graphql';
 import { graphql } from './support/graphql-client';
-import { ASTERISK_ARI_URL, asteriskEnv } from './support/asterisk';
+import { ASTERISK_ARI_URL, asteriskEnv, asteriskVariable } from './support/asterisk';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
 /**
  * Route failover against a real Asterisk (only with ASTERISK_ARI_URL, whose dialplan has the
  * `[provider-congested]`, `[provider-down]` and `[sandbox]` contexts of docker/asterisk/extensions.conf):
- * the first provider is congested (34), the second out of order (38), the third answers, all on one call.
+ * the first provider is congested (34), the second out of order (38), the third answers, all on one call,
+ * its channel made with the third provider's codecs.
  */
 const suite = ASTERISK_ARI_URL ? describe : describe.skip;
 
@@ -24,12 +25,12 @@ suite('route failover against a real Asterisk', () => {
 
   it('fails over congestion and cause 38 and answers on the third provider, on the same call', async () => {
     const providers: string[] = [];
-    for (const [name, endpoint] of [
-      ['congested', 'Local/{target}@provider-congested'],
-      ['down', 'Local/{target}@provider-down'],
-      ['sandbox', 'Local/{target}@sandbox'],
+    for (const [name, endpoint, codecs] of [
+      ['congested', 'Local/{target}@provider-congested', 'ulaw'],
+      ['down', 'Local/{target}@provider-down', ''],
+      ['sandbox', 'Local/{target}@sandbox', 'PCMA'],
     ]) {
-      providers.push((await admin(CreateProviderDocument, { input: { name, endpoint } })).data!.createProvider.id);
+      providers.push((await admin(CreateProviderDocument, { input: { name, endpoint, codecs } })).data!.createProvider.id);
     }
     for (const [priority, providerId] of providers.entries()) {
       const route = await admin(CreateRouteDocument, { input: { customerId: t.app.bootstrap!.customerId, providerId, priority, target: '1555999' } });
@@ -44,6 +45,9 @@ suite('route failover against a real Asterisk', () => {
       [providers[1], 38, 'FAILED'],
       [providers[2], null, null],
     ]);
+    // The create's formats (PCMA → alaw) are the channel's native formats: a Local channel takes
+    // the requested ones (without formats, channels/create requests every audio format).
+    expect(await asteriskVariable(`${id}-3`, 'CHANNEL(audionativeformat)')).toBe('(alaw)');
     await admin(HangupCallDocument, { id });
     const ended = await waitFor(async () => (await admin(CallAttemptsDocument, { id })).data?.call, (call) => call?.status === 'HANGUP', 'the hangup', 30_000);
     expect(ended).toMatchObject({ hangupReason: 'NORMAL' });

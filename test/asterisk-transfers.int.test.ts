@@ -102,4 +102,23 @@ suite('transfers against a real Asterisk', () => {
     await rest(t, 'POST', `/calls/${caller}/hangup`);
     await waitForHangup(t, consult, LIMIT);
   }, 120_000);
+
+  it('two transferees: the one that answers wins and is bridged with the caller, the ringing one is cancelled and gone from Asterisk', async () => {
+    const { caller, transferer } = await connected();
+    // +15550002101 only rings in the sandbox context; TRANSFEREE answers after about a second.
+    const { body } = await transfer(t, transferer, { type: 'blind', destinations: [{ type: 'tel', target: '+15550002101' }, { type: 'tel', target: TRANSFEREE }] });
+    const id = body.transfer_id as string;
+    const [ringing, answering] = body.transfer.consult_call_ids as string[];
+    const done = await waitForTransfer(t, id, 'completed');
+    expect(done).toMatchObject({ consult_call_id: answering, to_call_id: answering, groupcall_id: expect.any(String) });
+    await waitFor(() => bridgeChannels(`transfer-${id}`), (channels) => channels?.includes(caller) === true && channels.includes(answering!), 'caller and the winner bridged', LIMIT);
+    const loser = await waitForHangup(t, ringing!, LIMIT);
+    expect(loser).toMatchObject({ hangup_by: 'local', hangup_reason: 'cancel' });
+    const channels = ((await asteriskAri('GET', '/channels')).body as { id: string }[]).map((channel) => channel.id);
+    expect(channels).not.toContain(loser.channel_id ?? ringing);
+    await rest(t, 'POST', `/calls/${caller}/hangup`);
+    await waitForHangup(t, answering!, LIMIT);
+    const finals = ((await rest(t, 'GET', `/transfers/${id}/events`)).body.result as Json[]).filter((event) => ['transfer_completed', 'transfer_cancelled', 'transfer_failed'].includes(event.type));
+    expect(finals.map((event) => event.type)).toEqual(['transfer_completed']);
+  }, 120_000);
 });

@@ -94,6 +94,32 @@ it("gives an activeflow event the call as it was at that change, not as it is no
   expect(created).toMatchObject({ resourceType: 'activeflow', call: { id, status: 'PROGRESSING' } });
 });
 
+it('keeps a long-lived stream over many ended calls free of duplicates and in order, a repeat of an ended call included', async () => {
+  const live = listen({});
+  await live.ready();
+  const warmUp = (await createCalls(t, { source: SOURCE, destinations: [{ type: 'tel', target: '+15557773100' }] }))[0]!.id as string;
+  await waitFor(async () => live.items.filter((item) => item.call.id === warmUp), (items) => items.length > 0, 'the subscription to hear');
+  const ended: string[] = [];
+  for (let n = 1; n <= 20; n++) {
+    const id = (await createCalls(t, { source: SOURCE, destinations: [{ type: 'tel', target: `+155577731${String(n).padStart(2, '0')}` }], actions: [{ type: 'hangup' }] }))[0]!.id as string;
+    ended.push(id);
+  }
+  for (const id of ended) await waitFor(async () => live.items.some((item) => item.call.id === id && item.type === 'call_hungup'), Boolean, `call ${id} ended on the stream`);
+  // The outbox delivers at least once: every event of the first ended calls comes again, after
+  // their hangup (when the stream no longer tracks them as live).
+  const customerId = t.app.bootstrap!.customerId;
+  for (const id of ended.slice(0, 5)) await t.app.services.bus.publish(await t.app.services.events.history(customerId, id));
+  const marker = await flowCall('+15557773199');
+  await waitFor(async () => live.items.some((item) => item.call.id === marker && item.type === 'call_hungup'), Boolean, 'the marker call');
+
+  expect(new Set(live.items.map(key)).size).toBe(live.items.length);
+  for (const id of ended) {
+    const sequences = live.items.filter((item) => item.resourceType === 'call' && item.resourceId === id).map((item) => item.sequence);
+    expect(sequences).toEqual(sequences.map((_, index) => index + 1));
+  }
+  expect(live.errors).toEqual([]);
+});
+
 it('refuses a position that is not one, naming the argument', async () => {
   const client = wsClient(t.baseUrl, t.accessKey);
   clients.push(client);

@@ -19,8 +19,8 @@ afterAll(async () => {
 
 const ZERO = '00000000-0000-0000-0000-000000000000';
 
-async function provider(name: string): Promise<string> {
-  const created = await rest(t, 'POST', '/providers', { type: 'sip', hostname: '', tech_prefix: '', tech_postfix: '', tech_headers: {}, name, detail: `${name} trunk`, endpoint: `PJSIP/{target}@${name}` });
+async function provider(name: string, extra: Json = {}): Promise<string> {
+  const created = await rest(t, 'POST', '/providers', { type: 'sip', hostname: '', tech_prefix: '', tech_postfix: '', tech_headers: {}, name, detail: `${name} trunk`, endpoint: `PJSIP/{target}@${name}`, ...extra });
   expect(created.status).toBe(200);
   return created.body.id as string;
 }
@@ -65,6 +65,36 @@ it('fails over congestion (34) and network out of order (38) and answers on the 
   expect(ended).toMatchObject({ hangup_by: 'local', hangup_reason: 'normal' });
   expect(ended.attempts[2]).toMatchObject({ provider_id: c, hangup_reason: 'normal' });
   expect(ended.attempts[2].tm_end).not.toBe('9999-01-01 00:00:00.000000');
+});
+
+it("sends each attempt with its own provider's SIP headers and codecs, the second's after a failover", async () => {
+  const a = await provider('carrier-ha', { tech_headers: { 'X-Account': 'acme-a', 'X-Route': 'primary' }, codecs: 'PCMU,PCMA' });
+  const b = await provider('carrier-hb', { tech_headers: { 'X-Account': 'acme-b' }, codecs: 'g722' });
+  await routes('1450', [a, b]);
+  await program({ endpoint: 'PJSIP/{target}@carrier-ha', dial_status: 'CONGESTION' });
+
+  const id = await call('+14505550100');
+  await waitForCall(t, id, (found) => found.status === 'progressing', 'the answer on the second provider');
+  const headersOf = (variables: Record<string, string>) => Object.fromEntries(Object.entries(variables).filter(([name]) => name.startsWith('PJSIP_HEADER(')));
+  const first = (await simChannel(t.simUrl, id))!;
+  expect(headersOf(first.variables as Record<string, string>)).toEqual({ 'PJSIP_HEADER(add,X-Account)': 'acme-a', 'PJSIP_HEADER(add,X-Route)': 'primary' });
+  expect(first.formats).toBe('ulaw,alaw');
+  const second = (await simChannel(t.simUrl, `${id}-2`))!;
+  expect(headersOf(second.variables as Record<string, string>)).toEqual({ 'PJSIP_HEADER(add,X-Account)': 'acme-b' });
+  expect(second.formats).toBe('g722');
+  // The caller id variables are still there beside the headers.
+  expect(second.variables).toMatchObject({ 'CONNECTEDLINE(num)': TEST_SOURCE_NUMBER });
+  await rest(t, 'POST', `/calls/${id}/hangup`);
+  await waitForHangup(t, id);
+
+  // A provider changed applies to the calls made after it: without headers or codecs, none are sent.
+  const changed = await rest(t, 'PUT', `/providers/${b}`, { tech_headers: {}, codecs: '' });
+  expect(changed.body).toMatchObject({ tech_headers: {}, codecs: '' });
+  const later = await call('+14505550101');
+  await waitForCall(t, later, (found) => found.status === 'progressing', 'the answer on the second provider');
+  const plain = (await simChannel(t.simUrl, `${later}-2`))!;
+  expect(headersOf(plain.variables as Record<string, string>)).toEqual({});
+  expect(plain.formats).toBeNull();
 });
 
 it('ends failed with the last attempt\'s reason when every provider failed', async () => {

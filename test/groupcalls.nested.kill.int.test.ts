@@ -1,40 +1,17 @@
-import type { RunningSimulator } from '../src/telephony/simulator';
-import { rest, type Json } from './support/rest';
 import { BUSY, getGroupcall, historyTypes, RINGS, SOURCE, waitForGroupcall } from './support/groupcalls';
-import { startStandaloneSimulator } from './support/sim';
-import { startTestApp, type TestApp } from './support/test-app';
-import { spawnWorker, workerEnv, type WorkerProcess } from './support/worker-process';
+import { reactionKillKit } from './support/reaction-kill';
+import { rest, type Json } from './support/rest';
 
 /**
  * A nested groupcall's end moves its master on through a durable reaction (groupcall-end): the
  * worker dies after the nested groupcall's groupcall_hangup committed and before its master
  * dialled its next destination (a test hook holds the reaction there); another worker does it.
  */
-jest.setTimeout(120_000);
-
-let t: TestApp;
-let sim: RunningSimulator;
-const workers: WorkerProcess[] = [];
-
-beforeAll(async () => {
-  t = await startTestApp({}, 'api');
-  sim = await startStandaloneSimulator(t.config);
-});
-afterAll(async () => {
-  for (const worker of workers) await worker.kill('SIGKILL');
-  await t?.stop();
-  await sim?.close();
-});
-
-const startWorker = (env: Record<string, string> = {}) => {
-  const worker = spawnWorker(workerEnv(t.config, sim.url, { REACTION_LOCK_MS: '1000', LOG_LEVEL: 'silent', ...env }));
-  workers.push(worker);
-  return worker;
-};
+const { app, holdReaction } = reactionKillKit();
 
 it('dials the next destination once after the worker died between the nested end and its master moving on', async () => {
-  const first = startWorker({ TEST_HOOK_HOLD_REACTION: 'groupcall-end' });
-  const held = first.line(/^reaction held /);
+  const t = app();
+  const groupcallEnd = holdReaction('groupcall-end');
   const body: Json = {
     source: SOURCE,
     destinations: [{ type: 'groupcall', groupcall: { destinations: [BUSY(171), BUSY(172)] } }, RINGS(173)],
@@ -46,13 +23,12 @@ it('dials the next destination once after the worker died between the nested end
   expect(created.status).toBe(200);
   const top = created.body;
   const nestedId = top.groupcall_ids[0] as string;
-  expect(await held).toContain(`reaction_groupcall-end_${nestedId}_`);
+  await groupcallEnd.held(nestedId);
   // The nested groupcall ended; its master has not moved on.
   expect((await getGroupcall(t, nestedId)).status).toBe('hangup');
   expect(await getGroupcall(t, top.id)).toMatchObject({ dial_index: 0, call_ids: [] });
-  await first.kill('SIGKILL');
+  await groupcallEnd.crash();
 
-  startWorker();
   const moved = await waitForGroupcall(t, top.id, (g) => g.call_ids.length === 1, 'the next destination dialled');
   expect(moved.dial_index).toBe(1);
   await rest(t, 'POST', `/groupcalls/${top.id}/hangup`);

@@ -1,5 +1,5 @@
 import { rest, type Json } from './support/rest';
-import { answerLeg, BUSY, getCall, getGroupcall, historyTypes, RINGS, SOURCE, waitForCall, waitForGroupcall } from './support/groupcalls';
+import { activeflowOf, answerLeg, BUSY, createGroupcall, getCall, getGroupcall, historyTypes, RINGS, SOURCE, specBody, waitForCall, waitForGroupcall } from './support/groupcalls';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -19,29 +19,11 @@ afterAll(async () => {
 const ZERO = '00000000-0000-0000-0000-000000000000';
 const nested = (destinations: Json[], extra: Json = {}): Json => ({ type: 'groupcall', groupcall: { destinations, ...extra } });
 
-/** The documentation's "Make a groupcall" body, with a nested groupcall among the destinations. */
-const specBody = (destinations: Json[], extra: Json = {}): Json => ({
-  source: SOURCE,
-  destinations,
-  actions: [{ type: 'talk', option: { text: 'hello from the groupcall', language: 'en-US' } }, { type: 'sleep', option: { duration: 60000 } }],
-  ring_method: 'ring_all',
-  answer_method: 'hangup_others',
-  ...extra,
-});
-
-async function createGroupcall(body: Json): Promise<Json> {
-  const answer = await rest(t, 'POST', '/groupcalls', body);
-  expect({ status: answer.status, body: answer.body }).toMatchObject({ status: 200 });
-  return answer.body;
-}
-
 const count = (types: string[], type: string) => types.filter((each) => each === type).length;
-const activeflowOf = async (callId: string): Promise<Json | undefined> =>
-  ((await rest(t, 'GET', '/activeflows?page_size=100')).body.result as Json[]).find((flow) => flow.reference_id === callId);
 
 describe('nested groupcalls', () => {
   it('dials a nested groupcall as a destination: listed in groupcall_ids, its master in master_groupcall_id', async () => {
-    const top = await createGroupcall(specBody([RINGS(101), nested([RINGS(102), RINGS(103)])]));
+    const top = await createGroupcall(t, specBody([RINGS(101), nested([RINGS(102), RINGS(103)])]));
     expect(top).toMatchObject({ call_count: 1, groupcall_count: 1 });
     expect(top.call_ids).toHaveLength(1);
     const [childId] = top.groupcall_ids as string[];
@@ -55,7 +37,7 @@ describe('nested groupcalls', () => {
   });
 
   it('an answer in the nested groupcall wins for every level: every other leg ends cancel, the flow runs on the winner, each groupcall ends once', async () => {
-    const top = await createGroupcall(specBody([RINGS(111), nested([RINGS(112), RINGS(113)])]));
+    const top = await createGroupcall(t, specBody([RINGS(111), nested([RINGS(112), RINGS(113)])]));
     const childId = top.groupcall_ids[0] as string;
     const child = await getGroupcall(t, childId);
     const [sibling, winner] = child.call_ids as string[];
@@ -64,8 +46,8 @@ describe('nested groupcalls', () => {
     expect(answered).toMatchObject({ answer_call_id: winner, answer_groupcall_id: childId });
     expect(await getGroupcall(t, childId)).toMatchObject({ answer_call_id: winner, answer_groupcall_id: ZERO });
     for (const loser of [top.call_ids[0], sibling] as string[]) expect(await waitForCall(t, loser, 'hangup')).toMatchObject({ hangup_by: 'local', hangup_reason: 'cancel' });
-    await waitFor(() => activeflowOf(winner as string), (flow) => flow !== undefined, 'the winner to run the flow');
-    expect(await activeflowOf(sibling as string)).toBeUndefined();
+    await waitFor(() => activeflowOf(t, winner as string), (flow) => flow !== undefined, 'the winner to run the flow');
+    expect(await activeflowOf(t, sibling as string)).toBeUndefined();
 
     await rest(t, 'POST', `/calls/${winner}/hangup`);
     await waitForGroupcall(t, top.id, (g) => g.status === 'hangup', 'the master ended after the nested one');
@@ -78,7 +60,7 @@ describe('nested groupcalls', () => {
   });
 
   it('an answer at the top cancels every level below: nested legs end cancel and a nested linear stops dialling', async () => {
-    const top = await createGroupcall(specBody([RINGS(121), nested([RINGS(122), nested([RINGS(123), RINGS(124)], { ring_method: 'linear' })])]));
+    const top = await createGroupcall(t, specBody([RINGS(121), nested([RINGS(122), nested([RINGS(123), RINGS(124)], { ring_method: 'linear' })])]));
     const childId = top.groupcall_ids[0] as string;
     const child = await getGroupcall(t, childId);
     const grandchildId = child.groupcall_ids[0] as string;
@@ -100,7 +82,7 @@ describe('nested groupcalls', () => {
   });
 
   it('linear reaches a nested groupcall on its turn, which rings its own destinations', async () => {
-    const top = await createGroupcall(specBody([BUSY(131), nested([RINGS(132), RINGS(133)])], { ring_method: 'linear' }));
+    const top = await createGroupcall(t, specBody([BUSY(131), nested([RINGS(132), RINGS(133)])], { ring_method: 'linear' }));
     expect(top.groupcall_ids).toEqual([]);
     const moved = await waitForGroupcall(t, top.id, (g) => g.groupcall_ids.length === 1, 'the nested one dialled');
     expect(moved).toMatchObject({ dial_index: 1, groupcall_count: 1 });
@@ -115,7 +97,7 @@ describe('nested groupcalls', () => {
   });
 
   it('a linear master moves on when its nested groupcall ended unanswered', async () => {
-    const top = await createGroupcall(specBody([nested([BUSY(141), BUSY(142)]), RINGS(143)], { ring_method: 'linear' }));
+    const top = await createGroupcall(t, specBody([nested([BUSY(141), BUSY(142)]), RINGS(143)], { ring_method: 'linear' }));
     const childId = top.groupcall_ids[0] as string;
     const moved = await waitForGroupcall(t, top.id, (g) => g.call_ids.length === 1, 'the next destination dialled');
     expect(moved.dial_index).toBe(1);

@@ -1,5 +1,5 @@
 import { rest, type Json } from './support/rest';
-import { answerLeg, BUSY, getCall, getGroupcall, historyTypes, RINGS, SOURCE, waitForCall, waitForGroupcall } from './support/groupcalls';
+import { activeflowOf, answerLeg, BUSY, createGroupcall, getCall, getGroupcall, historyTypes, RINGS, specBody, waitForCall, waitForGroupcall } from './support/groupcalls';
 import { simChannel } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
@@ -19,28 +19,9 @@ const GROUPCALL_FIELDS = [
   'tm_create', 'tm_delete', 'tm_hangup', 'tm_update',
 ];
 
-/** The request body of the documentation's "Make a groupcall", with ringing targets. */
-const specBody = (destinations: Json[], extra: Json = {}): Json => ({
-  source: SOURCE,
-  destinations,
-  actions: [{ type: 'talk', option: { text: 'hello from the groupcall', language: 'en-US' } }, { type: 'sleep', option: { duration: 60000 } }],
-  ring_method: 'ring_all',
-  answer_method: 'hangup_others',
-  ...extra,
-});
-
-async function createGroupcall(body: Json): Promise<Json> {
-  const answer = await rest(t, 'POST', '/groupcalls', body);
-  expect(answer.status).toBe(200);
-  return answer.body;
-}
-
-const activeflowOf = async (callId: string): Promise<Json | undefined> =>
-  ((await rest(t, 'GET', '/activeflows?page_size=100')).body.result as Json[]).find((flow) => flow.reference_id === callId);
-
 describe('POST /v1.0/groupcalls (ring_all)', () => {
   it('rings every destination at once and answers VoIPBIN shape', async () => {
-    const groupcall = await createGroupcall(specBody([RINGS(1), RINGS(2), RINGS(3)]));
+    const groupcall = await createGroupcall(t, specBody([RINGS(1), RINGS(2), RINGS(3)]));
     expect(Object.keys(groupcall).sort()).toEqual(GROUPCALL_FIELDS);
     expect(groupcall).toMatchObject({
       ring_method: 'ring_all',
@@ -64,7 +45,7 @@ describe('POST /v1.0/groupcalls (ring_all)', () => {
   });
 
   it('lets the first answer win: the others end local/cancel, the flow runs on the winner only, the groupcall ends once', async () => {
-    const groupcall = await createGroupcall(specBody([RINGS(11), RINGS(12), RINGS(13)]));
+    const groupcall = await createGroupcall(t, specBody([RINGS(11), RINGS(12), RINGS(13)]));
     const [first, winner, third] = groupcall.call_ids as string[];
     await answerLeg(t, winner as string);
     const answered = await waitForGroupcall(t, groupcall.id, (g) => g.answer_call_id !== ZERO, 'answered');
@@ -73,9 +54,9 @@ describe('POST /v1.0/groupcalls (ring_all)', () => {
       const ended = await waitForCall(t, loser, 'hangup');
       expect(ended).toMatchObject({ hangup_by: 'local', hangup_reason: 'cancel' });
     }
-    await waitFor(() => activeflowOf(winner as string), (flow) => flow !== undefined, 'the winner to run the flow');
-    expect(await activeflowOf(first as string)).toBeUndefined();
-    expect(await activeflowOf(third as string)).toBeUndefined();
+    await waitFor(() => activeflowOf(t, winner as string), (flow) => flow !== undefined, 'the winner to run the flow');
+    expect(await activeflowOf(t, first as string)).toBeUndefined();
+    expect(await activeflowOf(t, third as string)).toBeUndefined();
     expect((await getGroupcall(t, groupcall.id)).status).toBe('progressing');
 
     await rest(t, 'POST', `/calls/${winner}/hangup`);
@@ -86,7 +67,7 @@ describe('POST /v1.0/groupcalls (ring_all)', () => {
   });
 
   it('keeps one winner when two legs answer together', async () => {
-    const groupcall = await createGroupcall(specBody([RINGS(21), RINGS(22)]));
+    const groupcall = await createGroupcall(t, specBody([RINGS(21), RINGS(22)]));
     const legs = groupcall.call_ids as string[];
     await Promise.all(legs.map((leg) => waitFor(() => simChannel(t.simUrl, leg), (c) => c?.state === 'Ringing', 'ringing')));
     await Promise.all(legs.map((leg) => answerLeg(t, leg)));
@@ -99,18 +80,18 @@ describe('POST /v1.0/groupcalls (ring_all)', () => {
   });
 
   it('with answer_method "" leaves the other legs ringing after the answer', async () => {
-    const groupcall = await createGroupcall(specBody([RINGS(31), RINGS(32)], { answer_method: '' }));
+    const groupcall = await createGroupcall(t, specBody([RINGS(31), RINGS(32)], { answer_method: '' }));
     const [winner, other] = groupcall.call_ids as string[];
     await answerLeg(t, winner as string);
     await waitForGroupcall(t, groupcall.id, (g) => g.answer_call_id === winner, 'answered');
-    await waitFor(() => activeflowOf(winner as string), (flow) => flow !== undefined, 'the winner to run the flow');
+    await waitFor(() => activeflowOf(t, winner as string), (flow) => flow !== undefined, 'the winner to run the flow');
     expect((await getCall(t, other as string)).status).toBe('ringing');
     await rest(t, 'POST', `/groupcalls/${groupcall.id}/hangup`);
     await waitForGroupcall(t, groupcall.id, (g) => g.status === 'hangup', 'ended');
   });
 
   it('ends when every leg ended unanswered', async () => {
-    const groupcall = await createGroupcall(specBody([BUSY(1), BUSY(2)]));
+    const groupcall = await createGroupcall(t, specBody([BUSY(1), BUSY(2)]));
     const ended = await waitForGroupcall(t, groupcall.id, (g) => g.status === 'hangup', 'ended');
     expect(ended.answer_call_id).toBe(ZERO);
     for (const leg of groupcall.call_ids as string[]) expect((await getCall(t, leg)).hangup_reason).toBe('busy');
@@ -119,7 +100,7 @@ describe('POST /v1.0/groupcalls (ring_all)', () => {
 
 describe('hangup, delete, list, errors', () => {
   it('POST /hangup ends every ringing leg and the groupcall; a second hangup is 409', async () => {
-    const groupcall = await createGroupcall(specBody([RINGS(41), RINGS(42)]));
+    const groupcall = await createGroupcall(t, specBody([RINGS(41), RINGS(42)]));
     const hanging = await rest(t, 'POST', `/groupcalls/${groupcall.id}/hangup`);
     expect(hanging.status).toBe(200);
     expect(['hangingup', 'hangup']).toContain(hanging.body.status);
@@ -132,7 +113,7 @@ describe('hangup, delete, list, errors', () => {
   });
 
   it('DELETE hangs up and hides the groupcall from the list, still readable by id', async () => {
-    const groupcall = await createGroupcall(specBody([RINGS(51)]));
+    const groupcall = await createGroupcall(t, specBody([RINGS(51)]));
     const deleted = await rest(t, 'DELETE', `/groupcalls/${groupcall.id}`);
     expect(deleted.status).toBe(200);
     await waitForGroupcall(t, groupcall.id, (g) => g.status === 'hangup' && g.tm_delete !== '9999-01-01 00:00:00.000000', 'ended and deleted');
@@ -172,7 +153,7 @@ describe('hangup, delete, list, errors', () => {
   });
 
   it("never shows or touches another customer's groupcall", async () => {
-    const groupcall = await createGroupcall(specBody([BUSY(80)]));
+    const groupcall = await createGroupcall(t, specBody([BUSY(80)]));
     const other = await t.newCustomer('stranger');
     expect((await rest(t, 'GET', `/groupcalls/${groupcall.id}`, undefined, other.token)).status).toBe(404);
     expect((await rest(t, 'POST', `/groupcalls/${groupcall.id}/hangup`, undefined, other.token)).status).toBe(404);
@@ -183,7 +164,7 @@ describe('hangup, delete, list, errors', () => {
 
 describe('linear', () => {
   it('dials one destination at a time, moving on when one ends unanswered, and stops at the first answer', async () => {
-    const groupcall = await createGroupcall(specBody([BUSY(91), RINGS(92), RINGS(93)], { ring_method: 'linear' }));
+    const groupcall = await createGroupcall(t, specBody([BUSY(91), RINGS(92), RINGS(93)], { ring_method: 'linear' }));
     expect(groupcall.call_ids).toHaveLength(1);
     expect(groupcall.dial_index).toBe(0);
     const second = await waitForGroupcall(t, groupcall.id, (g) => g.call_ids.length === 2, 'the second destination dialled');
@@ -200,7 +181,7 @@ describe('linear', () => {
   });
 
   it('gives each destination its own dial timeout, then ends after the last', async () => {
-    const groupcall = await createGroupcall(specBody([RINGS(94), RINGS(95)], { ring_method: 'linear', dial_timeout: 1000 }));
+    const groupcall = await createGroupcall(t, specBody([RINGS(94), RINGS(95)], { ring_method: 'linear', dial_timeout: 1000 }));
     const ended = await waitForGroupcall(t, groupcall.id, (g) => g.status === 'hangup', 'ended after both timed out');
     expect(ended.call_ids).toHaveLength(2);
     for (const leg of ended.call_ids as string[]) expect(await getCall(t, leg)).toMatchObject({ hangup_by: 'local', hangup_reason: 'dialout', dial_timeout: 1000 });

@@ -102,6 +102,38 @@ it('keeps an incoming call on the media server it arrived on', async () => {
   calls.push({ id: channelId, server: 'east' });
 });
 
+it('tells apart two incoming channels of the same id on two media servers: each event and command stays with its own call', async () => {
+  // Asterisk's own id of a channel its dialplan hands over: two servers may well hand over the same.
+  const sameId = '1795462354.30';
+  const incomingFrom = async (server: RunningSimulator, caller: string): Promise<string> => {
+    const response = await simPost(server.url, '/sim/calls', { source: { type: 'tel', target: caller }, destination: { type: 'tel', target: '+15558881234' }, channel_id: sameId });
+    expect(response.status).toBe(201);
+    const row = await waitFor(
+      async () => (await db.query<{ id: string }>("SELECT id::text FROM calls WHERE source->>'target' = $1", [caller])).rows[0],
+      (found) => found !== undefined,
+      `the call from ${caller}`,
+    );
+    return waitFor(async () => (await rest(t, 'GET', `/calls/${row!.id}`)).body, (c) => c.status === 'progressing', `the call from ${caller} answered by its flow`).then((c) => c.id as string);
+  };
+  const onEast = await incomingFrom(east, '+15557770011');
+  const onWest = await incomingFrom(west, '+15557770012');
+  expect(onWest).not.toBe(onEast);
+  expect([await mediaServerOf(onEast), await mediaServerOf(onWest)]).toEqual(['east', 'west']);
+
+  await simPost(west.url, `/sim/channels/${sameId}/hangup`);
+  expect(await waitForCall(t, onWest, (c) => c.status === 'hangup', 'the west call to end with its channel')).toMatchObject({ hangup_by: 'remote' });
+  expect((await rest(t, 'GET', `/calls/${onEast}`)).body.status).toBe('progressing');
+  expect((await simChannel(east.url, sameId))?.state).toBe('Up');
+
+  expect((await rest(t, 'POST', `/calls/${onEast}/hold`)).status).toBe(200);
+  expect((await simChannel(east.url, sameId))?.hold).toBe(true);
+  expect((await rest(t, 'POST', `/calls/${onEast}/hangup`)).status).toBe(200);
+  await waitForCall(t, onEast, (c) => c.status === 'hangup', 'the east call to hang up');
+  expect((await simChannel(east.url, sameId))?.state).toBe('Destroyed');
+  expect(await hungupEvents(onEast)).toHaveLength(1);
+  expect(await hungupEvents(onWest)).toHaveLength(1);
+});
+
 it('ends the calls of a media server that went away, local/failed with cause 38, while the others go on', async () => {
   await east.close();
   for (const call of calls.filter((c) => c.server === 'east')) {

@@ -141,7 +141,7 @@ describe('every route against the OpenAPI document', () => {
     expect(problemsOf('/v1.0/calls').concat(problemsOf('/v1.0/record'))).toEqual([]);
   });
 
-  it('providers and routes: make, list, get, change, delete (the administrator\'s)', async () => {
+  it('providers, routes and provider calls: make, list, get, change, delete (the administrator\'s)', async () => {
     const providerBody = { type: 'sip', hostname: 'carrier-a', tech_prefix: '', tech_postfix: '', tech_headers: {}, name: 'Carrier A', detail: '' };
     expect((await send('POST', '/v1.0/providers', { body: { ...providerBody, type: 'pstn' } })).status).toBe(400);
     expect((await send('GET', '/v1.0/providers?page_size=zero')).status).toBe(400);
@@ -165,8 +165,20 @@ describe('every route against the OpenAPI document', () => {
     await ok('PUT', `/v1.0/routes/${route.id}`, { ...routeBody, priority: 2 });
     expect((await send('DELETE', `/v1.0/providers/${provider.id}`)).status).toBe(409);
     await ok('DELETE', `/v1.0/routes/${route.id}`);
+
+    const callBody = { provider_id: provider.id, source: { type: 'tel', target: '+15550000001' }, destinations: [{ type: 'tel', target: '+15550002002' }], anonymous: 'no' };
+    expect((await send('POST', '/v1.0/providercalls', { body: { ...callBody, destinations: [{ type: 'sip', target: 'a@example.com' }] } })).status).toBe(400);
+    expect((await send('POST', '/v1.0/providercalls', { body: { ...callBody, provider_id: UNKNOWN } })).status).toBe(404);
+    expect((await send('GET', '/v1.0/providercalls?provider_id=x')).status).toBe(400);
+    expect((await send('GET', '/v1.0/providercalls/not-a-uuid')).status).toBe(400);
+    expect((await send('DELETE', `/v1.0/providercalls/${UNKNOWN}`)).status).toBe(404);
+    const providerCall = await ok('POST', '/v1.0/providercalls', callBody);
+    await ok('GET', `/v1.0/providercalls?provider_id=${provider.id}&page_size=1`);
+    await ok('GET', `/v1.0/providercalls/${providerCall.id}`);
+    await ok('POST', `/v1.0/calls/${(providerCall.call_ids as string[])[0]}/hangup`);
+    await ok('DELETE', `/v1.0/providercalls/${providerCall.id}`);
     await ok('DELETE', `/v1.0/providers/${provider.id}`);
-    expect(problemsOf('/v1.0/providers').concat(problemsOf('/v1.0/routes'))).toEqual([]);
+    expect(problemsOf('/v1.0/provider').concat(problemsOf('/v1.0/routes'))).toEqual([]);
   });
 
   it('groupcalls: make, list, get, events, hang up, delete', async () => {

@@ -31,6 +31,12 @@ beforeAll(async () => {
   const groupcalls: Json[] = [];
   for (let i = 0; i < SEEDED; i++) groupcalls.push(await post('/groupcalls', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: `+155500010${i}0` }], ring_method: 'ring_all' }));
   for (const groupcall of groupcalls) await waitFor(async () => (await rest(t, 'GET', `/groupcalls/${groupcall.id}`)).body.status, (status) => status === 'hangup', 'the busy groupcall to end');
+  // Provider calls to busy numbers: they end at once too.
+  const provider = await post('/providers', { name: 'paging', endpoint: 'PJSIP/{target}@carrier' });
+  for (let i = 0; i < SEEDED; i++) {
+    const made = await post('/providercalls', { provider_id: provider.id, source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: `+155500011${i}0` }] });
+    await waitForHangup(t, (made.call_ids as string[])[0]!);
+  }
   // Blind transfers to a busy transferee: each fails and its calls end before the webhook exists, too.
   await t.ownNumber(t.app.bootstrap!.customerId, TRANSFER_SOURCE);
   for (let i = 0; i < SEEDED; i++) {
@@ -47,6 +53,9 @@ beforeAll(async () => {
     await post('/accesskeys', { name: `key ${i}` });
     await t.newCustomer(`customer ${i}`);
     await post('/numbers', { number: `+1555000900${i}` });
+    // More providers, and default routes for prefixes no seeded call dials (+40…): the calls stay on their way.
+    await post('/providers', { name: `provider ${i}`, endpoint: `PJSIP/{target}@carrier-${i}` });
+    await post('/routes', { provider_id: provider.id, target: `4${i}` });
   }
   const calls: Json[] = [];
   for (let i = 0; i < SEEDED; i++) calls.push(...((await post('/calls', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: `+1555987000${i}` }], actions: [{ type: 'answer' }, { type: 'sleep', option: { duration: 60000 } }] })).calls as Json[]));

@@ -1,19 +1,25 @@
 import {
   CallAttemptsDocument,
   CreateCallsDocument,
+  CreateProviderCallDocument,
   CreateProviderDocument,
   CreateRouteDocument,
+  DeleteProviderCallDocument,
   DeleteProviderDocument,
   DeleteRouteDocument,
+  HangupCallDocument,
+  ProviderCallDocument,
+  ProviderCallsDocument,
   ProviderDocument,
   ProvidersDocument,
   RouteDocument,
   RoutesDocument,
   UpdateProviderDocument,
   UpdateRouteDocument,
+  type ProviderCallInput,
 } from './generated/graphql';
 import { graphql } from './support/graphql-client';
-import { simPost } from './support/sim';
+import { simChannel, simPost } from './support/sim';
 import { startTestApp, TEST_SOURCE_NUMBER, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -61,8 +67,8 @@ it('manages providers and routes, and a call fails over across them, its attempt
 
   const updated = await admin(UpdateRouteDocument, { id: second.id, input: { priority: 0 } });
   expect(updated.data?.updateRoute).toMatchObject({ priority: 0, providerId: up });
-  const renamed = await admin(UpdateProviderDocument, { id: up, input: { name: 'up2' } });
-  expect(renamed.data?.updateProvider).toEqual({ id: up, name: 'up2', endpoint: 'PJSIP/{target}@gql-up' });
+  const renamed = await admin(UpdateProviderDocument, { id: up, input: { name: 'up2', techHeaders: { 'X-Account': 'gql' }, codecs: 'ulaw,alaw' } });
+  expect(renamed.data?.updateProvider).toEqual({ id: up, name: 'up2', endpoint: 'PJSIP/{target}@gql-up', techHeaders: { 'X-Account': 'gql' }, codecs: 'ulaw,alaw' });
   expect((await admin(DeleteProviderDocument, { id: up })).errors?.[0]?.extensions?.code).toBe('PROVIDER_IN_USE');
   for (const route of [second.id, byDefault.id]) expect((await admin(DeleteRouteDocument, { id: route })).data?.deleteRoute.id).toBe(route);
   expect((await admin(RouteDocument, { id: second.id })).data?.route).toBeNull();
@@ -75,6 +81,11 @@ it('refuses bad input naming the field, and everything to an ordinary customer',
   const before = (await admin(RoutesDocument, {})).data?.routes;
   const bad = await admin(CreateProviderDocument, { input: { name: 'x', endpoint: 'PJSIP/nowhere' } });
   expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'endpoint' });
+  const badHeader = await admin(UpdateProviderDocument, { id: provider, input: { name: 'renamed', techHeaders: { 'X-A': 'b\r\nVia: x' } } });
+  expect(badHeader.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'tech_headers["X-A"]' });
+  const badCodecs = await admin(UpdateProviderDocument, { id: provider, input: { codecs: 'mp3' } });
+  expect(badCodecs.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'codecs' });
+  expect((await admin(ProviderDocument, { id: provider })).data?.provider).toMatchObject({ name: 'gql-checks' });
   const badTarget = await admin(CreateRouteDocument, { input: { providerId: provider, target: 'everywhere' } });
   expect(badTarget.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'target' });
   const badPriority = await admin(CreateRouteDocument, { input: { providerId: provider, target: '1', priority: 10_001 } });
@@ -88,6 +99,8 @@ it('refuses bad input naming the field, and everything to an ordinary customer',
     await as(ProvidersDocument, {}),
     await as(RoutesDocument, { customerId: ordinary.customerId }),
     await as(CreateProviderDocument, { input: { name: 'mine', endpoint: 'PJSIP/{target}@mine' } }),
+    await as(UpdateProviderDocument, { id: provider, input: { name: 'mine' } }),
+    await as(RouteDocument, { id: own }),
     await as(CreateRouteDocument, { input: { providerId: provider, target: 'all' } }),
     await as(UpdateRouteDocument, { id: own, input: { priority: 3 } }),
     await as(DeleteRouteDocument, { id: own }),
@@ -97,4 +110,36 @@ it('refuses bad input naming the field, and everything to an ordinary customer',
   }
   expect((await as(ProviderDocument, { id: provider })).errors?.[0]?.extensions?.code).toBe('PERMISSION_DENIED');
   expect((await admin(RouteDocument, { id: own })).data?.route).toMatchObject({ id: own, priority: 1 });
+  expect((await admin(ProviderDocument, { id: provider })).data?.provider?.name).toBe('gql-checks');
+});
+
+it('makes a provider call through one provider, lists, reads and deletes its record; refuses bad input and other customers', async () => {
+  const tested = await createProvider('gql-pc', 'PJSIP/{target}@gql-pc');
+  const input: ProviderCallInput = { providerId: tested, source: { type: 'TEL', target: '+15550000888' }, destinations: [{ type: 'TEL', target: '+15550002007' }] };
+  const made = await admin(CreateProviderCallDocument, { input });
+  expect(made.errors).toBeUndefined();
+  const record = made.data!.createProviderCall;
+  expect(record).toMatchObject({ customerId: t.app.bootstrap!.customerId, providerId: tested, flowId: null, source: { type: 'TEL', target: '+15550000888' }, anonymous: 'AUTO' });
+  const [callId] = record.callIds;
+  expect((await admin(CallAttemptsDocument, { id: callId! })).data?.call?.attempts).toEqual([expect.objectContaining({ providerId: tested, providerName: 'gql-pc' })]);
+  expect((await waitFor(() => simChannel(t.simUrl, callId!), (channel) => channel !== null, 'its channel'))!.endpoint).toBe('PJSIP/+15550002007@gql-pc');
+  expect((await admin(ProviderCallsDocument, { providerId: tested })).data?.providerCalls).toEqual([{ id: record.id, providerId: tested, callIds: [callId] }]);
+  expect((await admin(ProviderCallDocument, { id: record.id })).data?.providerCall?.id).toBe(record.id);
+
+  const bad = await admin(CreateProviderCallDocument, { input: { ...input, destinations: [{ type: 'SIP', target: 'bob@example.com' }] } });
+  expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'destinations[0].type' });
+  const ordinary = await t.newCustomer('gql-pc-ordinary');
+  for (const answer of [
+    await graphql(t.baseUrl, ordinary.token, ProviderCallsDocument, {}),
+    await graphql(t.baseUrl, ordinary.token, ProviderCallDocument, { id: record.id }),
+    await graphql(t.baseUrl, ordinary.token, CreateProviderCallDocument, { input }),
+    await graphql(t.baseUrl, ordinary.token, DeleteProviderCallDocument, { id: record.id }),
+  ]) {
+    expect(answer.errors?.[0]?.extensions?.code).toBe('PERMISSION_DENIED');
+  }
+  expect((await admin(ProviderCallsDocument, { providerId: tested })).data?.providerCalls).toHaveLength(1);
+
+  expect((await admin(DeleteProviderCallDocument, { id: record.id })).data?.deleteProviderCall.id).toBe(record.id);
+  expect((await admin(ProviderCallDocument, { id: record.id })).data?.providerCall).toBeNull();
+  await admin(HangupCallDocument, { id: callId! });
 });

@@ -22,12 +22,15 @@ it('creates, reads, lists, changes and deletes a provider made from VoIPBIN\'s f
   const created = await rest(t, 'POST', '/providers', voipbinProvider);
   expect(created.status).toBe(200);
   expect(created.body).toMatchObject({ ...voipbinProvider, endpoint: 'PJSIP/{target}@carrier-a', health_status: 'unknown', codecs: '', metadata: {}, tm_delete: '9999-01-01 00:00:00.000000' });
+  const withCodecs = await rest(t, 'POST', '/providers', { ...voipbinProvider, codecs: 'PCMU, PCMA' });
+  expect(withCodecs.body).toMatchObject({ codecs: 'PCMU, PCMA', tech_headers: { 'X-Account': 'acme' } });
+  expect((await rest(t, 'GET', `/providers/${withCodecs.body.id}`)).body.codecs).toBe('PCMU, PCMA');
   const id = created.body.id as string;
   expect((await rest(t, 'GET', `/providers/${id}`)).body).toEqual(created.body);
   expect(((await rest(t, 'GET', '/providers')).body.result as Json[]).map((p) => p.id)).toContain(id);
 
-  const changed = await rest(t, 'PUT', `/providers/${id}`, { ...voipbinProvider, tech_prefix: '99', name: 'Carrier A2' });
-  expect(changed.body).toMatchObject({ name: 'Carrier A2', tech_prefix: '99', endpoint: 'PJSIP/99{target}@carrier-a' });
+  const changed = await rest(t, 'PUT', `/providers/${id}`, { ...voipbinProvider, tech_prefix: '99', name: 'Carrier A2', tech_headers: { 'X-Route': 'b' }, codecs: 'alaw' });
+  expect(changed.body).toMatchObject({ name: 'Carrier A2', tech_prefix: '99', endpoint: 'PJSIP/99{target}@carrier-a', tech_headers: { 'X-Route': 'b' }, codecs: 'alaw' });
   const templated = await rest(t, 'PUT', `/providers/${id}`, { endpoint: 'Local/{target}@provider-down' });
   expect(templated.body).toMatchObject({ name: 'Carrier A2', endpoint: 'Local/{target}@provider-down' });
 
@@ -44,6 +47,11 @@ it('refuses bad provider input with 400 naming the field, and stores nothing', a
     [{ name: 'x', endpoint: 'PJSIP/+15551234567@carrier' }, 'endpoint'],
     [{ ...voipbinProvider, hostname: 'a b' }, 'hostname'],
     [{ ...voipbinProvider, tech_headers: ['X-A'] }, 'tech_headers'],
+    [{ ...voipbinProvider, tech_headers: { 'X Account': 'a' } }, 'tech_headers'],
+    [{ ...voipbinProvider, tech_headers: { Via: 'SIP/2.0/UDP x' } }, 'tech_headers'],
+    [{ ...voipbinProvider, tech_headers: { 'X-Account': 'a\r\nVia: SIP/2.0/UDP x' } }, 'tech_headers["X-Account"]'],
+    [{ ...voipbinProvider, codecs: 'ulaw,h264' }, 'codecs'],
+    [{ ...voipbinProvider, codecs: ['ulaw'] }, 'codecs'],
     [{ ...voipbinProvider, tech_prefix: 'a/b' }, 'tech_prefix'],
   ] as const) {
     const answer = await rest(t, 'POST', '/providers', body);
@@ -51,6 +59,17 @@ it('refuses bad provider input with 400 naming the field, and stores nothing', a
     expect(answer.body.error.reason).toBe('VALIDATION_FAILED');
     expect(answer.body.error.message).toContain(field);
   }
+  const made = (await rest(t, 'POST', '/providers', { ...voipbinProvider, codecs: 'ulaw' })).body as Json;
+  for (const [change, field] of [
+    [{ tech_headers: { 'X-Account\n': 'b' } }, 'tech_headers'],
+    [{ codecs: 'ulaw,ulaw' }, 'codecs'],
+    [{ name: 'renamed', codecs: 'speex99' }, 'codecs'],
+  ] as const) {
+    const answer = await rest(t, 'PUT', `/providers/${made.id}`, change);
+    expect([field, answer.status, answer.body.error.message]).toEqual([field, 400, expect.stringContaining(field)]);
+  }
+  expect((await rest(t, 'GET', `/providers/${made.id}`)).body).toEqual(made);
+  expect((await rest(t, 'DELETE', `/providers/${made.id}`)).status).toBe(200);
   expect((await rest(t, 'GET', '/providers/not-a-uuid')).status).toBe(400);
   expect((await rest(t, 'GET', `/providers/${UNKNOWN}`)).status).toBe(404);
   expect(((await rest(t, 'GET', '/providers')).body.result as Json[]).length).toBe(before);
@@ -135,4 +154,27 @@ it('refuses every provider and route operation to an ordinary customer with 403,
   }
   expect((await rest(t, 'GET', '/routes')).body.result).toEqual(before);
   expect((await rest(t, 'GET', `/providers/${provider}`)).body.name).toBe('Carrier A');
+});
+
+it('never leaves a live route on a deleted provider: a route made or moved to a provider while it is deleted, one of the two loses', async () => {
+  const home = (await rest(t, 'POST', '/providers', { ...voipbinProvider, hostname: 'home' })).body.id as string;
+  const moved = (await rest(t, 'POST', '/routes', { provider_id: home, target: '7' })).body.id as string;
+  for (let round = 0; round < 10; round++) {
+    const doomed = (await rest(t, 'POST', '/providers', { ...voipbinProvider, hostname: `doomed-${round}` })).body.id as string;
+    const [made, move, deleted] = await Promise.all([
+      rest(t, 'POST', '/routes', { provider_id: doomed, target: '7' }),
+      rest(t, 'PUT', `/routes/${moved}`, { provider_id: doomed }),
+      rest(t, 'DELETE', `/providers/${doomed}`),
+    ]);
+    const onDoomed = ((await rest(t, 'GET', '/routes?page_size=100')).body.result as Json[]).filter((route) => route.provider_id === doomed);
+    if (deleted.status === 200) {
+      expect({ round, made: made.status, move: move.status, onDoomed }).toEqual({ round, made: 404, move: 404, onDoomed: [] });
+      expect([made.body.error.reason, move.body.error.reason]).toEqual(['PROVIDER_NOT_FOUND', 'PROVIDER_NOT_FOUND']);
+    } else {
+      expect({ round, deleted: deleted.status, reason: deleted.body.error.reason }).toEqual({ round, deleted: 409, reason: 'PROVIDER_IN_USE' });
+      expect((await rest(t, 'GET', `/providers/${doomed}`)).status).toBe(200);
+    }
+    await rest(t, 'PUT', `/routes/${moved}`, { provider_id: home });
+    if (made.status === 200) await rest(t, 'DELETE', `/routes/${made.body.id}`);
+  }
 });

@@ -3,7 +3,7 @@ import { farEnd, waitForCall, waitForHangup } from './support/flows';
 import { collect, graphql, wsClient } from './support/graphql-client';
 import { simPost } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
-import { RINGS, TRANSFER_SOURCE, connectedPair, waitForTransfer } from './support/transfers';
+import { BUSY_AT, RINGING_AT, RINGS, TRANSFER_SOURCE, connectedPair, transferEvents, waitForRinging, waitForTransfer } from './support/transfers';
 import { waitFor } from './support/wait';
 
 /**
@@ -50,7 +50,7 @@ describe('transfers over GraphQL', () => {
     try {
       const stream = collect(client, TransferEventsDocument, { transferId: made.id });
       await waitForTransfer(t, made.id, 'ringing');
-      expect((await getTransfer(made.id))?.consultCalls).toEqual([{ id: consult, status: 'RINGING', masterCallId: caller }]);
+      expect((await getTransfer(made.id))?.consultCalls).toEqual([{ id: consult, status: 'RINGING', masterCallId: caller, hangupBy: null, hangupReason: null }]);
       await simPost(t.simUrl, `/sim/channels/${consult}/answer`);
       await waitForTransfer(t, made.id, 'consulting');
       const completed = await graphql(t.baseUrl, t.accessKey, CompleteTransferDocument, { id: made.id });
@@ -139,5 +139,83 @@ describe('transfers over GraphQL', () => {
     const client = wsClient(t.baseUrl, other.token);
     await expect(collect(client, TransferEventsDocument, { transferId: made[0]! }).done).rejects.toThrow(/NOT_FOUND/);
     await client.dispose();
+  });
+
+  describe('several transferees', () => {
+    const tel = (address: { target: string }) => ({ type: 'TEL' as const, target: address.target });
+    const finals = async (id: string) => (await transferEvents(t, id)).filter((e) => ['transfer_completed', 'transfer_cancelled', 'transfer_failed'].includes(e));
+    const bridgedWith = (id: string, other: string) =>
+      waitFor(() => farEnd(t, id), (far) => (far?.bridged_with as string[] | undefined)?.includes(other) === true, `${id} bridged with ${other}`);
+
+    it('blind to three: the groupcall is the transfer\'s, the second to answer is the transferee, the others end cancel', async () => {
+      const { caller, transferer } = await connectedPair(t);
+      const destinations = [RINGING_AT(21), RINGING_AT(22), RINGING_AT(23)].map(tel);
+      const started = await transferCall(transferer, { type: 'BLIND', destinations });
+      expect(started.errors).toBeUndefined();
+      const made = started.data!.transferCall;
+      expect(made).toMatchObject({ consultCallId: null, ringMethod: 'RING_ALL', destinations, groupcallId: expect.any(String) });
+      expect(made.consultCallIds).toHaveLength(3);
+      const legs = made.consultCallIds;
+      await waitForTransfer(t, made.id, 'ringing');
+      await waitForRinging(t, legs);
+      const ringing = await getTransfer(made.id);
+      expect(ringing?.consultCalls.map((call) => [call.id, call.status, call.masterCallId])).toEqual(legs.map((leg) => [leg, 'RINGING', caller]));
+      expect(ringing?.groupcall).toMatchObject({ id: made.groupcallId, status: 'PROGRESSING', ringMethod: 'RING_ALL', answerCallId: null, callIds: legs, masterCallId: caller });
+
+      await simPost(t.simUrl, `/sim/channels/${legs[1]}/answer`);
+      await waitForTransfer(t, made.id, 'completed');
+      await bridgedWith(caller, legs[1]!);
+      for (const loser of [legs[0]!, legs[2]!]) await waitForHangup(t, loser);
+      const done = await getTransfer(made.id);
+      expect(done).toMatchObject({ status: 'COMPLETED', consultCallId: legs[1], groupcall: { answerCallId: legs[1] } });
+      expect(done?.consultCalls.filter((call) => call.id !== legs[1]).map((call) => [call.hangupBy, call.hangupReason])).toEqual([
+        ['LOCAL', 'CANCEL'],
+        ['LOCAL', 'CANCEL'],
+      ]);
+      expect(await finals(made.id)).toEqual(['transfer_completed']);
+      await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+    });
+
+    it('attended to two, LINEAR: the first consults with the transferer, and completeTransfer hands the caller over', async () => {
+      const { caller, transferer } = await connectedPair(t);
+      const made = (await transferCall(transferer, { type: 'ATTENDED', destinations: [RINGING_AT(24), RINGING_AT(25)].map(tel), ringMethod: 'LINEAR' })).data!.transferCall;
+      expect(made.ringMethod).toBe('LINEAR');
+      const [first, second] = made.consultCallIds;
+      await waitForRinging(t, [first!]);
+      // Linear: the second is not dialled while the first rings.
+      expect((await getTransfer(made.id))?.consultCalls.map((call) => call.id)).toEqual([first]);
+      await simPost(t.simUrl, `/sim/channels/${first}/answer`);
+      await waitForTransfer(t, made.id, 'consulting');
+      await bridgedWith(transferer, first!);
+      expect((await graphql(t.baseUrl, t.accessKey, CompleteTransferDocument, { id: made.id })).data?.completeTransfer).toMatchObject({ status: 'COMPLETED', consultCallId: first });
+      await bridgedWith(caller, first!);
+      await waitForHangup(t, transferer);
+      expect((await getTransfer(made.id))?.consultCalls.map((call) => call.id)).toEqual([first]);
+      expect(second).toBeDefined();
+      await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+    });
+
+    it('attended, all busy: one transfer_failed (busy), caller and transferer back together', async () => {
+      const { caller, transferer } = await connectedPair(t);
+      const made = (await transferCall(transferer, { type: 'ATTENDED', destinations: [BUSY_AT(21), BUSY_AT(22)].map(tel) })).data!.transferCall;
+      expect(await waitForTransfer(t, made.id, 'failed')).toMatchObject({ reason: 'busy' });
+      await bridgedWith(caller, transferer);
+      await waitForCall(t, caller, (c) => c.mute_direction === '', 'the caller unmuted');
+      expect(await finals(made.id)).toEqual(['transfer_failed']);
+      await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+    });
+
+    it('cancelTransfer while they ring cancels every leg', async () => {
+      const { caller, transferer } = await connectedPair(t);
+      const made = (await transferCall(transferer, { type: 'ATTENDED', destinations: [RINGING_AT(26), RINGING_AT(27)].map(tel) })).data!.transferCall;
+      await waitForTransfer(t, made.id, 'ringing');
+      await waitForRinging(t, made.consultCallIds);
+      expect((await graphql(t.baseUrl, t.accessKey, CancelTransferDocument, { id: made.id })).data?.cancelTransfer).toMatchObject({ status: 'CANCELLED' });
+      for (const leg of made.consultCallIds) expect(await waitForHangup(t, leg)).toMatchObject({ hangup_by: 'local', hangup_reason: 'cancel' });
+      await waitFor(async () => (await getTransfer(made.id))?.groupcall?.status, (status) => status === 'HANGUP', 'the groupcall to end');
+      await bridgedWith(caller, transferer);
+      expect(await finals(made.id)).toEqual(['transfer_cancelled']);
+      await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+    });
   });
 });

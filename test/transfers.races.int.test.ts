@@ -3,7 +3,7 @@ import { farEnd, getCall, waitForHangup } from './support/flows';
 import { rest, type Json } from './support/rest';
 import { simPost } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
-import { RINGS, TRANSFER_SOURCE, connectedPair, transfer, waitForTransfer } from './support/transfers';
+import { RINGING_AT, RINGS, TRANSFER_SOURCE, ZERO_UUID, connectedPair, transfer, waitForRinging, waitForTransfer } from './support/transfers';
 import { waitFor } from './support/wait';
 
 /**
@@ -35,15 +35,21 @@ const PARTIES: Party[] = ['caller', 'transferer', 'consult'];
 const FINAL = ['completed', 'cancelled', 'failed'];
 const FAILURE_REASONS = ['busy', 'no_answer', 'failed'];
 
+type Input = 'complete' | 'cancel' | 'answer' | `answer:${number}` | `hangup:${Party}`;
+
 interface Case {
   type: TransferType;
   state: State;
-  /** What the test sends at the same moment. */
-  inputs: ('complete' | 'cancel' | 'answer' | `hangup:${Party}`)[];
+  /** Several transferees (a groupcall of this many legs); absent: one consult call. */
+  transferees?: number;
+  /** What the test sends at the same moment (`answer:<n>`: the n-th transferee's leg answers). */
+  inputs: Input[];
   /** The one outcome when the inputs leave no choice; a list when the race decides among them. */
   expected: { status: string; reason?: string | string[] }[];
   /** After the inputs, a transfer still in progress (turned blind) is answered to end it. */
   answerAfter?: boolean;
+  /** After the inputs, an attended transfer consulting is completed to end it. */
+  completeAfter?: boolean;
 }
 
 const hangupOutcome = (state: State, party: Party): Pick<Case, 'expected' | 'answerAfter'> => {
@@ -73,21 +79,48 @@ const CASES: Case[] = TYPES.flatMap((type) =>
   ]),
 );
 
+/**
+ * Several transferees at once, ringing (their groupcall): two answering at the same moment, an
+ * answer as a cancel arrives, the caller hanging up while they ring. One leg wins; every other
+ * leg ends, and is checked as the transferee is.
+ */
+const SEVERAL: Case[] = TYPES.flatMap((type): Case[] => [
+  { type, state: 'ringing', transferees: 3, inputs: ['answer:0', 'answer:1'], expected: [{ status: 'completed' }], completeAfter: type === 'attended' },
+  {
+    type,
+    state: 'ringing',
+    transferees: 2,
+    inputs: ['answer:1', 'cancel'],
+    expected: type === 'attended' ? [{ status: 'cancelled', reason: 'cancelled' }] : [{ status: 'completed' }, { status: 'cancelled', reason: 'cancelled' }],
+  },
+  { type, state: 'ringing', transferees: 3, inputs: ['hangup:caller'], expected: [{ status: 'cancelled', reason: 'caller_hangup' }] },
+]);
+
 interface Parties {
   id: string;
   calls: Record<Party, string>;
+  /** Several transferees: every leg (consult is the one that won, or the first while none did). */
+  legs: string[];
 }
 
-/** A transfer of `type` brought to `state`. */
-async function reach(type: TransferType, state: State): Promise<Parties> {
+/** A transfer of `type` brought to `state`, to one transferee or to `transferees` at once. */
+async function reach(type: TransferType, state: State, transferees?: number): Promise<Parties> {
   const pair = await connectedPair(t);
+  const target = { type: 'tel', target: state === 'dialing' ? DIALS : RINGS };
   const { body } = await transfer(t, pair.transferer, {
     type,
-    destination: { type: 'tel', target: state === 'dialing' ? DIALS : RINGS },
+    ...(transferees ? { destinations: Array.from({ length: transferees }, (_, i) => RINGING_AT(100 + i)) } : { destination: target }),
     timeout: 600_000,
     fallback: { actions: [{ type: 'sleep', option: { duration: 600_000 } }] },
   });
-  const parties = { id: body.transfer_id as string, calls: { caller: pair.caller, transferer: pair.transferer, consult: body.consult_call_id as string } };
+  const legs = transferees ? (body.transfer.consult_call_ids as string[]) : [];
+  const consult = transferees ? legs[0]! : (body.consult_call_id as string);
+  const parties = { id: body.transfer_id as string, calls: { caller: pair.caller, transferer: pair.transferer, consult }, legs };
+  if (transferees) {
+    await waitForTransfer(t, parties.id, 'ringing');
+    await waitForRinging(t, legs);
+    return parties;
+  }
   if (state === 'dialing') {
     await waitFor(() => farEnd(t, parties.calls.consult), (far) => far?.dial_status === '' && far.state !== 'Destroyed', 'the transferee dialled');
     expect((await rest(t, 'GET', `/transfers/${parties.id}`)).body.status).toBe('dialing');
@@ -101,29 +134,38 @@ async function reach(type: TransferType, state: State): Promise<Parties> {
   return parties;
 }
 
-function send(parties: Parties, input: Case['inputs'][number]): Promise<unknown> {
+function send(parties: Parties, input: Input): Promise<unknown> {
   if (input === 'complete' || input === 'cancel') return rest(t, 'POST', `/transfers/${parties.id}/${input}`);
   if (input === 'answer') return simPost(t.simUrl, `/sim/channels/${parties.calls.consult}/answer`);
+  if (input.startsWith('answer:')) return simPost(t.simUrl, `/sim/channels/${parties.legs[Number(input.slice('answer:'.length))]}/answer`);
   return simPost(t.simUrl, `/sim/channels/${parties.calls[input.slice('hangup:'.length) as Party]}/hangup`);
 }
 
 interface View {
   transfer: Json;
   events: Json[];
+  /** The parties' ids as the transfer stands: consult is the leg that won, once one did. */
+  ids: Record<Party, string>;
   calls: Record<Party, Json>;
   far: Record<Party, Json | null>;
+  /** Several transferees: the legs that are not the consult party, each of which must end. */
+  others: { call: Json; far: Json | null }[];
 }
 
 async function view(parties: Parties): Promise<View> {
-  const [transferNow, history, ...rest3] = await Promise.all([
-    rest(t, 'GET', `/transfers/${parties.id}`),
+  const transferNow = (await rest(t, 'GET', `/transfers/${parties.id}`)).body;
+  const winner = transferNow.consult_call_id as string;
+  const ids = { ...parties.calls, ...(parties.legs.length > 0 && winner !== ZERO_UUID ? { consult: winner } : {}) };
+  const others = parties.legs.filter((leg) => leg !== ids.consult);
+  const [history, ...found] = await Promise.all([
     rest(t, 'GET', `/transfers/${parties.id}/events`),
-    ...PARTIES.map((party) => getCall(t, parties.calls[party])),
-    ...PARTIES.map((party) => farEnd(t, parties.calls[party])),
+    ...[...PARTIES.map((party) => ids[party]), ...others].map((id) => Promise.all([getCall(t, id), farEnd(t, id)])),
   ]);
-  const calls = Object.fromEntries(PARTIES.map((party, i) => [party, rest3[i]])) as Record<Party, Json>;
-  const far = Object.fromEntries(PARTIES.map((party, i) => [party, rest3[PARTIES.length + i]])) as Record<Party, Json | null>;
-  return { transfer: (transferNow as { body: Json }).body, events: (history as { body: Json }).body.result as Json[], calls, far };
+  const pairs = found as [Json, Json | null][];
+  const calls = Object.fromEntries(PARTIES.map((party, i) => [party, pairs[i]![0]])) as Record<Party, Json>;
+  const far = Object.fromEntries(PARTIES.map((party, i) => [party, pairs[i]![1]])) as Record<Party, Json | null>;
+  const rest3 = pairs.slice(PARTIES.length).map(([call, farEndNow]) => ({ call, far: farEndNow }));
+  return { transfer: transferNow, events: (history as { body: Json }).body.result as Json[], ids, calls, far, others: rest3 };
 }
 
 /**
@@ -151,6 +193,9 @@ function problems(v: View, hungUpByTest: Party[]): string[] {
     if (up && (v.calls[party].status !== 'progressing' || v.far[party]?.state !== 'Up')) found.push(`${party} should be up: ${v.calls[party].status} / ${v.far[party]?.state}`);
     if (!up && (v.calls[party].status !== 'hangup' || v.far[party]?.state !== 'Destroyed')) found.push(`${party} should be gone: ${v.calls[party].status} / ${v.far[party]?.state}`);
   }
+  for (const other of v.others) {
+    if (other.call.status !== 'hangup' || other.far?.state !== 'Destroyed') found.push(`leg ${other.call.id} should be gone: ${other.call.status} / ${other.far?.state}`);
+  }
   if (stays.includes('caller')) {
     const caller = v.far.caller!;
     if (caller.ringback !== false || (caller.moh as Json).active !== false || caller.mute !== 'none' || v.calls.caller.mute_direction !== '') {
@@ -167,7 +212,7 @@ function problems(v: View, hungUpByTest: Party[]): string[] {
 
 const hungUpCount = async (callId: string) => ((await rest(t, 'GET', `/calls/${callId}/events`)).body.result as Json[]).filter((event) => event.type === 'call_hungup').length;
 
-const label = (c: Case) => `${c.type} ${c.state}: ${c.inputs.join(' + ')}`;
+const label = (c: Case) => `${c.type} ${c.state}${c.transferees ? ` to ${c.transferees}` : ''}: ${c.inputs.join(' + ')}`;
 
 describe('the transfer race matrix', () => {
   it('covers every type, state and party', () => {
@@ -175,14 +220,22 @@ describe('the transfer race matrix', () => {
     expect(CASES).toHaveLength(2 * 7 + 3 * 6 + 2);
   });
 
-  it.each(CASES.map((c) => [label(c), c] as const))('%s', async (_label, c) => {
-    const parties = await reach(c.type, c.state);
+  it('covers several transferees: two answers at once, an answer with a cancel, the caller hanging up', () => {
+    expect(SEVERAL).toHaveLength(2 * 3);
+  });
+
+  it.each([...CASES, ...SEVERAL].map((c) => [label(c), c] as const))('%s', async (_label, c) => {
+    const parties = await reach(c.type, c.state, c.transferees);
     await Promise.all(c.inputs.map((input) => send(parties, input)));
     const hungUpByTest = c.inputs.filter((input) => input.startsWith('hangup:')).map((input) => input.slice('hangup:'.length) as Party);
     if (c.answerAfter) {
       await waitFor(async () => (await view(parties)).transfer, (tr) => tr.type === 'blind', 'the transfer blind');
       await waitForHangup(t, parties.calls.transferer);
       await simPost(t.simUrl, `/sim/channels/${parties.calls.consult}/answer`);
+    }
+    if (c.completeAfter) {
+      await waitForTransfer(t, parties.id, 'consulting');
+      await rest(t, 'POST', `/transfers/${parties.id}/complete`);
     }
 
     const settled = await waitFor(() => view(parties), (v) => problems(v, hungUpByTest).length === 0, `${label(c)} to settle`).catch(async (error: Error) => {
@@ -192,6 +245,8 @@ describe('the transfer race matrix', () => {
     const outcome = c.expected.find((e) => e.status === settled.transfer.status);
     expect({ status: settled.transfer.status, allowed: c.expected.map((e) => e.status) }).toEqual({ status: outcome?.status, allowed: c.expected.map((e) => e.status) });
     if (outcome?.reason) expect([outcome.reason].flat()).toContain(settled.transfer.reason);
+    // Several transferees: one winner at most, and it is the transferee of a completed transfer.
+    if (c.transferees && settled.transfer.status === 'completed') expect(parties.legs).toContain(settled.transfer.consult_call_id);
 
     // Forward only: each event a later status than the one before, numbered 1, 2, 3 …
     const statuses = settled.events.map((event) => TRANSFER_STATUSES.indexOf((event.data as Json).status));
@@ -199,14 +254,22 @@ describe('the transfer race matrix', () => {
     expect(new Set(statuses).size).toBe(statuses.length);
     expect(settled.events.map((event) => event.sequence)).toEqual(settled.events.map((_e, i) => i + 1));
 
-    // Every ended call ended once; then the rest is hung up and each of the three has exactly one call_hungup.
-    for (const party of PARTIES) if (settled.calls[party].status === 'hangup') expect({ party, hungup: await hungUpCount(parties.calls[party]) }).toEqual({ party, hungup: 1 });
+    // Every ended call ended once; then the rest is hung up and each call has exactly one call_hungup.
+    const everyCall = [...new Set([...PARTIES.map((party) => settled.ids[party]), ...parties.legs])];
+    for (const party of PARTIES) if (settled.calls[party].status === 'hangup') expect({ party, hungup: await hungUpCount(settled.ids[party]) }).toEqual({ party, hungup: 1 });
     await simPost(t.simUrl, `/sim/channels/${parties.calls.caller}/hangup`);
-    for (const party of PARTIES) {
-      await waitForHangup(t, parties.calls[party]);
-      await waitFor(() => farEnd(t, parties.calls[party]), (far) => far?.state === 'Destroyed', `${party} gone at the simulator`);
-      expect({ party, hungup: await hungUpCount(parties.calls[party]) }).toEqual({ party, hungup: 1 });
+    for (const id of everyCall) {
+      await waitForHangup(t, id);
+      await waitFor(() => farEnd(t, id), (far) => far?.state === 'Destroyed', `${id} gone at the simulator`);
+      expect({ id, hungup: await hungUpCount(id) }).toEqual({ id, hungup: 1 });
     }
     expect((await rest(t, 'GET', `/transfers/${parties.id}/events`)).body.result.filter((event: Json) => FINAL.includes(String(event.type).replace('transfer_', '')))).toHaveLength(1);
+    if (c.transferees) {
+      // The transferees' groupcall ended exactly once, with at most the one winner.
+      const groupcall = (await rest(t, 'GET', `/groupcalls/${settled.transfer.groupcall_id}`)).body;
+      await waitFor(() => rest(t, 'GET', `/groupcalls/${groupcall.id}`), (g) => g.body.status === 'hangup', 'the groupcall to end');
+      const ends = ((await rest(t, 'GET', `/groupcalls/${groupcall.id}/events`)).body.result as Json[]).filter((event) => event.type === 'groupcall_hangup');
+      expect(ends).toHaveLength(1);
+    }
   });
 });

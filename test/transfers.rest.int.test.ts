@@ -2,7 +2,7 @@ import { farEnd, heard, waitForActiveflow, waitForCall, waitForHangup } from './
 import { rest, type Json } from './support/rest';
 import { simPost } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
-import { ANSWERS, BUSY, RINGS, TRANSFER_SOURCE, connectedPair, getCall, getTransfer, transfer, transferEvents, waitForTransfer } from './support/transfers';
+import { ANSWERS, BUSY, BUSY_AT, RINGING_AT, RINGS, TRANSFER_SOURCE, ZERO_UUID, connectedPair, getCall, getTransfer, transfer, transferEvents, waitForRinging, waitForTransfer } from './support/transfers';
 import { waitFor } from './support/wait';
 
 /**
@@ -299,7 +299,9 @@ describe('refusals', () => {
     const cases: [unknown, string][] = [
       [{ type: 'warm', destination: { type: 'tel', target: ANSWERS } }, 'type'],
       [{ type: 'blind' }, 'destination'],
-      [{ type: 'blind', destinations: [{ type: 'tel', target: ANSWERS }, { type: 'tel', target: RINGS }] }, 'destinations'],
+      [{ type: 'blind', destinations: [] }, 'destinations'],
+      [{ type: 'blind', destinations: [{ type: 'tel', target: ANSWERS }, { type: 'tel' }] }, 'destinations[1]'],
+      [{ type: 'blind', destinations: [{ type: 'tel', target: ANSWERS }, { type: 'tel', target: RINGS }], ring_method: 'round_robin' }, 'ring_method'],
       [{ type: 'blind', destination: { type: 'tel', target: ANSWERS }, context: [] }, 'context'],
       [{ type: 'blind', destination: { type: 'tel', target: ANSWERS }, timeout: 'soon' }, 'timeout'],
       [{ type: 'blind', destination: { type: 'tel', target: ANSWERS }, fallback: { flow_id: '4b3e7f3c-8a55-4d0e-9a51-3f0e2f7c9d11', actions: [{ type: 'hangup' }] } }, 'fallback'],
@@ -312,6 +314,10 @@ describe('refusals', () => {
       expect(answer.status).toBe(400);
       expect(JSON.stringify(answer.body)).toContain(field);
     }
+    // Several transferees ring as one groupcall: its limit on legs, with its code.
+    const many = await transfer(t, transferer, { type: 'blind', destinations: Array.from({ length: 101 }, (_, i) => RINGING_AT(i)) });
+    expect(many.status).toBe(400);
+    expect(many.body.error).toMatchObject({ reason: 'GROUPCALL_TOO_MANY_LEGS' });
     const big = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: ANSWERS }, context: { blob: 'x'.repeat(17 * 1024) } });
     expect(big.status).toBe(413);
     const foreignFlow = await transfer(t, transferer, { type: 'blind', destination: { type: 'tel', target: ANSWERS }, fallback: { flow_id: '4b3e7f3c-8a55-4d0e-9a51-3f0e2f7c9d11' } });
@@ -337,6 +343,154 @@ describe("VoIPBIN's POST /v1.0/transfers", () => {
     });
     expect((await getTransfer(t, answer.body.id)).status).toBeDefined();
     await waitForTransfer(t, answer.body.id, 'completed');
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+});
+
+describe('several transferees', () => {
+  const FINALS = ['transfer_completed', 'transfer_cancelled', 'transfer_failed'];
+  const finals = async (id: string) => (await transferEvents(t, id)).filter((e) => FINALS.includes(e));
+  const ended = async (legs: string[]) => Promise.all(legs.map((leg) => waitForHangup(t, leg)));
+
+  it('blind to three: they ring as a groupcall, the second answers and is bridged with the caller, the other two end cancel', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const started = await transfer(t, transferer, { type: 'blind', destinations: [RINGING_AT(1), RINGING_AT(2), RINGING_AT(3)] });
+    expect(started.status).toBe(200);
+    const { transfer_id: id, transfer: made } = started.body;
+    // No transferee yet: the winner becomes consult_call_id; every leg is listed from the start.
+    expect(started.body.consult_call_id).toBe(ZERO_UUID);
+    expect(made).toMatchObject({ ring_method: 'ring_all', destinations: [RINGING_AT(1), RINGING_AT(2), RINGING_AT(3)], destination: RINGING_AT(1) });
+    expect(made.groupcall_id).not.toBe(ZERO_UUID);
+    const legs = made.consult_call_ids as string[];
+    expect(legs).toHaveLength(3);
+
+    await waitForTransfer(t, id, 'ringing');
+    await waitForRinging(t, legs);
+    const groupcall = (await rest(t, 'GET', `/groupcalls/${made.groupcall_id}`)).body;
+    expect(groupcall).toMatchObject({ master_call_id: caller, ring_method: 'ring_all', answer_method: 'hangup_others', call_ids: legs, dial_timeout: 30000 });
+    for (const leg of legs) expect(await getCall(t, leg)).toMatchObject({ master_call_id: caller, groupcall_id: made.groupcall_id });
+    await waitFor(() => farEnd(t, caller), (far) => far?.ringback === true, 'the caller to hear ringing');
+
+    await simPost(t.simUrl, `/sim/channels/${legs[1]}/answer`);
+    const done = await waitForTransfer(t, id, 'completed');
+    expect(done).toMatchObject({ consult_call_id: legs[1], to_call_id: legs[1], from_call_id: caller });
+    await bridgedWith(caller, legs[1]!);
+    await waitFor(() => farEnd(t, caller), (far) => far?.ringback === false, 'the ringing to stop');
+    for (const loser of [legs[0]!, legs[2]!]) expect(await waitForHangup(t, loser)).toMatchObject({ hangup_by: 'local', hangup_reason: 'cancel' });
+    expect(await waitForHangup(t, transferer)).toMatchObject({ hangup_by: 'local' });
+    expect((await rest(t, 'GET', `/groupcalls/${made.groupcall_id}`)).body).toMatchObject({ answer_call_id: legs[1] });
+    expect(await finals(id)).toEqual(['transfer_completed']);
+    // The completed event carries the winner as to_call_id.
+    const completed = ((await rest(t, 'GET', `/transfers/${id}/events`)).body.result as Json[]).find((e) => e.type === 'transfer_completed')!;
+    expect(completed.data).toMatchObject({ to_call_id: legs[1], consult_call_ids: legs, groupcall_id: made.groupcall_id });
+
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+    await waitForHangup(t, legs[1]!);
+    await waitFor(() => rest(t, 'GET', `/groupcalls/${made.groupcall_id}`), (g) => g.body.status === 'hangup', 'the groupcall to end');
+  });
+
+  it('attended to two: the caller is held, the first to answer consults with the transferer, complete hands the caller over', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'attended', destinations: [RINGING_AT(4), RINGING_AT(5)] });
+    const id = body.transfer_id as string;
+    const legs = body.transfer.consult_call_ids as string[];
+    await waitForTransfer(t, id, 'ringing');
+    await waitForCall(t, caller, (c) => c.mute_direction === 'in', 'the caller held');
+    await waitForRinging(t, legs);
+    await simPost(t.simUrl, `/sim/channels/${legs[0]}/answer`);
+    expect(await waitForTransfer(t, id, 'consulting')).toMatchObject({ consult_call_id: legs[0] });
+    await bridgedWith(transferer, legs[0]!);
+    expect(await waitForHangup(t, legs[1]!)).toMatchObject({ hangup_by: 'local', hangup_reason: 'cancel' });
+    expect(await farEnd(t, caller)).toMatchObject({ moh: { active: true }, mute: 'in' });
+
+    expect((await rest(t, 'POST', `/transfers/${id}/complete`)).status).toBe(200);
+    await waitForTransfer(t, id, 'completed');
+    await waitForHangup(t, transferer);
+    await bridgedWith(caller, legs[0]!);
+    await waitForCall(t, caller, (c) => c.mute_direction === '', 'the caller unmuted');
+    expect(await transferEvents(t, id)).toEqual(['transfer_created', 'transfer_ringing', 'transfer_answered', 'transfer_completed']);
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
+  it('blind, all busy: one transfer_failed (busy), and the caller goes on with the fallback', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'blind', destinations: [BUSY_AT(1), BUSY_AT(2), BUSY_AT(3)], fallback: { actions: [{ type: 'sleep', option: { duration: 60000 } }] } });
+    expect(await waitForTransfer(t, body.transfer_id, 'failed')).toMatchObject({ reason: 'busy', consult_call_id: ZERO_UUID });
+    await ended(body.transfer.consult_call_ids);
+    await waitForActiveflow(t, caller, (f) => f.flow_id === body.transfer.fallback_flow_id && (f.current_action as Json)?.type === 'sleep', 'the fallback');
+    expect(await getCall(t, caller)).toMatchObject({ status: 'progressing' });
+    expect(await finals(body.transfer_id)).toEqual(['transfer_failed']);
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
+  it('attended, nobody answers within the timeout: one transfer_failed (no_answer), caller and transferer back together', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'attended', destinations: [RINGING_AT(6), BUSY_AT(4)], timeout: 1000 });
+    expect(await waitForTransfer(t, body.transfer_id, 'failed')).toMatchObject({ reason: 'no_answer', type: 'attended' });
+    await ended(body.transfer.consult_call_ids);
+    await bridgedWith(caller, transferer);
+    await waitForCall(t, caller, (c) => c.mute_direction === '', 'the caller unmuted');
+    expect(await farEnd(t, caller)).toMatchObject({ moh: { active: false }, mute: 'none', ringback: false });
+    expect(await finals(body.transfer_id)).toEqual(['transfer_failed']);
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
+  it('cancel while they ring cancels every leg, and the groupcall ends', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'blind', destinations: [RINGING_AT(7), RINGING_AT(8), RINGING_AT(9)], fallback: { actions: [{ type: 'sleep', option: { duration: 60000 } }] } });
+    const legs = body.transfer.consult_call_ids as string[];
+    await waitForTransfer(t, body.transfer_id, 'ringing');
+    await waitForRinging(t, legs);
+    expect((await rest(t, 'POST', `/transfers/${body.transfer_id}/cancel`)).body).toMatchObject({ status: 'cancelled', reason: 'cancelled' });
+    for (const leg of await ended(legs)) expect(leg).toMatchObject({ hangup_by: 'local', hangup_reason: 'cancel' });
+    for (const leg of legs) await waitFor(() => farEnd(t, leg), (far) => far?.state === 'Destroyed', `${leg} gone at the simulator`);
+    await waitFor(() => rest(t, 'GET', `/groupcalls/${body.transfer.groupcall_id}`), (g) => g.body.status === 'hangup', 'the groupcall to end');
+    await waitForActiveflow(t, caller, (f) => f.flow_id === body.transfer.fallback_flow_id, 'the fallback');
+    expect(await finals(body.transfer_id)).toEqual(['transfer_cancelled']);
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
+  it('attended, the transferer hangs up while they ring: it turns blind, the caller hears ringing, and the answer completes it', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'attended', destinations: [RINGING_AT(13), RINGING_AT(14)] });
+    const legs = body.transfer.consult_call_ids as string[];
+    await waitForRinging(t, legs);
+    await simPost(t.simUrl, `/sim/channels/${transferer}/hangup`);
+    await waitFor(() => getTransfer(t, body.transfer_id), (tr) => tr.type === 'blind', 'the transfer blind');
+    await waitFor(() => farEnd(t, caller), (far) => far?.ringback === true && (far?.moh as { active: boolean }).active === false, 'ringing, not music');
+    await simPost(t.simUrl, `/sim/channels/${legs[1]}/answer`);
+    expect(await waitForTransfer(t, body.transfer_id, 'completed')).toMatchObject({ type: 'blind', consult_call_id: legs[1] });
+    await bridgedWith(caller, legs[1]!);
+    expect(await waitForHangup(t, legs[0]!)).toMatchObject({ hangup_by: 'local', hangup_reason: 'cancel' });
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+
+  it('linear: one at a time, in order; the busy first moves on to the second, whose answer completes it', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const { body } = await transfer(t, transferer, { type: 'blind', destinations: [BUSY_AT(5), RINGING_AT(10)], ring_method: 'linear' });
+    const legs = body.transfer.consult_call_ids as string[];
+    expect(body.transfer.ring_method).toBe('linear');
+    expect(await waitForHangup(t, legs[0]!)).toMatchObject({ hangup_reason: 'busy' });
+    await waitForRinging(t, [legs[1]!]);
+    await simPost(t.simUrl, `/sim/channels/${legs[1]}/answer`);
+    expect(await waitForTransfer(t, body.transfer_id, 'completed')).toMatchObject({ consult_call_id: legs[1] });
+    await bridgedWith(caller, legs[1]!);
+    await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
+  });
+});
+
+describe("VoIPBIN's POST /v1.0/transfers with several transferee_addresses", () => {
+  it('rings them as a groupcall and names it', async () => {
+    const { caller, transferer } = await connectedPair(t);
+    const addresses = [RINGING_AT(11), RINGING_AT(12)];
+    const answer = await rest(t, 'POST', '/transfers', { transfer_type: 'blind', transferer_call_id: transferer, transferee_addresses: addresses });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ transferee_addresses: addresses, transferee_call_id: caller });
+    expect(answer.body.groupcall_id).not.toBe(ZERO_UUID);
+    const legs = (await getTransfer(t, answer.body.id)).consult_call_ids as string[];
+    await waitForRinging(t, legs);
+    await simPost(t.simUrl, `/sim/channels/${legs[0]}/answer`);
+    expect(await waitForTransfer(t, answer.body.id, 'completed')).toMatchObject({ consult_call_id: legs[0], groupcall_id: answer.body.groupcall_id });
     await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
   });
 });

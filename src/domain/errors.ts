@@ -42,6 +42,7 @@ export const ERROR_TABLE = {
   WEBHOOK_NOT_FOUND: notFound,
   TRANSFER_NOT_FOUND: notFound,
   PROVIDER_NOT_FOUND: notFound,
+  PROVIDER_CALL_NOT_FOUND: notFound,
   DIAL_ROUTE_NOT_FOUND: notFound,
   ALREADY_EXISTS: entry(409, 'ALREADY_EXISTS'),
   CALL_ALREADY_HUNGUP: precondition,

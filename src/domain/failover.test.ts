@@ -40,7 +40,7 @@ describe('which failed attempts fail over', () => {
 
 describe('the lifecycle with a route plan', () => {
   const attempt = { providerId: 'a', providerName: 'a', channelId: 'c', tmStart: new Date(), tmEnd: null, cause: null, hangupReason: null } satisfies CallAttempt;
-  const planned = (n: number) => Array.from({ length: n }, (_, i) => ({ providerId: `p${i}`, providerName: `p${i}`, endpoint: 'PJSIP/{target}@p' }));
+  const planned = (n: number) => Array.from({ length: n }, (_, i) => ({ providerId: `p${i}`, providerName: `p${i}`, endpoint: 'PJSIP/{target}@p', techHeaders: {}, codecs: '' }));
   const call = (over: Partial<CallFacts> = {}): CallFacts => ({ status: 'dialing', direction: 'outgoing', hangupRequest: null, attempts: [attempt], routePlan: planned(2), ...over });
 
   it('keeps a dialing call whose attempt failed and a provider is left, to try it', () => {

@@ -29,14 +29,19 @@ export interface NestedGroupcallInput {
 export function parseGroupcallDestinations(input: unknown, dialTimeoutMs: number, newId: () => string): GroupcallDestination[] {
   const legs = { count: 0 };
   const destinations = parseLevel(input, 'destinations', 1, dialTimeoutMs, newId, legs);
-  if (legs.count > MAX_GROUPCALL_LEGS) {
+  assertLegCount(legs.count);
+  return destinations;
+}
+
+/** The one limit on legs, for a groupcall and for a transfer's transferees (rung as one). */
+export function assertLegCount(count: number): void {
+  if (count > MAX_GROUPCALL_LEGS) {
     throw new AppError(
       'GROUPCALL_TOO_MANY_LEGS',
-      `destinations: a groupcall dials at most ${MAX_GROUPCALL_LEGS} legs in all, nested groupcalls included (the limit is ${MAX_GROUPCALL_LEGS}; this one has ${legs.count})`,
+      `destinations: a groupcall dials at most ${MAX_GROUPCALL_LEGS} legs in all, nested groupcalls included (the limit is ${MAX_GROUPCALL_LEGS}; this one has ${count})`,
       'destinations',
     );
   }
-  return destinations;
 }
 
 function parseLevel(input: unknown, field: string, level: number, dialTimeoutMs: number, newId: () => string, legs: { count: number }): GroupcallDestination[] {

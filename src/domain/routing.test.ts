@@ -1,7 +1,7 @@
 import { endpointOfHost, fillEndpoint, parseEndpointTemplate, parseRouteTarget, planRoute, type RouteCandidate } from './routing';
 
 const CUSTOMER = 'c1';
-const route = (over: Partial<RouteCandidate>): RouteCandidate => ({ customerId: CUSTOMER, target: 'all', priority: 1, providerId: 'p', providerName: 'p', endpoint: 'PJSIP/{target}@p', ...over });
+const route = (over: Partial<RouteCandidate>): RouteCandidate => ({ customerId: CUSTOMER, target: 'all', priority: 1, providerId: 'p', providerName: 'p', endpoint: 'PJSIP/{target}@p', techHeaders: {}, codecs: '', ...over });
 const ids = (plan: ReturnType<typeof planRoute>) => plan.map((planned) => planned.providerId);
 
 describe('choosing the providers of an outgoing tel call', () => {
@@ -32,6 +32,14 @@ describe('choosing the providers of an outgoing tel call', () => {
   it('lists a provider once even when two routes of the target name it', () => {
     const routes = [route({ target: '1', priority: 1, providerId: 'a' }), route({ target: '1', priority: 2, providerId: 'a' }), route({ target: '1', priority: 3, providerId: 'b' })];
     expect(ids(planRoute(routes, CUSTOMER, '+15551234567'))).toEqual(['a', 'b']);
+  });
+
+  it("keeps each provider's own SIP headers and codecs in the plan", () => {
+    const routes = [route({ target: '1', priority: 1, providerId: 'a', techHeaders: { 'X-Account': 'a' }, codecs: 'ulaw' }), route({ target: '1', priority: 2, providerId: 'b', techHeaders: { 'X-Account': 'b' } })];
+    expect(planRoute(routes, CUSTOMER, '+15551234567').map(({ providerId, techHeaders, codecs }) => ({ providerId, techHeaders, codecs }))).toEqual([
+      { providerId: 'a', techHeaders: { 'X-Account': 'a' }, codecs: 'ulaw' },
+      { providerId: 'b', techHeaders: { 'X-Account': 'b' }, codecs: '' },
+    ]);
   });
 });
 

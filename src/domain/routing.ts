@@ -1,4 +1,5 @@
 import { invalidArgument } from './errors';
+import type { SipHeaders } from './sip-headers';
 
 /** A route's destination: `all`, or the leading digits of the E.164 number (`1`, `4420` …). */
 export const ALL_TARGETS = 'all';
@@ -36,6 +37,8 @@ export interface RouteCandidate {
   providerId: string;
   providerName: string;
   endpoint: string;
+  techHeaders: SipHeaders;
+  codecs: string;
 }
 
 /** One provider a call will try, in order (kept on the call as its route plan). */
@@ -44,6 +47,9 @@ export interface PlannedProvider {
   providerName: string;
   /** The provider's endpoint template when the call was made. */
   endpoint: string;
+  /** The provider's SIP headers and codecs when the call was made (sent on its attempt). */
+  techHeaders: SipHeaders;
+  codecs: string;
 }
 
 const matches = (target: string, number: string): boolean => target === ALL_TARGETS || number.startsWith(target);
@@ -67,7 +73,9 @@ export function planRoute(routes: readonly RouteCandidate[], customerId: string,
     const plan: PlannedProvider[] = [];
     for (const { route } of ordered) {
       // The same provider twice in one target would only repeat a failed attempt.
-      if (!plan.some((planned) => planned.providerId === route.providerId)) plan.push({ providerId: route.providerId, providerName: route.providerName, endpoint: route.endpoint });
+      if (!plan.some((planned) => planned.providerId === route.providerId)) {
+        plan.push({ providerId: route.providerId, providerName: route.providerName, endpoint: route.endpoint, techHeaders: route.techHeaders, codecs: route.codecs });
+      }
     }
     return plan;
   }

@@ -1,6 +1,8 @@
 import { parseAddress, type Address, type AddressInput } from './address';
 import { resolveDialTimeout } from './dial-timeout';
 import { AppError, invalidArgument } from './errors';
+import { parseRingMethod, type RingMethod } from './groupcall';
+import { assertLegCount } from './groupcall-destinations';
 import { TRANSFER_TYPES, type TransferType } from './transfer';
 
 /** The largest context a transfer carries to its transferee (the spec's 16 KB). */
@@ -11,6 +13,8 @@ export interface TransferRequestInput {
   type?: unknown;
   destination?: AddressInput | null;
   destinations?: (AddressInput | null)[] | null;
+  /** Several destinations: ring_all (the default) or linear. */
+  ringMethod?: unknown;
   context?: unknown;
   timeout?: unknown;
   /** {flowId} or {actions}; anything else is refused naming `fallback`. */
@@ -22,33 +26,36 @@ export type TransferFallbackRequest = { flowId: unknown; actions: null } | { flo
 
 export interface TransferRequest {
   type: TransferType;
-  destination: Address;
+  /** One transferee, or several rung as a groupcall (at most the groupcall legs limit). */
+  destinations: Address[];
+  ringMethod: RingMethod;
   context: Record<string, unknown>;
   timeoutMs: number;
   fallback: TransferFallbackRequest;
 }
 
-function destinationOf(input: TransferRequestInput): Address {
+function destinationsOf(input: TransferRequestInput): Address[] {
   const list = input.destinations ?? null;
   if (input.destination != null && list != null) throw invalidArgument('destinations', 'give destination or destinations, not both');
-  if (list == null) return parseAddress(input.destination, 'destination');
-  if (!Array.isArray(list) || list.length === 0) throw invalidArgument('destinations', 'must be a list of one address');
-  // Ringing several transferees at once needs groupcalls (not built yet): one destination for now.
-  if (list.length > 1) throw invalidArgument('destinations', 'a transfer rings one destination for now (several at once need groupcalls)');
-  return parseAddress(list[0], 'destinations[0]');
+  if (list == null) return [parseAddress(input.destination, 'destination')];
+  if (!Array.isArray(list) || list.length === 0) throw invalidArgument('destinations', 'must be a list of at least one address');
+  // Several transferees ring as one groupcall: its limit on legs is theirs.
+  assertLegCount(list.length);
+  return list.map((destination, index) => parseAddress(destination, `destinations[${index}]`));
 }
 
 /** Validates a transfer request; every problem is a 400 naming its field, and nothing is changed. */
 export function parseTransferRequest(input: TransferRequestInput): TransferRequest {
   if (!TRANSFER_TYPES.includes(input.type as TransferType)) throw invalidArgument('type', `must be one of ${TRANSFER_TYPES.join(', ')}`);
-  const destination = destinationOf(input);
+  const destinations = destinationsOf(input);
+  const ringMethod = parseRingMethod(input.ringMethod);
   const context = input.context ?? {};
   if (typeof context !== 'object' || context === null || Array.isArray(context)) throw invalidArgument('context', 'must be a JSON object');
   if (Buffer.byteLength(JSON.stringify(context)) > MAX_TRANSFER_CONTEXT_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', `context: must be at most ${MAX_TRANSFER_CONTEXT_BYTES} bytes of JSON`, 'context');
   }
   const timeoutMs = resolveDialTimeout(input.timeout, 'timeout');
-  return { type: input.type as TransferType, destination, context: context as Record<string, unknown>, timeoutMs, fallback: fallbackOf(input.fallback) };
+  return { type: input.type as TransferType, destinations, ringMethod, context: context as Record<string, unknown>, timeoutMs, fallback: fallbackOf(input.fallback) };
 }
 
 /** `fallback`: {flow_id} or {actions} (a non-empty list), not both; absent or null for none. */

@@ -1,5 +1,5 @@
 import { canMoveTransfer, type Transfer, type TransferStatus, type TransferType } from './transfer';
-import { callerAudioOf, consultEndReason, effectsOfInput, effectsOfTransferEvent, transferStep, type TransferInput } from './transfer-steps';
+import { callerAudioOf, consultEndReason, effectsOfInput, effectsOfTransferEvent, transferStep, transfereesEndReason, type TransferInput } from './transfer-steps';
 
 const transfer = (type: TransferType, status: TransferStatus): Transfer => ({
   id: 't',
@@ -9,7 +9,11 @@ const transfer = (type: TransferType, status: TransferStatus): Transfer => ({
   transfererCallId: 'a',
   callerCallId: 'b',
   consultCallId: 'd',
+  consultCallIds: ['d'],
   destination: { type: 'tel', target: '+15550001111', targetName: '', name: '', detail: '' },
+  destinations: [{ type: 'tel', target: '+15550001111', targetName: '', name: '', detail: '' }],
+  ringMethod: 'ring_all',
+  groupcallId: null,
   context: {},
   timeoutMs: 30000,
   fallback: null,
@@ -117,5 +121,25 @@ describe("the caller's audio", () => {
     ['blind', 'failed', { held: false, ringing: false }],
   ] as const)('%s %s: %o', (type, status, audio) => {
     expect(callerAudioOf(transfer(type, status))).toEqual(audio);
+  });
+});
+
+describe('several transferees', () => {
+  it("the winning leg's answer names it the transferee's call, for either type", () => {
+    expect(transferStep(transfer('blind', 'ringing'), { kind: 'consult_answered', callId: 'leg-2' })).toEqual({ status: 'completed', type: 'blind', reason: null, consultCallId: 'leg-2' });
+    expect(transferStep(transfer('attended', 'dialing'), { kind: 'consult_answered', callId: 'leg-2' })).toEqual({ status: 'consulting', type: 'attended', reason: null, consultCallId: 'leg-2' });
+    expect(transferStep(transfer('attended', 'consulting'), { kind: 'consult_answered', callId: 'leg-3' })).toBeNull();
+  });
+
+  it.each([
+    [['busy', 'busy', 'busy'], 'busy'],
+    [['failed', 'failed'], 'failed'],
+    [['busy', 'no_answer'], 'no_answer'],
+    [['busy', 'failed'], 'busy'],
+    [['failed', 'no_answer', 'busy'], 'no_answer'],
+    [['no_answer', 'no_answer'], 'no_answer'],
+    [[], 'no_answer'],
+  ])('legs ending %j fail the transfer with %s', (reasons, reason) => {
+    expect(transfereesEndReason(reasons)).toBe(reason);
   });
 });

@@ -4,7 +4,8 @@ import { isFinalTransferStatus } from './transfer';
 /** What happened to a transfer: one of its calls changed, or a client asked for something. */
 export type TransferInput =
   | { kind: 'consult_ringing' }
-  | { kind: 'consult_answered' }
+  /** The consult call answered; with several transferees, `callId` is the leg that won their groupcall. */
+  | { kind: 'consult_answered'; callId?: string }
   /** The consult call ended before the transfer completed: busy, no_answer, failed or transferee_hangup. */
   | { kind: 'consult_ended'; reason: string }
   | { kind: 'transferer_hungup' }
@@ -17,6 +18,8 @@ export interface TransferMoveDecision {
   /** An attended transfer completed before the answer goes on as a blind one. */
   type: TransferType;
   reason: string | null;
+  /** The transferee's call, set by the answer of the leg that won the transferees' groupcall. */
+  consultCallId?: string;
 }
 
 /**
@@ -34,7 +37,7 @@ export function transferStep(transfer: Transfer, input: TransferInput): Transfer
       return status === 'dialing' ? to('ringing') : null;
     case 'consult_answered':
       if (answered) return null;
-      return to(type === 'blind' ? 'completed' : 'consulting');
+      return { ...to(type === 'blind' ? 'completed' : 'consulting'), ...(input.callId ? { consultCallId: input.callId } : {}) };
     case 'consult_ended':
       return to('failed', input.reason);
     case 'caller_hungup':
@@ -106,6 +109,16 @@ export function consultEndReason(hangupReason: string | null, answered: boolean)
   if (hangupReason === 'busy') return 'busy';
   if (hangupReason === 'dialout' || hangupReason === 'noanswer' || hangupReason === 'timeout') return 'no_answer';
   return 'failed';
+}
+
+/**
+ * Why a transfer to several transferees failed when their groupcall ended with no answer, from
+ * each leg's consultEndReason, the most telling first: no_answer when any leg rang unanswered
+ * (or was never dialled), else busy when any leg was busy, else failed.
+ */
+export function transfereesEndReason(legReasons: readonly string[]): string {
+  if (legReasons.length === 0 || legReasons.includes('no_answer')) return 'no_answer';
+  return legReasons.includes('busy') ? 'busy' : 'failed';
 }
 
 /** What the caller hears while a transfer is as it is: held (music on hold, muted in), ringing, or neither. */

@@ -1,4 +1,5 @@
 import type { Address } from './address';
+import type { RingMethod } from './groupcall';
 
 export const TRANSFER_TYPES = ['blind', 'attended'] as const;
 export type TransferType = (typeof TRANSFER_TYPES)[number];
@@ -24,8 +25,17 @@ export interface Transfer {
   status: TransferStatus;
   transfererCallId: string;
   callerCallId: string;
+  /** The transferee's call: the one consult call, or (several destinations) the leg that answered first; null until then. */
   consultCallId: string | null;
+  /** Every call to a transferee: the one consult call, or the groupcall's legs (in destination order). */
+  consultCallIds: string[];
+  /** The first (or only) transferee. */
   destination: Address;
+  /** Every transferee asked for: several ring at once (ring_all) or in turn (linear) as the groupcall groupcallId. */
+  destinations: Address[];
+  ringMethod: RingMethod;
+  /** The groupcall of the transferees when there are several (chosen with the transfer), else null. */
+  groupcallId: string | null;
   context: Record<string, unknown>;
   timeoutMs: number;
   fallback: TransferFallback;

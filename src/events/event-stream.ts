@@ -1,5 +1,6 @@
 import type { EventBus } from './event-bus';
 import type { EventRecord } from './event-record';
+import { createSequenceGate } from '../domain/events/sequence-gate';
 
 export interface EventStreamOptions {
   bus: EventBus;
@@ -13,11 +14,12 @@ export interface EventStreamOptions {
 
 /**
  * A customer's events as an async iterator, in per-resource sequence order and without
- * duplicates (the outbox delivers at least once; replay and live may overlap).
+ * duplicates (the outbox delivers at least once; replay and live may overlap). What it remembers
+ * for that is bounded (domain/events/sequence-gate.ts), however long the stream lives.
  */
 export async function openEventStream(options: EventStreamOptions): Promise<AsyncIterableIterator<EventRecord>> {
   const buffer: EventRecord[] = [];
-  const lastSequence = new Map<string, number>();
+  const gate = createSequenceGate();
   let wakeUp: (() => void) | null = null;
   let finished = false;
 
@@ -42,10 +44,7 @@ export async function openEventStream(options: EventStreamOptions): Promise<Asyn
       if (finished) return null;
       while (buffer.length > 0) {
         const event = buffer.shift() as EventRecord;
-        const last = lastSequence.get(event.resourceId) ?? 0;
-        if (event.sequence <= last) continue;
-        lastSequence.set(event.resourceId, event.sequence);
-        return event;
+        if (gate.admit(event)) return event;
       }
       if (finished) return null;
       await new Promise<void>((resolve) => (wakeUp = resolve));

@@ -34,6 +34,8 @@ export interface NewCall {
   status?: 'dialing' | 'ringing' | 'progressing';
   /** The media server it is on, when known at creation (an incoming call: where it arrived). */
   mediaServer?: string | null;
+  /** An outgoing tel call's plan fixed by its maker (a provider call: one provider, no route selection). */
+  routePlan?: PlannedProvider[];
 }
 
 export interface NewFlow {
@@ -136,6 +138,10 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
     const plans = new Map<string, PlannedProvider[]>();
     const candidates = new Map<string, RouteCandidate[]>();
     for (const call of calls.filter(isOutgoingTel)) {
+      if (call.routePlan) {
+        plans.set(call.id, call.routePlan);
+        continue;
+      }
       if (!candidates.has(call.customerId)) candidates.set(call.customerId, await routes.candidatesFor(call.customerId));
       plans.set(call.id, planRoute(candidates.get(call.customerId)!, call.customerId, (call.destination as StoredAddress).target));
     }

@@ -1,8 +1,10 @@
 import type { Address } from '../domain/address';
+import type { RingMethod } from '../domain/groupcall';
 import { statusesBefore, TRANSFER_EVENT_OF, type Transfer, type TransferStatus, type TransferType } from '../domain/transfer';
 import { Prisma } from '../generated/prisma/client';
 import type { PrismaClient } from './database';
 import { outboxInsert } from './outbox';
+import { addressToStored } from '../services/call-row';
 import { transferFromRow, type TransferRow } from '../services/transfer-row';
 
 export interface NewTransfer {
@@ -11,9 +13,16 @@ export interface NewTransfer {
   type: TransferType;
   transfererCallId: string;
   callerCallId: string;
-  /** Chosen with the transfer, so a change of the consult call is known as the transfer's from its first event. */
-  consultCallId: string;
-  destination: Address;
+  /**
+   * Chosen with the transfer, so a change of a consult call is known as the transfer's from its
+   * first event: the one consult call (consultCallId too), or the legs of the groupcall
+   * `groupcallId` (consultCallId is then the winner, set by its answer).
+   */
+  consultCallId: string | null;
+  consultCallIds: string[];
+  groupcallId: string | null;
+  destinations: Address[];
+  ringMethod: RingMethod;
   context: Record<string, unknown>;
   timeoutMs: number;
   /** A saved flow of the customer's, or the temporary flow made here for fallbackActions. */
@@ -31,15 +40,9 @@ export interface TransferMove {
   status: TransferStatus;
   type: TransferType;
   reason: string | null;
+  /** The leg that won the transferees' groupcall: the transferee's call from now on. */
+  consultCallId?: string;
 }
-
-const storedAddress = (address: Address) => ({
-  type: address.type,
-  target: address.target,
-  target_name: address.targetName,
-  name: address.name,
-  detail: address.detail,
-});
 
 /**
  * The SQL of transfers. Every change is one conditional statement with its event (the one
@@ -62,10 +65,13 @@ export function createTransferRepository(prisma: PrismaClient) {
             SELECT ${transfer.fallbackFlowId}::uuid, ${transfer.customerId}::uuid, 'temporary', ${actions}::jsonb, clock_timestamp(), clock_timestamp()
             WHERE ${actions}::jsonb IS NOT NULL
           ), made AS (
-            INSERT INTO transfers (id, customer_id, type, status, transferer_call_id, caller_call_id, consult_call_id, destination, context, timeout,
+            INSERT INTO transfers (id, customer_id, type, status, transferer_call_id, caller_call_id, consult_call_id, consult_call_ids, groupcall_id,
+                                   destination, destinations, ring_method, context, timeout,
                                    fallback_flow_id, fallback_actions, idempotency_key, event_seq, tm_create, tm_update)
             VALUES (${transfer.id}::uuid, ${transfer.customerId}::uuid, ${transfer.type}, 'dialing', ${transfer.transfererCallId}::uuid,
-                    ${transfer.callerCallId}::uuid, ${transfer.consultCallId}::uuid, ${JSON.stringify(storedAddress(transfer.destination))}::jsonb, ${JSON.stringify(transfer.context)}::jsonb,
+                    ${transfer.callerCallId}::uuid, ${transfer.consultCallId}::uuid, ${transfer.consultCallIds}::uuid[], ${transfer.groupcallId}::uuid,
+                    ${JSON.stringify(addressToStored(transfer.destinations[0]!))}::jsonb, ${JSON.stringify(transfer.destinations.map(addressToStored))}::jsonb,
+                    ${transfer.ringMethod}, ${JSON.stringify(transfer.context)}::jsonb,
                     ${transfer.timeoutMs}::int, ${transfer.fallbackFlowId}::uuid, ${actions}::jsonb,
                     ${transfer.idempotencyKey}, 1, clock_timestamp(), clock_timestamp())
             RETURNING *
@@ -94,6 +100,7 @@ export function createTransferRepository(prisma: PrismaClient) {
       const rows = await prisma.$queryRaw<TransferRow[]>`
         WITH moved AS (
           UPDATE transfers SET status = ${move.status}, type = ${move.type}, reason = COALESCE(${move.reason}, reason),
+                 consult_call_id = COALESCE(${move.consultCallId ?? null}::uuid, consult_call_id),
                  event_seq = event_seq + ${same ? 0 : 1}::int, tm_update = clock_timestamp(),
                  tm_ringing = CASE WHEN ${move.status} = 'ringing' THEN clock_timestamp() ELSE tm_ringing END,
                  tm_answer = CASE WHEN ${move.status} = 'consulting' OR (${move.status} = 'completed' AND tm_answer IS NULL) THEN clock_timestamp() ELSE tm_answer END,
@@ -120,12 +127,18 @@ export function createTransferRepository(prisma: PrismaClient) {
       return rows[0] ? transferFromRow(rows[0]) : null;
     },
 
-    /** The newest transfer this call is part of (as transferer, caller or consult call): in progress first. */
+    /** The newest transfer this call is part of (as transferer, caller or one of its consult calls): in progress first. */
     async findOfCall(callId: string): Promise<Transfer | null> {
       const rows = await prisma.$queryRaw<TransferRow[]>`
         SELECT * FROM transfers
-        WHERE transferer_call_id = ${callId}::uuid OR caller_call_id = ${callId}::uuid OR consult_call_id = ${callId}::uuid
+        WHERE transferer_call_id = ${callId}::uuid OR caller_call_id = ${callId}::uuid OR consult_call_ids @> ARRAY[${callId}::uuid]
         ORDER BY (status IN ('dialing', 'ringing', 'consulting')) DESC, tm_create DESC LIMIT 1`;
+      return rows[0] ? transferFromRow(rows[0]) : null;
+    },
+
+    /** The transfer whose transferees ring as this groupcall. */
+    async findOfGroupcall(groupcallId: string): Promise<Transfer | null> {
+      const rows = await prisma.$queryRaw<TransferRow[]>`SELECT * FROM transfers WHERE groupcall_id = ${groupcallId}::uuid`;
       return rows[0] ? transferFromRow(rows[0]) : null;
     },
 
@@ -135,14 +148,14 @@ export function createTransferRepository(prisma: PrismaClient) {
       const rows = await prisma.$queryRaw<TransferRow[]>`
         SELECT * FROM transfers
         WHERE customer_id = ${customerId}::uuid
-          AND (transferer_call_id = ANY(${ids}::uuid[]) OR caller_call_id = ANY(${ids}::uuid[]) OR consult_call_id = ANY(${ids}::uuid[]))
+          AND (transferer_call_id = ANY(${ids}::uuid[]) OR caller_call_id = ANY(${ids}::uuid[]) OR consult_call_ids && ${ids}::uuid[])
         ORDER BY tm_create, id`;
       return rows.map(transferFromRow);
     },
 
-    /** Whether this call is the consult call of a transfer (its legs are the transfer's, not a connect's). */
+    /** Whether this call is a consult call of a transfer (its legs are the transfer's, not a connect's). */
     async isConsultCall(callId: string): Promise<boolean> {
-      const rows = await prisma.$queryRaw<{ found: boolean }[]>`SELECT EXISTS (SELECT 1 FROM transfers WHERE consult_call_id = ${callId}::uuid) AS found`;
+      const rows = await prisma.$queryRaw<{ found: boolean }[]>`SELECT EXISTS (SELECT 1 FROM transfers WHERE consult_call_ids @> ARRAY[${callId}::uuid]) AS found`;
       return rows[0]?.found === true;
     },
 

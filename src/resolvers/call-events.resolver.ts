@@ -5,6 +5,7 @@ import { CallEvent } from '../schema/call-event.type';
 import type { GraphqlContext } from './context';
 import { activeflowOfPayload } from './activeflow.mapper';
 import { toGraphqlCall, toGraphqlCallEvent } from './call.mapper';
+import { toGraphqlEventFields } from './event.mapper';
 import { callFromRow } from '../services/call-row';
 import { parseStreamPosition } from '../domain/events/stream-position';
 
@@ -44,12 +45,11 @@ async function subscribeToCallEvents({ args, context }: { args: CallEventsArgs; 
 /** Activeflow events carry the activeflow, and the call it runs on as it was at the change (its snapshot). */
 async function toCallEvent(event: EventRecord, ctx: GraphqlContext): Promise<CallEvent> {
   if (event.resourceType !== 'activeflow') return toGraphqlCallEvent(event);
-  const named = { type: event.type, resourceType: event.resourceType, resourceId: event.resourceId, sequence: event.sequence, position: event.position };
   const activeflow = activeflowOfPayload(event.payload);
   const snapshot = event.payload.call as Record<string, unknown> | null | undefined;
   // Events written before snapshots carried the call: the call as it is now.
   const call = snapshot ? callFromRow(snapshot) : await ctx.services.calls.get(ctx.customerId, activeflow.callId);
-  return { ...named, occurredAt: new Date(event.tmCreate), call: toGraphqlCall(call), activeflow };
+  return { ...toGraphqlEventFields(event), resourceType: event.resourceType, call: toGraphqlCall(call), activeflow };
 }
 
 @Resolver()

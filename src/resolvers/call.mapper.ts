@@ -1,10 +1,11 @@
 import type { Call as DomainCall } from '../domain/call';
 import type { EventRecord } from '../events/event-record';
+import { toGraphqlAddress, toGraphqlEventFields } from './event.mapper';
 import { callFromRow } from '../services/call-row';
 import type { Call } from '../schema/call.type';
 import type { CallEvent } from '../schema/call-event.type';
 import type { MuteDirectionEnum } from '../schema/mute-direction.enum';
-import type { AddressTypeEnum, CallDirectionEnum, CallStatusEnum, HangupByEnum, HangupReasonEnum } from '../schema/call-status.enum';
+import type { CallDirectionEnum, CallStatusEnum, HangupByEnum, HangupReasonEnum } from '../schema/call-status.enum';
 
 export function toGraphqlCall(call: DomainCall): Call {
   return {
@@ -12,8 +13,8 @@ export function toGraphqlCall(call: DomainCall): Call {
     type: call.type,
     status: call.status as CallStatusEnum,
     direction: call.direction as CallDirectionEnum,
-    source: { ...call.source, type: call.source.type as AddressTypeEnum },
-    destination: { ...call.destination, type: call.destination.type as AddressTypeEnum },
+    source: toGraphqlAddress(call.source),
+    destination: toGraphqlAddress(call.destination),
     flowId: call.flowId,
     masterCallId: call.masterCallId,
     groupcallId: call.groupcallId,
@@ -48,11 +49,7 @@ export function toGraphqlCall(call: DomainCall): Call {
 }
 
 export const toGraphqlCallEvent = (event: EventRecord): CallEvent => ({
-  type: event.type,
+  ...toGraphqlEventFields(event),
   resourceType: event.resourceType,
-  resourceId: event.resourceId,
-  sequence: event.sequence,
-  position: event.position,
-  occurredAt: new Date(event.tmCreate),
   call: toGraphqlCall(callFromRow(event.payload)),
 });

@@ -2,16 +2,16 @@ import type { Groupcall as DomainGroupcall } from '../domain/groupcall';
 import type { EventRecord } from '../events/event-record';
 import { callFromRow } from '../services/call-row';
 import { groupcallFromRow } from '../services/groupcall-row';
-import type { AddressTypeEnum } from '../schema/call-status.enum';
 import type { AnswerMethodEnum, GroupcallStatusEnum, RingMethodEnum } from '../schema/groupcall.enum';
 import type { Groupcall, GroupcallEvent } from '../schema/groupcall.type';
 import { toGraphqlCall } from './call.mapper';
+import { toGraphqlAddress, toGraphqlEventFields } from './event.mapper';
 
 export const toGraphqlGroupcall = (groupcall: DomainGroupcall): Groupcall => ({
   id: groupcall.id,
   status: groupcall.status as GroupcallStatusEnum,
-  source: { ...groupcall.source, type: groupcall.source.type as AddressTypeEnum },
-  destinations: groupcall.destinations.map((address) => ({ ...address, type: address.type as AddressTypeEnum })),
+  source: toGraphqlAddress(groupcall.source),
+  destinations: groupcall.destinations.map(toGraphqlAddress),
   ringMethod: groupcall.ringMethod as RingMethodEnum,
   answerMethod: groupcall.answerMethod as AnswerMethodEnum,
   flowId: groupcall.flowId,
@@ -32,12 +32,8 @@ export const toGraphqlGroupcall = (groupcall: DomainGroupcall): Groupcall => ({
 
 /** A groupcall's event or one of its legs' call events, with the snapshot it carries. */
 export const toGraphqlGroupcallEvent = (event: EventRecord): GroupcallEvent => ({
-  type: event.type,
+  ...toGraphqlEventFields(event),
   resourceType: event.resourceType,
-  resourceId: event.resourceId,
-  sequence: event.sequence,
-  position: event.position,
-  occurredAt: new Date(event.tmCreate),
   groupcall: event.resourceType === 'groupcall' ? toGraphqlGroupcall(groupcallFromRow(event.payload)) : null,
   call: event.resourceType === 'call' ? toGraphqlCall(callFromRow(event.payload)) : null,
 });

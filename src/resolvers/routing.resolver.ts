@@ -14,6 +14,8 @@ const toProvider = (provider: DomainProvider): Provider => ({
   hostname: provider.hostname,
   techPrefix: provider.techPrefix,
   techPostfix: provider.techPostfix,
+  techHeaders: provider.techHeaders,
+  codecs: provider.codecs,
   createdAt: provider.tmCreate,
   updatedAt: provider.tmUpdate,
 });
@@ -40,6 +42,8 @@ const providerInput = (input: ProviderInput): ServiceProviderInput => ({
   hostname: given(input.hostname),
   tech_prefix: given(input.techPrefix),
   tech_postfix: given(input.techPostfix),
+  tech_headers: given(input.techHeaders),
+  codecs: given(input.codecs),
 });
 
 const routeInput = (input: RouteInput): ServiceRouteInput => ({

@@ -10,7 +10,7 @@ export function transfersOfCall(ctx: GraphqlContext): DataLoader<string, Transfe
   if (!loader) {
     loader = new DataLoader(async (callIds) => {
       const found = await ctx.services.transfers.ofCalls(ctx.customerId, callIds);
-      const takesPart = (transfer: Transfer, callId: string) => transfer.transfererCallId === callId || transfer.callerCallId === callId || transfer.consultCallId === callId;
+      const takesPart = (transfer: Transfer, callId: string) => transfer.transfererCallId === callId || transfer.callerCallId === callId || transfer.consultCallIds.includes(callId);
       return callIds.map((callId) => found.filter((transfer) => takesPart(transfer, callId)));
     });
     loaders.set(ctx, loader);

@@ -1,10 +1,11 @@
 import type { Transfer as DomainTransfer } from '../domain/transfer';
 import { isFinalTransferStatus } from '../domain/transfer';
 import type { EventRecord } from '../events/event-record';
-import type { AddressTypeEnum } from '../schema/call-status.enum';
+import type { RingMethodEnum } from '../schema/groupcall.enum';
 import type { TransferStatusEnum, TransferTypeEnum } from '../schema/transfer.enum';
 import type { Transfer, TransferEvent } from '../schema/transfer.type';
 import { transferFromRow } from '../services/transfer-row';
+import { toGraphqlAddress, toGraphqlEventFields } from './event.mapper';
 
 export const toGraphqlTransfer = (transfer: DomainTransfer): Transfer => ({
   id: transfer.id,
@@ -12,8 +13,12 @@ export const toGraphqlTransfer = (transfer: DomainTransfer): Transfer => ({
   status: transfer.status as TransferStatusEnum,
   transfererCallId: transfer.transfererCallId,
   callerCallId: transfer.callerCallId,
-  consultCallIds: transfer.consultCallId ? [transfer.consultCallId] : [],
-  destination: { ...transfer.destination, type: transfer.destination.type as AddressTypeEnum },
+  consultCallId: transfer.consultCallId,
+  consultCallIds: transfer.consultCallIds,
+  destination: toGraphqlAddress(transfer.destination),
+  destinations: transfer.destinations.map(toGraphqlAddress),
+  ringMethod: transfer.ringMethod as RingMethodEnum,
+  groupcallId: transfer.groupcallId,
   context: transfer.context,
   timeout: transfer.timeoutMs,
   fallbackFlowId: transfer.fallback?.flowId ?? null,
@@ -29,11 +34,7 @@ export const toGraphqlTransfer = (transfer: DomainTransfer): Transfer => ({
 export function toGraphqlTransferEvent(event: EventRecord): TransferEvent {
   const transfer = transferFromRow(event.payload);
   return {
-    type: event.type,
-    resourceId: event.resourceId,
-    sequence: event.sequence,
-    position: event.position,
-    occurredAt: new Date(event.tmCreate),
+    ...toGraphqlEventFields(event),
     final: isFinalTransferStatus(transfer.status),
     transfer: toGraphqlTransfer(transfer),
   };

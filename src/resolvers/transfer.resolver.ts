@@ -3,11 +3,14 @@ import { FINAL_TRANSFER_EVENTS } from '../domain/transfer';
 import type { EventRecord } from '../events/event-record';
 import { openEventStream } from '../events/event-stream';
 import { Call } from '../schema/call.type';
+import { Groupcall } from '../schema/groupcall.type';
 import { TransferCallInput } from '../schema/transfer-call.input';
 import { Transfer, TransferConnection, TransferEvent } from '../schema/transfer.type';
 import { toGraphqlCall } from './call.mapper';
 import type { GraphqlContext } from './context';
 import { nullWhenNotFound } from './null-when-not-found';
+import { groupcallById } from './groupcall-loaders';
+import { toGraphqlGroupcall } from './groupcall.mapper';
 import { connectionOf, pageArgsOf, PAGE_SIZE_DESCRIPTION } from './paging';
 import { toGraphqlTransfer, toGraphqlTransferEvent } from './transfer.mapper';
 import { transfersOfCall } from './transfer-loaders';
@@ -87,10 +90,16 @@ export class TransferResolver {
     return callOf(ctx, transfer.callerCallId);
   }
 
-  @FieldResolver(() => [Call], { description: 'The transferee calls dialled so far.' })
+  @FieldResolver(() => [Call], { description: 'The transferee calls dialled so far: the one consult call, or every leg of the groupcall (a linear one dials in turn).' })
   async consultCalls(@Root() transfer: Transfer, @Ctx() ctx: GraphqlContext): Promise<Call[]> {
     const calls = await Promise.all(transfer.consultCallIds.map((id) => callOf(ctx, id)));
     return calls.filter((call): call is Call => call !== null);
+  }
+
+  @FieldResolver(() => Groupcall, { nullable: true, description: 'The groupcall several transferees ring as (null for one, and until it is dialled).' })
+  async groupcall(@Root() transfer: Transfer, @Ctx() ctx: GraphqlContext): Promise<Groupcall | null> {
+    const groupcall = transfer.groupcallId ? await groupcallById(ctx).load(transfer.groupcallId) : null;
+    return groupcall ? toGraphqlGroupcall(groupcall) : null;
   }
 
   @Subscription(() => TransferEvent, {

@@ -1,6 +1,7 @@
 import type { Address } from '../domain/address';
 import type { Call } from '../domain/call';
 import type { CallAttempt } from '../domain/failover';
+import { callFromRow, chainedIdsOfSnapshot } from '../services/call-row';
 import { ZERO_UUID } from '../services/ids';
 import { formatTime } from './voipbin-time';
 
@@ -142,3 +143,6 @@ export function chainedIdsByMaster(chained: readonly Pick<Call, 'id' | 'masterCa
   }
   return byMaster;
 }
+
+/** A call event's snapshot (chained_call_ids included) in the REST shape. */
+export const presentCallSnapshot = (payload: Record<string, unknown>): RestCall => presentCall(callFromRow(payload), chainedIdsOfSnapshot(payload));

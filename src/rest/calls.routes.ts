@@ -2,7 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import type { Call } from '../domain/call';
 import type { Services } from '../services/services';
 import { customerIdOf } from './authenticate';
-import { presentCallEvent } from './call-event.presenter';
+import { historyRoute } from './history.route';
+import { presentCallSnapshot } from './call.presenter';
 import { createCallMediaRouter } from './call-media.routes';
 import { presentCalls } from './call-views';
 import { createCallsInputFrom } from './create-calls.request';
@@ -39,12 +40,7 @@ export function createCallsRouter(services: Pick<Services, 'calls' | 'events' | 
     await answerOne(res, customerId, await services.calls.get(customerId, req.params.id));
   });
 
-  router.get('/:id/events', async (req: Request<{ id: string }>, res: Response) => {
-    const customerId = customerIdOf(res);
-    const call = await services.calls.get(customerId, req.params.id);
-    const history = await services.events.history(customerId, call.id);
-    res.json({ result: history.map(presentCallEvent), next_page_token: '' });
-  });
+  router.get('/:id/events', historyRoute(services, (customerId, id) => services.calls.get(customerId, id), presentCallSnapshot));
 
   router.post('/:id/hangup', async (req: Request<{ id: string }>, res: Response) => {
     const customerId = customerIdOf(res);

@@ -3,6 +3,7 @@ import type { GroupcallDestinationInput, NestedGroupcallInput } from '../domain/
 import { invalidArgument } from '../domain/errors';
 import type { CreateCallsInput } from '../services/create-calls';
 import type { CreateGroupcallInput } from '../services/groupcall-service';
+import type { ProviderCallInput } from '../services/provider-call-service';
 import { ZERO_UUID } from '../services/ids';
 
 type Json = Record<string, unknown>;
@@ -78,4 +79,11 @@ function nestedGroupcallFrom(json: Json): NestedGroupcallInput {
     dialTimeout: json.dial_timeout,
     inherited: INHERITED.filter((key) => key in json),
   };
+}
+
+/** The body of `POST /v1.0/providercalls` as the service's input (the service validates every value). */
+export function providerCallInputFrom(body: unknown): ProviderCallInput {
+  const json = objectBody(body);
+  const { source, destinations, flowId, actions } = dialFieldsFrom(json);
+  return { providerId: json.provider_id, source, destinations, flowId, actions, anonymous: json.anonymous };
 }

@@ -1,4 +1,5 @@
 import type { Groupcall } from '../domain/groupcall';
+import { groupcallFromRow } from '../services/groupcall-row';
 import { ZERO_UUID } from '../services/ids';
 import { presentAddress, type RestAddress } from './call.presenter';
 import { formatTime } from './voipbin-time';
@@ -56,3 +57,6 @@ export function presentGroupcall(groupcall: Groupcall): RestGroupcall {
     tm_delete: formatTime(groupcall.tmDelete),
   };
 }
+
+/** A groupcall event's snapshot in the REST shape. */
+export const presentGroupcallSnapshot = (payload: Record<string, unknown>): RestGroupcall => presentGroupcall(groupcallFromRow(payload));

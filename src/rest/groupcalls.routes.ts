@@ -2,9 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import type { Services } from '../services/services';
 import { customerIdOf } from './authenticate';
 import { createGroupcallInputFrom } from './create-calls.request';
-import { groupcallFromRow } from '../services/groupcall-row';
-import { presentGroupcall } from './groupcall.presenter';
-import { formatTime } from './voipbin-time';
+import { presentGroupcall, presentGroupcallSnapshot } from './groupcall.presenter';
+import { historyRoute } from './history.route';
 import { listAnswer, microCursorOf, pageRequestOf } from './paging';
 
 /** `/v1.0/groupcalls`: VoIPBIN's groupcall routes over GroupcallService. */
@@ -27,13 +26,7 @@ export function createGroupcallsRouter(services: Pick<Services, 'groupcalls' | '
   });
 
   /** The groupcall's own events in sequence order, as a call's history is answered. */
-  router.get('/:id/events', async (req: Request<{ id: string }>, res: Response) => {
-    const customerId = customerIdOf(res);
-    const groupcall = await groupcalls.get(customerId, req.params.id);
-    const history = await services.events.history(customerId, groupcall.id);
-    const result = history.map((event) => ({ type: event.type, sequence: event.sequence, tm_create: formatTime(new Date(event.tmCreate)), data: presentGroupcall(groupcallFromRow(event.payload)) }));
-    res.json({ result, next_page_token: '' });
-  });
+  router.get('/:id/events', historyRoute(services, (customerId, id) => groupcalls.get(customerId, id), presentGroupcallSnapshot));
 
   router.post('/:id/hangup', async (req: Request<{ id: string }>, res: Response) => {
     res.json(presentGroupcall(await groupcalls.hangup(customerIdOf(res), req.params.id)));

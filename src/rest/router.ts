@@ -15,6 +15,7 @@ import { createOpenApiRouter } from './openapi.routes';
 import { createRecordingFilesRouter } from './recordingfiles.routes';
 import { createRecordingsRouter } from './recordings.routes';
 import { createTimelinesRouter } from './timelines.routes';
+import { createProviderCallsRouter } from './providercalls.routes';
 import { createProvidersRouter, createRoutesRouter } from './routing.routes';
 import { createUsersRouter } from './users.routes';
 import { createWebhooksRouter } from './webhooks.routes';
@@ -39,6 +40,7 @@ export function createRestRouter(services: Services, logger: Logger): Router {
   mount(router, '/customer', ...guarded(createOwnCustomerRouter(services.customers)));
   mount(router, '/providers', ...guarded(createProvidersRouter(services.routing)));
   mount(router, '/routes', ...guarded(createRoutesRouter(services.routing)));
+  mount(router, '/providercalls', ...guarded(createProviderCallsRouter(services.providerCalls)));
   mount(router, '/me', ...guarded(createMeRouter(services.auth)));
   mount(router, '/users', ...guarded(createUsersRouter(services.users)));
   mount(router, '/accesskeys', ...guarded(createAccessKeysRouter(services.accessKeys)));

@@ -4,7 +4,7 @@ import { formatTime } from './voipbin-time';
 
 /**
  * A provider in VoIPBIN's RouteManagerProvider shape, with the `endpoint` template it dials
- * (ours). No health probes or codec lists here: health_status is always "unknown", codecs "".
+ * (ours). No health probes or carrier set-up here: health_status is always "unknown", metadata {}.
  */
 export const presentProvider = (provider: Provider) => ({
   id: provider.id,
@@ -17,7 +17,7 @@ export const presentProvider = (provider: Provider) => ({
   metadata: {},
   name: provider.name,
   detail: provider.detail,
-  codecs: '',
+  codecs: provider.codecs,
   health_status: 'unknown',
   health_checked_at: formatTime(null),
   tm_create: formatTime(provider.tmCreate),

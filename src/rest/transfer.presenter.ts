@@ -1,5 +1,6 @@
 import type { Transfer } from '../domain/transfer';
 import { ZERO_UUID } from '../services/ids';
+import { transferFromRow } from '../services/transfer-row';
 import { presentAddress, type RestAddress } from './call.presenter';
 import { formatTime } from './voipbin-time';
 
@@ -17,6 +18,10 @@ export interface RestTransfer {
   from_call_id: string;
   to_call_id: string;
   destination: RestAddress;
+  destinations: RestAddress[];
+  ring_method: string;
+  groupcall_id: string;
+  consult_call_ids: string[];
   context: Record<string, unknown>;
   timeout: number;
   fallback_flow_id: string;
@@ -42,6 +47,10 @@ export function presentTransfer(transfer: Transfer): RestTransfer {
     from_call_id: transfer.callerCallId,
     to_call_id: transfer.consultCallId ?? ZERO_UUID,
     destination: presentAddress(transfer.destination),
+    destinations: transfer.destinations.map(presentAddress),
+    ring_method: transfer.ringMethod,
+    groupcall_id: transfer.groupcallId ?? ZERO_UUID,
+    consult_call_ids: transfer.consultCallIds,
     context: transfer.context,
     timeout: transfer.timeoutMs,
     fallback_flow_id: transfer.fallback?.flowId ?? ZERO_UUID,
@@ -55,10 +64,13 @@ export function presentTransfer(transfer: Transfer): RestTransfer {
   };
 }
 
+/** A transfer event's snapshot in the REST shape. */
+export const presentTransferSnapshot = (payload: Record<string, unknown>): RestTransfer => presentTransfer(transferFromRow(payload));
+
 /**
  * VoIPBIN's TransferManagerTransfer. In VoIPBIN's words the transferee is the call being
- * transferred (our caller) and `transferee_addresses` the targets; there is no groupcall or
- * conference bridge resource here yet, so those ids are the zero UUID.
+ * transferred (our caller) and `transferee_addresses` the targets, which ring as the groupcall
+ * `groupcall_id` when there are several (the zero UUID for one); there is no conference bridge.
  */
 export function presentVoipbinTransfer(transfer: Transfer) {
   return {
@@ -66,9 +78,9 @@ export function presentVoipbinTransfer(transfer: Transfer) {
     customer_id: transfer.customerId,
     type: transfer.type,
     transferer_call_id: transfer.transfererCallId,
-    transferee_addresses: [presentAddress(transfer.destination)],
+    transferee_addresses: transfer.destinations.map(presentAddress),
     transferee_call_id: transfer.callerCallId,
-    groupcall_id: ZERO_UUID,
+    groupcall_id: transfer.groupcallId ?? ZERO_UUID,
     confbridge_id: ZERO_UUID,
     tm_create: formatTime(transfer.tmCreate),
     tm_update: formatTime(transfer.tmUpdate),

@@ -10,6 +10,7 @@ export function transferInputFrom(body: unknown): TransferRequestInput {
     type: body.type,
     destination: body.destination === undefined ? null : addressFrom(body.destination),
     destinations: Array.isArray(destinations) ? destinations.map(addressFrom) : (destinations as null),
+    ringMethod: body.ring_method,
     context: body.context,
     timeout: body.timeout,
     // {flow_id} or {actions}; a bare string is taken as a flow id.
@@ -21,7 +22,7 @@ export function transferInputFrom(body: unknown): TransferRequestInput {
 export function voipbinTransferInputFrom(body: unknown): { transfererCallId: unknown; input: TransferRequestInput } {
   if (!isObject(body)) throw invalidArgument('body', 'must be a JSON object');
   const addresses = body.transferee_addresses;
-  if (!Array.isArray(addresses)) throw invalidArgument('transferee_addresses', 'must be a list of one address');
+  if (!Array.isArray(addresses)) throw invalidArgument('transferee_addresses', 'must be a list of addresses');
   return { transfererCallId: body.transferer_call_id, input: { type: body.transfer_type, destinations: addresses.map(addressFrom) } };
 }
 

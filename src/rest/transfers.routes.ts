@@ -2,9 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import type { Services } from '../services/services';
 import { customerIdOf } from './authenticate';
 import { listAnswer, microCursorOf, pageRequestOf } from './paging';
-import { presentTransfer, presentVoipbinTransfer } from './transfer.presenter';
-import { transferFromRow } from '../services/transfer-row';
-import { formatTime } from './voipbin-time';
+import { historyRoute } from './history.route';
+import { presentTransfer, presentTransferSnapshot, presentVoipbinTransfer } from './transfer.presenter';
 import { idempotencyKeyOf, transferInputFrom, voipbinTransferInputFrom } from './transfer.request';
 
 /** `POST /v1.0/calls/{id}/transfer`: the transferer's call hands its caller over. */
@@ -12,7 +11,8 @@ export function createCallTransferRouter(services: Pick<Services, 'transfers'>):
   const router = Router();
   router.post('/:id/transfer', async (req: Request<{ id: string }>, res: Response) => {
     const transfer = await services.transfers.start(customerIdOf(res), req.params.id, transferInputFrom(req.body), idempotencyKeyOf(req.headers['idempotency-key']));
-    res.json({ transfer_id: transfer.id, consult_call_id: transfer.consultCallId, status: transfer.status, transfer: presentTransfer(transfer) });
+    const shown = presentTransfer(transfer);
+    res.json({ transfer_id: transfer.id, consult_call_id: shown.consult_call_id, status: transfer.status, transfer: shown });
   });
   return router;
 }
@@ -38,18 +38,7 @@ export function createTransfersRouter(services: Pick<Services, 'transfers' | 'ev
   });
 
   /** The transfer's history: each change with the transfer as it was right after it. */
-  router.get('/:id/events', async (req: Request<{ id: string }>, res: Response) => {
-    const customerId = customerIdOf(res);
-    const transfer = await transfers.get(customerId, req.params.id);
-    const history = await services.events.history(customerId, transfer.id);
-    const result = history.map((event) => ({
-      type: event.type,
-      sequence: event.sequence,
-      tm_create: formatTime(new Date(event.tmCreate)),
-      data: presentTransfer(transferFromRow(event.payload)),
-    }));
-    res.json({ result, next_page_token: '' });
-  });
+  router.get('/:id/events', historyRoute(services, (customerId, id) => transfers.get(customerId, id), presentTransferSnapshot));
 
   router.post('/:id/complete', async (req: Request<{ id: string }>, res: Response) => {
     res.json(presentTransfer(await transfers.complete(customerIdOf(res), req.params.id)));

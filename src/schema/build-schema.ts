@@ -8,6 +8,7 @@ import { CallMediaResolver } from '../resolvers/call-media.resolver';
 import { CallResolver } from '../resolvers/call.resolver';
 import { CustomerResolver } from '../resolvers/customer.resolver';
 import { RoutingResolver } from '../resolvers/routing.resolver';
+import { ProviderCallResolver } from '../resolvers/provider-call.resolver';
 import { FlowResolver } from '../resolvers/flow.resolver';
 import { CallGroupcallResolver, GroupcallResolver } from '../resolvers/groupcall.resolver';
 import { PhoneNumberResolver } from '../resolvers/phone-number.resolver';
@@ -18,7 +19,7 @@ import { WebhookResolver } from '../resolvers/webhook.resolver';
 /** The executable schema; the same one is printed to src/schema/schema.graphql. */
 export const buildApiSchema = (): Promise<GraphQLSchema> =>
   buildSchema({
-    resolvers: [CallResolver, CallMediaResolver, CallEventsResolver, AccessKeyResolver, CustomerResolver, FlowResolver, PhoneNumberResolver, ActiveflowResolver, CallActiveflowResolver, RecordingResolver, CallRecordingsResolver, WebhookResolver, GroupcallResolver, CallGroupcallResolver, TransferResolver, CallTransfersResolver, RoutingResolver],
+    resolvers: [CallResolver, CallMediaResolver, CallEventsResolver, AccessKeyResolver, CustomerResolver, FlowResolver, PhoneNumberResolver, ActiveflowResolver, CallActiveflowResolver, RecordingResolver, CallRecordingsResolver, WebhookResolver, GroupcallResolver, CallGroupcallResolver, TransferResolver, CallTransfersResolver, RoutingResolver, ProviderCallResolver],
     validate: false,
     // Every subscription here brings its own `subscribe` (scoped to the caller's customer, with
     // history replay), so type-graphql's topic pubsub is never used; it only insists one exists.

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { HangupReasonEnum } from './call-status.enum';
-import { DateTimeScalar } from './scalars';
+import { DateTimeScalar, JSONObjectScalar } from './scalars';
 
 @ObjectType({ description: 'One try of an outgoing tel call through one provider (route failover; docs/routing.md).' })
 export class CallAttempt {
@@ -45,6 +45,12 @@ export class Provider {
 
   @Field(() => String)
   techPostfix!: string;
+
+  @Field(() => JSONObjectScalar, { description: 'SIP headers (name → value) added to the INVITE of every attempt through it.' })
+  techHeaders!: Record<string, string>;
+
+  @Field(() => String, { description: 'Comma-separated codecs offered to it ("ulaw,alaw"); "" for the media server\'s own negotiation.' })
+  codecs!: string;
 
   @Field(() => DateTimeScalar)
   createdAt!: Date;
@@ -102,6 +108,12 @@ export class ProviderInput {
 
   @Field(() => String, { nullable: true })
   techPostfix?: string | null;
+
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'SIP header name → value: at most 20, RFC 3261 token names (not Via, From, To, Call-ID …), no line breaks. Replaces the old set.' })
+  techHeaders?: Record<string, unknown> | null;
+
+  @Field(() => String, { nullable: true, description: 'Comma-separated known codecs (ulaw, alaw, g722, g729, gsm, g726, ilbc, opus, speex, slin, slin16; PCMU, PCMA), or "".' })
+  codecs?: string | null;
 }
 
 @InputType({ description: 'A route. customerId null or absent: a default route (every customer without a matching route of its own).' })

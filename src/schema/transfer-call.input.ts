@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AddressInput } from './address.type';
 import { ActionInput } from './create-calls.input';
+import { RingMethodEnum } from './groupcall.enum';
 import { JSONObjectScalar } from './scalars';
 import { TransferTypeEnum } from './transfer.enum';
 
@@ -18,11 +19,14 @@ export class TransferCallInput {
   @Field(() => TransferTypeEnum)
   type!: TransferTypeEnum;
 
-  @Field(() => AddressInput, { nullable: true, description: 'The transferee (or destinations, a list of one).' })
+  @Field(() => AddressInput, { nullable: true, description: 'The transferee (or destinations).' })
   destination?: AddressInput;
 
-  @Field(() => [AddressInput], { nullable: true })
+  @Field(() => [AddressInput], { nullable: true, description: 'Instead of destination: one or more transferees (at most 100); several ring as a groupcall, the first to answer is the transferee.' })
   destinations?: AddressInput[];
+
+  @Field(() => RingMethodEnum, { nullable: true, description: 'Several destinations: RING_ALL (default) or LINEAR (one at a time, each for timeout ms).' })
+  ringMethod?: RingMethodEnum;
 
   @Field(() => JSONObjectScalar, { nullable: true, description: 'Passed on with every event; at most 16 KB of JSON.' })
   context?: Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Address } from './address.type';
 import { PageInfo } from './call-connection.type';
+import { RingMethodEnum } from './groupcall.enum';
 import { DateTimeScalar, JSONObjectScalar } from './scalars';
 import { TransferStatusEnum, TransferTypeEnum } from './transfer.enum';
 
@@ -21,11 +22,23 @@ export class Transfer {
   @Field(() => ID, { description: 'The call being handed over: the transferer is chained to it.' })
   callerCallId!: string;
 
-  @Field(() => [ID], { description: 'The transferee calls (one for now), chained to the caller.' })
+  @Field(() => ID, { nullable: true, description: "The transferee's call: the one consult call, or with several destinations the leg that answered first (null until then)." })
+  consultCallId!: string | null;
+
+  @Field(() => [ID], { description: 'Every call to a transferee, chained to the caller: the one consult call, or the groupcall legs in destination order.' })
   consultCallIds!: string[];
 
-  @Field(() => Address, { description: 'Who the transferee is.' })
+  @Field(() => Address, { description: 'Who the transferee is (the first of destinations).' })
   destination!: Address;
+
+  @Field(() => [Address], { description: 'Every transferee asked for; several ring as the groupcall `groupcall`.' })
+  destinations!: Address[];
+
+  @Field(() => RingMethodEnum, { description: 'How several transferees ring: all at once, or one at a time.' })
+  ringMethod!: RingMethodEnum;
+
+  @Field(() => ID, { nullable: true, description: 'The groupcall several transferees ring as; null for one.' })
+  groupcallId!: string | null;
 
   @Field(() => JSONObjectScalar, { description: 'What the transferer passed on (at most 16 KB of JSON), carried by every event.' })
   context!: Record<string, unknown>;

@@ -84,17 +84,28 @@ export interface StoredPlannedProvider {
   provider_id: string;
   provider_name: string;
   endpoint: string;
+  /** Absent in the plans of calls made before providers had them. */
+  tech_headers?: Record<string, string>;
+  codecs?: string;
 }
 
 export const plannedToStored = (planned: PlannedProvider): StoredPlannedProvider => ({
   provider_id: planned.providerId,
   provider_name: planned.providerName,
   endpoint: planned.endpoint,
+  tech_headers: { ...planned.techHeaders },
+  codecs: planned.codecs,
 });
 
-/** Event snapshots carry no route plan (it names the providers' endpoints): [] there. */
+/** Event snapshots carry no route plan (it names the providers' endpoints and headers): [] there. */
 const plannedFromStored = (value: unknown): PlannedProvider[] =>
-  ((value as StoredPlannedProvider[] | null | undefined) ?? []).map((stored) => ({ providerId: stored.provider_id, providerName: stored.provider_name, endpoint: stored.endpoint }));
+  ((value as StoredPlannedProvider[] | null | undefined) ?? []).map((stored) => ({
+    providerId: stored.provider_id,
+    providerName: stored.provider_name,
+    endpoint: stored.endpoint,
+    techHeaders: stored.tech_headers ?? {},
+    codecs: stored.codecs ?? '',
+  }));
 
 const attemptsFromStored = (value: unknown): CallAttempt[] =>
   ((value as Record<string, unknown>[] | null | undefined) ?? []).map((stored) => ({

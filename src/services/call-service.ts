@@ -303,6 +303,19 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     onMoved(listener: MoveListener): void {
       moveListeners.push(listener);
     },
+
+    /**
+     * Sends again the originate and dial timeout of those calls still dialing, for a retry that
+     * finds calls an earlier attempt made, which may have died before it sent them. Harmless for
+     * a call they were sent for: the jobs are keyed by the call, the originate re-reads it, and a
+     * channel already made is not dialled twice (its mark).
+     */
+    async dialAgain(callIds: readonly string[]): Promise<void> {
+      const found = await Promise.all(callIds.map((id) => calls.findById(id)));
+      await Promise.all(
+        found.flatMap((call) => (call && call.status === 'dialing' && !call.hangupRequest ? [commands.originate(call.id), commands.scheduleDialTimeout(call.id, call.dialTimeoutMs)] : [])),
+      );
+    },
     /** Whether this process knows the call has no flow (so there is none to end at its hangup). */
     knownWithoutFlow: (callId: string): boolean => known.get(callId)?.activeflowId === null,
     /** A call as a hangup job saw it decided (the job comes from another process). */

@@ -4,6 +4,8 @@ import { canChainTo } from '../domain/call-chain';
 import { resolveDialTimeout } from '../domain/dial-timeout';
 import { AppError, invalidArgument } from '../domain/errors';
 import { parseSeedVariables } from '../domain/flow/flow-variables';
+import type { Prisma } from '../generated/prisma/client';
+import type { PlannedProvider } from '../domain/routing';
 import type { PrismaClient } from '../persistence/database';
 import { addressToStored } from './call-row';
 import type { CallRepository, NewCall, NewFlow } from '../persistence/call-repository';
@@ -27,6 +29,16 @@ export interface CreateCallsInput {
   variables?: unknown;
 }
 
+/**
+ * Calls made through one provider (a provider call, docs/routing.md): each call's plan is that
+ * provider alone, the source is taken as given (a carrier's allow-list may want a number no
+ * customer holds), and `record` is a statement of the calls' own transaction.
+ */
+export interface ThroughProvider {
+  provider: PlannedProvider;
+  record: (calls: readonly NewCall[]) => Prisma.PrismaPromise<unknown>;
+}
+
 export const MAX_DESTINATIONS = 100;
 
 export interface CreateCallsDeps {
@@ -38,7 +50,7 @@ export interface CreateCallsDeps {
 
 /** One outgoing call per destination, all dialing, with the flow they will run on answer. */
 export function createCallsUseCase({ prisma, calls, commands, numbers }: CreateCallsDeps) {
-  return async function createCalls(customerId: string, input: CreateCallsInput): Promise<Call[]> {
+  return async function createCalls(customerId: string, input: CreateCallsInput, through?: ThroughProvider): Promise<Call[]> {
     const source = parseAddress(input.source, 'source');
     const destinations = parseDestinations(input.destinations);
     const dialTimeoutMs = resolveDialTimeout(input.dialTimeout, 'dial_timeout');
@@ -61,9 +73,11 @@ export function createCallsUseCase({ prisma, calls, commands, numbers }: CreateC
       earlyExecution: input.earlyExecution ?? false,
       dialTimeoutMs,
       variables,
+      ...(through ? { routePlan: [through.provider] } : {}),
     }));
     // The insert itself checks that a tel source is one of the customer's numbers (one statement fewer).
-    const created = await calls.insert(newCalls, flow?.isNew ? flow.record : null, [], source.type === 'tel' ? source.target : null);
+    const heldSource = source.type === 'tel' && !through ? source.target : null;
+    const created = await calls.insert(newCalls, flow?.isNew ? flow.record : null, through ? [through.record(newCalls)] : [], heldSource);
     if (created.length === 0) {
       // Nothing was inserted: the source is not the customer's, or the master ended since the check above.
       await numbers.assertSource(customerId, source);

@@ -1,5 +1,6 @@
 import { AppError, invalidArgument } from '../domain/errors';
 import { parseText } from '../domain/text';
+import { assertPlatformAdmin } from './platform-admin';
 import type { PrismaClient } from '../persistence/database';
 import type { AuthService } from './auth-service';
 import { parseId } from './ids';
@@ -58,10 +59,7 @@ function requiredName(value: unknown): string {
  * (VoIPBIN's /customer), with the webhook_uri every event of the customer is delivered to.
  */
 export function createCustomerService(prisma: PrismaClient, auth: Pick<AuthService, 'createCustomer' | 'forgetKeys'>, webhooks: Pick<WebhookService, 'customerWebhooks' | 'setCustomerWebhook' | 'checkCustomerWebhook'>) {
-  async function assertAdmin(actorId: string): Promise<void> {
-    const actor = await prisma.customer.findUnique({ where: { id: actorId }, select: { isAdmin: true } });
-    if (!actor?.isAdmin) throw new AppError('PERMISSION_DENIED', 'Only the platform administrator may manage customers.');
-  }
+  const assertAdmin = (actorId: string) => assertPlatformAdmin(prisma, actorId, 'manage customers');
 
   async function withWebhooks(rows: Omit<Customer, 'webhook'>[]): Promise<Customer[]> {
     const byCustomer = await webhooks.customerWebhooks(rows.map((row) => row.id));

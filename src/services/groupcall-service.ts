@@ -30,6 +30,16 @@ export interface CreateGroupcallInput {
   dialTimeout?: number | null;
 }
 
+export interface CreateForCallInput {
+  source: AddressInput;
+  destinations: AddressInput[];
+  ringMethod: RingMethod;
+  /** Chosen by the caller of this (a transfer), so a retry finds the groupcall made; else a new one. */
+  id?: string;
+  /** Each leg's dial timeout (linear: each destination's turn); default 30 s. */
+  dialTimeoutMs?: number;
+}
+
 export interface GroupcallPage {
   groupcalls: Groupcall[];
   cursors: CallCursor[];
@@ -137,22 +147,24 @@ export function createGroupcallService(deps: GroupcallServiceDeps) {
     },
 
     /**
-     * A flow's connect to several destinations: a groupcall of the call (`master_call_id`), no
-     * flow of its own (the winner is bridged with the call), hangup_others. Its legs are chained
-     * to the call, so the call's end cancels them and the groupcall ends with its final event.
+     * A groupcall of the call (`master_call_id`): a flow's connect to several destinations, or a
+     * transfer's transferees (`id` chosen with the transfer, its timeout each leg's). No flow of
+     * its own (the winner is bridged with the call), hangup_others. Its legs are chained to the
+     * call, so the call's end cancels them and the groupcall ends with its final event.
      */
-    async createForCall(call: Call, input: { source: AddressInput; destinations: AddressInput[]; ringMethod: RingMethod }): Promise<Groupcall | null> {
+    async createForCall(call: Call, input: CreateForCallInput): Promise<Groupcall | null> {
       const source = parseAddress(input.source, 'source');
       await numbers.assertSource(call.customerId, source);
+      const dialTimeoutMs = input.dialTimeoutMs ?? DEFAULT_DIAL_TIMEOUT_MS;
       const shape: GroupcallShape = {
-        id: newCallId(),
+        id: input.id ?? newCallId(),
         customerId: call.customerId,
         flowId: null,
         source,
-        destinations: parseGroupcallDestinations(input.destinations, DEFAULT_DIAL_TIMEOUT_MS, newCallId),
+        destinations: parseGroupcallDestinations(input.destinations, dialTimeoutMs, newCallId),
         ringMethod: input.ringMethod,
         answerMethod: 'hangup_others',
-        dialTimeoutMs: DEFAULT_DIAL_TIMEOUT_MS,
+        dialTimeoutMs,
         masterCallId: call.id,
         masterGroupcallId: null,
       };
@@ -225,6 +237,12 @@ export function createGroupcallService(deps: GroupcallServiceDeps) {
     async reactionGaveUp(groupcallId: string): Promise<void> {
       const groupcall = await groupcalls.findById(groupcallId);
       if (groupcall && groupcall.status !== 'hangup') await hangupTree(groupcall, undefined);
+    },
+
+    /** A transfer's transferees no longer wanted (its cancel, its failure): every leg still up is cancelled. */
+    async cancel(groupcallId: string): Promise<void> {
+      const groupcall = await groupcalls.findById(groupcallId);
+      if (groupcall && groupcall.status !== 'hangup') await hangupTree(groupcall, LOSING_LEG_REASON);
     },
 
     findById: groupcalls.findById,

@@ -1,6 +1,9 @@
 import { AppError, invalidArgument } from '../domain/errors';
-import { containsNul, parseText } from '../domain/text';
+import { parseText } from '../domain/text';
+import { parseCodecs } from '../domain/codecs';
+import { parseSipHeaders } from '../domain/sip-headers';
 import { endpointOfHost, parseEndpointTemplate, parseRouteTarget } from '../domain/routing';
+import { assertPlatformAdmin } from './platform-admin';
 import type { PrismaClient } from '../persistence/database';
 import { newCallId } from '../persistence/call-repository';
 import { createRouteRepository, type ProviderFields, type ProviderRecord, type RouteRecord } from '../persistence/route-repository';
@@ -17,6 +20,7 @@ export interface ProviderInput {
   tech_prefix?: unknown;
   tech_postfix?: unknown;
   tech_headers?: unknown;
+  codecs?: unknown;
   endpoint?: unknown;
   name?: unknown;
   detail?: unknown;
@@ -40,25 +44,12 @@ export interface ListPage {
 const MAX_NAME = 255;
 const MAX_TEXT = 2000;
 const MAX_TECH = 64;
-const MAX_HEADERS = 20;
 export const MAX_PRIORITY = 10_000;
 
 function requiredName(value: unknown): string {
   const name = parseText(value, 'name', MAX_NAME);
   if (name.trim() === '') throw invalidArgument('name', `is required: text of at most ${MAX_NAME} characters`);
   return name;
-}
-
-function parseHeaders(value: unknown): Record<string, string> {
-  if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalidArgument('tech_headers', 'must be an object of header names to text values');
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length > MAX_HEADERS) throw invalidArgument('tech_headers', `at most ${MAX_HEADERS} headers`);
-  for (const [name, text] of entries) {
-    if (!/^[A-Za-z0-9-]{1,64}$/.test(name)) throw invalidArgument('tech_headers', `"${name.slice(0, 64)}" is not a header name`);
-    if (typeof text !== 'string' || text.length > 500 || containsNul(text)) throw invalidArgument(`tech_headers.${name}`, 'must be text of at most 500 characters');
-  }
-  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 function parseTech(value: unknown, field: string): string {
@@ -90,7 +81,8 @@ function providerFields(input: ProviderInput, old: ProviderRecord | null): Provi
   const hostname = input.hostname === undefined ? (old?.hostname ?? '') : parseHostname(input.hostname);
   const techPrefix = input.tech_prefix === undefined ? (old?.techPrefix ?? '') : parseTech(input.tech_prefix, 'tech_prefix');
   const techPostfix = input.tech_postfix === undefined ? (old?.techPostfix ?? '') : parseTech(input.tech_postfix, 'tech_postfix');
-  const techHeaders = input.tech_headers === undefined ? (old?.techHeaders ?? {}) : parseHeaders(input.tech_headers);
+  const techHeaders = input.tech_headers === undefined ? (old?.techHeaders ?? {}) : { ...parseSipHeaders(input.tech_headers) };
+  const codecs = input.codecs === undefined ? (old?.codecs ?? '') : parseCodecs(input.codecs);
   const detail = input.detail === undefined ? (old?.detail ?? '') : parseText(input.detail, 'detail', MAX_TEXT);
   const hostChanged = input.hostname !== undefined || input.tech_prefix !== undefined || input.tech_postfix !== undefined;
   let endpoint: string;
@@ -98,7 +90,7 @@ function providerFields(input: ProviderInput, old: ProviderRecord | null): Provi
   else if (hostname !== '' && (hostChanged || !old)) endpoint = endpointOfHost(hostname, techPrefix, techPostfix);
   else if (old) endpoint = old.endpoint;
   else throw invalidArgument('endpoint', 'is required (e.g. "PJSIP/{target}@carrier"), or give hostname');
-  return { type: 'sip', hostname, techPrefix, techPostfix, techHeaders, endpoint, name, detail };
+  return { type: 'sip', hostname, techPrefix, techPostfix, techHeaders, codecs, endpoint, name, detail };
 }
 
 /** A route's owner: a customer id, or null for a default route (absent, null or the all-zero UUID). */
@@ -115,16 +107,21 @@ function parseOwner(value: unknown): string | null {
 export function createRoutingService(prisma: PrismaClient) {
   const repo = createRouteRepository(prisma);
 
-  async function assertAdmin(actorId: string): Promise<void> {
-    const actor = await prisma.customer.findUnique({ where: { id: actorId }, select: { isAdmin: true } });
-    if (!actor?.isAdmin) throw new AppError('PERMISSION_DENIED', 'Only the platform administrator may manage providers and routes.');
-  }
+  const assertAdmin = (actorId: string) => assertPlatformAdmin(prisma, actorId, 'manage providers and routes');
+
+  const providerNotFound = (field: string) => new AppError('PROVIDER_NOT_FOUND', 'The provider was not found.', field === 'id' ? undefined : field);
 
   async function provider(id: unknown, field = 'id'): Promise<ProviderRecord> {
     const found = await repo.findProvider(parseId(id, field));
-    if (!found) throw new AppError('PROVIDER_NOT_FOUND', 'The provider was not found.', field === 'id' ? undefined : field);
+    if (!found) throw providerNotFound(field);
     return found;
   }
+
+  /** A route made or changed, or PROVIDER_NOT_FOUND: its provider was deleted after it was read. */
+  const onLiveProvider = (saved: RouteRecord | null): RouteRecord => {
+    if (!saved) throw providerNotFound('provider_id');
+    return saved;
+  };
 
   async function route(id: unknown): Promise<RouteRecord> {
     const found = await repo.findRoute(parseId(id, 'id'));
@@ -176,7 +173,7 @@ export function createRoutingService(prisma: PrismaClient) {
       if (input.provider_id === undefined) throw invalidArgument('provider_id', 'is required');
       const providerId = (await provider(input.provider_id, 'provider_id')).id;
       const customerId = await owner(input.customer_id);
-      return repo.insertRoute(newCallId(), { customerId, name, detail, providerId, priority, target });
+      return onLiveProvider(await repo.insertRoute(newCallId(), { customerId, name, detail, providerId, priority, target }));
     },
     /** `customerId`: VoIPBIN's `?customer_id=` filter (the all-zero UUID: the default routes); absent: all. */
     async listRoutes(actorId: string, page: ListPage & { customerId?: unknown }): Promise<Route[]> {
@@ -200,7 +197,7 @@ export function createRoutingService(prisma: PrismaClient) {
       const name = input.name === undefined ? old.name : parseText(input.name, 'name', MAX_NAME);
       const detail = input.detail === undefined ? old.detail : parseText(input.detail, 'detail', MAX_TEXT);
       const providerId = input.provider_id === undefined ? old.providerId : (await provider(input.provider_id, 'provider_id')).id;
-      return repo.updateRoute(old.id, { name, detail, providerId, priority, target });
+      return onLiveProvider(await repo.updateRoute(old.id, { name, detail, providerId, priority, target }));
     },
     async deleteRoute(actorId: string, id: unknown): Promise<Route> {
       await assertAdmin(actorId);

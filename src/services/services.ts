@@ -10,6 +10,7 @@ import type { GroupcallService } from './groupcall-service';
 import type { NumberService } from './number-service';
 import type { MediaControlService } from './media-control-service';
 import type { RecordingService } from './recording-service';
+import type { ProviderCallService } from './provider-call-service';
 import type { RoutingService } from './routing-service';
 import type { TransferService } from './transfer-service';
 import type { UserService } from './user-service';
@@ -33,4 +34,5 @@ export interface Services {
   webhooks: WebhookService;
   transfers: TransferService;
   routing: RoutingService;
+  providerCalls: ProviderCallService;
 }

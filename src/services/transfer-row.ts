@@ -1,5 +1,5 @@
-import type { Address } from '../domain/address';
 import type { Transfer, TransferFallback, TransferStatus, TransferType } from '../domain/transfer';
+import { addressFromStored, type StoredAddress } from './call-row';
 import { nullableString, rowTime } from './row-values';
 
 /** A `transfers` row as Postgres returns it, or a transfer event's snapshot. */
@@ -11,7 +11,9 @@ function fallbackOf(row: TransferRow): TransferFallback {
 }
 
 export function transferFromRow(row: TransferRow): Transfer {
-  const destination = (row.destination ?? {}) as Record<string, string>;
+  const destination = addressFromStored(row.destination as StoredAddress);
+  const destinations = Array.isArray(row.destinations) && row.destinations.length > 0 ? (row.destinations as StoredAddress[]).map(addressFromStored) : [destination];
+  const consultCallId = nullableString(row.consult_call_id);
   return {
     id: row.id as string,
     customerId: row.customer_id as string,
@@ -19,14 +21,12 @@ export function transferFromRow(row: TransferRow): Transfer {
     status: row.status as TransferStatus,
     transfererCallId: row.transferer_call_id as string,
     callerCallId: row.caller_call_id as string,
-    consultCallId: nullableString(row.consult_call_id),
-    destination: {
-      type: destination.type as Address['type'],
-      target: destination.target ?? '',
-      targetName: destination.target_name ?? '',
-      name: destination.name ?? '',
-      detail: destination.detail ?? '',
-    },
+    consultCallId,
+    consultCallIds: Array.isArray(row.consult_call_ids) ? (row.consult_call_ids as string[]) : consultCallId ? [consultCallId] : [],
+    destination,
+    destinations,
+    ringMethod: row.ring_method === 'linear' ? 'linear' : 'ring_all',
+    groupcallId: nullableString(row.groupcall_id),
     context: (row.context ?? {}) as Record<string, unknown>,
     timeoutMs: Number(row.timeout),
     fallback: fallbackOf(row),

@@ -7,9 +7,23 @@ import { effectsOfInput, transferStep, type TransferEffect, type TransferInput }
 import type { NewTransfer, TransferCursor, TransferRepository } from '../persistence/transfer-repository';
 import type { CallService } from './call-service';
 import { storedActions, type FlowService } from './flow-service';
-import { parseId } from './ids';
+import { groupcallLegId, parseId } from './ids';
 
 const MAX_ATTEMPTS = 8;
+
+/**
+ * The consult calls' ids, chosen with the transfer: one call, or a groupcall whose legs' ids
+ * derive from its id (as the groupcall dials them), so every one is known as the transfer's from
+ * its first event. With several, the transferee's call is the leg that wins (set by its answer).
+ */
+function consultCallsOf(count: number): Pick<NewTransfer, 'consultCallId' | 'consultCallIds' | 'groupcallId'> {
+  if (count === 1) {
+    const consultCallId = randomUUID();
+    return { consultCallId, consultCallIds: [consultCallId], groupcallId: null };
+  }
+  const groupcallId = randomUUID();
+  return { consultCallId: null, consultCallIds: Array.from({ length: count }, (_, index) => groupcallLegId(groupcallId, index)), groupcallId };
+}
 const MAX_IDEMPOTENCY_KEY = 255;
 
 export interface TransferServiceDeps {
@@ -88,13 +102,14 @@ export function createTransferService({ transfers, calls, flows }: TransferServi
       const fallback = await resolveFallback(customerId, request.fallback);
       const { transferer, caller } = await callerOf(customerId, transfererCallId);
       const made = await transfers.create({
+        ...consultCallsOf(request.destinations.length),
         id: randomUUID(),
         customerId,
         type: request.type,
         transfererCallId: transferer.id,
         callerCallId: caller.id,
-        consultCallId: randomUUID(),
-        destination: request.destination,
+        destinations: request.destinations,
+        ringMethod: request.ringMethod,
         context: request.context,
         timeoutMs: request.timeoutMs,
         ...fallback,
@@ -120,6 +135,7 @@ export function createTransferService({ transfers, calls, flows }: TransferServi
     apply,
     findById: transfers.findById,
     findOfCall: transfers.findOfCall,
+    findOfGroupcall: transfers.findOfGroupcall,
     isConsultCall: transfers.isConsultCall,
     /**
      * Whether the caller's newest transfer, made during the action that began at `actionStart`

@@ -45,6 +45,10 @@ export interface OriginateRequest {
   callerName?: string;
   /** The media server's own dial timeout, a safety net behind the product's. */
   timeoutSeconds: number;
+  /** Extra SIP headers of the INVITE (the provider's `tech_headers`); a SIP endpoint's only. */
+  sipHeaders?: Readonly<Record<string, string>>;
+  /** The media formats to offer, by the media server's names ("ulaw,alaw"); absent: its own negotiation. */
+  formats?: string;
 }
 
 export type ChannelState = 'down' | 'ring' | 'ringing' | 'up' | 'other';

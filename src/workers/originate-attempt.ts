@@ -1,7 +1,7 @@
 import type { Call } from '../domain/call';
 import { mediaDialTimeoutSeconds } from '../domain/dial-timeout';
 import type { CallLookups } from '../services/call-service';
-import { endpointOfAttempt, type EndpointTemplates } from '../telephony/endpoint';
+import { dialOfAttempt, type EndpointTemplates } from '../telephony/endpoint';
 import type { MediaServer } from '../telephony/media-server';
 
 export interface OriginateAttemptDeps {
@@ -34,7 +34,7 @@ export async function originateAttemptOf({ media, endpoints }: Omit<OriginateAtt
   if (call.status !== 'dialing' || call.hangupRequest) return;
   await media.originate({
     channelId: call.channelId,
-    endpoint: endpointOfAttempt(call, endpoints),
+    ...dialOfAttempt(call, endpoints),
     callerId: call.source.target,
     callerName: call.source.name,
     timeoutSeconds: mediaDialTimeoutSeconds(call.dialTimeoutMs),

@@ -25,3 +25,24 @@ export async function answerLeg(t: TestApp, callId: string): Promise<void> {
 
 export const historyTypes = async (t: TestApp, path: string): Promise<string[]> =>
   ((await rest(t, 'GET', `${path}/events`)).body.result as Json[]).map((event) => event.type as string);
+
+/** The request body of the documentation's "Make a groupcall": ring_all, hangup_others, a flow that talks and then waits. */
+export const specBody = (destinations: Json[], extra: Json = {}): Json => ({
+  source: SOURCE,
+  destinations,
+  actions: [{ type: 'talk', option: { text: 'hello from the groupcall', language: 'en-US' } }, { type: 'sleep', option: { duration: 60000 } }],
+  ring_method: 'ring_all',
+  answer_method: 'hangup_others',
+  ...extra,
+});
+
+/** POST /groupcalls, which must succeed (a failure shows the answer's body); answers the groupcall. */
+export async function createGroupcall(t: TestApp, body: Json): Promise<Json> {
+  const answer = await rest(t, 'POST', '/groupcalls', body);
+  expect({ status: answer.status, body: answer.body }).toMatchObject({ status: 200 });
+  return answer.body;
+}
+
+/** The activeflow running on a call, if any. */
+export const activeflowOf = async (t: TestApp, callId: string): Promise<Json | undefined> =>
+  ((await rest(t, 'GET', '/activeflows?page_size=100')).body.result as Json[]).find((flow) => flow.reference_id === callId);

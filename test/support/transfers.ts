@@ -45,3 +45,12 @@ export const transferEvents = async (t: TestApp, id: string): Promise<string[]> 
   ((await rest(t, 'GET', `/transfers/${id}/events`)).body.result as Json[]).map((event) => event.type as string);
 
 export { getCall };
+
+/** Far ends that ring until the test answers at /sim, and that are busy: one number each, for several transferees. */
+export const RINGING_AT = (n: number) => ({ type: 'tel', target: `+1555000${2000 + n}` });
+export const BUSY_AT = (n: number) => ({ type: 'tel', target: `+1555000${1000 + n}` });
+export const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
+
+/** Waits until every one of these legs rings at the simulator. */
+export const waitForRinging = (t: TestApp, legs: string[]) =>
+  Promise.all(legs.map((leg) => waitFor(() => farEnd(t, leg), (far) => far?.state === 'Ringing', `leg ${leg} to ring`)));

@@ -158,6 +158,12 @@ export interface TransferSnapshot {
   from_call_id: string;
   to_call_id: string | null;
   destination: StoredAddressSnapshot;
+  /** Every transferee asked for (several ring as the groupcall groupcall_id). */
+  destinations: StoredAddressSnapshot[];
+  ring_method: string;
+  groupcall_id: string | null;
+  /** Every call to a transferee: the one consult call, or the groupcall's legs. */
+  consult_call_ids: string[];
   context: Record<string, unknown>;
   timeout: number;
   fallback_flow_id: string | null;

@@ -4,7 +4,7 @@ import { OUTGOING_CHANNEL_ARG, type ChannelSnapshot, type MediaEvent, type Media
 import { Q850 } from '../../domain/hangup';
 import { ariMessage, isAriDuplicateId, isAriNotFound, isAriNotInStasis } from './ari-errors';
 import { createDialplanChannels, enteredFromDialplan } from './dialplan-channels';
-import { dialArgs, dialTimeoutOf } from './outgoing-args';
+import { dialArgs, dialTimeoutOf, sipHeaderVariables } from './outgoing-args';
 import type { AriRequest } from './ari-request';
 import { flowVerbs } from './flow-verbs';
 import { mediaControlVerbs } from './media-control-verbs';
@@ -275,11 +275,20 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
       listeners.push(listener);
     },
 
-    /** Creates the channel; its StasisStart dials it (with the dial timeout its Stasis arguments carry). */
+    /**
+     * Creates the channel; its StasisStart dials it (with the dial timeout its Stasis arguments
+     * carry). The provider's codecs are the create's `formats`, its SIP headers channel variables.
+     */
     async originate(originate: OriginateRequest) {
       try {
-        const query = { endpoint: originate.endpoint, app: settings.app, channelId: originate.channelId, appArgs: dialArgs(originate.timeoutSeconds) };
-        await rest('POST', '/channels/create', query, { variables: callerIdVariables(originate) });
+        const query = {
+          endpoint: originate.endpoint,
+          app: settings.app,
+          channelId: originate.channelId,
+          appArgs: dialArgs(originate.timeoutSeconds),
+          ...(originate.formats ? { formats: originate.formats } : {}),
+        };
+        await rest('POST', '/channels/create', query, { variables: { ...callerIdVariables(originate), ...sipHeaderVariables(originate.endpoint, originate.sipHeaders) } });
       } catch (error) {
         if (!isAriDuplicateId(error)) throw error;
         // A retried originate whose first attempt made the channel. Its StasisStart dials it,

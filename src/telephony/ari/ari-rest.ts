@@ -18,7 +18,9 @@ export type AriRestCall = ((method: 'POST' | 'DELETE', path: string, query: Reco
  * connections. ari-client builds each request through swagger-client, shred and bluebird, which
  * cost the worker more CPU than the rest of a call's ARI work together (bench/README.md). A
  * failure rejects with an Error whose message is Asterisk's body, as ari-client's does, so
- * ari-errors.ts reads both alike. Bounded by `timeoutMs`, as every ARI request is.
+ * ari-errors.ts reads both alike. Bounded by `timeoutMs`, as every ARI request is: from its start
+ * to the end of its answer, the wait for a socket, the connect and a resend included (a socket's
+ * idle timeout alone would let a queued or slowly answered request run past it).
  */
 class StaleSocket extends Error {}
 
@@ -34,16 +36,26 @@ export function createAriRest(settings: AriRestSettings, timeoutMs: number): Ari
    * "socket hang up") before the server saw it: such a request is sent once more on a new one.
    */
   const call = async (method: 'POST' | 'DELETE', path: string, query: Record<string, string>, body?: unknown): Promise<unknown> => {
+    const deadline = Date.now() + timeoutMs;
     try {
-      return await send(method, path, query, body);
+      return await send(method, path, query, body, deadline);
     } catch (error) {
       if (!(error instanceof StaleSocket)) throw error;
-      return send(method, path, query, body, false);
+      return send(method, path, query, body, deadline, false);
     }
   };
 
-  const send = (method: 'POST' | 'DELETE', path: string, query: Record<string, string>, body: unknown, reuse = true) =>
-    new Promise<unknown>((resolve, reject) => {
+  const send = (method: 'POST' | 'DELETE', path: string, query: Record<string, string>, body: unknown, deadline: number, reuse = true) =>
+    new Promise<unknown>((settleResolve, settleReject) => {
+      // Both run only once the request is under way (its timer set below).
+      const resolve = (value: unknown) => {
+        clearTimeout(timer);
+        settleResolve(value);
+      };
+      const reject = (error: unknown) => {
+        clearTimeout(timer);
+        settleReject(error);
+      };
       const search = new URLSearchParams(query).toString();
       const payload = body === undefined ? undefined : JSON.stringify(body);
       const request = transport.request(
@@ -71,7 +83,7 @@ export function createAriRest(settings: AriRestSettings, timeoutMs: number): Ari
           response.on('error', reject);
         },
       );
-      request.setTimeout(timeoutMs, () => request.destroy(new Error(`ARI request timed out after ${timeoutMs} ms`)));
+      const timer = setTimeout(() => request.destroy(new Error(`ARI request timed out after ${timeoutMs} ms`)), Math.max(0, deadline - Date.now()));
       request.on('error', (error: NodeJS.ErrnoException) => {
         const stale = request.reusedSocket && (error.code === 'ECONNRESET' || error.message === 'socket hang up');
         reject(stale ? new StaleSocket(error.message) : error);

@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import { causeOfHangupReason, NORMAL_CLEARING } from './causes';
 import { channelJson } from './channel';
 import { createOutgoing } from './channel-creation';
+import { requestedFormats } from './formats';
 import { integer, noContent, pathParam, text, variables } from './http-params';
 import type { Sandbox } from './sandbox';
 import { badRequest } from './sim-error';
@@ -35,7 +36,8 @@ export function ariChannelRoutes({ channels, farEnd, media, stasisStarts }: Sand
     const app = text(req, 'app');
     if (!endpoint) throw badRequest('Endpoint must be specified');
     if (!app) throw badRequest('Application must be specified');
-    return createOutgoing(channels, { endpoint, app, channelId, appArgs: text(req, 'appArgs'), callerId: callerParty(text(req, 'callerId')), variables: variables(req) });
+    const formats = requestedFormats(text(req, 'formats'), text(req, 'originator'));
+    return createOutgoing(channels, { endpoint, app, channelId, appArgs: text(req, 'appArgs'), callerId: callerParty(text(req, 'callerId')), variables: variables(req), formats });
   };
 
   /** Single-request originate: the channel enters Stasis when the far end answers (traces originate-local-*). */

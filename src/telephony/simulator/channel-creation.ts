@@ -13,6 +13,8 @@ export interface OutgoingSpec {
   /** originate's `callerId` ("Name" <number>): it sets the caller and the connected line. */
   callerId?: { name: string; number: string };
   variables?: Record<string, string>;
+  /** The formats asked for, already checked (src/telephony/simulator/formats.ts). */
+  formats?: string | null;
 }
 
 export const argsOf = (appArgs: string | undefined): string[] => (appArgs ? appArgs.split(',') : []);
@@ -68,6 +70,8 @@ export function createOutgoing(store: ChannelStore, spec: OutgoingSpec): Channel
     farEnd: farEndOfEndpoint(spec.endpoint.slice(0, spec.endpoint.indexOf('/')), placed.context, placed.target),
   });
   if (spec.callerId) Object.assign(channel.connected, spec.callerId);
+  channel.record.variables = Object.fromEntries(Object.entries(spec.variables ?? {}).map(([name, value]) => [name, String(value)]));
+  channel.record.formats = spec.formats ?? null;
   store.add(channel);
   for (const [name, value] of Object.entries(spec.variables ?? {})) applyVariable(store, channel, name, String(value));
   return channel;

@@ -27,6 +27,13 @@ export interface FarEndRecord {
   direction: 'outgoing' | 'incoming' | 'snoop';
   far_end: FarEndBehaviour | 'caller' | 'snoop';
   caller: { name: string; number: string };
+  /**
+   * The channel variables it was created with (the create's or originate's `variables`): a
+   * provider's SIP headers are `PJSIP_HEADER(add,<name>)` among them.
+   */
+  variables: Record<string, string>;
+  /** The create's or originate's `formats` ("ulaw,alaw"); null when it asked for none. */
+  formats: string | null;
   state: ChannelState | 'Destroyed';
   created_at: string;
   ringing_at: string | null;
@@ -165,6 +172,8 @@ export function newChannel(spec: NewChannel): Channel {
       direction: spec.direction,
       far_end: spec.farEnd,
       caller: spec.caller,
+      variables: {},
+      formats: null,
       state: spec.state,
       created_at: now.toISOString(),
       ringing_at: null,

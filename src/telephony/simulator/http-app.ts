@@ -32,6 +32,7 @@ export function createHttpApp(sandbox: Sandbox, hub: EventHub, authorized: (req:
     if (authorized(req)) return next();
     res.status(401).set('WWW-Authenticate', 'Basic realm="Asterisk REST Interface"').json({ message: 'Authentication required' });
   });
+  app.use('/ari', (req, res, next) => sandbox.stalls.middleware(req, res, next));
   app.use(
     '/ari',
     ariAsteriskRoutes(sandbox, hub, createSwaggerDocuments()),

@@ -63,6 +63,16 @@ describe('an outgoing call to a number that answers', () => {
     await kit.ari.channels.hangup!({ channelId: 'cid-1' });
   });
 
+  it('records the variables and formats a channel was created with, and refuses a format Asterisk does not know', async () => {
+    const variables = { 'CALLERID(num)': '+15551230000', 'PJSIP_HEADER(add,X-Account)': 'acme' };
+    await kit.ari.channels.create!({ endpoint: 'PJSIP/+15557770012@carrier', app: kit.app, channelId: 'vars-1', formats: 'ulaw,alaw', variables });
+    await kit.ari.channels.hangup!({ channelId: 'vars-1' });
+    await destroyed('vars-1');
+    expect(await kit.simGet('/sim/channels/vars-1')).toMatchObject({ variables, formats: 'ulaw,alaw' });
+    await expect(kit.ari.channels.create!({ endpoint: 'PJSIP/+15557770013@carrier', app: kit.app, channelId: 'vars-2', formats: 'ulaw,pcmu' })).rejects.toThrow('Provided format (pcmu) was not found');
+    expect(await kit.simGet('/sim/channels/vars-2')).toEqual({ message: 'Channel not found' });
+  });
+
   it('ends with the cause the app gives: a reason_code, or a reason word', async () => {
     await createAndDial('cause-1', 'PJSIP/+15557770003@carrier');
     await kit.ari.channels.hangup!({ channelId: 'cause-1', reason_code: '21' });

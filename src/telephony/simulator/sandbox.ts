@@ -1,3 +1,4 @@
+import { createAriStalls } from './ari-stalls';
 import { createBridges } from './bridges';
 import type { Channel } from './channel';
 import { createChannelStore } from './channel-store';
@@ -34,6 +35,7 @@ export function createSandbox(hub: EventHub, delays: SimulatorDelays) {
   const snoops = createSnoops(channels);
   const media = createMediaControls(channels);
   const stasisStarts = createStasisStarts(channels);
+  const stalls = createAriStalls();
 
   /** A channel as something to play media to or record; a snoop's recordings are of its target too. */
   function channelTarget(channel: Channel): PlaybackTarget & RecordingTarget {
@@ -57,6 +59,7 @@ export function createSandbox(hub: EventHub, delays: SimulatorDelays) {
     bridges,
     snoops,
     stasisStarts,
+    stalls,
     channelTarget,
     closeAll(): void {
       channels.closeAll();
@@ -66,6 +69,7 @@ export function createSandbox(hub: EventHub, delays: SimulatorDelays) {
       bridges.closeAll();
       snoops.closeAll();
       stasisStarts.closeAll();
+      stalls.closeAll();
     },
   };
 }

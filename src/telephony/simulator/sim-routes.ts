@@ -26,7 +26,7 @@ function targetOf(address: unknown, field: string): string {
 
 /** The control surface: tests and people play the far end here, and read what it experienced. */
 export function simRoutes(sandbox: Sandbox, hub: EventHub): Router {
-  const { channels, farEnd, stasisStarts, bridges } = sandbox;
+  const { channels, farEnd, stasisStarts, bridges, stalls } = sandbox;
   const router = Router();
 
   router.post('/calls', (req, res) => {
@@ -76,12 +76,14 @@ export function simRoutes(sandbox: Sandbox, hub: EventHub): Router {
     noContent(res);
   });
 
-  router.get('/settings', (_req, res) => void res.json({ hold_stasis_start: stasisStarts.holding }));
+  const settings = () => ({ hold_stasis_start: stasisStarts.holding, stall_ari: stalls.value, stalled_requests: stalls.stalledCount });
+  router.get('/settings', (_req, res) => void res.json(settings()));
   router.post('/settings', (req, res) => {
-    const hold = body(req).hold_stasis_start;
+    const { hold_stasis_start: hold, stall_ari: stall } = body(req);
     if (hold !== undefined && typeof hold !== 'boolean') throw badRequest('hold_stasis_start: true or false');
+    if (stall !== undefined) stalls.set(stall);
     if (hold !== undefined) stasisStarts.hold(hold);
-    res.json({ hold_stasis_start: stasisStarts.holding });
+    res.json(settings());
   });
 
   /**

@@ -22,6 +22,10 @@ export interface ReactionHandlerDeps {
   connectLeg: (leg: Call) => Promise<void>;
   /** The winner of a connect's groupcall: bridged with the call. */
   connectWinner: (leg: Call) => Promise<void>;
+  /** The winner of a transfer's groupcall of transferees: the transferee; false when the groupcall is not a transfer's. */
+  transferWinner: (leg: Call) => Promise<boolean>;
+  /** A transfer's groupcall of transferees ended: with no answer, the transfer fails. */
+  transfereesEnded: (groupcall: Groupcall) => Promise<void>;
   /** A call of a transfer changed (workers/transfers/transfer-reactions.ts). */
   transferInput: (call: Call, type: string) => Promise<void>;
   /** A transfer's event: its effects. */
@@ -41,16 +45,16 @@ const ofCall =
 
 /**
  * The eager ones on the call as moved. The winner's flow starts only once it won (a retry of the
- * winner starts it again: a no-op); a connect's groupcall has no flow: its winner is bridged with
- * the call it rang for. The losers' hangups are sent at once (a retry asks for them again).
- * The eager runs get the call as their change committed it.
+ * winner starts it again: a no-op); a groupcall of a call has no flow: its winner is the
+ * transferee of a transfer's, or is bridged with the call a connect rang it for. The losers'
+ * hangups are sent at once (a retry asks for them again).
  */
 export function createEagerReactions(deps: ReactionHandlerDeps): EagerReactions {
   return {
     'groupcall-answer': async (call) => {
       if (!(await deps.groupcalls.legAnswered(call, deps.hangupNow))) return;
-      if (call.masterCallId) await deps.connectWinner(call);
-      else await deps.activeflows.start(call);
+      if (!call.masterCallId) return deps.activeflows.start(call);
+      if (!(await deps.transferWinner(call))) await deps.connectWinner(call);
     },
     // Run at once on the call as just moved, the channel is made without reading the call.
     'failover-dial': (call) => deps.originateAttemptOf(call),
@@ -62,6 +66,7 @@ export function createReactionHandlers(deps: ReactionHandlerDeps, eager: EagerRe
   return {
     'flow-start': ofCall((call) => deps.activeflows.start(call)),
     'flow-end': ofCall(async (call) => void (await deps.activeflows.endForCall(call.id))),
+    // The step ends only if the flow is still on it; a later answer action finds the call up and does not wait.
     'answer-wait': ofCall((call) => deps.flows.callAnswered(call)),
     'connect-leg': ofCall((leg) => deps.connectLeg(leg)),
     'groupcall-answer': ofCall((call) => eager['groupcall-answer'](call)),
@@ -69,7 +74,11 @@ export function createReactionHandlers(deps: ReactionHandlerDeps, eager: EagerRe
     'groupcall-end': async (event) => {
       const groupcall = groupcallFromRow(event.payload);
       if (groupcall.masterGroupcallId) await deps.groupcalls.nestedEnded(groupcall);
-      if (groupcall.masterCallId) await deps.connectGroupcallEnded(groupcall);
+      if (groupcall.masterCallId) {
+        // A transfer's: the transfer decides first, so its caller's connect finds it failed.
+        await deps.transfereesEnded(groupcall);
+        await deps.connectGroupcallEnded(groupcall);
+      }
     },
     // A leg's creation checks its master (which may have started ending as the leg was chained).
     'chain-cascade': ofCall((call, event) =>
@@ -77,7 +86,8 @@ export function createReactionHandlers(deps: ReactionHandlerDeps, eager: EagerRe
     ),
     'transfer-input': ofCall((call, event) => deps.transferInput(call, event.type)),
     'transfer-effects': (event) => deps.transferEffects(event),
-    // Its job may run long after the change (a crash): the call is read again first.
+    // Its job may run long after the change (a crash): the originate re-reads the call; it makes the
+    // current attempt's channel, and a channel made before is not dialled again (its mark).
     'failover-dial': ofCall(async (call) => void (await deps.originateAttempt(call.id))),
   };
 }

@@ -5,6 +5,7 @@ import { callerAudioOf, type CallerAudio, type TransferEffect } from '../../doma
 import { AppError } from '../../domain/errors';
 import type { ActiveflowService } from '../../services/activeflow-service';
 import type { CallService } from '../../services/call-service';
+import type { GroupcallService } from '../../services/groupcall-service';
 import type { MediaControlExecutor } from '../../services/media-control-executor';
 import type { TransferService } from '../../services/transfer-service';
 import type { FlowMediaPort } from '../../telephony/flow-media-port';
@@ -17,7 +18,9 @@ const MAX_SETTLE_ROUNDS = 5;
 
 export interface TransferEffectDeps {
   transfers: Pick<TransferService, 'findById'>;
-  calls: Pick<CallService, 'create' | 'signal' | 'findById'>;
+  calls: Pick<CallService, 'create' | 'signal' | 'findById' | 'dialAgain'>;
+  /** Several transferees ring as one groupcall of the caller; the first answer wins it. */
+  groupcalls: Pick<GroupcallService, 'createForCall' | 'cancel' | 'findById'>;
   bridges: Pick<FlowMediaPort, 'createBridge' | 'addToBridge' | 'destroyBridge'>;
   media: Pick<MediaControlPort, 'ring'>;
   /** Music on hold and mute, recorded on the Call (moh, mute_direction) as the API's controls are. */
@@ -90,27 +93,45 @@ export function createTransferEffects(deps: TransferEffectDeps) {
     return [first, second];
   }
 
-  /** The consult call, with the id the transfer chose for it: a retry finds it made. */
+  /**
+   * The consult call, with the id the transfer chose for it, or the groupcall of several
+   * transferees (ring_all or linear, each leg with the transfer's timeout). A retry finds it made,
+   * and sends the originate of its legs again: an attempt that died between their insert and
+   * their originate left them dialing with no channel (for a leg dialled, a no-op).
+   */
   async function dialConsult(transfer: Transfer): Promise<void> {
-    const consultId = transfer.consultCallId;
     const caller = await calls.findById(transfer.callerCallId);
-    if (!consultId || !caller || isFinalTransferStatus(transfer.status) || (await calls.findById(consultId))) return;
+    if (!caller || isFinalTransferStatus(transfer.status)) return;
+    const made = await consultLegs(transfer);
+    if (made) return calls.dialAgain(made);
+    const source = { type: caller.source.type, target: caller.source.target, name: caller.source.name };
+    const destinations = transfer.destinations.map((destination) => ({ type: destination.type, target: destination.target, name: destination.name }));
     try {
-      await calls.create(transfer.customerId, {
-        source: { type: caller.source.type, target: caller.source.target, name: caller.source.name },
-        destinations: [{ type: transfer.destination.type, target: transfer.destination.target, name: transfer.destination.name }],
-        masterCallId: caller.id,
-        dialTimeout: transfer.timeoutMs,
-        callId: consultId,
-      });
+      if (transfer.groupcallId) {
+        await deps.groupcalls.createForCall(caller, { id: transfer.groupcallId, source, destinations, ringMethod: transfer.ringMethod, dialTimeoutMs: transfer.timeoutMs });
+      } else if (transfer.consultCallId) {
+        await calls.create(transfer.customerId, { source, destinations, masterCallId: caller.id, dialTimeout: transfer.timeoutMs, callId: transfer.consultCallId });
+      }
     } catch (error) {
       // The caller is ending: its hangup cancels the transfer.
       if (error instanceof AppError && (error.code === 'MASTER_CALL_NOT_DIALING' || error.code === 'CALL_NOT_FOUND')) return;
       throw error;
     }
-    // Cancelled while it was being dialled: its cancel found no call to end, so it ends here.
+    // Cancelled while it was being dialled: its cancel found nothing to end, so it ends here.
     const now = await deps.transfers.findById(transfer.id);
-    if (now && isFinalTransferStatus(now.status) && now.status !== 'completed') await hangup(consultId);
+    if (now && isFinalTransferStatus(now.status) && now.status !== 'completed') await hangupConsult(now);
+  }
+
+  /** The transferees' calls made so far (the groupcall's legs, or the consult call); null: none made yet. */
+  async function consultLegs(transfer: Transfer): Promise<string[] | null> {
+    if (transfer.groupcallId) return (await deps.groupcalls.findById(transfer.groupcallId))?.callIds ?? null;
+    return transfer.consultCallId && (await calls.findById(transfer.consultCallId)) ? [transfer.consultCallId] : null;
+  }
+
+  /** The transferee's call ends, and with several transferees every leg of theirs still ringing (cancel). */
+  async function hangupConsult(transfer: Transfer): Promise<void> {
+    await hangup(transfer.consultCallId);
+    if (transfer.groupcallId) await deps.groupcalls.cancel(transfer.groupcallId);
   }
 
   const EFFECTS: Record<TransferEffect, (transfer: Transfer) => Promise<void>> = {
@@ -128,7 +149,7 @@ export function createTransferEffects(deps: TransferEffectDeps) {
       await settleCaller(transfer.id);
     },
     hangup_transferer: (transfer) => hangup(transfer.transfererCallId),
-    hangup_consult: (transfer) => hangup(transfer.consultCallId),
+    hangup_consult: hangupConsult,
     fallback_caller: async (transfer) => {
       const caller = await live(transfer.callerCallId);
       if (!caller) return;
