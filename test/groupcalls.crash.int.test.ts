@@ -1,0 +1,75 @@
+import { createLogger } from '../src/platform/logger';
+import { createCallRepository } from '../src/persistence/call-repository';
+import { connectDatabase, type Database } from '../src/persistence/database';
+import { createGroupcallRepository } from '../src/persistence/groupcall-repository';
+import type { CallRow } from '../src/services/call-row';
+import { callFromRow } from '../src/services/call-row';
+import { createCallService } from '../src/services/call-service';
+import { createGroupcallService } from '../src/services/groupcall-service';
+import type { TelephonyCommands } from '../src/services/ports';
+import { REACTION_QUEUE } from '../src/workers/reactions/reaction-queue';
+import { farEnd, queueOf } from './support/flows';
+import { answerLeg, BUSY, createGroupcall, getCall, getGroupcall, RINGS, specBody, waitForGroupcall } from './support/groupcalls';
+import { reactionKillKit } from './support/reaction-kill';
+
+/**
+ * A linear groupcall's move to its next destination after a crash in its middle, run twice. The
+ * groupcall-leg-end reaction to the first leg's end is held in the worker process; the test runs
+ * it itself, as the worker would: first on the groupcall service with a telephony port that dies
+ * at its first command (the move and the next leg are committed, its originate never sent), then
+ * twice on the product's. The next leg is dialled once: it rings, on one channel, and can win.
+ */
+const { app, sim, holdReaction } = reactionKillKit();
+let db: Database;
+beforeAll(() => {
+  db = connectDatabase(app().config.databaseUrl, app().config.databaseSchema, 2);
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+const CRASH = new Error('the worker died here');
+const dying: TelephonyCommands = { originate: () => Promise.reject(CRASH), hangup: () => Promise.reject(CRASH), scheduleDialTimeout: () => Promise.reject(CRASH) };
+
+/** The call the held groupcall-leg-end job is about (its event's snapshot, as the reaction reads it). */
+async function heldLeg(legId: string) {
+  const reactions = queueOf(app(), REACTION_QUEUE);
+  try {
+    const job = (await reactions.queue.getJobs(['active'])).find((held) => held.id?.startsWith(`reaction_groupcall-leg-end_${legId}_`));
+    expect(job?.data).toMatchObject({ type: 'call_hungup', resourceId: legId });
+    return callFromRow(job!.data.payload as CallRow);
+  } finally {
+    await reactions.close();
+  }
+}
+
+const channelsTo = async (target: string): Promise<unknown[]> =>
+  ((await (await fetch(`${sim().url}/sim/channels`)).json()) as { target: string }[]).filter((channel) => channel.target === target);
+
+it('dials, once, the next destination a dead worker moved a linear groupcall on to but never dialled', async () => {
+  const t = app();
+  const held = holdReaction('groupcall-leg-end');
+  const groupcall = await createGroupcall(t, specBody([BUSY(1), RINGS(2)], { ring_method: 'linear' }));
+  const [first] = groupcall.call_ids as string[];
+  await held.held(first!);
+  const leg = await heldLeg(first!);
+
+  const logger = createLogger('silent');
+  const repository = createCallRepository(db.prisma);
+  const { numbers } = t.app.services;
+  const calls = createCallService({ prisma: db.prisma, calls: repository, commands: dying, numbers, logger });
+  const dyingGroupcalls = createGroupcallService({ prisma: db.prisma, calls: repository, groupcalls: createGroupcallRepository(db.prisma), callService: calls, commands: dying, numbers });
+  await expect(dyingGroupcalls.legEnded(leg)).rejects.toBe(CRASH);
+  const moved = await getGroupcall(t, groupcall.id);
+  expect(moved).toMatchObject({ dial_index: 1, status: 'progressing' });
+  const next = (moved.call_ids as string[])[1]!;
+  expect(await getCall(t, next)).toMatchObject({ status: 'dialing', groupcall_id: groupcall.id });
+  expect(await farEnd(t, next)).toBeNull();
+
+  await t.app.services.groupcalls.legEnded(leg);
+  await t.app.services.groupcalls.legEnded(leg);
+  await answerLeg(t, next);
+  expect(await channelsTo(RINGS(2).target)).toHaveLength(1);
+  expect((await getGroupcall(t, groupcall.id)).call_ids).toEqual([first, next]);
+  await waitForGroupcall(t, groupcall.id, (g) => g.answer_call_id === next, 'the next leg to win');
+});
