@@ -2,19 +2,15 @@ import type { Activeflow } from '../src/domain/flow/activeflow';
 import { parseFlowAction } from '../src/domain/flow/parse-flow-actions';
 import { createLogger } from '../src/platform/logger';
 import { createActiveflowRepository } from '../src/persistence/activeflow-repository';
-import { createCallRepository } from '../src/persistence/call-repository';
 import { connectDatabase, type Database } from '../src/persistence/database';
-import { createGroupcallRepository } from '../src/persistence/groupcall-repository';
 import { createActiveflowService } from '../src/services/activeflow-service';
-import { createCallService } from '../src/services/call-service';
-import { createGroupcallService } from '../src/services/groupcall-service';
-import type { TelephonyCommands } from '../src/services/ports';
 import { createAriMediaServer } from '../src/telephony/ari/ari-media-server';
 import type { MediaServer } from '../src/telephony/media-server';
 import { simulatorSpeech } from '../src/telephony/text-to-speech';
 import { connectLegs } from '../src/workers/flow-connect';
 import { createFlowExecutor } from '../src/workers/flow-executor';
 import { createQueuedFlowJobs } from '../src/workers/flow-queue';
+import { channelsTo, CRASH, dyingServices } from './support/crash-state';
 import { createCalls, farEnd, flowQueueOf, getCall } from './support/flows';
 import { answerLeg, getGroupcall } from './support/groupcalls';
 import type { Json } from './support/rest';
@@ -52,8 +48,6 @@ const SOURCE = { type: 'tel', target: '+15559876543' };
 /** Far ends that ring until answered (the sandbox number plan), one number per leg of this file. */
 const RINGS = (n: number) => ({ type: 'tel', target: `+1555000${2700 + n}` });
 
-const CRASH = new Error('the worker died here');
-const dying: TelephonyCommands = { originate: () => Promise.reject(CRASH), hangup: () => Promise.reject(CRASH), scheduleDialTimeout: () => Promise.reject(CRASH) };
 const logger = createLogger('silent');
 
 /**
@@ -84,9 +78,7 @@ async function atConnect(connect: Json): Promise<{ master: string; flow: Activef
 /** What a worker that died after inserting the legs and before dialling them left: its legs, dialing. */
 async function crashedConnect(flow: Activeflow, master: string): Promise<string[]> {
   const { services } = t.app;
-  const repository = createCallRepository(db.prisma);
-  const calls = createCallService({ prisma: db.prisma, calls: repository, commands: dying, numbers: services.numbers, logger });
-  const groupcalls = createGroupcallService({ prisma: db.prisma, calls: repository, groupcalls: createGroupcallRepository(db.prisma), callService: calls, commands: dying, numbers: services.numbers });
+  const { calls, groupcalls } = dyingServices(db.prisma, services.numbers);
   const call = (await services.calls.findById(master))!;
   const action = parseFlowAction(flow.currentAction!, 'current_action');
   if (action.type !== 'connect') throw new Error(`the flow is at ${action.type}`);
@@ -109,9 +101,6 @@ async function runStepTwice(flow: Activeflow): Promise<void> {
   await executor.runStep(flow.id, flow.step);
 }
 
-const channelsTo = async (target: string): Promise<unknown[]> =>
-  ((await (await fetch(`${t.simUrl}/sim/channels`)).json()) as { target: string }[]).filter((channel) => channel.target === target);
-
 const ringing = (leg: string) => waitFor(() => farEnd(t, leg), (far) => far?.state === 'Ringing', `leg ${leg} to ring`, 30_000);
 
 async function bridgedOnAnswer(master: string, leg: string): Promise<void> {
@@ -125,7 +114,7 @@ it('dials, once, the one leg a dead worker made but never dialled, and bridges i
 
   await runStepTwice(flow);
   await ringing(leg!);
-  expect(await channelsTo(RINGS(1).target)).toHaveLength(1);
+  expect(await channelsTo(t.simUrl, RINGS(1).target)).toHaveLength(1);
   await bridgedOnAnswer(master, leg!);
 });
 
@@ -137,7 +126,7 @@ it('dials, once, every leg of the ring_all groupcall a dead worker made but neve
 
   await runStepTwice(flow);
   for (const leg of legs) await ringing(leg);
-  for (const destination of destinations) expect(await channelsTo(destination.target)).toHaveLength(1);
+  for (const destination of destinations) expect(await channelsTo(t.simUrl, destination.target)).toHaveLength(1);
   const groupcall = await getGroupcall(t, (await getCall(t, legs[0]!)).groupcall_id as string);
   expect(groupcall).toMatchObject({ master_call_id: master, ring_method: 'ring_all', call_count: 3 });
   await bridgedOnAnswer(master, legs[1]!);
@@ -150,8 +139,8 @@ it('dials, once, only the current leg of the linear groupcall a dead worker made
 
   await runStepTwice(flow);
   await ringing(first!);
-  expect(await channelsTo(RINGS(5).target)).toHaveLength(1);
-  expect(await channelsTo(RINGS(6).target)).toHaveLength(0);
+  expect(await channelsTo(t.simUrl, RINGS(5).target)).toHaveLength(1);
+  expect(await channelsTo(t.simUrl, RINGS(6).target)).toHaveLength(0);
   expect((await getCall(t, master)).chained_call_ids).toEqual([first]);
   await bridgedOnAnswer(master, first!);
 });

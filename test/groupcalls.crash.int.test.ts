@@ -1,15 +1,10 @@
-import { createLogger } from '../src/platform/logger';
-import { createCallRepository } from '../src/persistence/call-repository';
 import { connectDatabase, type Database } from '../src/persistence/database';
-import { createGroupcallRepository } from '../src/persistence/groupcall-repository';
 import type { CallRow } from '../src/services/call-row';
 import { callFromRow } from '../src/services/call-row';
-import { createCallService } from '../src/services/call-service';
-import { createGroupcallService } from '../src/services/groupcall-service';
-import type { TelephonyCommands } from '../src/services/ports';
 import { REACTION_QUEUE } from '../src/workers/reactions/reaction-queue';
 import { farEnd, queueOf } from './support/flows';
 import { answerLeg, BUSY, createGroupcall, getCall, getGroupcall, RINGS, specBody, waitForGroupcall } from './support/groupcalls';
+import { channelsTo, CRASH, dyingServices } from './support/crash-state';
 import { reactionKillKit } from './support/reaction-kill';
 
 /**
@@ -28,8 +23,6 @@ afterAll(async () => {
   await db?.close();
 });
 
-const CRASH = new Error('the worker died here');
-const dying: TelephonyCommands = { originate: () => Promise.reject(CRASH), hangup: () => Promise.reject(CRASH), scheduleDialTimeout: () => Promise.reject(CRASH) };
 
 /** The call the held groupcall-leg-end job is about (its event's snapshot, as the reaction reads it). */
 async function heldLeg(legId: string) {
@@ -43,9 +36,6 @@ async function heldLeg(legId: string) {
   }
 }
 
-const channelsTo = async (target: string): Promise<unknown[]> =>
-  ((await (await fetch(`${sim().url}/sim/channels`)).json()) as { target: string }[]).filter((channel) => channel.target === target);
-
 it('dials, once, the next destination a dead worker moved a linear groupcall on to but never dialled', async () => {
   const t = app();
   const held = holdReaction('groupcall-leg-end');
@@ -54,12 +44,7 @@ it('dials, once, the next destination a dead worker moved a linear groupcall on 
   await held.held(first!);
   const leg = await heldLeg(first!);
 
-  const logger = createLogger('silent');
-  const repository = createCallRepository(db.prisma);
-  const { numbers } = t.app.services;
-  const calls = createCallService({ prisma: db.prisma, calls: repository, commands: dying, numbers, logger });
-  const dyingGroupcalls = createGroupcallService({ prisma: db.prisma, calls: repository, groupcalls: createGroupcallRepository(db.prisma), callService: calls, commands: dying, numbers });
-  await expect(dyingGroupcalls.legEnded(leg)).rejects.toBe(CRASH);
+  await expect(dyingServices(db.prisma, t.app.services.numbers).groupcalls.legEnded(leg)).rejects.toBe(CRASH);
   const moved = await getGroupcall(t, groupcall.id);
   expect(moved).toMatchObject({ dial_index: 1, status: 'progressing' });
   const next = (moved.call_ids as string[])[1]!;
@@ -69,7 +54,7 @@ it('dials, once, the next destination a dead worker moved a linear groupcall on 
   await t.app.services.groupcalls.legEnded(leg);
   await t.app.services.groupcalls.legEnded(leg);
   await answerLeg(t, next);
-  expect(await channelsTo(RINGS(2).target)).toHaveLength(1);
+  expect(await channelsTo(sim().url, RINGS(2).target)).toHaveLength(1);
   expect((await getGroupcall(t, groupcall.id)).call_ids).toEqual([first, next]);
   await waitForGroupcall(t, groupcall.id, (g) => g.answer_call_id === next, 'the next leg to win');
 });
