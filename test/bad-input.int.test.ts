@@ -39,12 +39,15 @@ const nestedText = (levels: number): string => `${'{"a":['.repeat(levels)}"leaf"
 /** A JSON object's text with one more member, `key`, holding `text`. */
 const withMember = (value: unknown, key: string, text: string): string => JSON.stringify(value ?? {}).replace(/}$/, (end) => `${end === '}' && JSON.stringify(value ?? {}) !== '{}' ? ',' : ''}"${key}":${text}}`);
 
+/** A key's part of a field path as errors name it: `.name`, or `["X-Account"]` for a key that is no identifier. */
+const keyPath = (path: string, key: string) => (/^[A-Za-z_]\w*$/.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`);
+
 /** Every string leaf of a value, by its path, with the value that puts `text` there. */
 function withEachString(value: unknown, text: string, path = ''): { path: string; value: unknown }[] {
   if (typeof value === 'string') return [{ path, value: text }];
   if (Array.isArray(value)) return value.flatMap((item, index) => withEachString(item, text, `${path}[${index}]`).map((found) => ({ path: found.path, value: value.map((other, at) => (at === index ? found.value : other)) })));
   if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).flatMap(([key, inner]) => withEachString(inner, text, path ? `${path}.${key}` : key).map((found) => ({ path: found.path, value: { ...value, [key]: found.value } })));
+    return Object.entries(value).flatMap(([key, inner]) => withEachString(inner, text, keyPath(path, key)).map((found) => ({ path: found.path, value: { ...value, [key]: found.value } })));
   }
   return [];
 }

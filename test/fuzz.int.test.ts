@@ -26,7 +26,9 @@ const stored = async () =>
     (SELECT count(*) FROM numbers), (SELECT count(*) FROM numbers WHERE tm_delete IS NOT NULL), (SELECT max(tm_update) FROM numbers),
     (SELECT count(*) FROM recordings), (SELECT count(*) FROM recordings WHERE tm_delete IS NOT NULL),
     (SELECT count(*) FROM webhooks), (SELECT count(*) FROM webhooks WHERE tm_delete IS NOT NULL OR tm_update <> tm_create),
-    (SELECT count(*) FROM provider_calls), (SELECT count(*) FROM provider_calls WHERE tm_delete IS NOT NULL)) AS counts`)).rows[0]!.counts;
+    (SELECT count(*) FROM provider_calls), (SELECT count(*) FROM provider_calls WHERE tm_delete IS NOT NULL),
+    (SELECT count(*) FROM providers), (SELECT count(*) FROM providers WHERE tm_delete IS NOT NULL), (SELECT max(tm_update) FROM providers),
+    (SELECT count(*) FROM routes), (SELECT count(*) FROM routes WHERE tm_delete IS NOT NULL), (SELECT max(tm_update) FROM routes)) AS counts`)).rows[0]!.counts;
 
 const HUGE = 'x'.repeat(200_000);
 const VALUES: unknown[] = [null, true, -1, 0, 1e308, -1e308, 2 ** 53 + 1, 'é🎉\u0000\u202e', HUGE, [], [[[]]], {}, { $gt: '' }, '+1 555-123', '00000000-0000-0000-0000-000000000000'];
@@ -41,6 +43,8 @@ const CREATE_ROUTES: Record<string, string[]> = {
   '/v1.0/numbers': ['number', 'call_flow_id', 'flow_id', 'message_flow_id', 'name', 'detail'],
   '/v1.0/webhooks': ['url', 'events', 'status', 'secret', 'name'],
   '/v1.0/providercalls': ['provider_id', 'source', 'destinations', 'flow_id', 'actions', 'anonymous'],
+  '/v1.0/providers': ['type', 'hostname', 'tech_prefix', 'tech_postfix', 'tech_headers', 'codecs', 'endpoint', 'name', 'detail'],
+  '/v1.0/routes': ['customer_id', 'name', 'detail', 'provider_id', 'priority', 'target'],
 };
 /** Action options a client may get wrong, each tried with every hostile value. */
 const ACTION_FIELDS: [string, string][] = [
@@ -52,7 +56,7 @@ const ACTION_FIELDS: [string, string][] = [
 const ID_PATHS = ['/v1.0/calls/{id}', '/v1.0/calls/{id}/events', '/v1.0/calls/{id}/hangup', '/v1.0/accesskeys/{id}', '/v1.0/accesskeys/{id}/expire', '/v1.0/users/{id}', '/v1.0/customers/{id}', '/v1.0/flows/{id}', '/v1.0/numbers/{id}',
   '/v1.0/calls/{id}/recording_start', '/v1.0/calls/{id}/recording_stop', '/v1.0/calls/{id}/recordings', '/v1.0/recordings/{id}', '/v1.0/recordingfiles/{id}',
   '/v1.0/recordingfiles/{id}/download', '/v1.0/webhooks/{id}', '/v1.0/webhooks/{id}/deliveries', '/v1.0/activeflows/{id}', '/v1.0/activeflows/{id}/stop',
-  '/v1.0/numbers/{id}/flow_ids', '/v1.0/providercalls/{id}', '/v1.0/timelines/calls/{id}/events', '/v1.0/timelines/activeflows/{id}/events', ...new Set(MEDIA_CONTROL_ROUTES.map((route) => route.path('{id}')))];
+  '/v1.0/numbers/{id}/flow_ids', '/v1.0/providercalls/{id}', '/v1.0/providers/{id}', '/v1.0/routes/{id}', '/v1.0/timelines/calls/{id}/events', '/v1.0/timelines/activeflows/{id}/events', ...new Set(MEDIA_CONTROL_ROUTES.map((route) => route.path('{id}')))];
 const RECORDING_OPTIONS = ['format', 'direction', 'channels', 'end_of_silence', 'end_of_key', 'duration'];
 const ZERO_ID = '00000000-0000-4000-8000-000000000000';
 const IDS = ['not-a-uuid', '%00', '..%2F..%2Fetc', 'é🎉', '9'.repeat(300), '00000000-0000-4000-8000-000000000000'];
@@ -113,10 +117,27 @@ describe('REST', () => {
     }
   });
 
+  it('PUT /v1.0/providers/{id} and /v1.0/routes/{id} survive every hostile field value on live ones', async () => {
+    const create = async (path: string, body: unknown) => {
+      const response = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.accessKey}` }, body: JSON.stringify(body) });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const provider = await create('/v1.0/providers', { name: 'fuzzed', endpoint: 'PJSIP/{target}@fuzzed' });
+    const route = await create('/v1.0/routes', { provider_id: provider, target: '1' });
+    for (const [path, fields] of [[`/v1.0/providers/${provider}`, CREATE_ROUTES['/v1.0/providers']!], [`/v1.0/routes/${route}`, CREATE_ROUTES['/v1.0/routes']!]] as const) {
+      for (const raw of RAW_BODIES) await send('PUT', path, raw);
+      for (const field of fields) {
+        for (const value of VALUES) await send('PUT', path, JSON.stringify({ [field]: value }));
+      }
+    }
+  });
+
   it('GET lists survive hostile paging', async () => {
     for (const query of ['page_size=-1', 'page_size=1e9', 'page_size=abc', 'page_token=%00', `page_token=${'9'.repeat(500)}`, 'page_size=1&page_size=2']) {
-      for (const list of ['calls', 'flows', 'numbers', 'recordings', 'activeflows', `timelines/calls/${ZERO_ID}/events`]) await send('GET', `/v1.0/${list}?${query}`);
+      for (const list of ['calls', 'flows', 'numbers', 'recordings', 'activeflows', 'providers', 'routes', `timelines/calls/${ZERO_ID}/events`]) await send('GET', `/v1.0/${list}?${query}`);
     }
+    for (const customerId of ['nope', '%00', '9'.repeat(300), '', ZERO_ID]) await send('GET', `/v1.0/routes?customer_id=${customerId}`);
   });
 
   it('POST /v1.0/calls/{id}/recording_start survives every hostile option and raw body', async () => {
@@ -196,6 +217,19 @@ describe('GraphQL', () => {
       { input: { providerId: ZERO_ID, source: { type: 'TEL', target: value }, destinations: [{ type: 'TEL', target: value }], anonymous: value, flowId: value } },
     ])],
     ['deleteProviderCall', 'mutation($id: ID!) { deleteProviderCall(id: $id) { id } }', [...IDS, ...VALUES].map((id) => ({ id }))],
+    ['createProvider', 'mutation($input: ProviderInput!) { createProvider(input: $input) { id } }', VALUES.flatMap((value) => [
+      { input: { name: value, endpoint: value } },
+      { input: { name: 'p', hostname: value, techPrefix: value, techPostfix: value } },
+      { input: { name: 'p', endpoint: 'PJSIP/{target}@p', techHeaders: value, codecs: value, detail: value } },
+    ])],
+    ['updateProvider', 'mutation($id: ID!, $input: ProviderInput!) { updateProvider(id: $id, input: $input) { id } }', [...IDS, ...VALUES].map((id) => ({ id, input: { name: id, endpoint: id, techHeaders: id } }))],
+    ['deleteProvider', 'mutation($id: ID!) { deleteProvider(id: $id) { id } }', [...IDS, ...VALUES].map((id) => ({ id }))],
+    ['createRoute', 'mutation($input: RouteInput!) { createRoute(input: $input) { id } }', VALUES.flatMap((value) => [
+      { input: { providerId: value, target: '1' } },
+      { input: { providerId: ZERO_ID, customerId: value, target: value, priority: value, name: value, detail: value } },
+    ])],
+    ['updateRoute', 'mutation($id: ID!, $input: RouteInput!) { updateRoute(id: $id, input: $input) { id } }', [...IDS, ...VALUES].map((id) => ({ id, input: { providerId: id, target: id, customerId: id } }))],
+    ['deleteRoute', 'mutation($id: ID!) { deleteRoute(id: $id) { id } }', [...IDS, ...VALUES].map((id) => ({ id }))],
   ];
 
   it.each(MUTATIONS)('%s refuses hostile variables with a coded message', async (_name, query, variableSets) => {

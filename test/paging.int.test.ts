@@ -53,6 +53,9 @@ beforeAll(async () => {
     await post('/accesskeys', { name: `key ${i}` });
     await t.newCustomer(`customer ${i}`);
     await post('/numbers', { number: `+1555000900${i}` });
+    // More providers, and default routes for prefixes no seeded call dials (+40…): the calls stay on their way.
+    await post('/providers', { name: `provider ${i}`, endpoint: `PJSIP/{target}@carrier-${i}` });
+    await post('/routes', { provider_id: provider.id, target: `4${i}` });
   }
   const calls: Json[] = [];
   for (let i = 0; i < SEEDED; i++) calls.push(...((await post('/calls', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: `+1555987000${i}` }], actions: [{ type: 'answer' }, { type: 'sleep', option: { duration: 60000 } }] })).calls as Json[]));

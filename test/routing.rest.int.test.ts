@@ -49,7 +49,7 @@ it('refuses bad provider input with 400 naming the field, and stores nothing', a
     [{ ...voipbinProvider, tech_headers: ['X-A'] }, 'tech_headers'],
     [{ ...voipbinProvider, tech_headers: { 'X Account': 'a' } }, 'tech_headers'],
     [{ ...voipbinProvider, tech_headers: { Via: 'SIP/2.0/UDP x' } }, 'tech_headers'],
-    [{ ...voipbinProvider, tech_headers: { 'X-Account': 'a\r\nVia: SIP/2.0/UDP x' } }, 'tech_headers.X-Account'],
+    [{ ...voipbinProvider, tech_headers: { 'X-Account': 'a\r\nVia: SIP/2.0/UDP x' } }, 'tech_headers["X-Account"]'],
     [{ ...voipbinProvider, codecs: 'ulaw,h264' }, 'codecs'],
     [{ ...voipbinProvider, codecs: ['ulaw'] }, 'codecs'],
     [{ ...voipbinProvider, tech_prefix: 'a/b' }, 'tech_prefix'],
@@ -154,4 +154,27 @@ it('refuses every provider and route operation to an ordinary customer with 403,
   }
   expect((await rest(t, 'GET', '/routes')).body.result).toEqual(before);
   expect((await rest(t, 'GET', `/providers/${provider}`)).body.name).toBe('Carrier A');
+});
+
+it('never leaves a live route on a deleted provider: a route made or moved to a provider while it is deleted, one of the two loses', async () => {
+  const home = (await rest(t, 'POST', '/providers', { ...voipbinProvider, hostname: 'home' })).body.id as string;
+  const moved = (await rest(t, 'POST', '/routes', { provider_id: home, target: '7' })).body.id as string;
+  for (let round = 0; round < 10; round++) {
+    const doomed = (await rest(t, 'POST', '/providers', { ...voipbinProvider, hostname: `doomed-${round}` })).body.id as string;
+    const [made, move, deleted] = await Promise.all([
+      rest(t, 'POST', '/routes', { provider_id: doomed, target: '7' }),
+      rest(t, 'PUT', `/routes/${moved}`, { provider_id: doomed }),
+      rest(t, 'DELETE', `/providers/${doomed}`),
+    ]);
+    const onDoomed = ((await rest(t, 'GET', '/routes?page_size=100')).body.result as Json[]).filter((route) => route.provider_id === doomed);
+    if (deleted.status === 200) {
+      expect({ round, made: made.status, move: move.status, onDoomed }).toEqual({ round, made: 404, move: 404, onDoomed: [] });
+      expect([made.body.error.reason, move.body.error.reason]).toEqual(['PROVIDER_NOT_FOUND', 'PROVIDER_NOT_FOUND']);
+    } else {
+      expect({ round, deleted: deleted.status, reason: deleted.body.error.reason }).toEqual({ round, deleted: 409, reason: 'PROVIDER_IN_USE' });
+      expect((await rest(t, 'GET', `/providers/${doomed}`)).status).toBe(200);
+    }
+    await rest(t, 'PUT', `/routes/${moved}`, { provider_id: home });
+    if (made.status === 200) await rest(t, 'DELETE', `/routes/${made.body.id}`);
+  }
 });

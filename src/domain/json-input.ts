@@ -7,8 +7,12 @@ export const MAX_JSON_DEPTH = 32;
 const UNPAIRED_SURROGATE = /\p{Cs}/u;
 export const isWellFormedText = (text: string): boolean => !UNPAIRED_SURROGATE.test(text);
 
-/** `actions[0].option.text` from the keys on the way down. */
-const fieldPath = (prefix: string, key: string | number): string =>
+/**
+ * `actions[0].option.text` from the keys on the way down; a key that is no identifier in
+ * brackets (`tech_headers["X-Account"]`), so a key holding a dot cannot read as two. The one way
+ * an error names a field inside a value.
+ */
+export const fieldPath = (prefix: string, key: string | number): string =>
   typeof key === 'number' ? `${prefix}[${key}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? (prefix ? `${prefix}.${key}` : key) : `${prefix}[${JSON.stringify(key)}]`;
 
 /**

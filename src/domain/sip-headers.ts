@@ -1,4 +1,5 @@
 import { invalidArgument } from './errors';
+import { fieldPath } from './json-input';
 
 /** A provider's extra SIP headers: header name → value, sent on every INVITE through it. */
 export type SipHeaders = Readonly<Record<string, string>>;
@@ -32,8 +33,8 @@ export function parseSipHeaders(value: unknown, field = 'tech_headers'): SipHead
     const shown = JSON.stringify(name.slice(0, MAX_NAME));
     if (name.length > MAX_NAME || !TOKEN.test(name)) throw invalidArgument(field, `${shown} is not a SIP header name (letters, digits and - . ! % * _ + \` ' ~, at most ${MAX_NAME})`);
     if (STACK_HEADERS.has(name.toLowerCase())) throw invalidArgument(field, `${shown} is written by the SIP stack itself and cannot be set`);
-    if (typeof text !== 'string' || text.length > MAX_VALUE) throw invalidArgument(`${field}.${name}`, `must be text of at most ${MAX_VALUE} characters`);
-    if (hasControl(text)) throw invalidArgument(`${field}.${name}`, 'must not contain line breaks or other control characters');
+    if (typeof text !== 'string' || text.length > MAX_VALUE) throw invalidArgument(fieldPath(field, name), `must be text of at most ${MAX_VALUE} characters`);
+    if (hasControl(text)) throw invalidArgument(fieldPath(field, name), 'must not contain line breaks or other control characters');
   }
   return Object.fromEntries(entries) as Record<string, string>;
 }

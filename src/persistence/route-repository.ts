@@ -39,6 +39,13 @@ const LIVE = { tmDelete: null };
 
 const provider = (row: Omit<ProviderRecord, 'techHeaders'> & { techHeaders: unknown }): ProviderRecord => ({ ...row, techHeaders: (row.techHeaders ?? {}) as Record<string, string> });
 
+/**
+ * Locks a live provider's row for the rest of the transaction (FOR KEY SHARE, which its deletion's
+ * FOR UPDATE waits for); false when it is deleted, also by a deletion that committed meanwhile.
+ */
+const lockLiveProvider = async (tx: Pick<PrismaClient, '$queryRaw'>, id: string): Promise<boolean> =>
+  (await tx.$queryRaw<{ id: string }[]>`SELECT id FROM providers WHERE id = ${id}::uuid AND tm_delete IS NULL FOR KEY SHARE`).length > 0;
+
 /** Providers and routes (the platform administrator's), and the routes a call's plan is chosen from. */
 export function createRouteRepository(prisma: PrismaClient) {
   return {
@@ -56,19 +63,27 @@ export function createRouteRepository(prisma: PrismaClient) {
     async updateProvider(id: string, fields: ProviderFields): Promise<ProviderRecord> {
       return provider(await prisma.provider.update({ where: { id }, data: { ...fields, tmUpdate: new Date() } }));
     },
-    /** Deletes a provider no live route uses, in one statement; null when a route uses it (or it is gone). */
+    /**
+     * Deletes a provider no live route uses; null when a route uses it (or it is gone). The row is
+     * locked first, so a route being made or moved to it (insertRoute, updateRoute) commits before
+     * the check, which then sees it, or waits and finds the provider deleted.
+     */
     async deleteUnusedProvider(id: string): Promise<ProviderRecord | null> {
-      const rows = await prisma.$queryRaw<{ id: string }[]>`
-        UPDATE providers SET tm_delete = clock_timestamp(), tm_update = clock_timestamp()
-        WHERE id = ${id}::uuid AND tm_delete IS NULL
-          AND NOT EXISTS (SELECT 1 FROM routes r WHERE r.provider_id = ${id}::uuid AND r.tm_delete IS NULL)
-        RETURNING id`;
+      const [, rows] = await prisma.$transaction([
+        prisma.$queryRaw`SELECT id FROM providers WHERE id = ${id}::uuid FOR UPDATE`,
+        prisma.$queryRaw<{ id: string }[]>`
+          UPDATE providers SET tm_delete = clock_timestamp(), tm_update = clock_timestamp()
+          WHERE id = ${id}::uuid AND tm_delete IS NULL
+            AND NOT EXISTS (SELECT 1 FROM routes r WHERE r.provider_id = ${id}::uuid AND r.tm_delete IS NULL)
+          RETURNING id`,
+      ]);
       if (!rows[0]) return null;
       return provider((await prisma.provider.findUnique({ where: { id } }))!);
     },
 
-    async insertRoute(id: string, fields: RouteFields): Promise<RouteRecord> {
-      return prisma.route.create({ data: { id, ...fields } });
+    /** Makes a route while its provider is live (never one on a provider being deleted); null when the provider is gone. */
+    async insertRoute(id: string, fields: RouteFields): Promise<RouteRecord | null> {
+      return prisma.$transaction(async (tx) => ((await lockLiveProvider(tx, fields.providerId)) ? tx.route.create({ data: { id, ...fields } }) : null));
     },
     async findRoute(id: string): Promise<RouteRecord | null> {
       return prisma.route.findFirst({ where: { id, ...LIVE } });
@@ -81,8 +96,9 @@ export function createRouteRepository(prisma: PrismaClient) {
         take: limit,
       });
     },
-    async updateRoute(id: string, fields: Omit<RouteFields, 'customerId'>): Promise<RouteRecord> {
-      return prisma.route.update({ where: { id }, data: { ...fields, tmUpdate: new Date() } });
+    /** Changes a route while its provider is live, as insertRoute; null when the provider is gone. */
+    async updateRoute(id: string, fields: Omit<RouteFields, 'customerId'>): Promise<RouteRecord | null> {
+      return prisma.$transaction(async (tx) => ((await lockLiveProvider(tx, fields.providerId)) ? tx.route.update({ where: { id }, data: { ...fields, tmUpdate: new Date() } }) : null));
     },
     async deleteRoute(id: string): Promise<RouteRecord | null> {
       const deleted = await prisma.route.updateMany({ where: { id, ...LIVE }, data: { tmDelete: new Date(), tmUpdate: new Date() } });

@@ -109,11 +109,19 @@ export function createRoutingService(prisma: PrismaClient) {
 
   const assertAdmin = (actorId: string) => assertPlatformAdmin(prisma, actorId, 'manage providers and routes');
 
+  const providerNotFound = (field: string) => new AppError('PROVIDER_NOT_FOUND', 'The provider was not found.', field === 'id' ? undefined : field);
+
   async function provider(id: unknown, field = 'id'): Promise<ProviderRecord> {
     const found = await repo.findProvider(parseId(id, field));
-    if (!found) throw new AppError('PROVIDER_NOT_FOUND', 'The provider was not found.', field === 'id' ? undefined : field);
+    if (!found) throw providerNotFound(field);
     return found;
   }
+
+  /** A route made or changed, or PROVIDER_NOT_FOUND: its provider was deleted after it was read. */
+  const onLiveProvider = (saved: RouteRecord | null): RouteRecord => {
+    if (!saved) throw providerNotFound('provider_id');
+    return saved;
+  };
 
   async function route(id: unknown): Promise<RouteRecord> {
     const found = await repo.findRoute(parseId(id, 'id'));
@@ -165,7 +173,7 @@ export function createRoutingService(prisma: PrismaClient) {
       if (input.provider_id === undefined) throw invalidArgument('provider_id', 'is required');
       const providerId = (await provider(input.provider_id, 'provider_id')).id;
       const customerId = await owner(input.customer_id);
-      return repo.insertRoute(newCallId(), { customerId, name, detail, providerId, priority, target });
+      return onLiveProvider(await repo.insertRoute(newCallId(), { customerId, name, detail, providerId, priority, target }));
     },
     /** `customerId`: VoIPBIN's `?customer_id=` filter (the all-zero UUID: the default routes); absent: all. */
     async listRoutes(actorId: string, page: ListPage & { customerId?: unknown }): Promise<Route[]> {
@@ -189,7 +197,7 @@ export function createRoutingService(prisma: PrismaClient) {
       const name = input.name === undefined ? old.name : parseText(input.name, 'name', MAX_NAME);
       const detail = input.detail === undefined ? old.detail : parseText(input.detail, 'detail', MAX_TEXT);
       const providerId = input.provider_id === undefined ? old.providerId : (await provider(input.provider_id, 'provider_id')).id;
-      return repo.updateRoute(old.id, { name, detail, providerId, priority, target });
+      return onLiveProvider(await repo.updateRoute(old.id, { name, detail, providerId, priority, target }));
     },
     async deleteRoute(actorId: string, id: unknown): Promise<Route> {
       await assertAdmin(actorId);
