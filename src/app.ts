@@ -37,8 +37,9 @@ import { parseFlowAction } from './domain/flow/parse-flow-actions';
 import { espeakSpeech } from './telephony/espeak-speech';
 import { simulatorSpeech } from './telephony/text-to-speech';
 import { connectReactions } from './workers/flow-connect';
-import { createReactionHandlers } from './workers/reactions/reaction-handlers';
-import { createAttemptOriginator } from './workers/originate-attempt';
+import { createEagerReactions, createReactionHandlers, type ReactionHandlerDeps } from './workers/reactions/reaction-handlers';
+import { startEagerReactions } from './workers/reactions/eager-reactions';
+import { createAttemptOriginator, originateAttemptOf } from './workers/originate-attempt';
 import { createTransferEffects } from './workers/transfers/transfer-effects';
 import { createTransferReactions } from './workers/transfers/transfer-reactions';
 import { createTransferService } from './services/transfer-service';
@@ -76,6 +77,7 @@ import { sqlOnPool } from './persistence/sql';
 import { createQueuedMediaControls } from './workers/media-control-queue';
 import { createQueuedTelephonyCommands, createTelephonyQueue } from './workers/telephony-queue';
 import { createTelephonyWorker } from './workers/telephony-worker';
+import { createChannelHangup, hangupNow } from './workers/channel-hangup';
 import { startWebhookDelivery } from './workers/webhooks/webhook-delivery';
 import { createWebhookDeliveries } from './services/webhook-deliveries';
 import { presentEventData } from './rest/event-data.presenter';
@@ -407,29 +409,36 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     { activeflows: services.activeflows, calls: services.calls, callService: services.calls, groupcalls: services.groupcalls, media, parse: parseFlowAction },
     services.transfers,
   );
+  const reactionLogger = logger.child({ part: 'reactions' });
+  const reactionDeps: ReactionHandlerDeps = {
+    activeflows: services.activeflows,
+    callService: services.calls,
+    flows: flowExecutor,
+    groupcalls: services.groupcalls,
+    connectLeg: connectActions.legChanged,
+    connectWinner: connectActions.winnerAnswered,
+    connectGroupcallEnded: connectActions.groupcallEnded,
+    transferWinner: transferReactions.winnerAnswered,
+    transfereesEnded: transferReactions.transfereesEnded,
+    transferInput: transferReactions.input,
+    transferEffects: transferReactions.onEvent,
+    originateAttempt: createAttemptOriginator({ calls: services.calls, media, endpoints: config.ari.endpoints }),
+    originateAttemptOf: (call) => originateAttemptOf({ media, endpoints: config.ari.endpoints }, call),
+    hangupNow: hangupNow(createChannelHangup({ media, calls: services.calls, callService: services.calls }), createQueuedTelephonyCommands(queue), reactionLogger),
+  };
+  const reactionHooks = reactionTestHooks(config.reactions);
+  const eagerReactions = createEagerReactions(reactionDeps);
   const reactionWorker = createReactionWorker({
     connection,
     prefix: config.redisPrefix,
-    handlers: createReactionHandlers({
-      activeflows: services.activeflows,
-      callService: services.calls,
-      flows: flowExecutor,
-      groupcalls: services.groupcalls,
-      connectLeg: connectActions.legChanged,
-      connectWinner: connectActions.winnerAnswered,
-      connectGroupcallEnded: connectActions.groupcallEnded,
-      transferWinner: transferReactions.winnerAnswered,
-      transfereesEnded: transferReactions.transfereesEnded,
-      transferInput: transferReactions.input,
-      transferEffects: transferReactions.onEvent,
-      originateAttempt: createAttemptOriginator({ calls: services.calls, media, endpoints: config.ari.endpoints }),
-    }),
+    handlers: createReactionHandlers(reactionDeps, eagerReactions),
+    eager: startEagerReactions({ calls: services.calls, reactions: eagerReactions, hooks: reactionHooks, logger: reactionLogger }),
     gaveUp: services.calls.reactionGaveUp,
     gaveUpGroupcall: services.groupcalls.reactionGaveUp,
     lockMs: config.reactions.lockMs,
     concurrency: config.reactions.concurrency,
-    hooks: reactionTestHooks(config.reactions),
-    logger: logger.child({ part: 'reactions' }),
+    hooks: reactionHooks,
+    logger: reactionLogger,
   });
   stops.push(() => reactionWorker.close());
 

@@ -108,6 +108,73 @@ describe('call state changes', () => {
     await service().signal(call!.id, { type: 'answered' });
     expect((await service().signal(call!.id, { type: 'dial_timeout' }))?.status).toBe('progressing');
   });
+
+  it('decides a hangup on the call as last seen only while it still is so, else on the call as it is', async () => {
+    const [call] = await service().create(customerId, input);
+    const seeing = service();
+    await seeing.signal(call!.id, { type: 'ringing' }); // this process saw it ringing...
+    await service().signal(call!.id, { type: 'answered' }); // ...and another one saw it answered
+    const hungUp = await seeing.signal(call!.id, { type: 'hangup_requested', reason: 'normal' });
+    // An answered call is terminated, not canceled as the ringing call it last saw would be.
+    expect(hungUp).toMatchObject({ status: 'terminating', hangupRequest: 'normal' });
+    const events = await db.get().prisma.event.findMany({ where: { resourceId: call!.id }, orderBy: { sequence: 'asc' } });
+    expect(events.map((event) => [event.type, (event.payload as { status: string }).status])).toEqual([
+      ['call_created', 'dialing'],
+      ['call_ringing', 'ringing'],
+      ['call_answered', 'progressing'],
+      ['call_updated', 'terminating'],
+    ]);
+  });
+
+  it('sends a hangup at once when the caller asks, instead of queueing it, whether or not the call was seen before', async () => {
+    const sent: [string, string, number][] = [];
+    const now = async (target: { id: string; status: string }, cause: number) => void sent.push([target.id, target.status, cause]);
+    const [seenCall, unseenCall] = await service().create(customerId, { ...input, destinations: [...input.destinations, { type: 'tel', target: '+15559876544' }] });
+    const seeing = service();
+    await seeing.signal(seenCall!.id, { type: 'ringing' });
+    await service().signal(unseenCall!.id, { type: 'ringing' });
+    for (const call of [seenCall!, unseenCall!]) {
+      expect(await seeing.signal(call.id, { type: 'hangup_requested', reason: 'normal' }, now)).toMatchObject({ status: 'canceling' });
+      expect(await queue.getJob(`hangup_${call.id}_3`)).toBeUndefined();
+    }
+    expect(sent).toEqual([
+      [seenCall!.id, 'canceling', 16],
+      [unseenCall!.id, 'canceling', 16],
+    ]);
+  });
+
+  it('hangs several calls up at once, each decided on its own state: those seen alike together, the others on their own', async () => {
+    const sent: [string, string][] = [];
+    const now = async (target: { id: string; status: string }) => void sent.push([target.id, target.status]);
+    const destinations = ['+15559876545', '+15559876546', '+15559876547', '+15559876548'].map((target) => ({ type: 'tel', target }));
+    const [ringing1, ringing2, answeredElsewhere, unseen] = await service().create(customerId, { ...input, destinations });
+    const seeing = service();
+    for (const call of [ringing1!, ringing2!, answeredElsewhere!]) await seeing.signal(call.id, { type: 'ringing' });
+    await service().signal(answeredElsewhere!.id, { type: 'answered' }); // no longer as this process saw it
+    await service().signal(unseen!.id, { type: 'ringing' });
+    await seeing.hangupMany([ringing1!.id, ringing2!.id, answeredElsewhere!.id, unseen!.id], { type: 'hangup_requested', reason: 'cancel' }, now);
+    const expected = { [ringing1!.id]: 'canceling', [ringing2!.id]: 'canceling', [answeredElsewhere!.id]: 'terminating', [unseen!.id]: 'canceling' };
+    expect(Object.fromEntries(sent)).toEqual(expected);
+    expect(sent).toHaveLength(4);
+    for (const [id, status] of Object.entries(expected)) {
+      const events = await db.get().prisma.event.findMany({ where: { resourceId: id, type: 'call_updated' } });
+      expect(events.map((event) => (event.payload as { status: string; hangup_request: string }).status)).toEqual([status]);
+    }
+  });
+
+  it('tells its move listeners every move it committed, and no signal that moved nothing', async () => {
+    const told: [string, string][] = [];
+    const listening = service();
+    listening.onMoved((event, call) => told.push([event, call.status]));
+    const [call] = await listening.create(customerId, input);
+    await listening.signal(call!.id, { type: 'ringing' });
+    await listening.signal(call!.id, { type: 'ringing' }); // repeated: no move
+    await listening.signal(call!.id, { type: 'answered' });
+    expect(told).toEqual([
+      ['call_ringing', 'ringing'],
+      ['call_answered', 'progressing'],
+    ]);
+  });
 });
 
 describe('the outbox', () => {

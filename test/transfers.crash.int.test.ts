@@ -1,11 +1,6 @@
 import { createLogger } from '../src/platform/logger';
 import { connectDatabase, type Database } from '../src/persistence/database';
-import { createCallRepository } from '../src/persistence/call-repository';
-import { createCallService } from '../src/services/call-service';
-import { createFlowService } from '../src/services/flow-service';
 import { createMediaControlExecutor } from '../src/services/media-control-executor';
-import { createNumberService } from '../src/services/number-service';
-import type { TelephonyCommands } from '../src/services/ports';
 import { createAriMediaServer } from '../src/telephony/ari/ari-media-server';
 import type { MediaServer } from '../src/telephony/media-server';
 import { simulatorSpeech } from '../src/telephony/text-to-speech';
@@ -13,6 +8,7 @@ import { REACTION_QUEUE, type ReactionJobData } from '../src/workers/reactions/r
 import { createTransferEffects } from '../src/workers/transfers/transfer-effects';
 import { createTransferReactions } from '../src/workers/transfers/transfer-reactions';
 import { farEnd, getCall, queueOf, waitForHangup } from './support/flows';
+import { channelsTo, CRASH, dyingServices } from './support/crash-state';
 import { reactionKillKit } from './support/reaction-kill';
 import { rest } from './support/rest';
 import { connectedPair, RINGS, transfer, TRANSFER_SOURCE, waitForTransfer } from './support/transfers';
@@ -39,8 +35,6 @@ afterAll(async () => {
   await db?.close();
 });
 
-const CRASH = new Error('the worker died here');
-const dying: TelephonyCommands = { originate: () => Promise.reject(CRASH), hangup: () => Promise.reject(CRASH), scheduleDialTimeout: () => Promise.reject(CRASH) };
 
 /** The transfer reactions on the test app's services, as a worker builds them. */
 function transferReactions() {
@@ -68,9 +62,6 @@ async function heldJobData(transferId: string): Promise<ReactionJobData> {
   }
 }
 
-const channelsTo = async (target: string): Promise<unknown[]> =>
-  ((await (await fetch(`${sim().url}/sim/channels`)).json()) as { target: string }[]).filter((channel) => channel.target === target);
-
 it('dials, once, the transferee whose call a dead worker made but never dialled', async () => {
   const t = app();
   const held = holdReaction('transfer-effects');
@@ -80,7 +71,7 @@ it('dials, once, the transferee whose call a dead worker made but never dialled'
   const consult = body.consult_call_id as string;
   await held.held(id);
 
-  const calls = createCallService({ prisma: db.prisma, calls: createCallRepository(db.prisma), commands: dying, numbers: createNumberService(db.prisma, createFlowService(db.prisma)), logger: createLogger('silent') });
+  const { calls } = dyingServices(db.prisma, t.app.services.numbers);
   const made = calls.create(t.app.bootstrap!.customerId, { source: { type: 'tel', target: TRANSFER_SOURCE }, destinations: [{ type: 'tel', target: RINGS }], masterCallId: caller, dialTimeout: body.transfer.timeout, callId: consult });
   await expect(made).rejects.toBe(CRASH);
   expect(await getCall(t, consult)).toMatchObject({ status: 'dialing', master_call_id: caller });
@@ -92,7 +83,7 @@ it('dials, once, the transferee whose call a dead worker made but never dialled'
   await reactions.onEvent(job);
   await waitForTransfer(t, id, 'ringing');
   expect((await farEnd(t, consult))?.state).toBe('Ringing');
-  expect(await channelsTo(RINGS)).toHaveLength(1);
+  expect(await channelsTo(sim().url, RINGS)).toHaveLength(1);
   await waitForHangup(t, transferer);
   const hungup = ((await rest(t, 'GET', `/calls/${transferer}/events`)).body.result as { type: string }[]).filter((event) => event.type === 'call_hungup');
   expect(hungup).toHaveLength(1);

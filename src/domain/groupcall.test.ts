@@ -24,7 +24,8 @@ describe('groupcall rules', () => {
     ['linear', 'progressing', null, 2, 2, 'end-when-idle'], // the last destination
     ['linear', 'progressing', 'leg', 0, 0, 'end-when-idle'], // answered: stop dialling
     ['linear', 'hangingup', null, 0, 0, 'end-when-idle'], // hung up by the client
-    ['linear', 'progressing', null, 1, 0, 'end-when-idle'], // an older leg's late end
+    ['linear', 'progressing', null, 1, 0, 'dial-next'], // a retry after the move on from it: that dial may not have been sent
+    ['linear', 'progressing', null, 2, 0, 'end-when-idle'], // an older leg's late end
     ['ring_all', 'progressing', null, 0, 0, 'end-when-idle'],
   ] as const)('%s %s answered=%s index=%i ended=%i → %s', (ringMethod, status, answerCallId, dialIndex, ended, expected) => {
     expect(afterLegEnded({ ringMethod, status, answerCallId, dialIndex, destinations: three }, ended)).toBe(expected);

@@ -96,11 +96,15 @@ export const hangsUpLosers = (answerMethod: AnswerMethod): boolean => answerMeth
 
 /**
  * What follows the end of a leg: linear moves on to the next destination while nobody answered
- * and the groupcall is still progressing; otherwise the groupcall ends once no leg is up.
+ * and the groupcall is still progressing; otherwise the groupcall ends once no leg is up. A
+ * groupcall already moved on from the leg (its dial index the next one) is a retried reaction to
+ * that end: it dials the next destination again, since the attempt that moved on may have died
+ * before dialling it (the move itself is not made twice, and a leg dialled is not dialled twice).
  */
 export function afterLegEnded(groupcall: Pick<Groupcall, 'ringMethod' | 'status' | 'answerCallId' | 'dialIndex' | 'destinations'>, endedIndex: number): 'dial-next' | 'end-when-idle' {
   const unanswered = groupcall.answerCallId === null && groupcall.status === 'progressing';
   const more = endedIndex + 1 < groupcall.destinations.length;
-  if (groupcall.ringMethod === 'linear' && unanswered && more && endedIndex === groupcall.dialIndex) return 'dial-next';
+  const current = endedIndex === groupcall.dialIndex || endedIndex + 1 === groupcall.dialIndex;
+  if (groupcall.ringMethod === 'linear' && unanswered && more && current) return 'dial-next';
   return 'end-when-idle';
 }

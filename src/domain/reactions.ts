@@ -3,8 +3,10 @@ import { canChainTo } from './call-chain';
 import { flowTrigger } from './flow/flow-trigger';
 
 /**
- * What the product does because something changed, derived from committed events (never run
- * in-process after a commit): each is an idempotent job keyed by (reaction, resource, sequence).
+ * What the product does because something changed, derived from committed events: each is an
+ * idempotent job keyed by (reaction, resource, sequence), queued from the committed event. A few
+ * also start at once in the process that committed the change, the job being their backstop
+ * (src/workers/reactions/eager-reactions.ts).
  * The next issues (groupcalls, failover, transfers) add theirs here and in the handler table.
  */
 export const REACTIONS = ['flow-start', 'flow-end', 'answer-wait', 'connect-leg', 'chain-cascade', 'groupcall-answer', 'groupcall-leg-end', 'groupcall-end', 'transfer-input', 'transfer-effects', 'failover-dial'] as const;

@@ -103,6 +103,36 @@ export interface CallListQuery {
 export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlOnPrisma(prisma)) {
   const routes = createRouteRepository(prisma);
 
+  /** The same move of several calls in one statement (each with its event): answers those still in `from`. */
+  async function transitionMany(ids: readonly string[], change: Omit<CallTransition, 'id'>): Promise<Call[]> {
+    const rows = await sql<CallRow>(Prisma.sql`
+      WITH moved AS (
+        UPDATE calls SET
+          status = ${change.to},
+          event_seq = event_seq + 1,
+          tm_update = clock_timestamp(),
+          tm_ringing = CASE WHEN ${change.to} = 'ringing' THEN clock_timestamp() ELSE tm_ringing END,
+          tm_progressing = CASE WHEN ${change.to} = 'progressing' THEN clock_timestamp() ELSE tm_progressing END,
+          tm_hangup = CASE WHEN ${change.to} = 'hangup' THEN clock_timestamp() ELSE tm_hangup END,
+          hangup_request = COALESCE(${change.hangupRequest ?? null}::text, hangup_request),
+          hangup_by = COALESCE(${change.hangupBy ?? null}::text, hangup_by),
+          hangup_reason = COALESCE(${change.hangupReason ?? null}::text, hangup_reason),
+          hangup_cause = COALESCE(${change.hangupCause ?? null}::int, hangup_cause),
+          hangup_detail = COALESCE(${change.hangupDetail?.slice(0, 1000) ?? null}::text, hangup_detail),
+          hangup_reconciled = hangup_reconciled OR ${change.hangupReconciled ?? false},
+          -- The call's end is its last attempt's: the attempt records the cause and the reason.
+          attempts = CASE WHEN ${change.to} = 'hangup' AND jsonb_array_length(attempts) > 0 AND attempts -> -1 ->> 'tm_end' IS NULL
+            THEN jsonb_set(attempts, ARRAY[(jsonb_array_length(attempts) - 1)::text], (attempts -> -1) || jsonb_build_object(
+              'tm_end', clock_timestamp(), 'cause', ${change.hangupCause ?? null}::int, 'hangup_reason', ${change.hangupReason ?? null}::text))
+            ELSE attempts END
+        WHERE id = ANY(${ids}::uuid[]) AND status = COALESCE(${change.from ?? null}::text, status)
+          AND status = ANY(${predecessorsOf(change.to)}::text[])
+        RETURNING *
+      ), event AS (${outboxInsert({ resource: 'call', event: change.event, from: 'moved' })})
+      SELECT moved.* FROM moved`);
+    return rows.map(callFromRow);
+  }
+
   /** The route plan of each outgoing tel call (a snapshot of the routes when it is made). */
   async function plansOf(calls: NewCall[]): Promise<Map<string, PlannedProvider[]>> {
     const plans = new Map<string, PlannedProvider[]>();
@@ -198,33 +228,11 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
 
     /** Applies a forward move; answers null when the call is no longer in `from` (someone else won). */
     async transition(change: CallTransition): Promise<Call | null> {
-      const rows = await sql<CallRow>(Prisma.sql`
-        WITH moved AS (
-          UPDATE calls SET
-            status = ${change.to},
-            event_seq = event_seq + 1,
-            tm_update = clock_timestamp(),
-            tm_ringing = CASE WHEN ${change.to} = 'ringing' THEN clock_timestamp() ELSE tm_ringing END,
-            tm_progressing = CASE WHEN ${change.to} = 'progressing' THEN clock_timestamp() ELSE tm_progressing END,
-            tm_hangup = CASE WHEN ${change.to} = 'hangup' THEN clock_timestamp() ELSE tm_hangup END,
-            hangup_request = COALESCE(${change.hangupRequest ?? null}::text, hangup_request),
-            hangup_by = COALESCE(${change.hangupBy ?? null}::text, hangup_by),
-            hangup_reason = COALESCE(${change.hangupReason ?? null}::text, hangup_reason),
-            hangup_cause = COALESCE(${change.hangupCause ?? null}::int, hangup_cause),
-            hangup_detail = COALESCE(${change.hangupDetail?.slice(0, 1000) ?? null}::text, hangup_detail),
-            hangup_reconciled = hangup_reconciled OR ${change.hangupReconciled ?? false},
-            -- The call's end is its last attempt's: the attempt records the cause and the reason.
-            attempts = CASE WHEN ${change.to} = 'hangup' AND jsonb_array_length(attempts) > 0 AND attempts -> -1 ->> 'tm_end' IS NULL
-              THEN jsonb_set(attempts, ARRAY[(jsonb_array_length(attempts) - 1)::text], (attempts -> -1) || jsonb_build_object(
-                'tm_end', clock_timestamp(), 'cause', ${change.hangupCause ?? null}::int, 'hangup_reason', ${change.hangupReason ?? null}::text))
-              ELSE attempts END
-          WHERE id = ${change.id}::uuid AND status = COALESCE(${change.from ?? null}::text, status)
-            AND status = ANY(${predecessorsOf(change.to)}::text[])
-          RETURNING *
-        ), event AS (${outboxInsert({ resource: 'call', event: change.event, from: 'moved' })})
-        SELECT moved.* FROM moved`);
-      return rows[0] ? callFromRow(rows[0]) : null;
+      return (await transitionMany([change.id], change))[0] ?? null;
     },
+
+    /** The same move of several calls in one statement (each with its event): answers those still in `from`. */
+    transitionMany,
 
     /**
      * Route failover: the current attempt ended failed; it is closed with its cause and the next
@@ -270,7 +278,7 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
     },
 
     async markDeleted(id: string, customerId: string): Promise<Call | null> {
-      const rows = await sql<CallRow>(Prisma.sql`
+    const rows = await sql<CallRow>(Prisma.sql`
         WITH deleted AS (
           UPDATE calls SET tm_delete = clock_timestamp(), tm_update = clock_timestamp(), event_seq = event_seq + 1
           WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid AND tm_delete IS NULL
@@ -311,19 +319,19 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
     },
 
     async findOwned(id: string, customerId: string): Promise<Call | null> {
-      const rows = await sql<CallRow>(Prisma.sql`
+    const rows = await sql<CallRow>(Prisma.sql`
         SELECT * FROM calls WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid`);
       return rows[0] ? callFromRow(rows[0]) : null;
     },
 
     async findManyOwned(ids: readonly string[], customerId: string): Promise<Call[]> {
-      const rows = await sql<CallRow>(Prisma.sql`
+    const rows = await sql<CallRow>(Prisma.sql`
         SELECT * FROM calls WHERE id = ANY(${ids}::uuid[]) AND customer_id = ${customerId}::uuid`);
       return rows.map(callFromRow);
     },
 
     async findChained(masterIds: readonly string[], customerId: string): Promise<Call[]> {
-      const rows = await sql<CallRow>(Prisma.sql`
+    const rows = await sql<CallRow>(Prisma.sql`
         SELECT * FROM calls WHERE master_call_id = ANY(${masterIds}::uuid[]) AND customer_id = ${customerId}::uuid
         ORDER BY tm_create`);
       return rows.map(callFromRow);
@@ -348,14 +356,14 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
 
     /** The chained calls of a master that have not hung up yet (internal: the master's cascade). */
     async findLiveChained(masterId: string): Promise<Call[]> {
-      const rows = await sql<CallRow>(Prisma.sql`
+    const rows = await sql<CallRow>(Prisma.sql`
         SELECT * FROM calls WHERE master_call_id = ${masterId}::uuid AND status <> 'hangup' ORDER BY tm_create`);
       return rows.map(callFromRow);
     },
 
     /** Live chained calls whose master is already ending or gone (a cascade that was lost). */
     async findOrphanedChained(): Promise<Call[]> {
-      const rows = await sql<CallRow>(Prisma.sql`
+    const rows = await sql<CallRow>(Prisma.sql`
         SELECT c.* FROM calls c JOIN calls m ON m.id = c.master_call_id
         WHERE c.status <> 'hangup' AND NOT (m.status = ANY(${[...CHAINABLE_MASTER_STATUSES]}::text[]))`);
       return rows.map(callFromRow);

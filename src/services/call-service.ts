@@ -1,6 +1,7 @@
 import type { Call } from '../domain/call';
 import { canChainTo, chainedHangupReason } from '../domain/call-chain';
-import { decide, hangupCauseOf, statusOnlyMove, type CallFacts, type CallSignal } from '../domain/call-lifecycle';
+import { decide, hangupCauseOf, statusOnlyMove, type CallDecision, type CallEventType, type CallFacts, type CallSignal } from '../domain/call-lifecycle';
+import type { CallRepository, CallTransition } from '../persistence/call-repository';
 import type { CallStatus } from '../domain/call-status';
 import { AppError } from '../domain/errors';
 import { MAX_PAGE_SIZE } from '../domain/paging';
@@ -11,6 +12,7 @@ import type { CallCursor } from '../domain/call';
 import { createCallsUseCase, type CreateCallsDeps } from './create-calls';
 import { createIncomingUseCase } from './create-incoming-call';
 import { parseId } from './ids';
+import type { HangupCommand } from './ports';
 
 
 export interface ListCallsQuery {
@@ -29,6 +31,13 @@ export interface CallPage {
   next: CallCursor | null;
 }
 
+/** A committed move: its event's name and the call after it. */
+export type MoveListener = (event: CallEventType, call: Call) => void;
+
+/** A decision that moves the call (a failover keeps its status: it is not one). */
+type Move = CallDecision & { to: CallStatus; event: CallEventType };
+const moves = (decision: CallDecision | null): decision is Move => Boolean(decision?.to && decision.event && !decision.failover);
+
 /** Attempts at a state change that lost a race; the loser re-reads and decides again. */
 const MAX_ATTEMPTS = 5;
 
@@ -44,7 +53,23 @@ type KnownCall = Pick<CallFacts, 'status' | 'direction' | 'hangupRequest'> & Pic
  * (src/domain/reactions.ts, src/workers/reactions/), which survive a crash after the commit.
  */
 export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
-  const { calls, commands, logger } = deps;
+  const { commands, logger } = deps;
+  const moveListeners: MoveListener[] = [];
+  const told = (event: CallEventType, moved: Call | null): Call | null => {
+    if (moved) for (const listener of moveListeners) listener(event, moved);
+    return moved;
+  };
+  // Every move of a call this service commits goes through these two, so every one is told.
+  const calls: CallRepository = {
+    ...deps.calls,
+    transition: async (change) => told(change.event, await deps.calls.transition(change)),
+    failOver: async (change) => told('call_updated', await deps.calls.failOver(change)),
+    transitionMany: async (ids, change) => {
+      const moved = await deps.calls.transitionMany(ids, change);
+      for (const call of moved) told(change.event, call);
+      return moved;
+    },
+  };
   const createCalls = createCallsUseCase(deps);
   const createIncoming = createIncomingUseCase(deps);
   /**
@@ -68,23 +93,35 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     return call;
   };
 
-  /** A channel's end decided on the call as last seen: the moved call, or null to read and decide afresh. */
-  async function endFromKnown(callId: string, received: Extract<CallSignal, { type: 'channel_destroyed' }>): Promise<Call | null> {
+  /** The conditional move of a decision taken on a call in status `from`. */
+  const moveOf = (from: CallStatus, decision: Move, signal: CallSignal): Omit<CallTransition, 'id'> => ({
+    from,
+    to: decision.to,
+    event: decision.event,
+    hangupRequest: decision.hangupRequest,
+    hangupBy: decision.outcome?.hangupBy,
+    hangupReason: decision.outcome?.hangupReason,
+    hangupCause: hangupCauseOf(signal),
+    hangupDetail: decision.detail,
+    hangupReconciled: decision.reconciled,
+  });
+
+  /**
+   * A channel's end, or a hangup asked for (a groupcall's losers), decided on the call as last
+   * seen, with no read: the move applies only if the call is still in the status seen. Answers
+   * the moved call (its hangup sent), or null to read and decide afresh.
+   */
+  async function moveFromKnown(callId: string, received: Extract<CallSignal, { type: 'channel_destroyed' | 'hangup_requested' }>, hangup: HangupCommand): Promise<Call | null> {
     const last = known.get(callId);
+    if (!last) return null;
     // A dialing call may fail over to its next provider (decided on its attempts, not kept
     // here), and an earlier attempt's channel does not speak for the call: both are read.
-    if (!last || last.status === 'dialing' || (received.channelId && received.channelId !== last.channelId)) return null;
+    if (received.type === 'channel_destroyed' && (last.status === 'dialing' || (received.channelId && received.channelId !== last.channelId))) return null;
     const decision = decide(last, received);
-    if (!decision?.to || !decision.event || decision.failover || decision.effects.length > 0) return null;
-    return calls.transition({
-      id: callId,
-      from: last.status,
-      to: decision.to,
-      event: decision.event,
-      hangupBy: decision.outcome?.hangupBy,
-      hangupReason: decision.outcome?.hangupReason,
-      hangupCause: received.cause,
-    });
+    if (!moves(decision)) return null;
+    const moved = await calls.transition({ id: callId, ...moveOf(last.status, decision, received) });
+    if (moved) for (const effect of decision.effects) await hangup(moved, effect.cause);
+    return moved;
   }
 
   async function getOwned(customerId: string, id: unknown): Promise<Call> {
@@ -95,9 +132,10 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
 
   /**
    * Decides on the freshest row and applies the move with a conditional update; when another
-   * change won the race, reads again. Answers the call as it is afterwards.
+   * change won the race, reads again. Answers the call as it is afterwards. `hangup` carries out
+   * the move's hangup: a telephony job, unless the caller asks for it at once.
    */
-  async function apply(initial: Call, signal: CallSignal): Promise<Call> {
+  async function apply(initial: Call, signal: CallSignal, hangup: HangupCommand = commands.hangup): Promise<Call> {
     let call = initial;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       // An earlier attempt's channel (route failover) no longer speaks for the call.
@@ -120,19 +158,8 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
         continue;
       }
       let result = call;
-      if (decision.to && decision.event) {
-        const moved = await calls.transition({
-          id: call.id,
-          from: call.status,
-          to: decision.to,
-          event: decision.event,
-          hangupRequest: decision.hangupRequest,
-          hangupBy: decision.outcome?.hangupBy,
-          hangupReason: decision.outcome?.hangupReason,
-          hangupCause: hangupCauseOf(signal),
-          hangupDetail: decision.detail,
-          hangupReconciled: decision.reconciled,
-        });
+      if (moves(decision)) {
+        const moved = await calls.transition({ id: call.id, ...moveOf(call.status, decision, signal) });
         if (!moved) {
           const fresh = await calls.findById(call.id);
           if (!fresh) return call;
@@ -141,7 +168,7 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
         }
         result = moved;
       }
-      for (const effect of decision.effects) await commands.hangup(result, effect.cause);
+      for (const effect of decision.effects) await hangup(result, effect.cause);
       return result;
     }
     logger.warn({ callId: call.id, signal }, 'gave up applying a signal after repeated conflicts');
@@ -160,15 +187,51 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     }
   }
 
-  /** A signal from the media server or a timer; unknown calls are ignored (answers null). */
-  async function signal(callId: string, received: CallSignal): Promise<Call | null> {
-    return seen(await applySignal(callId, received));
+  /**
+   * A signal from the media server, a timer or a reaction; unknown calls are ignored (answers
+   * null). `hangup`: how a hangup it calls for is sent (src/workers/channel-hangup.ts).
+   */
+  async function signal(callId: string, received: CallSignal, hangup?: HangupCommand): Promise<Call | null> {
+    return seen(await applySignal(callId, received, hangup));
   }
 
-  async function applySignal(callId: string, received: CallSignal): Promise<Call | null> {
-    if (received.type === 'channel_destroyed') {
-      const ended = await endFromKnown(callId, received);
-      if (ended) return ended;
+  /**
+   * A hangup asked of several calls at once (a groupcall's losers): the calls this process last
+   * saw in the same state move in one statement, decided once on that state; a call not seen, or
+   * no longer as seen, gets its own signal.
+   */
+  async function hangupMany(callIds: readonly string[], received: Extract<CallSignal, { type: 'hangup_requested' }>, hangup: HangupCommand = commands.hangup): Promise<void> {
+    const alike = new Map<string, { last: KnownCall; ids: string[] }>();
+    const alone: string[] = [];
+    for (const id of callIds) {
+      const last = known.get(id);
+      if (!last) alone.push(id);
+      else {
+        const key = `${last.status}/${last.direction}/${last.hangupRequest}`;
+        alike.set(key, { last, ids: [...(alike.get(key)?.ids ?? []), id] });
+      }
+    }
+    await Promise.all([
+      ...[...alike.values()].map(async ({ last, ids }) => {
+        const decision = decide(last, received);
+        const moved = moves(decision) ? await calls.transitionMany(ids, moveOf(last.status, decision, received)) : [];
+        const left = ids.filter((id) => !moved.some((call) => call.id === id));
+        await Promise.all([
+          ...moved.map(async (call) => {
+            seen(call);
+            for (const effect of decision?.effects ?? []) await hangup(call, effect.cause);
+          }),
+          ...left.map((id) => signal(id, received, hangup)),
+        ]);
+      }),
+      ...alone.map((id) => signal(id, received, hangup)),
+    ]);
+  }
+
+  async function applySignal(callId: string, received: CallSignal, hangup: HangupCommand = commands.hangup): Promise<Call | null> {
+    if (received.type === 'channel_destroyed' || received.type === 'hangup_requested') {
+      const moved = await moveFromKnown(callId, received, hangup);
+      if (moved) return moved;
     }
     const forward = statusOnlyMove(received);
     if (forward) {
@@ -183,7 +246,7 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     const call = await calls.findById(callId);
     if (!call) return null;
     try {
-      return await apply(call, received);
+      return await apply(call, received, hangup);
     } catch (error) {
       if (error instanceof AppError && error.code === 'CALL_ALREADY_HUNGUP') return call;
       throw error;
@@ -232,6 +295,14 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
 
     hangupChained,
     signal,
+    hangupMany,
+    /**
+     * Told every move this process commits, once committed: the worker's eager reactions
+     * (workers/reactions/eager-reactions.ts) start on it without waiting for the outbox.
+     */
+    onMoved(listener: MoveListener): void {
+      moveListeners.push(listener);
+    },
 
     /**
      * Sends again the originate and dial timeout of those calls still dialing, for a retry that

@@ -16,7 +16,7 @@ import { resolveFlow } from './create-calls';
 import { destinationIndexOf, planNext, planStart, type DialPlan, type GroupcallShape } from './groupcall-dial-plan';
 import { parseId } from './ids';
 import type { NumberService } from './number-service';
-import type { TelephonyCommands } from './ports';
+import type { HangupCommand, TelephonyCommands } from './ports';
 
 export interface CreateGroupcallInput {
   source?: AddressInput | null;
@@ -50,7 +50,7 @@ export interface GroupcallServiceDeps {
   prisma: PrismaClient;
   calls: CallRepository;
   groupcalls: GroupcallRepository;
-  callService: Pick<CallService, 'signal'>;
+  callService: Pick<CallService, 'hangupMany'>;
   commands: TelephonyCommands;
   numbers: Pick<NumberService, 'assertSource'>;
 }
@@ -77,26 +77,26 @@ export function createGroupcallService(deps: GroupcallServiceDeps) {
     return groupcall;
   }
 
-  const hangupCalls = (ids: readonly string[], reason: typeof LOSING_LEG_REASON | undefined) =>
-    Promise.all(ids.map((callId) => callService.signal(callId, { type: 'hangup_requested', reason })));
+  const hangupCalls = (ids: readonly string[], reason: typeof LOSING_LEG_REASON | undefined, hangup?: HangupCommand) =>
+    callService.hangupMany(ids, { type: 'hangup_requested', reason }, hangup);
 
   /**
    * Hangs a groupcall up with everything it dialled: it stops dialling (hangingup), its legs are
    * hung up and its nested groupcalls likewise; each ends once what it dialled did.
    */
-  async function hangupTree(groupcall: Groupcall, reason: typeof LOSING_LEG_REASON | undefined): Promise<Groupcall> {
+  async function hangupTree(groupcall: Groupcall, reason: typeof LOSING_LEG_REASON | undefined, hangup?: HangupCommand): Promise<Groupcall> {
     const ending = (await groupcalls.markHangingUp(groupcall.id)) ?? groupcall;
     const nested = await groupcalls.findManyByIds(ending.groupcallIds);
-    await Promise.all([hangupCalls(ending.callIds, reason), ...nested.filter((child) => child.status !== 'hangup').map((child) => hangupTree(child, reason))]);
+    await Promise.all([hangupCalls(ending.callIds, reason, hangup), ...nested.filter((child) => child.status !== 'hangup').map((child) => hangupTree(child, reason, hangup))]);
     return (await groupcalls.endIfIdle(ending.id)) ?? ending;
   }
 
   /** hangup_others at the winner: every level cancels what it dialled but the winner and the groupcalls it answered through. */
-  async function cancelAllBut(groupcall: Groupcall, winner: string): Promise<void> {
+  async function cancelAllBut(groupcall: Groupcall, winner: string, hangup: HangupCommand | undefined): Promise<void> {
     const nested = await groupcalls.findManyByIds(groupcall.groupcallIds);
     await Promise.all([
-      hangupCalls(groupcall.callIds.filter((id) => id !== winner), LOSING_LEG_REASON),
-      ...nested.map((child) => (child.answerCallId === winner ? cancelAllBut(child, winner) : child.status === 'hangup' ? null : hangupTree(child, LOSING_LEG_REASON))),
+      hangupCalls(groupcall.callIds.filter((id) => id !== winner), LOSING_LEG_REASON, hangup),
+      ...nested.map((child) => (child.answerCallId === winner ? cancelAllBut(child, winner, hangup) : child.status === 'hangup' ? null : hangupTree(child, LOSING_LEG_REASON, hangup))),
     ]);
   }
 
@@ -201,22 +201,23 @@ export function createGroupcallService(deps: GroupcallServiceDeps) {
      * The groupcall-answer reaction. The leg claims its groupcall, then each master in turn up to
      * the top (each one conditional statement): the first answer to claim the top wins, and
      * every level cancels the rest (hangup_others). A leg that loses at some level is cancelled.
-     * Answers whether `leg` won (its flow starts). A retried run finds its own id at each level.
+     * Answers whether `leg` won (its flow starts). A retried run finds its own id at each level,
+     * and asks again for the hangup of every loser still ending, so `hangup` may send them at once.
      */
-    async legAnswered(leg: Call): Promise<boolean> {
+    async legAnswered(leg: Call, hangup?: HangupCommand): Promise<boolean> {
       let top: Groupcall | null = null;
       let via: string | null = null;
       for (let id: string | null = leg.groupcallId, level = 0; id && level < MAX_GROUPCALL_LEVELS; level++) {
         const current: Groupcall | null = (await groupcalls.claimAnswer(id, leg.id, via)) ?? (await groupcalls.findById(id));
         if (!current) return false;
         if (current.answerCallId !== leg.id) {
-          if (hangsUpLosers(current.answerMethod) || current.status !== 'progressing') await hangupCalls([leg.id], LOSING_LEG_REASON);
+          if (hangsUpLosers(current.answerMethod) || current.status !== 'progressing') await hangupCalls([leg.id], LOSING_LEG_REASON, hangup);
           return false;
         }
         [top, via, id] = [current, current.id, current.masterGroupcallId];
       }
       // Once answered nothing more is listed on the top, so its row as claimed is complete.
-      if (top && hangsUpLosers(top.answerMethod)) await cancelAllBut(top, leg.id);
+      if (top && hangsUpLosers(top.answerMethod)) await cancelAllBut(top, leg.id, hangup);
       return top !== null;
     },
 

@@ -36,10 +36,13 @@ export interface ConnectDeps {
  * destinations ring as a groupcall of the call (its `master_call_id`), whose legs are chained too.
  */
 export async function connectLegs({ calls, callService, groupcalls }: Omit<ConnectDeps, 'media' | 'parse' | 'activeflows'>, flow: Activeflow, call: Call, action: ConnectAction): Promise<void> {
-  // A retried step finds the legs it made before (chained to the call after the step began).
+  // A retried step finds the legs it made before (chained to the call after the step began), and
+  // sends their originate again: an attempt that died between their insert and their originate
+  // left them dialing with no channel. Only a leg still dialing is dialled (a linear groupcall's
+  // current one; its earlier ones ended), and one dialled already is not dialled twice.
   const since = new Date(flow.currentAction?.tmExecute ?? 0).getTime();
-  const made = (await calls.findChained([call.id], call.customerId)).some((leg) => leg.tmCreate.getTime() >= since);
-  if (made) return;
+  const made = (await calls.findChained([call.id], call.customerId)).filter((leg) => leg.tmCreate.getTime() >= since);
+  if (made.length > 0) return callService.dialAgain(made.map((leg) => leg.id));
   const source = action.option.source ?? call.source;
   const destinations = action.option.destinations.map((destination) => ({ type: destination.type, target: destination.target, name: destination.name }));
   const from = { type: source.type, target: source.target, name: source.name };

@@ -1,3 +1,4 @@
+import type { Call } from '../domain/call';
 import { mediaDialTimeoutSeconds } from '../domain/dial-timeout';
 import type { CallLookups } from '../services/call-service';
 import { dialOfAttempt, type EndpointTemplates } from '../telephony/endpoint';
@@ -20,18 +21,26 @@ export function createAttemptOriginator({ calls, media, endpoints }: OriginateAt
   return async function originateAttempt(callId: string): Promise<boolean> {
     const call = await calls.findById(callId);
     if (!call) return false;
-    if (call.status !== 'dialing' || call.hangupRequest) return true;
-    await media.originate({
-      channelId: call.channelId,
-      ...dialOfAttempt(call, endpoints),
-      callerId: call.source.target,
-      callerName: call.source.name,
-      timeoutSeconds: mediaDialTimeoutSeconds(call.dialTimeoutMs),
-    });
-    // A hangup that ran while the channel was being made found nothing to end and ended the
-    // call; the channel's first ringing or answer then finds the call gone and hangs it up.
+    await originateAttemptOf({ media, endpoints }, call);
     return true;
   };
+}
+
+/**
+ * The channel of the attempt of `call` as it is now (read just before, or just committed): none
+ * for a call no longer dialing, or whose end was asked for.
+ */
+export async function originateAttemptOf({ media, endpoints }: Omit<OriginateAttemptDeps, 'calls'>, call: Call): Promise<void> {
+  if (call.status !== 'dialing' || call.hangupRequest) return;
+  await media.originate({
+    channelId: call.channelId,
+    ...dialOfAttempt(call, endpoints),
+    callerId: call.source.target,
+    callerName: call.source.name,
+    timeoutSeconds: mediaDialTimeoutSeconds(call.dialTimeoutMs),
+  });
+  // A hangup that ran while the channel was being made found nothing to end and ended the
+  // call; the channel's first ringing or answer then finds the call gone and hangs it up.
 }
 
 export type AttemptOriginator = ReturnType<typeof createAttemptOriginator>;

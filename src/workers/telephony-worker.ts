@@ -5,6 +5,7 @@ import type { CallService } from '../services/call-service';
 import type { MediaControlExecutor } from '../services/media-control-executor';
 import type { EndpointTemplates } from '../telephony/endpoint';
 import { createAttemptOriginator } from './originate-attempt';
+import { createChannelHangup } from './channel-hangup';
 import type { MediaServer } from '../telephony/media-server';
 import { TELEPHONY_QUEUE, type TelephonyJob } from './telephony-queue';
 import { logWorkerErrors } from './worker-errors';
@@ -34,14 +35,9 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
     if (!(await originateAttempt(callId))) throw new UnrecoverableError(`call ${callId} does not exist`);
   }
 
-  async function hangup({ callId, cause, channelId, call }: Extract<TelephonyJob, { name: 'hangup' }>['data']): Promise<void> {
-    // The channel's end, which this hangup brings, can then be applied without reading the call.
-    if (call && channelId) callService.remember({ id: callId, ...call, channelId });
-    if ((await media.hangup(channelId ?? (await calls.channelOf(callId)), cause)) === 'not_found') {
-      // No channel to destroy, so no ChannelDestroyed will come: the call ends here.
-      await callService.signal(callId, { type: 'channel_destroyed', cause });
-    }
-  }
+  const hangUpChannel = createChannelHangup({ media, calls, callService });
+  const hangup = ({ callId, cause, channelId, call }: Extract<TelephonyJob, { name: 'hangup' }>['data']) =>
+    hangUpChannel(callId, cause, channelId, call);
 
   /**
    * An originate that fails on its last attempt ends the call at once (local, failed, with the

@@ -6,6 +6,8 @@ import type { Call } from '../../domain/call';
 import type { Groupcall } from '../../domain/groupcall';
 import { groupcallFromRow } from '../../services/groupcall-row';
 import { callFromRow } from '../../services/call-row';
+import type { HangupCommand } from '../../services/ports';
+import type { EagerReactions } from './eager-reactions';
 import type { ReactionJobData } from './reaction-queue';
 import type { ReactionHandlers } from './reaction-worker';
 
@@ -28,8 +30,12 @@ export interface ReactionHandlerDeps {
   transferInput: (call: Call, type: string) => Promise<void>;
   /** A transfer's event: its effects. */
   transferEffects: (event: ReactionJobData) => Promise<void>;
+  /** Sends a hangup at once (workers/channel-hangup.ts): the groupcall-answer reaction's losers. */
+  hangupNow: HangupCommand;
   /** Makes the channel of the call's current attempt (workers/originate-attempt.ts). */
   originateAttempt: (callId: string) => Promise<unknown>;
+  /** The same for the call as just moved (workers/originate-attempt.ts): no read. */
+  originateAttemptOf: (call: Call) => Promise<void>;
 }
 
 const ofCall =
@@ -37,22 +43,33 @@ const ofCall =
   (event: ReactionJobData): Promise<void> =>
     handle(callFromRow(event.payload), event);
 
+/**
+ * The eager ones on the call as moved. The winner's flow starts only once it won (a retry of the
+ * winner starts it again: a no-op); a groupcall of a call has no flow: its winner is the
+ * transferee of a transfer's, or is bridged with the call a connect rang it for. The losers'
+ * hangups are sent at once (a retry asks for them again).
+ */
+export function createEagerReactions(deps: ReactionHandlerDeps): EagerReactions {
+  return {
+    'groupcall-answer': async (call) => {
+      if (!(await deps.groupcalls.legAnswered(call, deps.hangupNow))) return;
+      if (!call.masterCallId) return deps.activeflows.start(call);
+      if (!(await deps.transferWinner(call))) await deps.connectWinner(call);
+    },
+    // Run at once on the call as just moved, the channel is made without reading the call.
+    'failover-dial': (call) => deps.originateAttemptOf(call),
+  };
+}
+
 /** What each reaction does; every one re-reads what it changes, so running it twice does no harm. */
-export function createReactionHandlers(deps: ReactionHandlerDeps): ReactionHandlers {
+export function createReactionHandlers(deps: ReactionHandlerDeps, eager: EagerReactions = createEagerReactions(deps)): ReactionHandlers {
   return {
     'flow-start': ofCall((call) => deps.activeflows.start(call)),
     'flow-end': ofCall(async (call) => void (await deps.activeflows.endForCall(call.id))),
     // The step ends only if the flow is still on it; a later answer action finds the call up and does not wait.
     'answer-wait': ofCall((call) => deps.flows.callAnswered(call)),
     'connect-leg': ofCall((leg) => deps.connectLeg(leg)),
-    // The winner's flow starts only once it won (a retry of the winner starts it again: a no-op);
-    // a groupcall of a call has no flow: its winner is the transferee of a transfer's, or is
-    // bridged with the call a connect rang it for.
-    'groupcall-answer': ofCall(async (call) => {
-      if (!(await deps.groupcalls.legAnswered(call))) return;
-      if (!call.masterCallId) return deps.activeflows.start(call);
-      if (!(await deps.transferWinner(call))) await deps.connectWinner(call);
-    }),
+    'groupcall-answer': ofCall((call) => eager['groupcall-answer'](call)),
     'groupcall-leg-end': ofCall((call) => deps.groupcalls.legEnded(call)),
     'groupcall-end': async (event) => {
       const groupcall = groupcallFromRow(event.payload);
@@ -69,7 +86,8 @@ export function createReactionHandlers(deps: ReactionHandlerDeps): ReactionHandl
     ),
     'transfer-input': ofCall((call, event) => deps.transferInput(call, event.type)),
     'transfer-effects': (event) => deps.transferEffects(event),
-    // The originate re-reads the call: it makes the current attempt's channel, and a channel made before is not dialled again (its mark).
+    // Its job may run long after the change (a crash): the originate re-reads the call; it makes the
+    // current attempt's channel, and a channel made before is not dialled again (its mark).
     'failover-dial': ofCall(async (call) => void (await deps.originateAttempt(call.id))),
   };
 }

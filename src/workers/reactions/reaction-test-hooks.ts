@@ -3,7 +3,7 @@ import type { ReactionName } from '../../domain/reactions';
 
 export interface ReactionTestHooks {
   /** Runs before a reaction's handler; may throw (a failed attempt) or never return (a held job). */
-  beforeReaction(reaction: ReactionName, job: Job): Promise<void>;
+  beforeReaction(reaction: ReactionName, job: Pick<Job, 'id' | 'attemptsMade'>): Promise<void>;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Logger } from '../../platform/logger';
 import { callFromRow } from '../../services/call-row';
 import { REACTION_QUEUE, type ReactionJobData } from './reaction-queue';
 import type { ReactionTestHooks } from './reaction-test-hooks';
+import type { EagerRuns } from './eager-reactions';
 import { logWorkerErrors } from '../worker-errors';
 
 /** Carries out one reaction to a change; must be idempotent (it may run again after a crash). */
@@ -22,6 +23,8 @@ export interface ReactionWorkerDeps {
   lockMs: number;
   concurrency: number;
   hooks: ReactionTestHooks | null;
+  /** The reactions this process already ran at once (eager-reactions.ts): their jobs have nothing left to do. */
+  eager?: EagerRuns;
   logger: Logger;
 }
 
@@ -51,6 +54,7 @@ export function createReactionWorker(deps: ReactionWorkerDeps): Worker<ReactionJ
   const processor = async (job: Job<ReactionJobData>) => {
     if (!(REACTIONS as readonly string[]).includes(job.name)) throw new UnrecoverableError(`unknown reaction ${job.name}`);
     const reaction = job.name as ReactionName;
+    if (job.id && (await deps.eager?.done(job.id))) return;
     const ends = endedOnFailure(job.data);
     try {
       await hooks?.beforeReaction(reaction, job);
