@@ -11,11 +11,13 @@ const ASKABLE_JSON = JSON.stringify(ASKABLE_NAMES);
  * The next batch of unpublished events in id order, each with a stream position reserved for it
  * in that order (nextval, no write): the publish carries it and the mark stores it, so giving out
  * positions costs no extra row update. A batch re-run after a crash between the two gets new
- * positions; the stored one is the one replays use.
+ * positions; the stored one is the one replays use. `$1` leaves out the events the same
+ * statement marks (its snapshot still sees them unpublished); `$2` is the batch size.
  */
-const NEXT_BATCH = `
+const NEXT_BATCH_OF = (exclude: string, limit: string) => `
   SELECT batch.*, nextval('events_position_seq')::text AS position
-  FROM (SELECT * FROM events WHERE published_at IS NULL ORDER BY id LIMIT $1) batch ORDER BY batch.id`;
+  FROM (SELECT * FROM events WHERE published_at IS NULL AND id <> ALL(${exclude}) ORDER BY id LIMIT ${limit}) batch ORDER BY batch.id`;
+const FIRST_BATCH = NEXT_BATCH_OF("'{}'::bigint[]", '$1');
 
 export interface OutboxDispatcherOptions {
   pool: Pool;
@@ -44,12 +46,15 @@ export interface NewDeliveryLane {
 }
 
 /**
- * Marks events published and, in the same statement, writes one delivery per (event, matching
- * active webhook): a delivery exists exactly when its event is published, and a re-run of a batch
- * inserts nothing twice (unique on webhook and event). A webhook gets the event under the first
- * name it asked for that covers it ($2: the askable names of domain/events/event-types.ts).
+ * Marks a published batch and, in the same statement, writes one delivery per (event, matching
+ * active webhook) and reads the next batch: a delivery exists exactly when its event is published,
+ * a re-run of a batch inserts nothing twice (unique on webhook and event), and a drain of n
+ * batches costs n + 1 statements instead of 2n. A webhook gets the event under the first name it
+ * asked for that covers it ($2: the askable names of domain/events/event-types.ts). One row per
+ * event of the next batch ($4 at most; 0 reads none), each carrying the lanes that got new
+ * deliveries; a single row with no event when the next batch is empty.
  */
-const MARK_AND_FAN_OUT = `
+const MARK_AND_READ_NEXT = `
   WITH marked AS (
     UPDATE events SET published_at = now(), position = reserved.position
     FROM unnest($1::bigint[], $3::bigint[]) AS reserved(id, position)
@@ -66,8 +71,13 @@ const MARK_AND_FAN_OUT = `
       ORDER BY wanted.ord LIMIT 1) asked ON true
     WHERE cardinality(w.events) = 0 OR asked.name IS NOT NULL
     ON CONFLICT (webhook_id, event_id) DO NOTHING
-    RETURNING webhook_id, resource_id, event_id)
-  SELECT webhook_id, resource_id, min(event_id)::text AS first_event_id FROM fanned GROUP BY webhook_id, resource_id`;
+    RETURNING webhook_id, resource_id, event_id),
+  lanes AS (
+    SELECT json_agg(json_build_object('webhookId', webhook_id, 'resourceId', resource_id, 'firstEventId', first_event_id)) AS lanes
+    FROM (SELECT webhook_id, resource_id, min(event_id)::text AS first_event_id FROM fanned GROUP BY webhook_id, resource_id) lane)
+  SELECT lanes.lanes, next.* FROM lanes LEFT JOIN LATERAL (${NEXT_BATCH_OF('$1::bigint[]', '$4')}) next ON true ORDER BY next.id`;
+
+type NextBatchRow = Omit<EventRow, 'id'> & { id: EventRow['id'] | null; lanes: NewDeliveryLane[] | null };
 
 export interface OutboxDispatcher {
   start(): Promise<void>;
@@ -90,10 +100,14 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   const pollMs = options.pollMs ?? 500;
   const channel = `outbox:${schema}`;
   let connection: PoolClient | null = null;
+  const forgetListeners = new Map<PoolClient, () => void>();
   let leader = false;
   let timer: NodeJS.Timeout | null = null;
   let running = false;
   let pending = false;
+  /** Wake-ups so far, and how many there had been when the last read of the outbox began. */
+  let wakeUps = 0;
+  let lastReadAt = -1;
   let draining: Promise<void> = Promise.resolve();
   const unreachable = repeatedFailure(logger, 'cannot reach Postgres for the outbox');
   const dispatchFailure = repeatedFailure(logger, 'outbox dispatch failed; retrying on the next wake-up');
@@ -107,34 +121,49 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     return leader;
   }
 
-  async function dispatchBatch(client: PoolClient): Promise<number> {
-    const events = (await client.query<EventRow>(NEXT_BATCH, [batchSize])).rows.map(eventFromRow);
-    if (events.length === 0) return 0;
-    const ids = events.map((event) => event.id);
-    await publish(events);
-    options.onPublished?.(events);
-    if (options.react) await options.react(events);
-    const lanes = await client.query<{ webhook_id: string; resource_id: string; first_event_id: string }>(MARK_AND_FAN_OUT, [ids, ASKABLE_JSON, events.map((event) => event.position)]);
-    if (lanes.rows.length && options.wakeLanes) {
-      const wakeUps = lanes.rows.map((row) => ({ webhookId: row.webhook_id, resourceId: row.resource_id, firstEventId: row.first_event_id }));
-      await options.wakeLanes(wakeUps).catch((error: unknown) => logger.warn({ err: error }, 'could not wake webhook lanes; the sweep will'));
+  /**
+   * Drains the outbox: publishes each batch, then marks it with the statement that reads the
+   * next, until a read finds none. While stopping, the last batch is marked without reading on.
+   */
+  async function drain(client: PoolClient): Promise<void> {
+    lastReadAt = wakeUps;
+    let events = (await client.query<EventRow>(FIRST_BATCH, [batchSize])).rows.map(eventFromRow);
+    while (events.length > 0) {
+      await publish(events);
+      options.onPublished?.(events);
+      if (options.react) await options.react(events);
+      const limit = running ? batchSize : 0;
+      if (limit > 0) lastReadAt = wakeUps;
+      const ids = events.map((event) => event.id);
+      const positions = events.map((event) => event.position);
+      const { rows } = await client.query<NextBatchRow>(MARK_AND_READ_NEXT, [ids, ASKABLE_JSON, positions, limit]);
+      const lanes = rows[0]?.lanes;
+      if (lanes?.length && options.wakeLanes) {
+        await options.wakeLanes(lanes).catch((error: unknown) => logger.warn({ err: error }, 'could not wake webhook lanes; the sweep will'));
+      }
+      events = rows.filter((row): row is NextBatchRow & EventRow => row.id !== null).map(eventFromRow);
     }
-    return events.length;
   }
 
-  /** Coalesces wake-ups: at most one drain runs, and one more follows if woken meanwhile. */
+  /**
+   * Coalesces wake-ups: at most one drain runs, and one more follows if woken meanwhile, unless
+   * that wake-up came before the drain's last read began: a wake-up follows its commit, and a
+   * read sees every commit before it, so there can be nothing new to read.
+   */
   function wake(): void {
+    wakeUps += 1;
     if (!running || pending) return;
     pending = true;
     draining = draining.then(async () => {
       pending = false;
       const client = connection;
-      if (!client || !running) return;
+      if (!client || !running || lastReadAt === wakeUps) return;
       try {
         if (!(await becomeLeader(client))) return;
-        while (running && (await dispatchBatch(client)) === batchSize);
+        await drain(client);
         dispatchFailure.succeeded();
       } catch (error) {
+        lastReadAt = -1; // what was read may not be marked: the next wake-up reads again
         dispatchFailure.failed(error);
       }
     });
@@ -147,16 +176,27 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
    */
   async function connect(): Promise<void> {
     const client = await pool.connect();
-    client.on('notification', wake);
-    client.on('error', (error) => {
+    const lost = (error: Error) => {
       logger.error({ err: error }, 'outbox connection lost; reconnecting');
-      client.removeAllListeners('notification');
+      forget(client);
       client.release(error);
       if (connection === client) connection = null;
       leader = false;
+    };
+    client.on('notification', wake);
+    client.on('error', lost);
+    forgetListeners.set(client, () => {
+      client.off('notification', wake);
+      client.off('error', lost);
     });
     await client.query(`LISTEN "${channel}"`);
     connection = client;
+  }
+
+  /** A connection handed back to the pool (which may give it to anyone) keeps none of our listeners. */
+  function forget(client: PoolClient): void {
+    forgetListeners.get(client)?.();
+    forgetListeners.delete(client);
   }
 
   async function tick(): Promise<void> {
@@ -178,10 +218,11 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       if (timer) clearInterval(timer);
       await draining;
       if (connection) {
-        connection.removeAllListeners('notification');
+        connection.off('notification', wake);
         await connection.query(`UNLISTEN "${channel}"`).catch(() => undefined);
         if (leader) await connection.query('SELECT pg_advisory_unlock(hashtext($1))', [channel]).catch(() => undefined);
         leader = false;
+        forget(connection);
         connection.release();
         connection = null;
       }
