@@ -1,4 +1,4 @@
-import { decide, hangupCauseOf, statusOnlyMove, type CallFacts, type CallSignal } from './call-lifecycle';
+import { decide, hangupCauseOf, hangupOfAnswered, statusOnlyMove, type CallFacts, type CallSignal } from './call-lifecycle';
 import type { CallStatus } from './call-status';
 import { AppError } from './errors';
 
@@ -34,6 +34,16 @@ describe('media signals move a call forward only', () => {
 
 describe('a hangup asked for by the API or a flow', () => {
   const hangup: CallSignal = { type: 'hangup_requested' };
+
+  it.each([
+    ['outgoing', null],
+    ['incoming', null],
+    ['outgoing', 'dialout'],
+    ['incoming', 'busy'],
+  ] as const)('of an answered %s call (earlier request %s) is the one decided without the row', (direction, hangupRequest) => {
+    expect(hangupOfAnswered()).toEqual(decide({ status: 'progressing', direction, hangupRequest }, hangup));
+    expect(hangupOfAnswered()).toEqual({ to: 'terminating', event: 'call_updated', effects: [{ type: 'hangup_channel', cause: 16 }] });
+  });
 
   it.each(['dialing', 'ringing'] as const)('cancels an outgoing %s call with cause 16', (status) => {
     expect(decide(outgoing(status), hangup)).toEqual({ to: 'canceling', event: 'call_updated', effects: [{ type: 'hangup_channel', cause: 16 }] });

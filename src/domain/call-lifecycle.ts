@@ -137,6 +137,16 @@ export function statusOnlyMove(signal: CallSignal): { to: CallStatus; event: Cal
   return null;
 }
 
+/**
+ * A hangup asked of an answered (progressing) call: the same whatever the call's direction or an
+ * earlier request (terminating, `call_updated`, its channel hung up with cause normal), so it can
+ * be applied as one conditional move from progressing without reading the call first.
+ */
+export function hangupOfAnswered(): CallDecision & { to: CallStatus; event: CallEventType } {
+  const decision = requestHangup({ status: 'progressing', direction: 'outgoing', hangupRequest: null }, undefined);
+  return { ...decision, to: decision.to!, event: decision.event! };
+}
+
 function move(from: CallStatus, to: CallStatus): CallDecision | null {
   return canTransition(from, to) ? { to, event: EVENT_OF_STATUS[to], effects: [] } : null;
 }

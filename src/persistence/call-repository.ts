@@ -47,6 +47,8 @@ export interface NewFlow {
 
 export interface CallTransition {
   id: string;
+  /** Only a call of this customer moves (a request of the API, decided without reading the call). */
+  customerId?: string | undefined;
   /**
    * The status the decision was taken on; the update only applies if it is still the status.
    * Absent for moves that any allowed predecessor may make (ringing, answered).
@@ -125,7 +127,8 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
             THEN jsonb_set(attempts, ARRAY[(jsonb_array_length(attempts) - 1)::text], (attempts -> -1) || jsonb_build_object(
               'tm_end', clock_timestamp(), 'cause', ${change.hangupCause ?? null}::int, 'hangup_reason', ${change.hangupReason ?? null}::text))
             ELSE attempts END
-        WHERE id = ANY(${ids}::uuid[]) AND status = COALESCE(${change.from ?? null}::text, status)
+        WHERE id = ANY(${ids}::uuid[]) AND customer_id = COALESCE(${change.customerId ?? null}::uuid, customer_id)
+          AND status = COALESCE(${change.from ?? null}::text, status)
           AND status = ANY(${predecessorsOf(change.to)}::text[])
         RETURNING *
       ), event AS (${outboxInsert({ resource: 'call', event: change.event, from: 'moved' })})

@@ -1,6 +1,6 @@
 import type { Call } from '../domain/call';
 import { canChainTo, chainedHangupReason } from '../domain/call-chain';
-import { decide, hangupCauseOf, statusOnlyMove, type CallDecision, type CallEventType, type CallFacts, type CallSignal } from '../domain/call-lifecycle';
+import { decide, hangupCauseOf, hangupOfAnswered, statusOnlyMove, type CallDecision, type CallEventType, type CallFacts, type CallSignal } from '../domain/call-lifecycle';
 import type { CallRepository, CallTransition } from '../persistence/call-repository';
 import type { CallStatus } from '../domain/call-status';
 import { AppError } from '../domain/errors';
@@ -128,6 +128,20 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     const call = await calls.findOwned(parseId(id, 'id'), customerId);
     if (!call) throw new AppError('CALL_NOT_FOUND', 'The call was not found.');
     return call;
+  }
+
+  /**
+   * The API's hangup of a call that is answered: one conditional move from progressing, limited
+   * to the customer's calls, with no read first (the decision does not depend on the row).
+   * Answers null, having changed nothing, for a call in any other state, another customer's
+   * call or none: the caller then reads it and decides as for every hangup.
+   */
+  async function hangupIfAnswered(customerId: string, callId: string): Promise<Call | null> {
+    const signal: CallSignal = { type: 'hangup_requested' };
+    const decision = hangupOfAnswered();
+    const moved = await calls.transition({ id: callId, customerId, ...moveOf('progressing', decision, signal) });
+    if (moved) for (const effect of decision.effects) await commands.hangup(moved, effect.cause);
+    return moved;
   }
 
   /**
@@ -267,13 +281,18 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     },
 
     async hangup(customerId: string, id: unknown): Promise<Call> {
-      return apply(await getOwned(customerId, id), { type: 'hangup_requested' });
+      const callId = parseId(id, 'id');
+      return (await hangupIfAnswered(customerId, callId)) ?? apply(await getOwned(customerId, callId), { type: 'hangup_requested' });
     },
 
     /** Hangs a live call up first, then hides it from lists (a second delete changes nothing). */
     async delete(customerId: string, id: unknown): Promise<Call> {
-      let call = await getOwned(customerId, id);
-      if (call.status !== 'hangup') call = await apply(call, { type: 'hangup_requested' });
+      const callId = parseId(id, 'id');
+      let call = await hangupIfAnswered(customerId, callId);
+      if (!call) {
+        call = await getOwned(customerId, callId);
+        if (call.status !== 'hangup') call = await apply(call, { type: 'hangup_requested' });
+      }
       return (await calls.markDeleted(call.id, customerId)) ?? call;
     },
 
