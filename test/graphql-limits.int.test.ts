@@ -38,6 +38,61 @@ it('refuses a query whose estimated cost is over the limit', async () => {
   expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
 });
 
+describe('the cost of a document whose variables change it (estimated once per document and the values it depends on)', () => {
+  const wide = 'chainedCalls { chainedCalls { chainedCalls { id source { target } destination { target } } } }';
+  const byPageSize = `query Wide($n: Int = 1) { calls(first: $n) { nodes { ${wide} } } }`;
+  const byInclude = `query Deep($deep: Boolean!) { calls(first: 100) { nodes { id ${wide.replace('chainedCalls {', 'chainedCalls @include(if: $deep) {')} } } }`;
+  const codeOf = async (query: string, variables: Record<string, unknown>) => {
+    const response = await fetch(`${t.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.accessKey}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    return [response.status, body.errors?.[0]?.extensions?.code ?? null];
+  };
+
+  it('refuses it with QUERY_TOO_COMPLEX for the page size that takes it over the limit, before and after smaller ones passed', async () => {
+    expect(await codeOf(byPageSize, { n: 1 })).toEqual([200, null]);
+    expect(await codeOf(byPageSize, { n: 100 })).toEqual([400, 'QUERY_TOO_COMPLEX']);
+    expect(await codeOf(byPageSize, { n: 1 })).toEqual([200, null]);
+    expect(await codeOf(byPageSize, { n: 4 })).toEqual([400, 'QUERY_TOO_COMPLEX']);
+    expect(await codeOf(byPageSize, { n: 3 })).toEqual([200, null]);
+    expect(await codeOf(byPageSize, { n: 100 })).toEqual([400, 'QUERY_TOO_COMPLEX']);
+  });
+
+  it('tells a variable left out (its default applies) from one sent as null (a full page)', async () => {
+    expect(await codeOf(byPageSize, {})).toEqual([200, null]);
+    expect(await codeOf(byPageSize, { n: null })).toEqual([400, 'QUERY_TOO_COMPLEX']);
+    expect(await codeOf(byPageSize, {})).toEqual([200, null]);
+  });
+
+  it('counts what @include takes in or leaves out by its variable', async () => {
+    expect(await codeOf(byInclude, { deep: false })).toEqual([200, null]);
+    expect(await codeOf(byInclude, { deep: true })).toEqual([400, 'QUERY_TOO_COMPLEX']);
+    expect(await codeOf(byInclude, { deep: false })).toEqual([200, null]);
+  });
+
+  it('refuses it over the socket as over HTTP', async () => {
+    const client = createClient({ url: `${t.baseUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { token: t.accessKey }, retryAttempts: 0 });
+    const run = (n: number | null) =>
+      new Promise<string | null>((resolve) => {
+        client.subscribe(
+          { query: byPageSize, variables: { n } },
+          { next: (result) => resolve((result.errors?.[0]?.extensions?.code as string | undefined) ?? null), error: (errors) => resolve(((errors as { extensions?: { code?: string } }[])[0]?.extensions?.code) ?? 'error'), complete: () => resolve(null) },
+        );
+      });
+    try {
+      expect(await run(1)).toBeNull();
+      expect(await run(100)).toBe('QUERY_TOO_COMPLEX');
+      expect(await run(1)).toBeNull();
+      expect(await run(100)).toBe('QUERY_TOO_COMPLEX');
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
 it('answers an ordinary page of calls', async () => {
   const { status, body } = await post(t, '{ calls(first: 100) { nodes { id status chainedCalls { id } masterCall { id } } pageInfo { hasNextPage } } }');
   expect(status).toBe(200);

@@ -13,6 +13,8 @@ import {
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
+  type ValueNode,
+  visit,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError } from '../domain/errors';
@@ -109,34 +111,105 @@ const costEstimator =
     return root + 1 + childComplexity;
   };
 
-/** Refuses an operation whose estimated cost (every alias and root field counted) is over the limit. */
-export function assertCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined | null): void {
-  let complexity: number;
-  try {
-    complexity = getComplexity({
-      schema,
-      query: document,
-      variables: variables ?? {},
-      ...(operationName ? { operationName } : {}),
-      estimators: [costEstimator(schema), simpleEstimator({ defaultComplexity: 1 })],
-    });
-  } catch {
-    // Variables that do not fit their types: execution refuses them as VALIDATION_FAILED.
-    return;
-  }
-  if (complexity > MAX_QUERY_COMPLEXITY) {
-    throw new AppError('QUERY_TOO_COMPLEX', `The query's estimated cost is ${complexity}; at most ${MAX_QUERY_COMPLEXITY} is allowed.`);
-  }
+/**
+ * The arguments through which a variable changes an operation's estimated cost: the page size
+ * (the only argument costEstimator reads) and every directive's (graphql-query-complexity skips
+ * what @include/@skip leave out). A change to the estimator that reads another argument adds it here.
+ */
+const COST_ARGUMENTS = new Set(['first']);
+
+/** The variables an operation's cost depends on, in a fixed order: those in a page size or a directive. */
+function costVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (value: ValueNode) => visit(value, { Variable: (node) => void names.add(node.name.value) });
+  visit(document, {
+    Field: (node) => node.arguments?.filter((argument) => COST_ARGUMENTS.has(argument.name.value)).forEach((argument) => collect(argument.value)),
+    Directive: (node) => node.arguments?.forEach((argument) => collect(argument.value)),
+  });
+  return [...names].sort();
+}
+
+/** Documents whose cost is remembered, and the variable values remembered for each. */
+const COST_DOCUMENTS = 500;
+const COSTS_PER_DOCUMENT = 50;
+/** Longer documents are costed every time rather than kept (the cache holds their text). */
+const COST_CACHE_TEXT = 8_192;
+
+/** A map that forgets its oldest entry past `size` (insertion order: a hit moves an entry to the end). */
+function bounded<V>(size: number) {
+  const entries = new Map<string, V>();
+  return {
+    get(key: string): V | undefined {
+      const value = entries.get(key);
+      if (value !== undefined) {
+        entries.delete(key);
+        entries.set(key, value);
+      }
+      return value;
+    },
+    set(key: string, value: V): void {
+      entries.set(key, value);
+      if (entries.size > size) entries.delete(entries.keys().next().value as string);
+    },
+  };
+}
+
+export type CostCheck = (text: string | undefined, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined | null) => void;
+
+/**
+ * Refuses an operation whose estimated cost (every alias and root field counted) is over the
+ * limit. The estimate is made once per document text, operation and values of the variables it
+ * depends on (costVariablesOf), not per request: clients send the same few documents over and
+ * over, and the estimate walks the whole document with the schema.
+ */
+export function createCostCheck(schema: GraphQLSchema): CostCheck {
+  const documents = bounded<{ variables: string[]; costs: ReturnType<typeof bounded<number | null>> }>(COST_DOCUMENTS);
+  const estimate = (document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined | null): number | null => {
+    try {
+      return getComplexity({
+        schema,
+        query: document,
+        variables: variables ?? {},
+        ...(operationName ? { operationName } : {}),
+        estimators: [costEstimator(schema), simpleEstimator({ defaultComplexity: 1 })],
+      });
+    } catch {
+      return null; // variables that do not fit their types: execution refuses them as VALIDATION_FAILED
+    }
+  };
+  const costOf = (text: string | undefined, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined | null): number | null => {
+    if (text === undefined || text.length > COST_CACHE_TEXT) return estimate(document, variables, operationName);
+    let known = documents.get(text);
+    if (!known) {
+      known = { variables: costVariablesOf(document), costs: bounded<number | null>(COSTS_PER_DOCUMENT) };
+      documents.set(text, known);
+    }
+    // An absent variable (its default applies) is told from one sent as null.
+    const key = JSON.stringify([operationName ?? null, ...known.variables.map((name) => (variables && name in variables ? [variables[name]] : []))]);
+    let cost = known.costs.get(key);
+    if (cost === undefined) {
+      cost = estimate(document, variables, operationName);
+      known.costs.set(key, cost);
+    }
+    return cost;
+  };
+  return (text, document, variables, operationName) => {
+    const complexity = costOf(text, document, variables, operationName);
+    if (complexity !== null && complexity > MAX_QUERY_COMPLEXITY) {
+      throw new AppError('QUERY_TOO_COMPLEX', `The query's estimated cost is ${complexity}; at most ${MAX_QUERY_COMPLEXITY} is allowed.`);
+    }
+  };
 }
 
 /** The cost check on Apollo, before an operation runs; refusals leave with HTTP 400. */
 export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
+  const assertCost = createCostCheck(schema);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
           try {
-            assertCost(schema, document, request.variables, request.operationName);
+            assertCost(request.query, document, request.variables, request.operationName);
           } catch (error) {
             if (!(error instanceof AppError)) throw error;
             throw new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 400 } } });

@@ -9,7 +9,7 @@ import type { Logger } from '../platform/logger';
 import type { GraphqlContext } from '../resolvers/context';
 import type { Services } from '../services/services';
 import { checkVariables } from './graphql-input-guard';
-import { assertCost, assertTokenCount, MAX_QUERY_TOKENS, operationRules } from './graphql-limits';
+import { assertTokenCount, createCostCheck, MAX_QUERY_TOKENS, operationRules, type CostCheck } from './graphql-limits';
 import { closeFor } from './socket-errors';
 
 export interface GraphqlSocketDeps {
@@ -25,7 +25,7 @@ export interface GraphqlSocketDeps {
  * The operation a graphql-ws client sent, checked as Apollo checks one over HTTP (tokens,
  * variables, validation with the same rules, cost), or the coded errors that refuse it.
  */
-function checkedOperation(schema: GraphQLSchema, rules: ReturnType<typeof operationRules>, payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null }): ExecutionArgs | readonly GraphQLError[] {
+function checkedOperation(schema: GraphQLSchema, rules: ReturnType<typeof operationRules>, assertCost: CostCheck, payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null }): ExecutionArgs | readonly GraphQLError[] {
   try {
     assertTokenCount(payload.query);
     checkVariables(payload.variables);
@@ -37,7 +37,7 @@ function checkedOperation(schema: GraphQLSchema, rules: ReturnType<typeof operat
     }
     const invalid = validate(schema, document, [...specifiedRules, ...rules]);
     if (invalid.length > 0) return invalid.map((error) => (error.originalError ? error : new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })));
-    assertCost(schema, document, payload.variables ?? undefined, payload.operationName);
+    assertCost(payload.query, document, payload.variables ?? undefined, payload.operationName);
     return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined };
   } catch (error) {
     return [graphqlErrorOf(error, false)];
@@ -56,13 +56,14 @@ function connectionToken(params: Record<string, unknown> | undefined): string | 
 /** graphql-ws on /graphql: authenticated at connection_init, every operation checked as over HTTP. */
 export function createGraphqlSocket({ schema, services, logger, introspection, contextFor, formatError }: GraphqlSocketDeps) {
   const rules = operationRules(introspection);
+  const assertCost = createCostCheck(schema);
   const formatAll = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
   // noServer: the HTTP server routes upgrades itself, as /v1.0/ws shares it.
   const wsServer = new WebSocketServer({ noServer: true });
   const cleanup = useServer<Record<string, unknown> | undefined, { customerId?: string }>(
     {
       schema,
-      onSubscribe: (_ctx, _id, payload) => checkedOperation(schema, rules, payload),
+      onSubscribe: (_ctx, _id, payload) => checkedOperation(schema, rules, assertCost, payload),
       onConnect: async (ctx) => {
         const token = connectionToken(ctx.connectionParams) ?? credentialOf(ctx.extra.request.headers, ctx.extra.request.url);
         try {
