@@ -103,7 +103,7 @@ export interface CallListQuery {
  * transactions through Prisma.
  */
 export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlOnPrisma(prisma)) {
-  const routes = createRouteRepository(prisma);
+  const routes = createRouteRepository(prisma, sql);
 
   /** The same move of several calls in one statement (each with its event): answers those still in `from`. */
   async function transitionMany(ids: readonly string[], change: Omit<CallTransition, 'id'>): Promise<Call[]> {

@@ -1,5 +1,7 @@
 import type { RouteCandidate } from '../domain/routing';
 import type { PrismaClient } from './database';
+import { Prisma } from '../generated/prisma/client';
+import { sqlOnPrisma, type SqlRunner } from './sql';
 import { NEWEST_FIRST, olderThan, type PageCursor } from '../services/page-cursor';
 
 export interface ProviderRecord {
@@ -46,8 +48,12 @@ const provider = (row: Omit<ProviderRecord, 'techHeaders'> & { techHeaders: unkn
 const lockLiveProvider = async (tx: Pick<PrismaClient, '$queryRaw'>, id: string): Promise<boolean> =>
   (await tx.$queryRaw<{ id: string }[]>`SELECT id FROM providers WHERE id = ${id}::uuid AND tm_delete IS NULL FOR KEY SHARE`).length > 0;
 
-/** Providers and routes (the platform administrator's), and the routes a call's plan is chosen from. */
-export function createRouteRepository(prisma: PrismaClient) {
+/**
+ * Providers and routes (the platform administrator's), and the routes a call's plan is chosen
+ * from: that lookup is on every outgoing call's path, so it runs through `sql` (straight on the
+ * pool in the product, see sql.ts).
+ */
+export function createRouteRepository(prisma: PrismaClient, sql: SqlRunner = sqlOnPrisma(prisma)) {
   return {
     async insertProvider(id: string, fields: ProviderFields): Promise<ProviderRecord> {
       return provider(await prisma.provider.create({ data: { id, ...fields } }));
@@ -114,13 +120,11 @@ export function createRouteRepository(prisma: PrismaClient) {
 
     /** The live routes a call of this customer may take (its own and the default ones), oldest first. */
     async candidatesFor(customerId: string): Promise<RouteCandidate[]> {
-      const rows = await prisma.$queryRaw<
-        { customer_id: string | null; target: string; priority: number; provider_id: string; provider_name: string; endpoint: string; tech_headers: Record<string, string>; codecs: string }[]
-      >`
+      const rows = await sql<{ customer_id: string | null; target: string; priority: number; provider_id: string; provider_name: string; endpoint: string; tech_headers: Record<string, string>; codecs: string }>(Prisma.sql`
         SELECT r.customer_id::text, r.target, r.priority, r.provider_id::text, p.name AS provider_name, p.endpoint, p.tech_headers, p.codecs
         FROM routes r JOIN providers p ON p.id = r.provider_id AND p.tm_delete IS NULL
         WHERE r.tm_delete IS NULL AND (r.customer_id = ${customerId}::uuid OR r.customer_id IS NULL)
-        ORDER BY r.tm_create, r.id`;
+        ORDER BY r.tm_create, r.id`);
       return rows.map((row) => ({
         customerId: row.customer_id,
         target: row.target,

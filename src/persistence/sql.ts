@@ -5,7 +5,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client';
 export type SqlRunner = <T = Record<string, unknown>>(statement: Prisma.Sql) => Promise<T[]>;
 
 /**
- * The statements of every call's path (its moves, reads by id, the access-key lookup) run
+ * The statements of every call's path (its moves, reads by id, the access-key and route lookups) run
  * straight on the pool: Prisma's raw-query layer cost about a tenth of each process's CPU on
  * that path (bench/README.md). Rows come back as `pg` types them (int8 as a string, where Prisma
  * gives a bigint); the row mappers take either.
