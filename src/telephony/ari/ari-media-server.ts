@@ -11,6 +11,7 @@ import { mediaControlVerbs } from './media-control-verbs';
 import { channelState, translateAriEvent, type AriChannel, type AriEvent } from './ari-events';
 import { recordingVerbs } from './recording-verbs';
 import { createAriRest } from './ari-rest';
+import { openAriEventStream, type AriEventStream } from './ari-event-stream';
 
 export interface AriSettings {
   url: string;
@@ -47,7 +48,8 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
   let restartTimer: NodeJS.Timeout | null = null;
   /** Whether this process hears the application's events (it opened the stream, not yet closed it). */
   let listening = false;
-  let streaming = false;
+  /** The event stream, while open (its own WebSocket: ari-client is for the commands). */
+  let stream: AriEventStream | null = null;
   /** Whether the stream is known to be down (said once per outage, as `disconnected`). */
   let lost = false;
 
@@ -197,32 +199,39 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     }
   }
 
-  async function openStream(ari: AriClient): Promise<void> {
-    streaming = true;
-    await ari.start(settings.app);
+  async function openStream(): Promise<void> {
+    const opening = openAriEventStream(settings, {
+      event: onAriEvent,
+      connected: () => {
+        lost = false;
+        emit({ type: 'connected' });
+      },
+      reconnecting: (error) => {
+        logger.warn({ err: error }, 'ARI event stream lost; reconnecting');
+        streamLost();
+      },
+      gaveUp: () => {
+        streamLost();
+        if (stream === opening) stream = null;
+        scheduleRestart();
+      },
+    });
+    stream = opening;
+    await opening.opened;
+  }
+
+  function closeStream(): void {
+    stream?.close();
+    stream = null;
   }
 
   /** Connects (retrying with backoff until it works) and, when listening, opens the event stream. */
   async function connectWithRetry(): Promise<void> {
     for (let delay = RETRY_MIN_MS; !stopped; delay = Math.min(delay * 2, RETRY_MAX_MS)) {
       try {
-        const next = await connect(settings.url, settings.username, settings.password);
-        next.on('*', onAriEvent);
-        next.on('WebSocketConnected', () => {
-          lost = false;
-          emit({ type: 'connected' });
-        });
-        next.on('WebSocketReconnecting', (error?: Error) => {
-          logger.warn({ err: error }, 'ARI event stream lost; reconnecting');
-          streamLost();
-        });
-        next.on('WebSocketMaxRetries', () => {
-          streamLost();
-          scheduleRestart(next);
-        });
-        client = next;
-        streaming = false;
-        if (listening) await openStream(next);
+        client = await connect(settings.url, settings.username, settings.password);
+        closeStream();
+        if (listening) await openStream();
         return;
       } catch (error) {
         logger.warn({ err: error, delay }, 'cannot reach ARI; retrying');
@@ -232,9 +241,8 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     }
   }
 
-  /** ari-client stops retrying after its own limit: start over with a fresh client. */
-  function scheduleRestart(previous: AriClient): void {
-    previous.removeAllListeners();
+  /** The event stream stopped retrying after its limit: start over with a fresh client. */
+  function scheduleRestart(): void {
     if (stopped) return;
     restartTimer = setTimeout(() => void connectWithRetry(), RETRY_MAX_MS);
   }
@@ -248,27 +256,20 @@ export function createAriMediaServer(settings: AriSettings, logger: Logger): Med
     connect: connectWithRetry,
     async listen() {
       listening = true;
-      if (client && !streaming) await openStream(client);
+      if (client && !stream) await openStream();
       else if (!client) streamLost(); // still connecting: the media server is not there (yet)
     },
     async unlisten() {
       listening = false;
-      if (client && streaming) {
-        streaming = false;
-        client.stop();
-      }
+      closeStream();
     },
 
     async stop() {
       stopped = true;
       if (restartTimer) clearTimeout(restartTimer);
       rest.close();
-      if (client) {
-        client.removeAllListeners();
-        if (streaming) client.stop();
-        streaming = false;
-        client = null;
-      }
+      closeStream();
+      client = null;
     },
 
     onEvent(listener) {
