@@ -132,8 +132,9 @@ function costVariablesOf(document: DocumentNode): string[] {
 /** Documents whose cost is remembered, and the variable values remembered for each. */
 const COST_DOCUMENTS = 500;
 const COSTS_PER_DOCUMENT = 50;
-/** Longer documents are costed every time rather than kept (the cache holds their text). */
+/** Longer documents, and values of those variables, are costed every time rather than kept (the cache holds them). */
 const COST_CACHE_TEXT = 8_192;
+const COST_CACHE_KEY = 512;
 
 /** A map that forgets its oldest entry past `size` (insertion order: a hit moves an entry to the end). */
 function bounded<V>(size: number) {
@@ -186,6 +187,7 @@ export function createCostCheck(schema: GraphQLSchema): CostCheck {
     }
     // An absent variable (its default applies) is told from one sent as null.
     const key = JSON.stringify([operationName ?? null, ...known.variables.map((name) => (variables && name in variables ? [variables[name]] : []))]);
+    if (key.length > COST_CACHE_KEY) return estimate(document, variables, operationName);
     let cost = known.costs.get(key);
     if (cost === undefined) {
       cost = estimate(document, variables, operationName);
