@@ -1,4 +1,5 @@
 import { rest } from './support/rest';
+import { statementsDuring } from './support/statements';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -15,14 +16,7 @@ afterAll(async () => {
 });
 
 async function lookupsDuring(request: () => Promise<unknown>): Promise<number> {
-  const sent: string[] = [];
-  const stop = t.app.onQuery((text) => sent.push(text));
-  try {
-    await request();
-  } finally {
-    stop();
-  }
-  return sent.filter((sql) => /FROM access_keys k/.test(sql)).length;
+  return (await statementsDuring(t, request)).statements.filter((sql) => /FROM access_keys k/.test(sql)).length;
 }
 
 async function newKey(): Promise<{ id: string; token: string }> {

@@ -1,6 +1,7 @@
 import { DeleteCallDocument, HangupCallDocument } from './generated/graphql';
 import { graphql } from './support/graphql-client';
 import { rest, type Json } from './support/rest';
+import { statementsDuring } from './support/statements';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -36,14 +37,7 @@ const callAndHistory = async (id: string) => ({
 
 /** How often a request read the call by id and customer (the read before a decision). */
 async function readsDuring(request: () => Promise<unknown>): Promise<number> {
-  const sent: string[] = [];
-  const stop = t.app.onQuery((text) => sent.push(text));
-  try {
-    await request();
-  } finally {
-    stop();
-  }
-  return sent.filter((text) => /SELECT \* FROM calls\s+WHERE id = \$1::uuid AND customer_id = \$2::uuid/.test(text)).length;
+  return (await statementsDuring(t, request)).statements.filter((text) => /SELECT \* FROM calls\s+WHERE id = \$1::uuid AND customer_id = \$2::uuid/.test(text)).length;
 }
 
 describe('hanging up an answered call', () => {

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { CallsPageDocument } from './generated/graphql';
 import { graphql } from './support/graphql-client';
 import { rest, type Json } from './support/rest';
+import { statementsDuring } from './support/statements';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
 /**
  * `calls(first: 100)` with every field that reaches another table — masters and chained calls,
  * recordings, activeflows (and their call), groupcalls (and their legs) — costs the same number of
- * SQL queries however many of each the page holds. The statements are counted by the product's
- * own hook on its Postgres pool (RunningApp.onQuery), which sees every statement it sends.
+ * SQL queries however many of each the page holds (counted by test/support/statements.ts).
  */
 let t: TestApp;
 let dir: string;
@@ -81,14 +81,7 @@ async function queriesOfPage() {
 }
 
 async function readPage() {
-  const sent: string[] = [];
-  const stop = t.app.onQuery((text) => sent.push(text));
-  let page;
-  try {
-    page = await graphql(t.baseUrl, t.accessKey, CallsPageDocument, { first: 100 });
-  } finally {
-    stop();
-  }
+  const { result: page, statements: sent } = await statementsDuring(t, () => graphql(t.baseUrl, t.accessKey, CallsPageDocument, { first: 100 }));
   expect(page.errors).toBeUndefined();
   const nodes = page.data!.calls.nodes;
   return {
