@@ -8,27 +8,45 @@ export interface RawAnswer {
   body: Record<string, unknown> & { error?: { status: string; reason: string; message: string; request_id: string }; message?: string };
 }
 
+/** The answer in `text` once it is whole (its head, and as much body as Content-Length says), else null. */
+function wholeAnswer(text: string, closed: boolean): RawAnswer | null {
+  const end = text.indexOf('\r\n\r\n');
+  if (end < 0) return null;
+  const [statusLine = '', ...lines] = text.slice(0, end).split('\r\n');
+  const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+  const body = text.slice(end + 4);
+  const length = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
+  if (length === undefined ? !closed : Buffer.byteLength(body) < length) return null;
+  const json = length === undefined ? body : Buffer.from(body).subarray(0, length).toString('utf8');
+  return { status: Number(statusLine.split(' ')[1]), headers, body: json ? (JSON.parse(json) as RawAnswer['body']) : {} };
+}
+
 /**
  * Writes `request` as raw bytes to the server at `baseUrl` (what fetch cannot send: a broken
- * request line, headers over the parser's limit) and reads the answer until the server closes.
+ * request line, headers over the parser's limit, a body shorter than its Content-Length) and reads
+ * the first answer. The socket is left open until that answer is whole: an early end would be
+ * read by the server as a request cut short.
  */
 export function rawRequest(baseUrl: string, request: string): Promise<RawAnswer> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
     const chunks: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const settle = (closed: boolean) => {
+      const answer = wholeAnswer(Buffer.concat(chunks).toString('utf8'), closed);
+      if (answer) {
+        socket.destroy();
+        resolve(answer);
+      } else if (closed) reject(new Error(`the server closed without a whole answer: ${Buffer.concat(chunks).toString('utf8').slice(0, 200)}`));
+    };
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      settle(false);
+    });
     // The server answers before it has read everything sent: a reset after its answer is no failure.
     socket.on('error', (error) => (chunks.length ? undefined : reject(error)));
-    socket.on('close', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const [head = '', ...rest] = text.split('\r\n\r\n');
-      const [statusLine = '', ...lines] = head.split('\r\n');
-      const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
-      const body = rest.join('\r\n\r\n');
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: body ? (JSON.parse(body) as RawAnswer['body']) : {} });
-    });
-    socket.end(request);
+    socket.on('close', () => settle(true));
+    socket.write(request);
   });
 }
 
