@@ -11,8 +11,8 @@ const ASKABLE_JSON = JSON.stringify(ASKABLE_NAMES);
  * The next batch of unpublished events in id order, each with a stream position reserved for it
  * in that order (nextval, no write): the publish carries it and the mark stores it, so giving out
  * positions costs no extra row update. A batch re-run after a crash between the two gets new
- * positions; the stored one is the one replays use. `$1` leaves out the events the same
- * statement marks (its snapshot still sees them unpublished); `$2` is the batch size.
+ * positions; the stored one is the one replays use. `exclude` (SQL for a bigint[]): the events
+ * the same statement marks, which its snapshot still sees unpublished; `limit`: the batch size.
  */
 const NEXT_BATCH_OF = (exclude: string, limit: string) => `
   SELECT batch.*, nextval('events_position_seq')::text AS position
