@@ -98,7 +98,8 @@ async function runOnce(concurrency: number) {
   const ariEnv = ARI ? { ARI_USERNAME: ARI.username, ARI_PASSWORD: ARI.password, ARI_ENDPOINT_TEL: ARI.endpoint, ARI_APP: `opencall-bench-${id}` } : {};
   // The simulator stands where Asterisk would: a process of its own that the worker reaches over ARI.
   const simulator = ARI ? null : await startProcess('../src/telephony/simulator/main.js', env, `http://127.0.0.1:${simPort}/ari/asterisk/ping`);
-  const worker = await startProcess('worker', { ...env, ...ariEnv, ARI_URL: ariUrl, DATABASE_URL: viaCounter(counterPorts.worker) }, null);
+  // WORKER_PORT=0: the worker's operations port is any free one (its default, 3001, may be taken).
+  const worker = await startProcess('worker', { ...env, ...ariEnv, ARI_URL: ariUrl, DATABASE_URL: viaCounter(counterPorts.worker), WORKER_PORT: '0' }, null);
   const api = await startProcess('api', { ...env, ...ariEnv, DATABASE_URL: viaCounter(counterPorts.api) }, `http://127.0.0.1:${apiPort}/health`);
   const startedAt = performance.now();
   const baseUrl = `http://127.0.0.1:${apiPort}`;
