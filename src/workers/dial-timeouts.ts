@@ -1,5 +1,5 @@
 import type { Logger } from '../platform/logger';
-import { repeatedFailure } from '../platform/repeated-failure';
+import { startPeriodicSweep } from '../platform/periodic-sweep';
 import type { CallService } from '../services/call-service';
 
 /** Calls ended per statement that finds them; a fuller batch is followed at once by the next. */
@@ -15,10 +15,8 @@ const BATCH = 200;
  * it): nothing else would ever end that call.
  */
 export function startDialTimeoutSweep(deps: { callService: Pick<CallService, 'findOverdueDials' | 'dialTimedOut'>; everyMs: number; logger: Logger }) {
-  const { callService, logger } = deps;
-  let running: Promise<void> | null = null;
-  const failure = repeatedFailure(logger, 'dial-timeout sweep failed');
-  const sweep = async () => {
+  const { callService } = deps;
+  return startPeriodicSweep(deps.everyMs, deps.logger, 'dial-timeout sweep failed', async () => {
     for (;;) {
       const overdue = await callService.findOverdueDials(BATCH);
       const results = await Promise.allSettled(overdue.map((call) => callService.dialTimedOut(call)));
@@ -29,17 +27,5 @@ export function startDialTimeoutSweep(deps: { callService: Pick<CallService, 'fi
       const moved = results.filter((result) => result.status === 'fulfilled' && result.value.status !== 'dialing' && result.value.status !== 'ringing');
       if (overdue.length < BATCH || moved.length < overdue.length) return;
     }
-  };
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sweep()
-      .then(failure.succeeded, failure.failed)
-      .finally(() => (running = null));
-  }, deps.everyMs);
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  });
 }
