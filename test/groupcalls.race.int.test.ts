@@ -69,12 +69,16 @@ async function runBatch(batch: number): Promise<Json[]> {
   }
   const legs = created.flatMap((groupcall) => groupcall.call_ids as string[]);
   const wanted = new Set(legs);
-  await until(
-    async () => ((await (await fetch(`${t.simUrl}/sim/channels`)).json()) as Json[]).filter((channel) => wanted.has(channel.id) && channel.state === 'Ringing').length,
-    (ringing) => ringing === legs.length,
-    `the ${legs.length} legs of batch ${batch} to ring`,
-    300_000,
-  );
+  const ringing = async () => ((await (await fetch(`${t.simUrl}/sim/channels`)).json()) as Json[]).filter((channel) => wanted.has(channel.id) && channel.state === 'Ringing');
+  try {
+    await until(async () => (await ringing()).length, (count) => count === legs.length, `the ${legs.length} legs of batch ${batch} to ring`, 300_000);
+  } catch (error) {
+    // Say which legs never rang, and where each of them is, so a failure can be read.
+    const rang = new Set((await ringing()).map((channel) => channel.id as string));
+    const calls = await t.app.services.calls.findManyOwned(legs.filter((leg) => !rang.has(leg)), t.app.bootstrap!.customerId);
+    const where = calls.map((call) => ({ id: call.id, status: call.status, by: call.hangupBy, reason: call.hangupReason, detail: call.hangupDetail }));
+    throw new Error(`${(error as Error).message}: ${JSON.stringify(where)}`);
+  }
   // Every leg answered at once, in random order; a leg already being cancelled may refuse.
   await Promise.all(shuffled(legs).map((leg) => simPost(t.simUrl, `/sim/channels/${leg}/answer`)));
   return created;

@@ -59,24 +59,31 @@ const settled = async (webhookId: string, count: number, resourceIds?: readonly 
 
 const requestsTo = (path: string): Received[] => receiver.received.filter((entry) => entry.path === path);
 
-async function insertDeliveries(webhookId: string, callId: string): Promise<void> {
+async function sql<Row extends object>(text: string, values: unknown[]): Promise<Row[]> {
   const pg = new Client({ connectionString: t.config.databaseUrl, options: `-c search_path=${t.config.databaseSchema}` });
   await pg.connect();
   try {
-    // What the dispatcher's statement writes, with no job ever enqueued for it.
-    await pg.query(
-      `INSERT INTO webhook_deliveries (id, webhook_id, customer_id, event_id, event_type, resource_type, resource_id, sequence)
-       SELECT gen_random_uuid(), $1, customer_id, id, type, resource_type, resource_id, sequence FROM events WHERE resource_id = $2`,
-      [webhookId, callId],
-    );
+    return (await pg.query<Row>(text, values)).rows;
   } finally {
     await pg.end();
   }
 }
 
+async function insertDeliveries(webhookId: string, callId: string): Promise<void> {
+  // What the dispatcher's statement writes, with no job ever enqueued for it.
+  await sql(
+    `INSERT INTO webhook_deliveries (id, webhook_id, customer_id, event_id, event_type, resource_type, resource_id, sequence)
+     SELECT gen_random_uuid(), $1, customer_id, id, type, resource_type, resource_id, sequence FROM events WHERE resource_id = $2`,
+    [webhookId, callId],
+  );
+}
+
 async function busyCall(): Promise<string> {
   const callId = await call('+15550001003'); // busy at once: created, then hung up
   await waitFor(async () => (await rest('GET', `/calls/${callId}`)).body.status, (status) => status === 'hangup', 'the call over');
+  // Its last event is written with the hangup; once the dispatcher has published it, a webhook made now has none of its deliveries.
+  const unpublished = async () => (await sql<{ count: number }>('SELECT count(*)::int AS count FROM events WHERE resource_id = $1 AND published_at IS NULL', [callId]))[0]!.count;
+  await waitFor(unpublished, (count) => count === 0, 'the call’s events published');
   return callId;
 }
 
@@ -96,10 +103,7 @@ it('cancels pending deliveries when the webhook is deleted; its history then ans
   await call('+15550001004');
   await waitFor(async () => requestsTo('/deleted').length, (count) => count >= 1, 'the first attempt in flight');
   expect((await rest('DELETE', `/webhooks/${id}`)).status).toBe(200);
-  const pg = new Client({ connectionString: t.config.databaseUrl, options: `-c search_path=${t.config.databaseSchema}` });
-  await pg.connect();
-  const rows = (await pg.query<{ status: string; error: string }>('SELECT status, error FROM webhook_deliveries WHERE webhook_id = $1', [id])).rows;
-  await pg.end();
+  const rows = await sql<{ status: string; error: string }>('SELECT status, error FROM webhook_deliveries WHERE webhook_id = $1', [id]);
   expect(rows).toEqual([{ status: 'canceled', error: 'the webhook was deleted' }]);
   expect((await rest('GET', `/webhooks/${id}/deliveries`)).status).toBe(404);
 });

@@ -129,15 +129,22 @@ export async function replayTrace(kit: Kit, name: string, plan: ReplayPlan = {})
     await kit.log.waitFor('StasisStart', id);
   }
 
-  /** Waits until every channel has had at least the events the trace shows before item `index`. */
+  /**
+   * Waits until every channel, and the bridges and recordings of no channel, have had at least
+   * the events the trace shows before item `index` (a recording starts a moment after its request).
+   */
   async function catchUp(index: number): Promise<void> {
     const before = items.slice(0, index).filter((item) => item.request === undefined);
     const deadline = Date.now() + WAIT_MS;
-    for (const channel of channels) {
-      const expected = channelWords(before, channel).length;
-      while (channelWords(kit.log.events, channel).length < expected) {
+    const subjects: [string, (source: AriEventLike[]) => string[]][] = [
+      ...channels.map((channel): [string, (source: AriEventLike[]) => string[]] => [channel, (source) => channelWords(source, channel)]),
+      ['bridges and recordings', globalWords],
+    ];
+    for (const [subject, words] of subjects) {
+      const expected = words(before).length;
+      while (words(kit.log.events).length < expected) {
         if (Date.now() > deadline) {
-          throw new Error(`${name}: ${channel} had ${JSON.stringify(channelWords(kit.log.events, channel))}, the trace ${JSON.stringify(channelWords(before, channel))}`);
+          throw new Error(`${name}: ${subject} had ${JSON.stringify(words(kit.log.events))}, the trace ${JSON.stringify(words(before))}`);
         }
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
