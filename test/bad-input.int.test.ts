@@ -1,8 +1,8 @@
-import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { getNamedType, getNullableType, isInputObjectType, isListType, isNonNullType, isEnumType, isScalarType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { MAX_JSON_DEPTH } from '../src/domain/json-input';
 import { buildApiSchema } from '../src/schema/build-schema';
+import { rawRequest as rawRequestTo } from './support/raw-http';
 import { ALL_ROUTES, type RouteCase } from './support/routes';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -53,25 +53,8 @@ function withEachString(value: unknown, text: string, path = ''): { path: string
   return [];
 }
 
-/** Writes `request` as raw bytes and reads the answer until the server closes: status and JSON body. */
-function rawRequest(request: string): Promise<{ status: number; body: { error?: { status: string; reason: string; message: string; request_id: string } } }> {
-  const { hostname, port } = new URL(t.baseUrl);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname);
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    // The server answers before it has read everything sent: a reset after its answer is no failure.
-    socket.on('error', (error) => (chunks.length ? undefined : reject(error)));
-    socket.on('close', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const [head = '', body = ''] = text.split('\r\n\r\n');
-      resolve({ status: Number(head.split(' ')[1]), body: body ? JSON.parse(body) : {} });
-    });
-    socket.end(request);
-  });
-}
-
 describe('a request Node\'s HTTP parser refuses is answered in REST\'s error body', () => {
+  const rawRequest = (request: string) => rawRequestTo(t.baseUrl, request);
   const huge = 'a'.repeat(200_000);
   it.each(['/v1.0/calls', '/graphql', '/auth/login', '/healthz', '/no-such-page'])('a ~200 kB URL on %s is 431 HEADERS_TOO_LARGE', async (path) => {
     const answer = await rawRequest(`GET ${path}?q=${huge} HTTP/1.1\r\nHost: x\r\n\r\n`);

@@ -1,17 +1,16 @@
 import type { Activeflow } from '../src/domain/flow/activeflow';
 import { parseFlowAction } from '../src/domain/flow/parse-flow-actions';
 import { createLogger } from '../src/platform/logger';
-import { createActiveflowRepository } from '../src/persistence/activeflow-repository';
 import { connectDatabase, type Database } from '../src/persistence/database';
-import { createActiveflowService } from '../src/services/activeflow-service';
 import { createAriMediaServer } from '../src/telephony/ari/ari-media-server';
 import type { MediaServer } from '../src/telephony/media-server';
 import { simulatorSpeech } from '../src/telephony/text-to-speech';
 import { connectLegs } from '../src/workers/flow-connect';
 import { createFlowExecutor } from '../src/workers/flow-executor';
 import { createQueuedFlowJobs } from '../src/workers/flow-queue';
+import { callAtConnect } from './support/connect-step';
 import { channelsTo, CRASH, dyingServices } from './support/crash-state';
-import { createCalls, farEnd, flowQueueOf, getCall } from './support/flows';
+import { farEnd, flowQueueOf, getCall } from './support/flows';
 import { answerLeg, getGroupcall } from './support/groupcalls';
 import type { Json } from './support/rest';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -50,30 +49,7 @@ const RINGS = (n: number) => ({ type: 'tel', target: `+1555000${2700 + n}` });
 
 const logger = createLogger('silent');
 
-/**
- * A call whose flow is at its connect step, with the step's run job left to this test: the flow
- * sleeps first, and is moved on from the sleep by the product's own move with a run job that
- * goes nowhere (the job of a worker that died is the test's to run).
- */
-async function atConnect(connect: Json): Promise<{ master: string; flow: Activeflow }> {
-  const [call] = await createCalls(t, {
-    source: SOURCE,
-    destinations: [{ type: 'tel', target: '+15559870001' }],
-    actions: [
-      { type: 'sleep', option: { duration: 3_600_000 } },
-      { type: 'connect', option: { source: SOURCE, ...connect } },
-    ],
-  });
-  const master = call!.id as string;
-  const { services } = t.app;
-  const sleeping = await waitFor(() => services.activeflows.findByCall(master), (flow) => flow?.currentAction?.type === 'sleep', 'the flow to sleep');
-  const jobs = { ...createQueuedFlowJobs(flowQueue.queue), runStep: async () => undefined };
-  const moving = createActiveflowService({ flows: services.flows, activeflows: createActiveflowRepository(db.prisma), calls: services.calls, jobs, parse: parseFlowAction, logger });
-  expect(await moving.advance(sleeping!.id, sleeping!.step)).toBe(true);
-  const flow = (await services.activeflows.findById(sleeping!.id))!;
-  expect(flow.currentAction?.type).toBe('connect');
-  return { master, flow };
-}
+const atConnect = (connect: Json) => callAtConnect(t, db.prisma, flowQueue.queue, SOURCE, connect);
 
 /** What a worker that died after inserting the legs and before dialling them left: its legs, dialing. */
 async function crashedConnect(flow: Activeflow, master: string): Promise<string[]> {

@@ -4,6 +4,7 @@ import { createLoginRouter } from '../src/rest/login.routes';
 import { createRestRouter } from '../src/rest/router';
 import { servedRoutes } from '../src/rest/served-routes';
 import { contractChecker } from './support/contract';
+import { garbledRequest, oversizedRequest, rawRequest, type RawAnswer } from './support/raw-http';
 import type { Json } from './support/rest';
 import { startReceiver } from './support/webhook-receiver';
 import { startTestApp, TEST_SOURCE_NUMBER, type TestApp } from './support/test-app';
@@ -86,6 +87,24 @@ describe('every route against the OpenAPI document', () => {
       const answer = await send(op.method, path, { token: null, body: op.method === 'GET' || op.method === 'DELETE' ? undefined : {} });
       expect([op.key, answer.status]).toEqual([op.key, 401]);
     }
+  });
+
+  it('lists the refusals of the HTTP parser on every operation, and 413 exactly where a body is read', async () => {
+    // A checker of its own: these refusals must not count as the bad request each operation is sent below.
+    const parser = contractChecker();
+    const bigBody = JSON.stringify({ padding: 'a'.repeat(1_100_000) });
+    for (const op of parser.operations) {
+      const path = op.template.replace('{resource_type}', 'calls').replace(/\{[a-z_]+\}/g, UNKNOWN);
+      const check = (answer: RawAnswer) => parser.check(op.method, path, answer.status, answer.body, answer.headers['content-type'] ?? null);
+      const refused = [await rawRequest(t.baseUrl, oversizedRequest(op.method, path)), await rawRequest(t.baseUrl, garbledRequest(path))];
+      expect([op.key, ...refused.map((answer) => answer.status)]).toEqual([op.key, 431, 400]);
+      refused.forEach(check);
+      // A body over 1 MB, with credentials: 413 where the route reads one, whatever the method.
+      const oversizedBody = await rawRequest(t.baseUrl, `${op.method} ${path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${t.accessKey}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(bigBody)}\r\n\r\n${bigBody}`);
+      check(oversizedBody);
+      expect([op.key, oversizedBody.status === 413]).toEqual([op.key, '413' in (op.op.responses as Json)]);
+    }
+    expect([...parser.problems.entries()]).toEqual([]);
   });
 
   it('calls: make, list, get, control, record, hang up, delete', async () => {

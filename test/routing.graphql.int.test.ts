@@ -19,6 +19,7 @@ import {
   type ProviderCallInput,
 } from './generated/graphql';
 import { graphql } from './support/graphql-client';
+import { rest } from './support/rest';
 import { simChannel, simPost } from './support/sim';
 import { startTestApp, TEST_SOURCE_NUMBER, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
@@ -117,6 +118,20 @@ it('refuses bad input naming the field, and everything to an ordinary customer',
   expect((await as(ProviderDocument, { id: provider })).errors?.[0]?.extensions?.code).toBe('PERMISSION_DENIED');
   expect((await admin(RouteDocument, { id: own })).data?.route).toMatchObject({ id: own, priority: 1 });
   expect((await admin(ProviderDocument, { id: provider })).data?.provider?.name).toBe('gql-checks');
+});
+
+it('reads an empty customerId as REST reads an empty ?customer_id=: the default routes, not all of them', async () => {
+  const provider = await createProvider('gql-empty', 'PJSIP/{target}@gql-empty');
+  const byDefault = (await admin(CreateRouteDocument, { input: { providerId: provider, target: '8' } })).data!.createRoute.id;
+  const own = (await admin(CreateRouteDocument, { input: { customerId: t.app.bootstrap!.customerId, providerId: provider, target: '8' } })).data!.createRoute.id;
+  const empty = (await admin(RoutesDocument, { customerId: '' })).data!.routes.map((route) => route.id);
+  expect(empty).toContain(byDefault);
+  expect(empty).not.toContain(own);
+  expect(empty).toEqual((await admin(RoutesDocument, { defaultOnly: true })).data!.routes.map((route) => route.id));
+  const viaRest = await rest(t, 'GET', '/routes?customer_id=&page_size=100');
+  expect(empty).toEqual((viaRest.body.result as { id: string }[]).map((route) => route.id));
+  // Without customerId (or with null): every route.
+  expect((await admin(RoutesDocument, { customerId: null })).data!.routes.map((route) => route.id)).toEqual(expect.arrayContaining([byDefault, own]));
 });
 
 it('makes a provider call through one provider, lists, reads and deletes its record; refuses bad input and other customers', async () => {

@@ -222,3 +222,13 @@ it('never changes a provider or route that was deleted meanwhile: the change com
     expect((await rest(t, 'GET', `/routes/${route}`)).status).toBe(404);
   }
 });
+
+it("does not serve VoIPBIN's Telnyx set-up: POST /providers/setup is 404 ROUTE_NOT_FOUND naming it, and makes no provider", async () => {
+  const before = (await rest(t, 'GET', '/providers?page_size=100')).body.result;
+  const setup = await rest(t, 'POST', '/providers/setup', { carrier: 'telnyx', api_key: 'KEY0123', name: 'Telnyx', detail: '' });
+  expect({ status: setup.status, error: setup.body.error }).toEqual({
+    status: 404,
+    error: { status: 'NOT_FOUND', reason: 'ROUTE_NOT_FOUND', message: 'There is no route POST /v1.0/providers/setup.', request_id: expect.any(String) },
+  });
+  expect((await rest(t, 'GET', '/providers?page_size=100')).body.result).toEqual(before);
+});

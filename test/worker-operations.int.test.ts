@@ -1,4 +1,5 @@
 import type { RunningSimulator } from '../src/telephony/simulator';
+import { garbledRequest, oversizedRequest, rawRequest } from './support/raw-http';
 import { restCall } from './support/rest-client';
 import { startStandaloneSimulator } from './support/sim';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -46,4 +47,24 @@ it("counts the events it dispatched in its own scrape, where the API's has none"
   const scrape = await waitFor(() => get(workerUrl, '/metrics'), (answer) => dispatched(answer.text, 'call_created') >= 1, 'the worker to count call_created');
   expect(scrape.text).toMatch(/^opencall_process_cpu_seconds_total/m);
   expect(dispatched((await get(t.baseUrl, '/metrics')).text, 'call_created')).toBe(0);
+});
+
+describe('a request its HTTP parser refuses is answered as the API answers it, in REST\'s error body', () => {
+  it.each(['/healthz', '/readyz', '/metrics'])('a ~200 kB request line to %s is 431 HEADERS_TOO_LARGE', async (path) => {
+    const answer = await rawRequest(workerUrl, oversizedRequest('GET', path));
+    expect({ status: answer.status, type: answer.headers['content-type'], error: answer.body.error }).toEqual({
+      status: 431,
+      type: 'application/json',
+      error: { status: 'INVALID_ARGUMENT', reason: 'HEADERS_TOO_LARGE', message: expect.stringMatching(/request line and headers are too large/), request_id: expect.stringMatching(/^req_/) },
+    });
+  });
+
+  it('a request line that is not HTTP/1.1 is 400 MALFORMED_REQUEST', async () => {
+    const answer = await rawRequest(workerUrl, garbledRequest('/healthz'));
+    expect({ status: answer.status, reason: answer.body.error?.reason, message: answer.body.error?.message }).toEqual({ status: 400, reason: 'MALFORMED_REQUEST', message: expect.stringMatching(/not valid HTTP/) });
+  });
+
+  it('still answers after them', async () => {
+    expect((await get(workerUrl, '/healthz')).status).toBe(200);
+  });
 });

@@ -16,7 +16,7 @@ import { createSandboxRouter } from './sandbox.routes';
 import { createWebRouter, defaultWebAssetsDir } from './web.routes';
 import { hitPerIp, limitPerCustomer, limitPerIp, type RateLimits } from './rate-limit';
 import { restErrorHandler } from '../rest/rest-errors';
-import { answerClientError, answerOnSocket } from './socket-errors';
+import { answerOnSocket, answerParserErrorsInRest } from './socket-errors';
 import { requestId } from './request-id';
 import { createTopicSocket } from './topic-socket';
 
@@ -47,7 +47,7 @@ export async function createApiServer(schema: GraphQLSchema, unlimited: Services
   const graphql = await createGraphqlEndpoint(server, schema, services, logger, options);
   const topics = createTopicSocket(services, logger);
   // A request Node's parser refuses (headers over its limit, not HTTP) is answered in REST's body.
-  server.on('clientError', answerClientError);
+  answerParserErrorsInRest(server);
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     // An upgrade is a request like any other: over the client's limit it is refused before it happens.

@@ -4,6 +4,7 @@ import type { Metrics } from '../platform/metrics';
 import type { DependencyCheck } from '../platform/readiness';
 import { listen } from './listen';
 import { createOperationsRouter } from './operations.routes';
+import { answerParserErrorsInRest } from './socket-errors';
 
 export interface OperationsServer {
   listen(port: number, host: string): Promise<number>;
@@ -19,6 +20,8 @@ export function createOperationsServer(checks: readonly DependencyCheck[], metri
   app.disable('x-powered-by');
   app.use(createOperationsRouter(checks, metrics));
   const server = createServer(app);
+  // A request its parser refuses is answered as the API answers one: the same port kind, the same body.
+  answerParserErrorsInRest(server);
   return {
     listen: (port, host) => listen(server, port, host),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -19,6 +19,12 @@ export interface ActiveflowMove {
   /** The flow it is in after the move (another one when it went on to on_complete_flow_id). */
   flowId?: string | undefined;
   currentAction: CurrentAction | null;
+  /**
+   * The current action begins with this move: the statement writes its tmExecute (and the call
+   * action's tm_execute) with the database's clock, the clock of every row the action then makes
+   * (a connect's legs, a recording), so that "made since the action began" is read on one clock.
+   */
+  startsAction: boolean;
   executedActions: ExecutedAction[];
   variables: Record<string, string>;
   loopCounts: Record<string, number>;
@@ -52,23 +58,31 @@ export function createActiveflowRepository(prisma: PrismaClient) {
     /** Applies the move if the activeflow is still running at `fromStep`; null when it is not. */
     async move(move: ActiveflowMove): Promise<Activeflow | null> {
       const callAction = move.callAction === undefined ? null : JSON.stringify(move.callAction);
+      const currentAction = JSON.stringify(move.currentAction);
       const rows = await prisma.$queryRaw<ActiveflowRow[]>`
-        WITH moved AS (
+        WITH stamped AS (
+          -- One reading of the clock for the whole move: the action's start, tm_update and tm_end agree.
+          SELECT at,
+                 CASE WHEN ${move.startsAction} THEN jsonb_set(${currentAction}::jsonb, '{tmExecute}', stamp) ELSE ${currentAction}::jsonb END AS current_action,
+                 CASE WHEN ${move.startsAction} THEN jsonb_set(${callAction}::jsonb, '{tm_execute}', stamp) ELSE ${callAction}::jsonb END AS call_action
+          FROM (SELECT at, to_jsonb(to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')) AS stamp FROM (SELECT clock_timestamp() AS at) now) clock
+        ), moved AS (
           UPDATE activeflows SET
             step = step + 1,
             flow_id = COALESCE(${move.flowId ?? null}::uuid, flow_id),
             status = CASE WHEN ${move.ended} THEN 'ended' ELSE status END,
-            tm_end = CASE WHEN ${move.ended} THEN clock_timestamp() ELSE tm_end END,
-            current_action = ${JSON.stringify(move.currentAction)}::jsonb,
+            tm_end = CASE WHEN ${move.ended} THEN stamped.at ELSE tm_end END,
+            current_action = stamped.current_action,
             executed_actions = ${JSON.stringify(move.executedActions)}::jsonb,
             variables = ${JSON.stringify(move.variables)}::jsonb,
             loop_counts = ${JSON.stringify(move.loopCounts)}::jsonb,
             event_seq = event_seq + 1,
-            tm_update = clock_timestamp()
+            tm_update = stamped.at
+          FROM stamped
           WHERE id = ${move.id}::uuid AND step = ${move.fromStep} AND status = 'running'
-          RETURNING *
+          RETURNING activeflows.*
         ), call_moved AS (
-          UPDATE calls SET action = ${callAction}::jsonb, event_seq = event_seq + 1, tm_update = clock_timestamp()
+          UPDATE calls SET action = (SELECT call_action FROM stamped), event_seq = event_seq + 1, tm_update = clock_timestamp()
           WHERE ${callAction}::jsonb IS NOT NULL AND id = (SELECT reference_id FROM moved) AND status <> 'hangup'
           RETURNING *
         ), event AS (${outboxInsert({ resource: 'activeflow', event: 'activeflow_updated', from: 'moved', callSource: 'call_moved' })}

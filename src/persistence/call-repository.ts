@@ -332,6 +332,17 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
       return rows.map(callFromRow);
     },
 
+    /**
+     * The calls chained to `masterId` made at or after `since`, a moment the database wrote (an
+     * action's tmExecute): compared in the statement, on the database's one clock, to the microsecond.
+     */
+    async findChainedSince(masterId: string, customerId: string, since: string): Promise<Call[]> {
+      const rows = await sql<CallRow>(Prisma.sql`
+        SELECT * FROM calls WHERE master_call_id = ${masterId}::uuid AND customer_id = ${customerId}::uuid AND tm_create >= ${since}::timestamptz
+        ORDER BY tm_create`);
+      return rows.map(callFromRow);
+    },
+
     async findChained(masterIds: readonly string[], customerId: string): Promise<Call[]> {
     const rows = await sql<CallRow>(Prisma.sql`
         SELECT * FROM calls WHERE master_call_id = ANY(${masterIds}::uuid[]) AND customer_id = ${customerId}::uuid

@@ -84,13 +84,16 @@ export class RoutingResolver {
     return toProvider(await ctx.services.routing.deleteProvider(ctx.customerId, id));
   }
 
-  @Query(() => [Route], { description: `Routes, newest first (the newest ${MAX_PAGE_SIZE}); customerId: that customer's only, defaultOnly: the default ones.` })
+  @Query(() => [Route], {
+    description: `Routes, newest first (the newest ${MAX_PAGE_SIZE}); customerId: that customer's only ("" or the all-zero UUID: the default ones, as REST's ?customer_id= reads it), defaultOnly: the default ones.`,
+  })
   async routes(
     @Ctx() ctx: GraphqlContext,
     @Arg('customerId', () => ID, { nullable: true }) customerId?: string | null,
     @Arg('defaultOnly', () => Boolean, { nullable: true }) defaultOnly?: boolean | null,
   ): Promise<Route[]> {
-    const filter = defaultOnly ? { customerId: ZERO_UUID } : customerId ? { customerId } : {};
+    // customerId is read as REST's ?customer_id= is (the service's one reading): "" is the default routes, not all of them.
+    const filter = defaultOnly ? { customerId: ZERO_UUID } : customerId === undefined || customerId === null ? {} : { customerId };
     return (await ctx.services.routing.listRoutes(ctx.customerId, { pageSize: MAX_PAGE_SIZE, ...filter })).map(toRoute);
   }
 

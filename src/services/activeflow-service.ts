@@ -87,15 +87,16 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
     // digits_receive collects from empty, from the moment it is current (in this same statement).
     if (next.action?.type === 'digits_receive') next.state.variables[DIGITS_VARIABLE] = '';
     const executed = [...flow.executedActions, ...(current ? [executedOf(current, outcome.error)] : []), ...next.passed].slice(-MAX_EXECUTED_KEPT);
-    const now = new Date().toISOString();
     const ended = next.action === null;
-    const currentAction: CurrentAction | null =
-      next.raw === null ? finalAction(current, executed.at(-1), now, next.error) : { ...next.raw, nextId: next.nextId, tmExecute: now };
+    // An action that begins here gets its tmExecute from the move's statement (the database's clock).
+    const { action: currentAction, starts } =
+      next.raw === null ? finalAction(current, executed.at(-1), next.error) : { action: { ...next.raw, nextId: next.nextId, tmExecute: '' }, starts: true };
     const moved = await activeflows.move({
       id: flow.id,
       fromStep: step,
       flowId,
       currentAction,
+      startsAction: starts,
       executedActions: executed,
       variables: next.state.variables,
       loopCounts: next.state.loopCounts,
@@ -160,6 +161,7 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
       id: flow.id,
       fromStep: flow.step,
       currentAction: current,
+      startsAction: false,
       executedActions: [...flow.executedActions, ...last].slice(-MAX_EXECUTED_KEPT),
       variables: flow.variables,
       loopCounts: flow.loopCounts,
@@ -213,11 +215,13 @@ export function createActiveflowService(deps: ActiveflowServiceDeps) {
  * After the end, current_action is the last action executed, with its error (or the error the
  * flow ended on): what a user debugging the flow looks for first.
  */
-function finalAction(current: CurrentAction | null, last: ExecutedAction | undefined, now: string, endError?: string): CurrentAction | null {
-  if (!last) return null;
-  const base: CurrentAction = current && current.id === last.id ? current : { ...last, nextId: null, tmExecute: now };
+function finalAction(current: CurrentAction | null, last: ExecutedAction | undefined, endError?: string): { action: CurrentAction | null; starts: boolean } {
+  if (!last) return { action: null, starts: false };
+  // The last action executed is the current one, or one passed on the way to the end (it starts now).
+  const continues = current !== null && current.id === last.id;
+  const base: CurrentAction = continues ? current : { ...last, nextId: null, tmExecute: '' };
   const error = endError ?? last.error;
-  return { ...base, option: last.option, ...(error ? { error } : {}) };
+  return { action: { ...base, option: last.option, ...(error ? { error } : {}) }, starts: !continues };
 }
 
 /** The call's `action` column: VoIPBIN's REST shape of the action being executed. */

@@ -333,6 +333,7 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     findById: async (id: string) => seen(await calls.findById(id)),
     findManyOwned: calls.findManyOwned,
     findChained: calls.findChained,
+    findChainedSince: calls.findChainedSince,
     findLive: calls.findLive,
     findLiveOn: calls.findLiveOn,
     placeOnMediaServer: calls.placeOnMediaServer,
@@ -348,4 +349,4 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
 export type CallService = ReturnType<typeof createCallService>;
 
 /** The reads of calls that workers need (by id or channel, without a customer). */
-export type CallLookups = Pick<CallService, 'findById' | 'findChained' | 'findLive' | 'findLiveOn' | 'findOrphanedChained' | 'callIdOfChannel' | 'findByChannel' | 'channelOf' | 'knownWithoutFlow'>;
+export type CallLookups = Pick<CallService, 'findById' | 'findChained' | 'findChainedSince' | 'findLive' | 'findLiveOn' | 'findOrphanedChained' | 'callIdOfChannel' | 'findByChannel' | 'channelOf' | 'knownWithoutFlow'>;

@@ -32,6 +32,12 @@ export interface ConnectDeps {
 }
 
 /**
+ * When the flow's current action began, as the database wrote it: a connect's legs are the calls
+ * chained to its call since then, which the database compares (calls.findChainedSince), not this process.
+ */
+const actionStartOf = (flow: Activeflow): string => flow.currentAction?.tmExecute || '1970-01-01T00:00:00Z';
+
+/**
  * The connect action's legs: outgoing calls chained to the call (`master_call_id`). Several
  * destinations ring as a groupcall of the call (its `master_call_id`), whose legs are chained too.
  */
@@ -40,8 +46,7 @@ export async function connectLegs({ calls, callService, groupcalls }: Omit<Conne
   // sends their originate again: an attempt that died between their insert and their originate
   // left them dialing with no channel. Only a leg still dialing is dialled (a linear groupcall's
   // current one; its earlier ones ended), and one dialled already is not dialled twice.
-  const since = new Date(flow.currentAction?.tmExecute ?? 0).getTime();
-  const made = (await calls.findChained([call.id], call.customerId)).filter((leg) => leg.tmCreate.getTime() >= since);
+  const made = await calls.findChainedSince(call.id, call.customerId, actionStartOf(flow));
   if (made.length > 0) return callService.dialAgain(made.map((leg) => leg.id));
   const source = action.option.source ?? call.source;
   const destinations = action.option.destinations.map((destination) => ({ type: destination.type, target: destination.target, name: destination.name }));
@@ -70,16 +75,16 @@ export function connectReactions(deps: ConnectDeps, transfers: ConnectTransferPo
     if (!flow || action?.type !== 'connect') return null;
     // This connect's legs are the calls chained since it began (as connectLegs finds them): a leg
     // of an earlier one (a transfer's, before a fallback that connects again) does not move it.
-    const since = new Date(flow.currentAction?.tmExecute ?? 0);
-    return { flow, since, bridgeId: connectBridgeId(flow.id, flow.currentAction?.tmExecute ?? '') };
+    return { flow, since: actionStartOf(flow), bridgeId: connectBridgeId(flow.id, flow.currentAction?.tmExecute ?? '') };
   }
 
-  const legsOf = async (masterCallId: string, customerId: string, since: Date) =>
-    (await calls.findChained([masterCallId], customerId)).filter((other) => other.tmCreate.getTime() >= since.getTime());
+  const legsOf = (masterCallId: string, customerId: string, since: string) => calls.findChainedSince(masterCallId, customerId, since);
+  const isLegOf = async (connect: { since: string }, leg: Call & { masterCallId: string }) =>
+    (await legsOf(leg.masterCallId, leg.customerId, connect.since)).some((other) => other.id === leg.id);
 
   async function bridge(leg: Call & { masterCallId: string }, hangupOthers: boolean): Promise<void> {
     const connect = await connectOf(leg.masterCallId);
-    if (!connect || leg.tmCreate.getTime() < connect.since.getTime()) return;
+    if (!connect || !(await isLegOf(connect, leg))) return;
     // The transferee's answer is the transfer's to bridge.
     if (connect.flow.status !== 'running' || (await transfers.isConsultCall(leg.id))) return;
     await media.createBridge(connect.bridgeId);
@@ -92,12 +97,14 @@ export function connectReactions(deps: ConnectDeps, transfers: ConnectTransferPo
 
   async function finish(masterCallId: string, customerId: string, endedLeg?: Call): Promise<void> {
     const connect = await connectOf(masterCallId);
-    if (!connect || (endedLeg && endedLeg.tmCreate.getTime() < connect.since.getTime())) return;
-    if ((await legsOf(masterCallId, customerId, connect.since)).some((other) => other.status !== 'hangup')) return;
+    if (!connect) return;
+    const legs = await legsOf(masterCallId, customerId, connect.since);
+    if (endedLeg && !legs.some((other) => other.id === endedLeg.id)) return;
+    if (legs.some((other) => other.status !== 'hangup')) return;
     await media.destroyBridge(connect.bridgeId);
     // A blind transfer that did not reach its transferee decides what the caller does next (its
     // fallback, a hangup): the connect does not move the flow on as well.
-    if (await transfers.decidesCaller(masterCallId, connect.since)) return;
+    if (await transfers.decidesCaller(masterCallId, new Date(connect.since))) return;
     if (connect.flow.status === 'running') await activeflows.advance(connect.flow.id, connect.flow.step);
   }
 

@@ -68,6 +68,7 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
     summary: 'Event stream over WebSocket',
     description:
       'Upgrade with credentials (e.g. ?token=), then send {"type":"subscribe","topics":["customer_id:<id>:call:*"]}; each event arrives as {"type":"<event>","data":<resource>}. Without an upgrade the path answers 404.',
+    readsNoBody: true,
     ok: { status: 101, description: 'Switching Protocols: the socket is open.' },
     errors: [404],
   },

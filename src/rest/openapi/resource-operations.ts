@@ -36,6 +36,7 @@ export const RESOURCE_OPERATIONS: readonly Operation[] = [
     path: '/v1.0/recordingfiles/{id}',
     tag: 'Recording',
     summary: "Download a recording's file",
+    readsNoBody: true,
     ok: { status: 307, description: 'A redirect to a freshly signed download URL.', headers: { Location: { description: 'The signed URL (valid for an hour).', schema: { type: 'string' } } } },
     errors: [400, 404, 409],
   },

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { connect } from 'ari-client';
 import { WebSocket } from 'ws';
+import { garbledRequest, oversizedRequest, rawRequest as rawBytes } from '../../../test/support/raw-http';
 import { startAriSimulator } from './index';
 import { EventLog, PASSWORD, startKit, TEST_DELAYS, traceWords, USER, wordsOf, type AriClientLike, type Kit } from './simulator-test-kit';
 
@@ -59,6 +60,25 @@ describe('what ari-client loads and how it is let in', () => {
     expect(await kit.ari.asterisk.ping!()).toMatchObject({ ping: 'pong', asterisk_id: '02:fc:00:00:00:01' });
     expect(await kit.ari.applications.list!()).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'voice' })]));
     await expect(kit.ari.applications.get!({ applicationName: 'nope' })).rejects.toThrow('Application not found');
+  });
+});
+
+describe('a request its HTTP parser refuses', () => {
+  // Answered as every other error of this Asterisk: the status, and ARI's `{"message": …}` body.
+  it.each(['/ari/channels', '/ari/events', '/sim/channels', '/nowhere'])('a ~200 kB request line to %s is 431, in ARI\'s error form', async (path) => {
+    const answer = await rawBytes(kit.sim.url, oversizedRequest('GET', path));
+    expect({ status: answer.status, type: answer.headers['content-type'], body: answer.body }).toEqual({
+      status: 431,
+      type: 'application/json',
+      body: { message: expect.stringMatching(/request line and headers are too large/) },
+    });
+  });
+
+  it('a request line that is not HTTP/1.1 is 400, and chunk extensions over the limit are 413', async () => {
+    expect(await rawBytes(kit.sim.url, garbledRequest('/ari/channels'))).toMatchObject({ status: 400, body: { message: expect.stringMatching(/not valid HTTP/) } });
+    const chunked = `POST /ari/channels HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n1;${'a'.repeat(200_000)}\r\nx\r\n0\r\n\r\n`;
+    expect(await rawBytes(kit.sim.url, chunked)).toMatchObject({ status: 413, body: { message: expect.stringMatching(/chunk extensions/) } });
+    expect((await rawRequest(`${kit.sim.url}/ari/channels`, 'GET', { authorization: basic })).status).toBe(200);
   });
 });
 

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerParserErrors, endWithJson } from '../../platform/http-parser-errors';
 import { credentialsCheck } from './credentials';
 import { createEventHub } from './event-hub';
 import { serveEventSocket } from './event-socket';
@@ -40,6 +41,8 @@ export async function startAriSimulator(options: SimulatorOptions): Promise<Runn
   const sandbox = createSandbox(hub, options.delays);
   const authorized = credentialsCheck(options.username, options.password);
   const server = createServer(createHttpApp(sandbox, hub, authorized));
+  // A request the parser refuses is answered as every other error here: ARI's `{"message": …}` body.
+  answerParserErrors(server, (socket, refusal, status) => endWithJson(socket, status, { message: refusal.message }));
   const eventSockets = serveEventSocket(server, hub, authorized);
 
   await new Promise<void>((resolve, reject) => {
