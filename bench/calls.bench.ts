@@ -1,6 +1,7 @@
 import { execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { connect } from 'ari-client';
 import { createClient } from 'graphql-ws';
 import Redis from 'ioredis';
@@ -60,15 +61,15 @@ async function runOnce(concurrency: number) {
   const id = randomBytes(4).toString('hex');
   const schema = `bench_${id}`;
   const token = `bench-${id}`;
-  const apiPort = 3900 + Math.floor(Math.random() * 50);
-  const simPort = apiPort + 100;
+  // Ports the OS finds free: benches of other checkouts may run on the machine at the same time.
+  const [apiPort, simPort, counterApi, counterWorker, counterHttp, redisPort] = await freePorts(6);
   const database = new URL(DATABASE_URL);
   const databaseName = `${database.pathname.slice(1) || 'opencall_bench'}_${id}`;
   const admin = new URL(DATABASE_URL);
   admin.pathname = '/postgres';
   const pgAdmin = new PgClient({ connectionString: admin.toString() });
   await pgAdmin.connect();
-  const counterPorts = { api: apiPort + 200, worker: apiPort + 201, http: apiPort + 202 };
+  const counterPorts = { api: counterApi, worker: counterWorker, http: counterHttp };
   const counter = await startProcess('pg-counter.js', { ...process.env, PG_COUNTER_TARGET: `${database.hostname}:${database.port || 5432}`, PG_COUNTER_PORTS: `api=${counterPorts.api},worker=${counterPorts.worker}`, PG_COUNTER_HTTP: String(counterPorts.http) }, `http://127.0.0.1:${counterPorts.http}/`);
   const viaCounter = (port: number) => {
     const url = new URL(DATABASE_URL);
@@ -77,8 +78,8 @@ async function runOnce(concurrency: number) {
     url.pathname = `/${databaseName}`;
     return url.toString();
   };
-  const redisServer = process.env.BENCH_REDIS_URL ? null : await startRedis(apiPort + 300);
-  const redisUrl = process.env.BENCH_REDIS_URL ?? `redis://127.0.0.1:${apiPort + 300}`;
+  const redisServer = process.env.BENCH_REDIS_URL ? null : await startRedis(redisPort);
+  const redisUrl = process.env.BENCH_REDIS_URL ?? `redis://127.0.0.1:${redisPort}`;
   const redis = new Redis(redisUrl);
   redis.on('error', () => undefined); // the server of the run stops before the bench ends
   const env = {
@@ -98,7 +99,8 @@ async function runOnce(concurrency: number) {
   const ariEnv = ARI ? { ARI_USERNAME: ARI.username, ARI_PASSWORD: ARI.password, ARI_ENDPOINT_TEL: ARI.endpoint, ARI_APP: `opencall-bench-${id}` } : {};
   // The simulator stands where Asterisk would: a process of its own that the worker reaches over ARI.
   const simulator = ARI ? null : await startProcess('../src/telephony/simulator/main.js', env, `http://127.0.0.1:${simPort}/ari/asterisk/ping`);
-  const worker = await startProcess('worker', { ...env, ...ariEnv, ARI_URL: ariUrl, DATABASE_URL: viaCounter(counterPorts.worker) }, null);
+  // WORKER_PORT=0: the worker's operations port is any free one (its default, 3001, may be taken).
+  const worker = await startProcess('worker', { ...env, ...ariEnv, ARI_URL: ariUrl, DATABASE_URL: viaCounter(counterPorts.worker), WORKER_PORT: '0' }, null);
   const api = await startProcess('api', { ...env, ...ariEnv, DATABASE_URL: viaCounter(counterPorts.api) }, `http://127.0.0.1:${apiPort}/health`);
   const startedAt = performance.now();
   const baseUrl = `http://127.0.0.1:${apiPort}`;
@@ -403,3 +405,16 @@ main().then(
     process.exit(1);
   },
 );
+
+/** `count` distinct ports free on 127.0.0.1 now (each bound to port 0, read, and let go together). */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+      const server = createServer().once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    })),
+  );
+  const ports = servers.map((server) => (server.address() as { port: number }).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}

@@ -18,7 +18,7 @@ const SOURCE_NUMBER = '+15551230000';
 async function main(): Promise<void> {
   const { schema, token, apiPort, simPort, env } = benchDeployment(DATABASE_URL);
   const simulator = await startProcess('../src/telephony/simulator/main.js', env, `http://127.0.0.1:${simPort}/ari/asterisk/ping`);
-  const worker = await startProcess('worker', { ...env, ARI_URL: `http://127.0.0.1:${simPort}` }, null);
+  const worker = await startProcess('worker', { ...env, ARI_URL: `http://127.0.0.1:${simPort}`, WORKER_PORT: '0' }, null);
   const api = await startProcess('api', env, `http://127.0.0.1:${apiPort}/health`);
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   const simUrl = `http://127.0.0.1:${simPort}`;

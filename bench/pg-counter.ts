@@ -63,6 +63,11 @@ for (const [name, port] of listeners) {
   counts[name] = 0;
   createServer((client: Socket) => {
     const server = connect(Number(targetPort), targetHost);
+    // Without these, Nagle's algorithm holds a small write (a statement, its reply) back until the
+    // previous one is acknowledged, adding tens of ms to every round trip the proxy relays: pg
+    // and Postgres themselves set TCP_NODELAY, so the proxy must too or it measures itself.
+    client.setNoDelay(true);
+    server.setNoDelay(true);
     const count = frontendCounter(name);
     client.on('data', (chunk: Buffer) => {
       count(chunk);

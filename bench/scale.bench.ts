@@ -141,7 +141,7 @@ async function main(): Promise<void> {
   const simUrl = `http://127.0.0.1:${simPort}`;
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   const simulator = await startProcess('../src/telephony/simulator/main.js', env, `${simUrl}/ari/asterisk/ping`);
-  const worker = await startProcess('worker', { ...env, ARI_URL: simUrl }, null);
+  const worker = await startProcess('worker', { ...env, ARI_URL: simUrl, WORKER_PORT: '0' }, null);
   const api = await startProcess('api', env, `${baseUrl}/health`);
   const processes: Record<string, BenchProcess> = { api, worker, simulator };
   const pg = new PgClient({ connectionString: DATABASE_URL });

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     WEBHOOK_BACKOFF_MS: process.env.WEBHOOK_BACKOFF_MS ?? '100',
+    WORKER_PORT: '0', // any free port: the default (3001) may be taken
   };
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []; // e.g. --cpu-prof
   const worker = spawn(process.execPath, [...nodeArgs, path.resolve(__dirname, '../src/main.js'), 'worker'], { env, stdio: ['ignore', 'inherit', 'inherit'] });

@@ -77,6 +77,7 @@ import { sqlOnPool } from './persistence/sql';
 import { createQueuedMediaControls } from './workers/media-control-queue';
 import { createQueuedTelephonyCommands, createTelephonyQueue } from './workers/telephony-queue';
 import { createTelephonyWorker } from './workers/telephony-worker';
+import { startDialTimeoutSweep } from './workers/dial-timeouts';
 import { createChannelHangup, hangupNow } from './workers/channel-hangup';
 import { startWebhookDelivery } from './workers/webhooks/webhook-delivery';
 import { createWebhookDeliveries } from './services/webhook-deliveries';
@@ -368,6 +369,8 @@ async function startWorkers(config: Config, services: Services, { redisConnectio
     lockMs: config.jobLockMs,
   });
   stops.push(() => telephonyWorker.close());
+  const dialTimeouts = startDialTimeoutSweep({ callService: services.calls, everyMs: config.dialTimeoutSweepMs, logger: logger.child({ part: 'dial-timeouts' }) });
+  stops.push(() => dialTimeouts.stop());
   const flowWorker = createFlowWorker({ connection, prefix: config.redisPrefix, executor: flowExecutor, logger: logger.child({ part: 'flows' }), lockMs: config.jobLockMs });
   stops.push(() => flowWorker.close());
   const recordingWorker = createRecordingWorker({

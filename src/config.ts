@@ -87,6 +87,11 @@ const configSchema = z.object({
    * of a worker that died go to another after it, so a call waits at most this long to be dialled.
    */
   jobLockMs: z.coerce.number().int().positive().default(30_000),
+  /**
+   * How often each worker ends the calls dialing or ringing past their dial timeout
+   * (src/workers/dial-timeouts.ts): a call rings at most this much longer than its dial_timeout.
+   */
+  dialTimeoutSweepMs: z.coerce.number().int().positive().default(1000),
   /** Reactions to committed events (src/workers/reactions/): attempts, first backoff, job lock. */
   reactions: z.object({
     attempts: z.coerce.number().int().positive().default(5),
@@ -181,6 +186,7 @@ export function loadConfig(env: Env = process.env): Config {
       concurrency: env.WEBHOOK_CONCURRENCY,
     },
     jobLockMs: env.JOB_LOCK_MS,
+    dialTimeoutSweepMs: env.DIAL_TIMEOUT_SWEEP_MS,
     reactions: {
       attempts: env.REACTION_ATTEMPTS,
       backoffMs: env.REACTION_BACKOFF_MS,

@@ -55,11 +55,15 @@ const service = () => createCallService({ prisma: db.get().prisma, calls: create
 const input = { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559876543' }] };
 
 describe('creating calls', () => {
-  it('queues an originate and a dial timeout per call, once', async () => {
+  it('queues an originate per call, once, and stores its dial deadline instead of a timer job', async () => {
     const [call] = await service().create(customerId, { ...input, dialTimeout: 45_000 });
     expect((await queue.getJob(`originate_${call!.id}`))?.data).toEqual({ callId: call!.id });
-    const timeout = await queue.getJob(`dial-timeout_${call!.id}`);
-    expect(timeout?.opts.delay).toBe(45_000);
+    expect(await queue.getJobCounts('delayed', 'waiting')).toMatchObject({ delayed: 0 });
+    // The deadline is the insert's now() (its transaction's start) plus the dial timeout.
+    const [row] = await db.get().prisma.$queryRaw<{ ahead_ms: number }[]>`
+      SELECT extract(epoch FROM dial_deadline - tm_create) * 1000 AS ahead_ms FROM calls WHERE id = ${call!.id}::uuid`;
+    expect(Number(row!.ahead_ms)).toBeLessThanOrEqual(45_000);
+    expect(Number(row!.ahead_ms)).toBeGreaterThan(44_000);
   });
 });
 

@@ -194,14 +194,16 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
         WITH inserted AS (
           INSERT INTO calls (id, channel_id, customer_id, flow_id, activeflow_id, type, status, direction, source, destination,
                              master_call_id, groupcall_id, early_execution, dial_timeout, variables, event_seq, tm_create, tm_update,
-                             tm_ringing, tm_progressing, route_plan, attempts, media_server)
+                             tm_ringing, tm_progressing, route_plan, attempts, media_server, dial_deadline)
           SELECT x.id, x.channel_id, x.customer_id, x.flow_id, CASE WHEN x.flow_id IS NOT NULL THEN gen_random_uuid() END, x.type, x.status, x.direction, x.source, x.destination,
                  x.master_call_id, x.groupcall_id, x.early_execution, x.dial_timeout, COALESCE(x.variables, '{}'::jsonb), 1, clock_timestamp(), clock_timestamp(),
                  CASE WHEN x.status IN ('ringing', 'progressing') THEN clock_timestamp() END,
                  CASE WHEN x.status = 'progressing' THEN clock_timestamp() END,
                  COALESCE(x.route_plan, '[]'::jsonb),
                  CASE WHEN x.attempt IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(x.attempt || jsonb_build_object('tm_start', clock_timestamp())) END,
-                 x.media_server
+                 x.media_server,
+                 -- The dial-timeout sweep (src/workers/dial-timeouts.ts) ends it past this, on the database's clock.
+                 CASE WHEN x.direction = 'outgoing' THEN now() + x.dial_timeout * interval '1 millisecond' END
           FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(
             id uuid, channel_id text, customer_id uuid, flow_id uuid, type text, status text, direction text, source jsonb,
             destination jsonb, master_call_id uuid, groupcall_id uuid, early_execution boolean, dial_timeout int, variables jsonb,
@@ -384,6 +386,18 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
     },
 
     /** Live calls, for reconciling with the media server after a reconnect. */
+    /**
+     * Calls still dialing or ringing past their dial deadline by the database's clock (so every
+     * worker agrees when a call is due), the most overdue first; the partial index over calls
+     * dialing or ringing keeps this from reading any other call.
+     */
+    async findOverdueDials(limit: number): Promise<Call[]> {
+      const rows = await sql<CallRow>(Prisma.sql`
+        SELECT * FROM calls WHERE status IN ('dialing', 'ringing') AND dial_deadline <= now()
+        ORDER BY dial_deadline LIMIT ${limit}`);
+      return rows.map(callFromRow);
+    },
+
     async findLive(): Promise<Call[]> {
       const rows = await sql<CallRow>(Prisma.sql`SELECT * FROM calls WHERE status <> 'hangup'`);
       return rows.map(callFromRow);

@@ -324,17 +324,25 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
     },
 
     /**
-     * Sends again the originate and dial timeout of those calls still dialing, for a retry that
-     * finds calls an earlier attempt made, which may have died before it sent them. Harmless for
-     * a call they were sent for: the jobs are keyed by the call, the originate re-reads it, and a
-     * channel already made is not dialled twice (its mark).
+     * Sends again the originate of those calls still dialing, for a retry that finds calls an
+     * earlier attempt made, which may have died before it sent it. Harmless for a call it was
+     * sent for: the job is keyed by the call, the originate re-reads it, and a channel already
+     * made is not dialled twice (its mark). Their dial timeout needs nothing: it is each call's
+     * deadline, stored by its insert, which the sweep enforces.
      */
     async dialAgain(callIds: readonly string[]): Promise<void> {
       const found = await Promise.all(callIds.map((id) => calls.findById(id)));
-      await Promise.all(
-        found.flatMap((call) => (call && call.status === 'dialing' && !call.hangupRequest ? [commands.originate(call.id), commands.scheduleDialTimeout(call.id, call.dialTimeoutMs)] : [])),
-      );
+      await Promise.all(found.flatMap((call) => (call && call.status === 'dialing' && !call.hangupRequest ? [commands.originate(call.id)] : [])));
     },
+
+    /** Calls dialing or ringing past their dial deadline (src/workers/dial-timeouts.ts), at most `limit`. */
+    findOverdueDials: (limit: number): Promise<Call[]> => calls.findOverdueDials(limit),
+    /**
+     * The dial timeout of a call found overdue: decided on the row as read, applied as a
+     * conditional move (a call answered or ended since changes nothing; of two sweeps at once
+     * one moves it, the other re-reads and finds nothing to do).
+     */
+    dialTimedOut: async (call: Call): Promise<Call> => seen(await apply(call, { type: 'dial_timeout' })),
     /** Whether this process knows the call has no flow (so there is none to end at its hangup). */
     knownWithoutFlow: (callId: string): boolean => known.get(callId)?.activeflowId === null,
     /** A call as a hangup job saw it decided (the job comes from another process). */

@@ -84,9 +84,8 @@ export function createCallsUseCase({ prisma, calls, commands, numbers }: CreateC
       if (masterCallId) await resolveMaster(calls, customerId, masterCallId);
     }
     if (created.length === 0) throw new AppError('MASTER_CALL_NOT_DIALING', 'The master call is no longer dialing, ringing or progressing.', 'master_call_id');
-    await Promise.all(
-      created.flatMap((call) => [commands.originate(call.id), commands.scheduleDialTimeout(call.id, call.dialTimeoutMs)]),
-    );
+    // No timer to start: the insert stored each call's dial deadline, which the workers' sweep enforces.
+    await Promise.all(created.map((call) => commands.originate(call.id)));
     return created;
   };
 }

@@ -63,8 +63,9 @@ export interface GroupcallServiceDeps {
 export function createGroupcallService(deps: GroupcallServiceDeps) {
   const { prisma, calls, groupcalls, callService, commands, numbers } = deps;
 
-  const dial = async (legs: readonly { id: string; dialTimeoutMs: number }[]) => {
-    await Promise.all(legs.flatMap((leg) => [commands.originate(leg.id), commands.scheduleDialTimeout(leg.id, leg.dialTimeoutMs)]));
+  /** Each leg's dial deadline was stored by its insert (a linear leg's when it is dialled), so only the originate is sent. */
+  const dial = async (legs: readonly { id: string }[]) => {
+    await Promise.all(legs.map((leg) => commands.originate(leg.id)));
   };
 
   /** Inserts what a dial plan makes, in one transaction (`first`: a statement that must come before). */

@@ -16,6 +16,4 @@ export interface TelephonyCommands {
    * and its facts let the worker apply the channel's end without reading the call first.
    */
   hangup: HangupCommand;
-  /** Ends the call with reason `dialout` if it has not been answered `delayMs` from now. */
-  scheduleDialTimeout(callId: string, delayMs: number): Promise<void>;
 }

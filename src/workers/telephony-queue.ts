@@ -9,6 +9,7 @@ export type TelephonyJob =
   | { name: 'originate'; data: { callId: string } }
   /** `channelId` and `call` (the facts the hangup was decided on) are absent in jobs queued before they were added. */
   | { name: 'hangup'; data: { callId: string; cause: number; channelId?: string; call?: Pick<CallFacts, 'status' | 'direction' | 'hangupRequest'> & { activeflowId: string | null } } }
+  /** No longer queued (the dial deadline's sweep replaced it); a job left from before still runs. */
   | { name: 'dial-timeout'; data: { callId: string } }
   | { name: 'media-control'; data: MediaControlJob };
 
@@ -31,9 +32,6 @@ export function createQueuedTelephonyCommands(queue: Queue): TelephonyCommands {
     async hangup(call, cause) {
       const facts = { status: call.status, direction: call.direction, hangupRequest: call.hangupRequest, activeflowId: call.activeflowId };
       await queue.add('hangup', { callId: call.id, cause, channelId: call.channelId, call: facts }, { jobId: `hangup_${call.id}_${call.eventSeq}` });
-    },
-    async scheduleDialTimeout(callId, delayMs) {
-      await queue.add('dial-timeout', { callId }, { jobId: `dial-timeout_${callId}`, delay: delayMs });
     },
   };
 }

@@ -69,6 +69,7 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
       case 'hangup':
         return hangup(command.data);
       case 'dial-timeout':
+        // Queued by a version before the dial deadline's sweep (a delayed job may outlive an upgrade).
         await callService.signal(command.data.callId, { type: 'dial_timeout' });
         return;
       case 'media-control':

@@ -13,7 +13,7 @@ import type { TelephonyCommands } from '../../src/services/ports';
  * what it committed before stays and nothing after is sent.
  */
 export const CRASH = new Error('the worker died here');
-export const dyingTelephony: TelephonyCommands = { originate: () => Promise.reject(CRASH), hangup: () => Promise.reject(CRASH), scheduleDialTimeout: () => Promise.reject(CRASH) };
+export const dyingTelephony: TelephonyCommands = { originate: () => Promise.reject(CRASH), hangup: () => Promise.reject(CRASH) };
 
 /** The call and groupcall services of a worker about to die: on the product's database, with the dying telephony port. */
 export function dyingServices(prisma: PrismaClient, numbers: NumberService) {

@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from '../../platform/logger';
-import { repeatedFailure } from '../../platform/repeated-failure';
+import { startPeriodicSweep } from '../../platform/periodic-sweep';
 import type { WebhookDeliveries } from '../../services/webhook-deliveries';
 import { wakeLanes, type LaneJobData } from './webhook-queue';
 
@@ -10,24 +10,10 @@ import { wakeLanes, type LaneJobData } from './webhook-queue';
  * delayed retry, and a sender killed mid-attempt (once its lease runs out).
  */
 export function startWebhookSweep(deps: { deliveries: WebhookDeliveries; queue: Queue<LaneJobData>; everyMs: number; logger: Logger }) {
-  let running: Promise<void> | null = null;
-  const failure = repeatedFailure(deps.logger, 'webhook sweep failed');
-  const sweep = async () => {
+  return startPeriodicSweep(deps.everyMs, deps.logger, 'webhook sweep failed', async () => {
     const lanes = await deps.deliveries.stalledLanes(deps.everyMs);
     // The id names the head and its attempt: sweeps of one stall are one job.
     await wakeLanes(deps.queue, lanes.map((lane) => ({ ...lane, cause: `sweep_${lane.headId}_${lane.attempts}` })));
     if (lanes.length) deps.logger.info({ lanes: lanes.length }, 'woke stalled webhook lanes');
-  };
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sweep()
-      .then(failure.succeeded, failure.failed)
-      .finally(() => (running = null));
-  }, deps.everyMs);
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  });
 }
