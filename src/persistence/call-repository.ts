@@ -385,7 +385,6 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
       return rows.map(callFromRow);
     },
 
-    /** Live calls, for reconciling with the media server after a reconnect. */
     /**
      * Calls still dialing or ringing past their dial deadline by the database's clock (so every
      * worker agrees when a call is due), the most overdue first; the partial index over calls
@@ -398,6 +397,7 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
       return rows.map(callFromRow);
     },
 
+    /** Live calls, for reconciling with the media server after a reconnect. */
     async findLive(): Promise<Call[]> {
       const rows = await sql<CallRow>(Prisma.sql`SELECT * FROM calls WHERE status <> 'hangup'`);
       return rows.map(callFromRow);

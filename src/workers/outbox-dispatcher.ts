@@ -218,6 +218,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       if (timer) clearInterval(timer);
       await draining;
       if (connection) {
+        // No wake-ups from here on; its error listener stays until it is handed back, as its last queries may fail.
         connection.off('notification', wake);
         await connection.query(`UNLISTEN "${channel}"`).catch(() => undefined);
         if (leader) await connection.query('SELECT pg_advisory_unlock(hashtext($1))', [channel]).catch(() => undefined);
