@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { readdirSync } from 'node:fs';
 import { loadTrace, TRACE_DIR } from '../../../test/support/traces';
@@ -30,9 +30,12 @@ beforeAll(async () => {
   await once(server, 'listening');
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
+let afterSilent = () => undefined as void;
 afterEach(() => {
   for (const stream of streams) stream.close();
   streams = [];
+  afterSilent();
+  afterSilent = () => undefined;
 });
 afterAll(async () => {
   for (const ws of sockets.clients) ws.terminate();
@@ -41,12 +44,12 @@ afterAll(async () => {
   await once(server, 'close');
 });
 
-function open() {
+function open(at = url) {
   const heard: AriEvent[] = [];
   const said: string[] = [];
   let wake: () => void = () => undefined;
   const stream = openAriEventStream(
-    { url, username: 'user', password: 'p:ss', app: 'opencall' },
+    { url: at, username: 'user', password: 'p:ss', app: 'opencall', requestTimeoutMs: 200 },
     {
       event: (raw) => {
         heard.push(raw);
@@ -93,4 +96,19 @@ it('opens the socket again when it drops, saying so, and closes it when closed',
   await until(() => heard.length === 1);
   stream.close();
   await once(second, 'close');
+});
+
+it('tries again when a server takes the connection and never answers the upgrade', async () => {
+  const held: Socket[] = [];
+  const silent = createTcpServer((socket) => void held.push(socket));
+  afterSilent = () => {
+    for (const socket of held) socket.destroy();
+    silent.close();
+  };
+  silent.listen(0, '127.0.0.1');
+  await once(silent, 'listening');
+  const { said } = open(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`);
+  // A second connection comes only once the first one's handshake was given up.
+  while (held.length < 2) await once(silent, 'connection');
+  expect(said[0]).toBe('reconnecting');
 });

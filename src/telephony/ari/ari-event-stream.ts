@@ -6,6 +6,8 @@ export interface AriEventStreamSettings {
   username: string;
   password: string;
   app: string;
+  /** Bounds the opening handshake (ARI_REQUEST_TIMEOUT_MS): a server that takes the connection and never answers is tried again. */
+  requestTimeoutMs: number;
 }
 
 export interface AriEventStreamListeners {
@@ -67,7 +69,7 @@ export function openAriEventStream(settings: AriEventStreamSettings, listeners: 
   function connect(): void {
     retryTimer = null;
     if (closed) return;
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, { handshakeTimeout: settings.requestTimeoutMs });
     socket = ws;
     // An error is followed by a close: one attempt more for the two.
     let failed = false;
