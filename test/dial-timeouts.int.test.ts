@@ -85,7 +85,8 @@ it('moves an overdue call once when several processes time it out at the same mo
     const other = createCallService({ prisma: db.prisma, calls: createCallRepository(db.prisma), commands: createQueuedTelephonyCommands(queue), numbers: t.app.services.numbers, logger: createLogger('silent') });
     const row = (await t.app.services.calls.findById(callId))!;
     const results = await Promise.all([t.app.services.calls, other, t.app.services.calls, other].map((service) => service.dialTimedOut(row)));
-    expect(results.map((result) => result.status)).toEqual(['canceling', 'canceling', 'canceling', 'canceling']);
+    // Each answers the call as it is afterwards: canceling, or already hung up when a loser re-read it late.
+    expect(results.every((result) => result.status === 'canceling' || result.status === 'hangup')).toBe(true);
     const ended = await waitForHangup(t, callId);
     expect(ended).toMatchObject({ hangup_by: 'local', hangup_reason: 'dialout' });
     expect(await eventTypes(callId)).toEqual(['call_created', 'call_ringing', 'call_updated', 'call_hungup']);
