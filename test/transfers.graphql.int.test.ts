@@ -77,6 +77,9 @@ describe('transfers over GraphQL', () => {
     const made = (await transferCall(transferer, WARM)).data!.transferCall;
     const second = await transferCall(transferer, WARM);
     expect(second.errors?.[0]?.extensions?.code).toBe('TRANSFER_IN_PROGRESS');
+    // Cancelled once the caller is on hold, so the cancel has a hold to take off (the race of a
+    // cancel with the hold is the race matrix's).
+    await waitFor(() => farEnd(t, caller), (far) => (far?.moh as { active?: boolean } | undefined)?.active === true && far?.mute === 'in', 'the caller held');
     const cancelled = await graphql(t.baseUrl, t.accessKey, CancelTransferDocument, { id: made.id });
     expect(cancelled.data?.cancelTransfer).toMatchObject({ status: 'CANCELLED', reason: 'cancelled' });
     expect((await graphql(t.baseUrl, t.accessKey, CompleteTransferDocument, { id: made.id })).errors?.[0]?.extensions?.code).toBe('TRANSFER_ENDED');
@@ -90,8 +93,12 @@ describe('transfers over GraphQL', () => {
       await client.dispose();
     }
     await waitForCall(t, caller, (c) => c.mute_direction === '', 'the caller unmuted');
-    await waitFor(() => farEnd(t, caller), (far) => (far?.bridged_with as string[] | undefined)?.includes(transferer) === true, 'caller back with the transferer');
-    expect(await farEnd(t, caller)).toMatchObject({ moh: { active: false }, mute: 'none' });
+    const far = await waitFor(
+      () => farEnd(t, caller),
+      (far) => (far?.bridged_with as string[] | undefined)?.includes(transferer) === true && (far?.moh as { active?: boolean } | undefined)?.active === false && far?.mute === 'none',
+      'caller back with the transferer, off hold and unmuted',
+    );
+    expect(far).toMatchObject({ moh: { active: false }, mute: 'none' });
     await simPost(t.simUrl, `/sim/channels/${caller}/hangup`);
   });
 
