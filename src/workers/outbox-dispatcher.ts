@@ -127,7 +127,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
    */
   async function drain(client: PoolClient): Promise<void> {
     lastReadAt = wakeUps;
-    let events = (await client.query<EventRow>(FIRST_BATCH, [batchSize])).rows.map(eventFromRow);
+    let events = (await client.query<EventRow>({ name: 'outbox_first_batch', text: FIRST_BATCH, values: [batchSize] })).rows.map(eventFromRow);
     while (events.length > 0) {
       await publish(events);
       options.onPublished?.(events);
@@ -136,7 +136,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       if (limit > 0) lastReadAt = wakeUps;
       const ids = events.map((event) => event.id);
       const positions = events.map((event) => event.position);
-      const { rows } = await client.query<NextBatchRow>(MARK_AND_READ_NEXT, [ids, ASKABLE_JSON, positions, limit]);
+      const { rows } = await client.query<NextBatchRow>({ name: 'outbox_mark_and_read_next', text: MARK_AND_READ_NEXT, values: [ids, ASKABLE_JSON, positions, limit] });
       const lanes = rows[0]?.lanes;
       if (lanes?.length && options.wakeLanes) {
         await options.wakeLanes(lanes).catch((error: unknown) => logger.warn({ err: error }, 'could not wake webhook lanes; the sweep will'));
