@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -74,6 +74,9 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
       graphqlTimer(options.metrics),
       // The explorer at /explorer is the landing page: Apollo's own would load from a CDN.
       ApolloServerPluginLandingPageDisabled(),
+      // No field carries a cache hint, and Apollo's cache-control plugin (on by default) hooked
+      // every field of every request to compute a policy that was never sent.
+      ApolloServerPluginCacheControlDisabled(),
       { async serverWillStart() { return { async drainServer() { await socket.dispose(); } }; } },
     ],
   });
