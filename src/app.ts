@@ -74,6 +74,8 @@ import { startMediaEventConsumer } from './workers/media-event-consumer';
 import { createOutboxDispatcher, type OutboxDispatcher } from './workers/outbox-dispatcher';
 import { createOutboxWake, type OutboxWake } from './events/outbox-wake';
 import { sqlOnPool } from './persistence/sql';
+import { createRouteRepository } from './persistence/route-repository';
+import { createTtlMemo } from './platform/ttl-memo';
 import { createQueuedMediaControls } from './workers/media-control-queue';
 import { createQueuedTelephonyCommands, createTelephonyQueue } from './workers/telephony-queue';
 import { createTelephonyWorker } from './workers/telephony-worker';
@@ -140,7 +142,8 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
     const queue = createTelephonyQueue(redis, config.redisPrefix);
     stops.push(() => queue.close());
     const hotSql = sqlOnPool(db.pool);
-    const callRepository = createCallRepository(db.prisma, hotSql);
+    const routeCandidates = createTtlMemo({ lookup: createRouteRepository(db.prisma, hotSql).candidatesFor, ttlMs: config.routeCacheMs });
+    const callRepository = createCallRepository(db.prisma, hotSql, routeCandidates.get);
     const flowQueue = createFlowQueue(redis, config.redisPrefix);
     stops.push(() => flowQueue.close());
     const flows = createFlowService(db.prisma);
@@ -197,7 +200,7 @@ export async function startApp(config: Config, role: Role, logger: Logger): Prom
       }),
       webhooks,
       transfers: createTransferService({ transfers: createTransferRepository(db.prisma), calls, flows }),
-      routing: createRoutingService(db.prisma),
+      routing: createRoutingService(db.prisma, routeCandidates.forget),
       providerCalls: createProviderCallService(db.prisma, calls),
     };
     const bootstrap = await services.auth.bootstrap(config.bootstrapAccessKey);

@@ -37,6 +37,12 @@ const configSchema = z.object({
    * changed it, it stops at once.
    */
   authCacheMs: z.coerce.number().int().min(0).default(1000),
+  /**
+   * How long a process plans calls with the routes and providers it read (0: read them for every
+   * call). A change made through another process applies to the calls made here after up to this
+   * long; in the process that made it, at once.
+   */
+  routeCacheMs: z.coerce.number().int().min(0).default(1000),
   /** Requests allowed per window, per customer and per client IP (Redis counters). */
   rateLimit: z.object({
     windowMs: z.coerce.number().int().positive().default(1000),
@@ -160,6 +166,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtSecret: env.JWT_SECRET,
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
     authCacheMs: env.AUTH_CACHE_MS,
+    routeCacheMs: env.ROUTE_CACHE_MS,
     graphqlIntrospection: env.GRAPHQL_INTROSPECTION,
     webAssetsDir: env.WEB_ASSETS_DIR,
     graphqlStacktraces: env.GRAPHQL_STACKTRACES,

@@ -102,8 +102,12 @@ export interface CallListQuery {
  * Single statements go through `sql` (straight on the pool in the product, see sql.ts);
  * transactions through Prisma.
  */
-export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlOnPrisma(prisma)) {
-  const routes = createRouteRepository(prisma, sql);
+export function createCallRepository(
+  prisma: PrismaClient,
+  sql: SqlRunner = sqlOnPrisma(prisma),
+  /** The routes a customer's calls are planned with (the product's are memoized for ROUTE_CACHE_MS). */
+  routeCandidates: (customerId: string) => Promise<RouteCandidate[]> = createRouteRepository(prisma, sql).candidatesFor,
+) {
 
   /** The same move of several calls in one statement (each with its event): answers those still in `from`. */
   async function transitionMany(ids: readonly string[], change: Omit<CallTransition, 'id'>): Promise<Call[]> {
@@ -145,7 +149,7 @@ export function createCallRepository(prisma: PrismaClient, sql: SqlRunner = sqlO
         plans.set(call.id, call.routePlan);
         continue;
       }
-      if (!candidates.has(call.customerId)) candidates.set(call.customerId, await routes.candidatesFor(call.customerId));
+      if (!candidates.has(call.customerId)) candidates.set(call.customerId, await routeCandidates(call.customerId));
       plans.set(call.id, planRoute(candidates.get(call.customerId)!, call.customerId, (call.destination as StoredAddress).target));
     }
     return plans;

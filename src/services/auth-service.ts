@@ -3,6 +3,7 @@ import bcrypt from 'bcryptjs';
 import { AppError } from '../domain/errors';
 import type { PrismaClient } from '../persistence/database';
 import { sqlOnPrisma, type SqlRunner } from '../persistence/sql';
+import { createTtlMemo } from '../platform/ttl-memo';
 import { Prisma } from '../generated/prisma/client';
 import { looksLikeJwt, signJwt, verifyJwt } from '../platform/jwt';
 import { isUuid } from './ids';
@@ -71,13 +72,25 @@ export function createAuthService(prisma: PrismaClient, settings: AuthSettings, 
    * looking it up was a fifth of a call's statements. Trusted for `cacheMs` and never past the
    * key's own expiry; a change to keys or customers in this process forgets them all at once.
    */
-  const trusted = new Map<string, { principal: Principal; until: number }>();
-  const cacheMs = settings.cacheMs ?? 0;
+  const trusted = createTtlMemo<{ principal: Principal; expiresAt: number }>({
+    ttlMs: settings.cacheMs ?? 0,
+    until: (key) => key.expiresAt,
+    maxKeys: KEY_MEMO_SIZE,
+    lookup: async (hash) => {
+      // Every request of every client comes through here: one indexed lookup, in plain SQL.
+      const [key] = await sql<{ id: string; customer_id: string; tm_expire: Date | null }>(Prisma.sql`
+        SELECT k.id, k.customer_id, k.tm_expire FROM access_keys k JOIN customers c ON c.id = k.customer_id
+        WHERE k.token_hash = ${hash} AND k.tm_delete IS NULL AND c.tm_delete IS NULL
+          AND (k.tm_expire IS NULL OR k.tm_expire > now())`);
+      if (!key) throw new AppError('UNAUTHENTICATED', 'The access key is not valid.');
+      return { principal: { customerId: key.customer_id, credentialId: key.id }, expiresAt: key.tm_expire?.getTime() ?? Infinity };
+    },
+  });
 
   return {
     /** Keys or customers changed: no key looked up before is trusted any longer. */
     forgetKeys(): void {
-      trusted.clear();
+      trusted.forget();
     },
 
     /**
@@ -88,22 +101,7 @@ export function createAuthService(prisma: PrismaClient, settings: AuthSettings, 
       if (!token) throw new AppError('UNAUTHENTICATED', 'An access key is required (Authorization: Bearer, ?token= or ?accesskey=).');
       if (token.length > MAX_TOKEN_LENGTH) throw new AppError('UNAUTHENTICATED', 'The access key is not valid.');
       if (looksLikeJwt(token)) return userPrincipal(token);
-      const hash = hashToken(token);
-      const now = Date.now();
-      const known = trusted.get(hash);
-      if (known && known.until > now) return known.principal;
-      // Every request of every client comes through here: one indexed lookup, in plain SQL.
-      const [key] = await sql<{ id: string; customer_id: string; tm_expire: Date | null }>(Prisma.sql`
-        SELECT k.id, k.customer_id, k.tm_expire FROM access_keys k JOIN customers c ON c.id = k.customer_id
-        WHERE k.token_hash = ${hash} AND k.tm_delete IS NULL AND c.tm_delete IS NULL
-          AND (k.tm_expire IS NULL OR k.tm_expire > now())`);
-      if (!key) throw new AppError('UNAUTHENTICATED', 'The access key is not valid.');
-      const principal = { customerId: key.customer_id, credentialId: key.id };
-      if (cacheMs > 0) {
-        if (trusted.size >= KEY_MEMO_SIZE) trusted.clear();
-        trusted.set(hash, { principal, until: Math.min(now + cacheMs, key.tm_expire?.getTime() ?? Infinity) });
-      }
-      return principal;
+      return (await trusted.get(hashToken(token))).principal;
     },
 
     /** Who a principal is: its user, or its access key. */

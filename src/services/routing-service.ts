@@ -105,10 +105,30 @@ function parseOwner(value: unknown): string | null {
 /**
  * Providers and routes (docs/routing.md): the platform administrator's alone; anyone else gets
  * PERMISSION_DENIED, as for customers. Calls read the routes when they are made
- * (src/persistence/call-repository.ts), so a change applies to the calls made after it.
+ * (src/persistence/call-repository.ts), so a change applies to the calls made after it: at once
+ * in this process, within ROUTE_CACHE_MS in the others (each trusts the routes it read that long).
  */
-export function createRoutingService(prisma: PrismaClient) {
-  const repo = createRouteRepository(prisma);
+export function createRoutingService(prisma: PrismaClient, onRoutesChanged: () => void = () => undefined) {
+  const stored = createRouteRepository(prisma);
+  /** A write of providers or routes: the calls this process makes after it are planned with it (ROUTE_CACHE_MS). */
+  const written =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await write(...args);
+      } finally {
+        onRoutesChanged();
+      }
+    };
+  const repo = {
+    ...stored,
+    insertProvider: written(stored.insertProvider),
+    updateProvider: written(stored.updateProvider),
+    deleteUnusedProvider: written(stored.deleteUnusedProvider),
+    insertRoute: written(stored.insertRoute),
+    updateRoute: written(stored.updateRoute),
+    deleteRoute: written(stored.deleteRoute),
+  };
 
   const assertAdmin = (actorId: string) => assertPlatformAdmin(prisma, actorId, 'manage providers and routes');
 
