@@ -53,6 +53,7 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
     services,
     logger,
     introspection: options.introspection,
+    stacktraces: options.stacktraces,
     contextFor: (customerId) => contextFor(services, customerId, 'ws'),
     formatError,
   });
@@ -93,7 +94,7 @@ export async function createGraphqlEndpoint(httpServer: Server, schema: GraphQLS
   });
   return {
     middleware: [documentSizeLimit, middleware],
-    handleUpgrade: (req, upgraded, head) => socket.wsServer.handleUpgrade(req, upgraded, head, (ws) => socket.wsServer.emit('connection', ws, req)),
+    handleUpgrade: (req, upgraded, head) => socket.handleUpgrade(req, upgraded, head),
     stop: () => apollo.stop(),
   };
 }

@@ -1,7 +1,5 @@
 import { GraphQLError, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { ExecutionArgs } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import { credentialOf } from '../platform/credentials';
 import { graphqlErrorOf } from '../platform/graphql-errors';
 import { knownError } from '../platform/known-error';
@@ -10,6 +8,7 @@ import type { GraphqlContext } from '../resolvers/context';
 import type { Services } from '../services/services';
 import { checkVariables } from './graphql-input-guard';
 import { assertTokenCount, createCostCheck, MAX_QUERY_TOKENS, operationRules, type CostCheck } from './graphql-limits';
+import { serveGraphqlWs } from './graphql-ws-server';
 import { closeFor } from './socket-errors';
 
 export interface GraphqlSocketDeps {
@@ -17,6 +16,7 @@ export interface GraphqlSocketDeps {
   services: Services;
   logger: Logger;
   introspection: boolean;
+  stacktraces: boolean;
   contextFor(customerId: string): GraphqlContext;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
 }
@@ -54,13 +54,11 @@ function connectionToken(params: Record<string, unknown> | undefined): string | 
 }
 
 /** graphql-ws on /graphql: authenticated at connection_init, every operation checked as over HTTP. */
-export function createGraphqlSocket({ schema, services, logger, introspection, contextFor, formatError }: GraphqlSocketDeps) {
+export function createGraphqlSocket({ schema, services, logger, introspection, stacktraces, contextFor, formatError }: GraphqlSocketDeps) {
   const rules = operationRules(introspection);
   const assertCost = createCostCheck(schema);
   const formatAll = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
-  // noServer: the HTTP server routes upgrades itself, as /v1.0/ws shares it.
-  const wsServer = new WebSocketServer({ noServer: true });
-  const cleanup = useServer<Record<string, unknown> | undefined, { customerId?: string }>(
+  return serveGraphqlWs<Record<string, unknown> | undefined, { customerId?: string }>(
     {
       schema,
       onSubscribe: (_ctx, _id, payload) => checkedOperation(schema, rules, assertCost, payload),
@@ -80,7 +78,6 @@ export function createGraphqlSocket({ schema, services, logger, introspection, c
       onError: (_ctx, _id, _payload, errors) => formatAll(errors),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatAll(result.errors) } : undefined),
     },
-    wsServer,
+    { logger, stacktraces },
   );
-  return { wsServer, dispose: () => cleanup.dispose() };
 }

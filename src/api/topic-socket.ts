@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError, invalidArgument } from '../domain/errors';
 import { knownError } from '../platform/known-error';
+import { coalescedSender } from './coalesced-socket';
 import { closeFor, answerOnSocket } from './socket-errors';
 import { covers, parseTopic, topicOf, type TopicPattern } from '../domain/topics';
 import type { EventRecord } from '../events/event-record';
@@ -22,9 +23,11 @@ const MAX_TOPICS = 100;
 export function createTopicSocket(services: Services, logger: Logger) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
-  function serve(ws: WebSocket, customerId: string): void {
+  function serve(ws: WebSocket, stream: Duplex, customerId: string): void {
     const patterns = new Map<string, TopicPattern>();
-    const send = (message: unknown) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(message));
+    const sendFrame = coalescedSender(ws, stream);
+    // Nothing waits for a frame here; a write that fails closes the socket, which ends the subscription.
+    const send = (message: unknown) => void sendFrame(JSON.stringify(message)).catch(() => undefined);
     const deliver = (event: EventRecord) => {
       const topic = topicOf(event.customerId, event.resourceType, event.resourceId);
       if (![...patterns.values()].some((pattern) => covers(pattern, topic))) return;
@@ -55,7 +58,7 @@ export function createTopicSocket(services: Services, logger: Logger) {
         answerOnSocket(socket, error, requestIdOf(req.headers['x-request-id']));
         return;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => serve(ws, customerId));
+      wss.handleUpgrade(req, socket, head, (ws) => serve(ws, socket, customerId));
     },
     close(): void {
       for (const client of wss.clients) client.terminate();

@@ -6,6 +6,11 @@ export type EventListener = (event: EventRecord) => void;
 /**
  * Committed events fanned out over Redis pub/sub, one channel per customer, so any API process
  * can serve any subscriber and a subscriber only ever hears its own customer's events.
+ *
+ * Message format on `<prefix>:events:<customerId>`: a JSON array of that customer's events of one
+ * `publish` call, in the order given. One message per customer and call rather than per event, as
+ * each message costs a write to every subscribed process. A receiver also accepts a single event
+ * object, the format of earlier versions, which may still publish during a rolling upgrade.
  */
 export interface EventBus {
   publish(events: EventRecord[]): Promise<void>;
@@ -22,15 +27,23 @@ export function createRedisEventBus(publisher: Redis, subscriber: Redis, prefix:
   subscriber.on('message', (channel: string, message: string) => {
     const set = listeners.get(channel);
     if (!set || set.size === 0) return;
-    const event = JSON.parse(message) as EventRecord;
-    for (const listener of set) listener(event);
+    const decoded = JSON.parse(message) as EventRecord | EventRecord[];
+    for (const event of Array.isArray(decoded) ? decoded : [decoded]) {
+      for (const listener of set) listener(event);
+    }
   });
 
   return {
     async publish(events) {
       if (events.length === 0) return;
+      const byCustomer = new Map<string, EventRecord[]>();
+      for (const event of events) {
+        const batch = byCustomer.get(event.customerId);
+        if (batch) batch.push(event);
+        else byCustomer.set(event.customerId, [event]);
+      }
       const pipeline = publisher.pipeline();
-      for (const event of events) pipeline.publish(channelOf(event.customerId), JSON.stringify(event));
+      for (const [customerId, batch] of byCustomer) pipeline.publish(channelOf(customerId), JSON.stringify(batch));
       await pipeline.exec();
     },
 
