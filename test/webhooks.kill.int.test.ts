@@ -40,6 +40,9 @@ const startWorker = () => {
       WEBHOOK_TIMEOUT_MS: '2000', // a killed sender's lease (2 × timeout + 1 s) runs out soon
       WEBHOOK_BACKOFF_MS: '50',
       WEBHOOK_SWEEP_MS: '300',
+      // The hangup jobs the killed worker held come back to the next one after their lock (30 s by
+      // default) and a stalled check: under a loaded machine that came close to the wait below.
+      JOB_LOCK_MS: '3000',
   }),
   });
   workers.push(worker);
