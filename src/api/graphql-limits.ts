@@ -20,6 +20,7 @@ import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphq
 import { AppError } from '../domain/errors';
 import { MAX_PAGE_SIZE } from '../domain/paging';
 import { literalGuard, ruleRefusal } from './graphql-input-guard';
+import { BoundedMap } from '../domain/bounded-map';
 
 export const MAX_QUERY_DEPTH = 10;
 export const MAX_QUERY_COMPLEXITY = 20_000;
@@ -136,9 +137,9 @@ const COSTS_PER_DOCUMENT = 50;
 const COST_CACHE_TEXT = 8_192;
 const COST_CACHE_KEY = 512;
 
-/** A map that forgets its oldest entry past `size` (insertion order: a hit moves an entry to the end). */
+/** A map that forgets its least recently used entry past `size` (a hit makes an entry the newest). */
 function bounded<V>(size: number) {
-  const entries = new Map<string, V>();
+  const entries = new BoundedMap<string, V>(size);
   return {
     get(key: string): V | undefined {
       const value = entries.get(key);
@@ -150,7 +151,6 @@ function bounded<V>(size: number) {
     },
     set(key: string, value: V): void {
       entries.set(key, value);
-      if (entries.size > size) entries.delete(entries.keys().next().value as string);
     },
   };
 }

@@ -66,13 +66,14 @@ it('forgets every answer at once, and keeps none with a time of 0', async () => 
   expect(lookups).toEqual(['a', 'a', 'b', 'b']);
 });
 
-it('starts again past its bound rather than grow', async () => {
+it('forgets the oldest key past its bound rather than grow', async () => {
   const { lookups, lookup } = counted((key) => key);
   const memo = createTtlMemo({ lookup, ttlMs: 1000, maxKeys: 2 });
   await memo.get('a');
   await memo.get('b');
-  await memo.get('c'); // the memo was full: it starts again with c
+  await memo.get('c'); // a, the oldest, is forgotten
   await memo.get('c');
+  await memo.get('b');
   await memo.get('a');
   expect(lookups).toEqual(['a', 'b', 'c', 'a']);
 });

@@ -1,7 +1,9 @@
+import { BoundedMap } from '../domain/bounded-map';
+
 /**
  * Answers looked up lately, by key, each trusted until its own deadline; concurrent lookups of one
  * key share one promise (a burst of requests of one client costs one lookup), and a failed lookup
- * is not kept. Bounded: past `maxKeys` keys the memo starts again rather than grow.
+ * is not kept. Bounded: past `maxKeys` keys it forgets the oldest rather than grow.
  */
 export interface TtlMemo<V> {
   get(key: string): Promise<V>;
@@ -19,7 +21,7 @@ export interface TtlMemoOptions<V> {
 }
 
 export function createTtlMemo<V>({ lookup, ttlMs, until, maxKeys = 10_000 }: TtlMemoOptions<V>): TtlMemo<V> {
-  const entries = new Map<string, { value: Promise<V>; until: number }>();
+  const entries = new BoundedMap<string, { value: Promise<V>; until: number }>(maxKeys);
   return {
     get(key) {
       const now = Date.now();
@@ -27,7 +29,6 @@ export function createTtlMemo<V>({ lookup, ttlMs, until, maxKeys = 10_000 }: Ttl
       if (known && known.until > now) return known.value;
       const value = lookup(key);
       if (ttlMs <= 0) return value;
-      if (entries.size >= maxKeys) entries.clear();
       const entry = { value, until: now + ttlMs };
       entries.set(key, entry);
       value.then(

@@ -51,7 +51,7 @@ export interface AuthSettings {
   cacheMs?: number;
 }
 
-/** Past this many keys trusted at once the memo starts again. */
+/** Past this many keys trusted at once the oldest are forgotten. */
 const KEY_MEMO_SIZE = 10_000;
 
 const NOT_LOGGED_IN = () => new AppError('UNAUTHENTICATED', 'The username or password is not correct.');

@@ -13,6 +13,7 @@ import { createCallsUseCase, type CreateCallsDeps } from './create-calls';
 import { createIncomingUseCase } from './create-incoming-call';
 import { parseId } from './ids';
 import type { HangupCommand } from './ports';
+import { BoundedMap } from '../domain/bounded-map';
 
 
 export interface ListCallsQuery {
@@ -41,7 +42,7 @@ const moves = (decision: CallDecision | null): decision is Move => Boolean(decis
 /** Attempts at a state change that lost a race; the loser re-reads and decides again. */
 const MAX_ATTEMPTS = 5;
 
-/** Live calls remembered; past this many the memo starts again (it only saves reads). */
+/** Live calls remembered; past this many the oldest are forgotten (the memo only saves reads). */
 const MEMO_SIZE = 100_000;
 
 /** What this process last saw of a live call: enough to decide on its channel's end. */
@@ -79,13 +80,12 @@ export function createCallService(deps: CreateCallsDeps & { logger: Logger }) {
    * a conditional move from the status seen (another change since makes it move nothing, and the
    * call is then read as before), which saves the read on every hangup.
    */
-  const known = new Map<string, KnownCall>();
+  const known = new BoundedMap<string, KnownCall>(MEMO_SIZE);
   const remember = (call: KnownCall): void => {
     if (call.status === 'hangup') {
       known.delete(call.id);
       return;
     }
-    if (known.size >= MEMO_SIZE) known.clear();
     known.set(call.id, { id: call.id, status: call.status, direction: call.direction, hangupRequest: call.hangupRequest, activeflowId: call.activeflowId, channelId: call.channelId });
   };
   const seen = <T extends Call | null>(call: T): T => {

@@ -1,4 +1,5 @@
 import type { ChannelSnapshot, MediaServer } from './media-server';
+import { BoundedMap } from '../domain/bounded-map';
 
 export interface PooledMediaServer {
   /** Its name in ARI_URL: what a call remembers (calls.media_server). */
@@ -29,10 +30,9 @@ export function createMediaServerPool(members: readonly PooledMediaServer[], pla
   const first = members[0];
   if (!first) throw new Error('a media server pool needs at least one media server');
   const byName = new Map(members.map((member) => [member.name, member.media]));
-  const remembered = new Map<string, MediaServer>();
+  const remembered = new BoundedMap<string, MediaServer>(REMEMBERED_CHANNELS);
 
   const remember = (channelId: string, media: MediaServer): MediaServer => {
-    if (remembered.size >= REMEMBERED_CHANNELS) remembered.delete(remembered.keys().next().value as string);
     remembered.set(channelId, media);
     return media;
   };

@@ -1,3 +1,5 @@
+import { BoundedMap } from '../bounded-map';
+
 /** What the gate reads of an event. */
 export interface GatedEvent {
   resourceType: string;
@@ -34,7 +36,7 @@ export function endsResource(event: Pick<GatedEvent, 'resourceType' | 'type' | '
 export function createSequenceGate(endedKept = ENDED_KEPT) {
   const live = new Map<string, number>();
   /** Insertion order is the order they ended in: the first is the one to forget. */
-  const ended = new Map<string, number>();
+  const ended = new BoundedMap<string, number>(endedKept);
 
   return {
     admit(event: GatedEvent): boolean {
@@ -48,7 +50,6 @@ export function createSequenceGate(endedKept = ENDED_KEPT) {
       live.delete(event.resourceId);
       ended.delete(event.resourceId);
       ended.set(event.resourceId, event.sequence);
-      if (ended.size > endedKept) ended.delete(ended.keys().next().value as string);
       return true;
     },
     /** How many resources it remembers (live and ended). */

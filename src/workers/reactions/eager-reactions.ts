@@ -3,6 +3,7 @@ import { reactionJobId, reactionsTo, type ReactionName } from '../../domain/reac
 import type { Logger } from '../../platform/logger';
 import type { CallService } from '../../services/call-service';
 import type { ReactionTestHooks } from './reaction-test-hooks';
+import { BoundedMap } from '../../domain/bounded-map';
 
 /** The reactions that may also run at once in the process that committed their change. */
 export type EagerReactionName = 'groupcall-answer' | 'failover-dial';
@@ -30,13 +31,12 @@ export interface EagerRuns {
  */
 export function startEagerReactions(deps: { calls: Pick<CallService, 'onMoved'>; reactions: EagerReactions; hooks: ReactionTestHooks | null; logger: Logger }): EagerRuns {
   const { reactions, hooks, logger } = deps;
-  const runs = new Map<string, Promise<boolean>>();
+  const runs = new BoundedMap<string, Promise<boolean>>(REMEMBERED_RUNS);
   const eager = new Set<ReactionName>(Object.keys(reactions) as EagerReactionName[]);
 
   function run(name: EagerReactionName, call: Call): void {
     const id = reactionJobId(name, call.id, call.eventSeq);
     if (runs.has(id)) return;
-    if (runs.size >= REMEMBERED_RUNS) runs.delete(runs.keys().next().value as string);
     const attempt = async () => {
       await hooks?.beforeReaction(name, { id, attemptsMade: 0 });
       await reactions[name](call);
