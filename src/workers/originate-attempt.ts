@@ -26,11 +26,25 @@ export function createAttemptOriginator({ calls, media, endpoints }: OriginateAt
   };
 }
 
+/** What an originate reads of its call; `attempts` only counts (a job carries them as JSON). */
+export type OriginateFacts = Pick<Call, 'status' | 'hangupRequest' | 'channelId' | 'destination' | 'routePlan' | 'source' | 'dialTimeoutMs'> & { attempts: readonly unknown[] };
+
+export const originateFactsOf = (call: Call): OriginateFacts => ({
+  status: call.status,
+  hangupRequest: call.hangupRequest,
+  channelId: call.channelId,
+  destination: call.destination,
+  routePlan: call.routePlan,
+  source: call.source,
+  dialTimeoutMs: call.dialTimeoutMs,
+  attempts: call.attempts,
+});
+
 /**
  * The channel of the attempt of `call` as it is now (read just before, or just committed): none
  * for a call no longer dialing, or whose end was asked for.
  */
-export async function originateAttemptOf({ media, endpoints }: Omit<OriginateAttemptDeps, 'calls'>, call: Call): Promise<void> {
+export async function originateAttemptOf({ media, endpoints }: Omit<OriginateAttemptDeps, 'calls'>, call: OriginateFacts): Promise<void> {
   if (call.status !== 'dialing' || call.hangupRequest) return;
   await media.originate({
     channelId: call.channelId,
