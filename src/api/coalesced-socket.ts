@@ -8,8 +8,8 @@ export const MAX_BUFFERED_BYTES = 1024 * 1024;
  * Sends text frames on `ws`, whose underlying stream is `stream` (the one its upgrade handed
  * over), so that the frames of one event-loop turn reach the kernel in one write: the stream is
  * corked at the turn's first send and uncorked once the turn's I/O is done (ws's own cork/uncork
- * around a frame's header and body nest inside). Each frame otherwise costs a syscall of its own,
- * which for a stream of events was most of the API process's time in `writev`.
+ * around a frame's header and body nest inside). Each frame otherwise costs a write of its own
+ * (a syscall of 50-80 µs on a small VM), one per event of a busy subscription.
  *
  * The promise resolves at once while less than `maxBuffered` bytes wait in the socket, so a
  * caller that awaits each send (graphql-ws) can produce the next frame in the same turn; above
