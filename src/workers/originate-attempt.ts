@@ -29,6 +29,13 @@ export function createAttemptOriginator({ calls, media, endpoints }: OriginateAt
 /** What an originate reads of its call; `attempts` only counts (a job carries them as JSON). */
 export type OriginateFacts = Pick<Call, 'status' | 'hangupRequest' | 'channelId' | 'destination' | 'routePlan' | 'source' | 'dialTimeoutMs'> & { attempts: readonly unknown[] };
 
+/**
+ * Whether a run of an originate job may take the call it carries: only its very first, which
+ * follows the insert by moments. A retry, or a run after one whose worker died (stalled), may come
+ * seconds later, and reads the call.
+ */
+export const takesCallAsInserted = (run: { attemptsMade: number; stalledCounter?: number }): boolean => run.attemptsMade === 0 && !run.stalledCounter;
+
 export const originateFactsOf = (call: Call): OriginateFacts => ({
   status: call.status,
   hangupRequest: call.hangupRequest,

@@ -4,7 +4,7 @@ import type { CallLookups } from '../services/call-service';
 import type { CallService } from '../services/call-service';
 import type { MediaControlExecutor } from '../services/media-control-executor';
 import type { EndpointTemplates } from '../telephony/endpoint';
-import { createAttemptOriginator, originateAttemptOf } from './originate-attempt';
+import { createAttemptOriginator, originateAttemptOf, takesCallAsInserted } from './originate-attempt';
 import { createChannelHangup } from './channel-hangup';
 import type { MediaServer } from '../telephony/media-server';
 import { TELEPHONY_QUEUE, type TelephonyJob } from './telephony-queue';
@@ -33,11 +33,11 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
   /**
    * The first run takes the call as inserted: a hangup in the moments since finds no channel and
    * ends the call, and the channel made anyway is hung up at its first ringing or answer, as when
-   * the hangup comes while a channel is being made. A retry (which may come seconds later) reads
-   * the call: one hung up meanwhile gets no channel.
+   * the hangup comes while a channel is being made. Any later run reads the call (takesCallAsInserted):
+   * one hung up meanwhile gets no channel.
    */
   async function originate(job: Job, { callId, call }: Extract<TelephonyJob, { name: 'originate' }>['data']): Promise<void> {
-    if (call && job.attemptsMade === 0) return originateAttemptOf({ media, endpoints }, call);
+    if (call && takesCallAsInserted(job)) return originateAttemptOf({ media, endpoints }, call);
     // Hung up before its channel was made, or a retry after success: nothing to make.
     if (!(await originateAttempt(callId))) throw new UnrecoverableError(`call ${callId} does not exist`);
   }
