@@ -1,21 +1,15 @@
 import { loadConfig } from '../src/config';
 import type { RunningSimulator } from '../src/telephony/simulator';
-import { TELEPHONY_QUEUE } from '../src/workers/telephony-queue';
-import { queueOf } from './support/flows';
 import { rest } from './support/rest';
-import { simChannel } from './support/sim';
-import { statementsDuring } from './support/statements';
 import { startStandaloneSimulator } from './support/sim';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
 import { startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
 /**
- * An originate's runs: the first makes the channel from the call as inserted, with no read; a
- * retry reads the call, so one hung up meanwhile gets no channel; and an originate that still
- * cannot be made after its retries (the media server unreachable) ends the call at once as
- * failed, with the reason recorded, instead of leaving it dialing until its dial timeout and then
- * calling it a dial-out timeout though it never rang.
+ * An originate that still cannot be made after its retries (the media server unreachable) ends
+ * the call at once as failed, with the reason recorded, instead of leaving it dialing until its
+ * dial timeout and then calling it a dial-out timeout though it never rang.
  */
 let sim: RunningSimulator;
 let proxy: TcpProxy;
@@ -32,42 +26,11 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const newCall = async (): Promise<string> => {
-  const created = await rest(t, 'POST', '/calls', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559871234' }], dial_timeout: 600_000 });
-  expect(created.status).toBe(200);
-  return (created.body.calls as { id: string }[])[0]!.id;
-};
-
-it("makes a new call's channel without reading the call", async () => {
-  const { result: id, statements } = await statementsDuring(t, async () => {
-    const made = await newCall();
-    await waitFor(() => simChannel(sim.url, made), (channel) => channel !== null, 'its channel');
-    return made;
-  });
-  expect(statements.filter((sql) => /^\s*SELECT \* FROM calls WHERE id = /.test(sql))).toEqual([]);
-  expect((await rest(t, 'POST', `/calls/${id}/hangup`)).status).toBe(200);
-  await waitFor(async () => (await rest(t, 'GET', `/calls/${id}`)).body.status, (status) => status === 'hangup', 'the call to end');
-});
-
-it('reads the call again for a retried originate: a call hung up while the media server was out of reach gets no channel', async () => {
-  await proxy.cut();
-  const id = await newCall();
-  expect((await rest(t, 'POST', `/calls/${id}/hangup`)).status).toBe(200);
-  await proxy.restore();
-  await waitFor(async () => (await rest(t, 'GET', `/calls/${id}`)).body.status, (status) => status === 'hangup', 'the call to end', 30_000);
-  const telephony = queueOf(t, TELEPHONY_QUEUE);
-  try {
-    const state = await waitFor(async () => (await telephony.queue.getJob(`originate_${id}`))?.getState(), (s) => s === 'completed' || s === 'failed', 'its originate to be done', 30_000);
-    expect(state).toBe('completed');
-  } finally {
-    await telephony.close();
-  }
-  expect(await simChannel(sim.url, id)).toBeNull();
-});
-
 it('ends a call whose originate fails on every attempt: local, failed, the error in hangup_detail', async () => {
   await proxy.cut(); // the media server is out of reach from now on
-  const id = await newCall();
+  const created = await rest(t, 'POST', '/calls', { source: { type: 'tel', target: '+15551234567' }, destinations: [{ type: 'tel', target: '+15559871234' }], dial_timeout: 600_000 });
+  expect(created.status).toBe(200);
+  const id = (created.body.calls as { id: string }[])[0]!.id;
 
   // The dial timeout is ten minutes away: only the failed originate can end the call in time.
   const ended = await waitFor(async () => (await rest(t, 'GET', `/calls/${id}`)).body, (call) => call.status === 'hangup', 'the failed call to end', 60_000);

@@ -8,11 +8,7 @@ export type HangupCommand = (call: HangupTarget, cause: number) => Promise<void>
 
 /** Telephony work the services ask for; carried out by the telephony workers (idempotent jobs). */
 export interface TelephonyCommands {
-  /**
-   * Makes the call's channel. `asInserted`, the call as its insert answered it, travels with the
-   * job: its first run makes the channel from it without reading the call; a retry reads it.
-   */
-  originate(callId: string, asInserted?: Call): Promise<void>;
+  originate(callId: string): Promise<void>;
   /**
    * Ends the call's channel. The job is keyed by the call's event sequence at the decision:
    * the same decision queued twice is one job, a later one (an orphan channel) is another.

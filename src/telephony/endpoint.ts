@@ -20,7 +20,7 @@ export type AttemptDial = Pick<OriginateRequest, 'endpoint' | 'sipHeaders' | 'fo
  * failover, docs/routing.md) with that provider's SIP headers and codecs, else the per-type
  * template (ARI_ENDPOINT_TEL is the single default provider, with neither).
  */
-export function dialOfAttempt(call: Pick<Call, 'destination' | 'routePlan'> & { attempts: readonly unknown[] }, templates: EndpointTemplates): AttemptDial {
+export function dialOfAttempt(call: Pick<Call, 'destination' | 'routePlan' | 'attempts'>, templates: EndpointTemplates): AttemptDial {
   const provider = call.routePlan[Math.max(call.attempts.length - 1, 0)];
   if (!provider) return { endpoint: endpointFor(call.destination, templates) };
   const formats = mediaFormatsOf(provider.codecs);

@@ -26,32 +26,11 @@ export function createAttemptOriginator({ calls, media, endpoints }: OriginateAt
   };
 }
 
-/** What an originate reads of its call; `attempts` only counts (a job carries them as JSON). */
-export type OriginateFacts = Pick<Call, 'status' | 'hangupRequest' | 'channelId' | 'destination' | 'routePlan' | 'source' | 'dialTimeoutMs'> & { attempts: readonly unknown[] };
-
-/**
- * Whether a run of an originate job may take the call it carries: only its very first, which
- * follows the insert by moments. A retry, or a run after one whose worker died (stalled), may come
- * seconds later, and reads the call.
- */
-export const takesCallAsInserted = (run: { attemptsMade: number; stalledCounter?: number }): boolean => run.attemptsMade === 0 && !run.stalledCounter;
-
-export const originateFactsOf = (call: Call): OriginateFacts => ({
-  status: call.status,
-  hangupRequest: call.hangupRequest,
-  channelId: call.channelId,
-  destination: call.destination,
-  routePlan: call.routePlan,
-  source: call.source,
-  dialTimeoutMs: call.dialTimeoutMs,
-  attempts: call.attempts,
-});
-
 /**
  * The channel of the attempt of `call` as it is now (read just before, or just committed): none
  * for a call no longer dialing, or whose end was asked for.
  */
-export async function originateAttemptOf({ media, endpoints }: Omit<OriginateAttemptDeps, 'calls'>, call: OriginateFacts): Promise<void> {
+export async function originateAttemptOf({ media, endpoints }: Omit<OriginateAttemptDeps, 'calls'>, call: Call): Promise<void> {
   if (call.status !== 'dialing' || call.hangupRequest) return;
   await media.originate({
     channelId: call.channelId,

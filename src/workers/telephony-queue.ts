@@ -2,13 +2,11 @@ import { Queue, type ConnectionOptions } from 'bullmq';
 import type { MediaControlJob } from '../services/media-control-ports';
 import type { CallFacts } from '../domain/call-lifecycle';
 import type { TelephonyCommands } from '../services/ports';
-import { originateFactsOf, type OriginateFacts } from './originate-attempt';
 
 export const TELEPHONY_QUEUE = 'telephony';
 
 export type TelephonyJob =
-  /** `call`: the call as inserted (absent in jobs queued before it was added, and for a dial sent again). */
-  | { name: 'originate'; data: { callId: string; call?: OriginateFacts } }
+  | { name: 'originate'; data: { callId: string } }
   /** `channelId` and `call` (the facts the hangup was decided on) are absent in jobs queued before they were added. */
   | { name: 'hangup'; data: { callId: string; cause: number; channelId?: string; call?: Pick<CallFacts, 'status' | 'direction' | 'hangupRequest'> & { activeflowId: string | null } } }
   /** No longer queued (the dial deadline's sweep replaced it); a job left from before still runs. */
@@ -28,8 +26,8 @@ export function createTelephonyQueue(connection: ConnectionOptions, prefix: stri
 /** The producer side of the telephony commands: deterministic job ids make them idempotent. */
 export function createQueuedTelephonyCommands(queue: Queue): TelephonyCommands {
   return {
-    async originate(callId, asInserted) {
-      await queue.add('originate', { callId, ...(asInserted ? { call: originateFactsOf(asInserted) } : {}) }, { jobId: `originate_${callId}` });
+    async originate(callId) {
+      await queue.add('originate', { callId }, { jobId: `originate_${callId}` });
     },
     async hangup(call, cause) {
       const facts = { status: call.status, direction: call.direction, hangupRequest: call.hangupRequest, activeflowId: call.activeflowId };

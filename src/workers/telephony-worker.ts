@@ -4,7 +4,7 @@ import type { CallLookups } from '../services/call-service';
 import type { CallService } from '../services/call-service';
 import type { MediaControlExecutor } from '../services/media-control-executor';
 import type { EndpointTemplates } from '../telephony/endpoint';
-import { createAttemptOriginator, originateAttemptOf, takesCallAsInserted } from './originate-attempt';
+import { createAttemptOriginator } from './originate-attempt';
 import { createChannelHangup } from './channel-hangup';
 import type { MediaServer } from '../telephony/media-server';
 import { TELEPHONY_QUEUE, type TelephonyJob } from './telephony-queue';
@@ -30,14 +30,7 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
 
   const originateAttempt = createAttemptOriginator({ calls, media, endpoints });
 
-  /**
-   * The first run takes the call as inserted: a hangup in the moments since finds no channel and
-   * ends the call, and the channel made anyway is hung up at its first ringing or answer, as when
-   * the hangup comes while a channel is being made. Any later run reads the call (takesCallAsInserted):
-   * one hung up meanwhile gets no channel.
-   */
-  async function originate(job: Job, { callId, call }: Extract<TelephonyJob, { name: 'originate' }>['data']): Promise<void> {
-    if (call && takesCallAsInserted(job)) return originateAttemptOf({ media, endpoints }, call);
+  async function originate(callId: string): Promise<void> {
     // Hung up before its channel was made, or a retry after success: nothing to make.
     if (!(await originateAttempt(callId))) throw new UnrecoverableError(`call ${callId} does not exist`);
   }
@@ -51,10 +44,9 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
    * error as its hangup detail) instead of leaving it dialing until its dial timeout. Done in
    * the job itself, so a crash before it is done runs the job (and this) again.
    */
-  async function originateOrGiveUp(job: Job, data: Extract<TelephonyJob, { name: 'originate' }>['data']): Promise<void> {
-    const { callId } = data;
+  async function originateOrGiveUp(job: Job, callId: string): Promise<void> {
     try {
-      await originate(job, data);
+      await originate(callId);
     } catch (error) {
       const attempts = job.opts.attempts ?? 1;
       if (error instanceof UnrecoverableError || job.attemptsMade + 1 < attempts) throw error;
@@ -73,7 +65,7 @@ export function createTelephonyWorker(deps: TelephonyWorkerDeps): Worker {
     const command = { name: job.name, data: job.data } as TelephonyJob;
     switch (command.name) {
       case 'originate':
-        return originateOrGiveUp(job, command.data);
+        return originateOrGiveUp(job, command.data.callId);
       case 'hangup':
         return hangup(command.data);
       case 'dial-timeout':
