@@ -56,16 +56,20 @@ describe('hanging up an answered call', () => {
     expect(before.call.status).toBe('progressing');
   });
 
+  // A hangup answers the call as its move left it; a delete as its second statement (tm_delete)
+  // left it, by which time the channel's end may have come back and ended the call.
+  const HUNG_UP = ['terminating'];
+  const DELETED = ['terminating', 'hangup'];
   it.each([
-    ['REST POST /hangup', (id: string) => rest(t, 'POST', `/calls/${id}/hangup`).then((answer) => answer.body.status)],
-    ['REST DELETE', (id: string) => rest(t, 'DELETE', `/calls/${id}`).then((answer) => answer.body.status)],
-    ['GraphQL hangupCall', (id: string) => graphql(t.baseUrl, t.accessKey, HangupCallDocument, { id }).then((answer) => answer.data?.hangupCall.status.toLowerCase())],
-    ['GraphQL deleteCall', (id: string) => graphql(t.baseUrl, t.accessKey, DeleteCallDocument, { id }).then((answer) => answer.data?.deleteCall.status.toLowerCase())],
-  ])('%s of the customer’s own answered call moves it without reading it first, and it ends local/normal', async (_, hangup) => {
+    ['REST POST /hangup', HUNG_UP, (id: string) => rest(t, 'POST', `/calls/${id}/hangup`).then((answer) => answer.body.status)],
+    ['REST DELETE', DELETED, (id: string) => rest(t, 'DELETE', `/calls/${id}`).then((answer) => answer.body.status)],
+    ['GraphQL hangupCall', HUNG_UP, (id: string) => graphql(t.baseUrl, t.accessKey, HangupCallDocument, { id }).then((answer) => answer.data?.hangupCall.status.toLowerCase())],
+    ['GraphQL deleteCall', DELETED, (id: string) => graphql(t.baseUrl, t.accessKey, DeleteCallDocument, { id }).then((answer) => answer.data?.deleteCall.status.toLowerCase())],
+  ])('%s of the customer’s own answered call moves it without reading it first, and it ends local/normal', async (_, answered, hangup) => {
     const id = await answeredCall();
     let status: string | undefined;
     expect(await readsDuring(async () => (status = await hangup(id)))).toBe(0);
-    expect(status).toBe('terminating');
+    expect(answered).toContain(status);
     const ended = await waitFor(async () => (await rest(t, 'GET', `/calls/${id}`)).body, (call) => call.status === 'hangup', 'the call to end');
     expect(ended).toMatchObject({ hangup_by: 'local', hangup_reason: 'normal' });
     const events = ((await rest(t, 'GET', `/calls/${id}/events`)).body.result as Json[]).map((event) => event.type);
