@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { startApp, type RunningApp } from '../src/app';
+import { MEDIA_SERVER_LOST_DETAIL } from '../src/domain/call-lifecycle';
 import { startAriSimulator, type RunningSimulator } from '../src/telephony/simulator';
 import { createCalls, waitForCall } from './support/flows';
 import { captureLogs, type LogRecord } from './support/log-capture';
@@ -138,7 +139,7 @@ it('ends the calls of a media server that went away, local/failed with cause 38,
   await east.close();
   for (const call of calls.filter((c) => c.server === 'east')) {
     const ended = await waitForCall(t, call.id, (c) => c.status === 'hangup', `call ${call.id} on the lost server to end`, 20_000);
-    expect(ended).toMatchObject({ hangup_by: 'local', hangup_reason: 'failed' });
+    expect(ended).toMatchObject({ hangup_by: 'local', hangup_reason: 'failed', hangup_detail: MEDIA_SERVER_LOST_DETAIL });
     expect((await db.query('SELECT hangup_cause FROM calls WHERE id = $1', [call.id])).rows[0]).toEqual({ hangup_cause: 38 });
     expect(await hungupEvents(call.id)).toHaveLength(1);
   }

@@ -1,4 +1,4 @@
-import { decide, hangupCauseOf, hangupOfAnswered, statusOnlyMove, type CallFacts, type CallSignal } from './call-lifecycle';
+import { decide, hangupCauseOf, hangupOfAnswered, MEDIA_SERVER_LOST_DETAIL, statusOnlyMove, type CallFacts, type CallSignal } from './call-lifecycle';
 import type { CallStatus } from './call-status';
 import { AppError } from './errors';
 
@@ -117,7 +117,7 @@ describe('the channel is destroyed', () => {
 describe('the media server went away', () => {
   it.each(['dialing', 'ringing', 'progressing', 'terminating', 'canceling'] as const)('%s → hangup local/failed, cause 38', (status) => {
     const signal = { type: 'media_server_lost' } as const;
-    expect(decide(outgoing(status), signal)).toEqual({ to: 'hangup', event: 'call_hungup', effects: [], outcome: { hangupBy: 'local', hangupReason: 'failed' } });
+    expect(decide(outgoing(status), signal)).toEqual({ to: 'hangup', event: 'call_hungup', effects: [], outcome: { hangupBy: 'local', hangupReason: 'failed' }, detail: MEDIA_SERVER_LOST_DETAIL });
     expect(hangupCauseOf(signal)).toBe(38);
   });
 

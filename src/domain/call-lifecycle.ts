@@ -92,7 +92,7 @@ export function decide(call: CallFacts, signal: CallSignal): CallDecision | null
     }
     case 'media_server_lost': {
       const decision = move(call.status, 'hangup');
-      return decision && { ...decision, outcome: { hangupBy: 'local', hangupReason: 'failed' } };
+      return decision && { ...decision, outcome: { hangupBy: 'local', hangupReason: 'failed' }, detail: MEDIA_SERVER_LOST_DETAIL };
     }
     case 'originate_failed':
       return originateFailed(call, signal.detail);
@@ -119,6 +119,9 @@ export function hangupCauseOf(signal: CallSignal): number | undefined {
  * after all (an answer lost on the way), one being hung up ends by its hangup. The hangup is
  * sent anyway, as a channel may exist whose creation was never confirmed.
  */
+/** Why a call of a media server that went away ended (its events stopped; nothing more is known). */
+export const MEDIA_SERVER_LOST_DETAIL = "Ended because its media server was lost: the server's event stream stayed down longer than ARI_LOST_AFTER_MS.";
+
 function originateFailed(call: CallFacts, detail: string): CallDecision | null {
   if (call.status !== 'dialing') return null;
   const decision = move(call.status, 'hangup');
