@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { MEDIA_SERVER_LOST_DETAIL } from '../src/domain/call-lifecycle';
 import { localPortsTo } from './support/process-sockets';
 import { TEST_DATABASE_URL } from './support/test-app';
 import { waitFor } from './support/wait';
@@ -59,6 +58,10 @@ const productEnv = () => ({
   ARI_URL: `http://127.0.0.1:${simPort}`,
   ARI_LEADER_POLL_MS: '200',
   ARI_REQUEST_TIMEOUT_MS: '5000',
+  // The media server is down for a while in phase B, and its calls must wait for its return (and
+  // the reconciliation): giving it up as lost (test/media-servers.int.test.ts) is not this test's.
+  // Under a loaded machine the phase outlasted the default 30 s, and the calls ended as lost.
+  ARI_LOST_AFTER_MS: '600000',
   BOOTSTRAP_ACCESS_KEY: ACCESS_KEY,
   PORT: String(apiPort),
   WORKER_PORT: '0', // the worker's operations server, on a port of its own
@@ -271,13 +274,9 @@ it('ends every call once and truthfully through worker, API, simulator, Redis an
   await sim.kill('SIGKILL');
   const unreachable = await createCalls(numbers('+1555666', 5, 1000), { dial_timeout: 600_000 });
   const failed = await waitUntil(unreachable, (call) => call.status === 'hangup', 'the calls that cannot be originated to end', 120_000);
-  // Each ends failed, saying why: its originate gave up, or (when its attempts outlast
-  // ARI_LOST_AFTER_MS on a loaded machine) the media server was given up as lost first.
   for (const call of failed) {
     expect(call).toMatchObject({ hangup_by: 'local', hangup_reason: 'failed', hangup_reconciled: false, tm_ringing: NOT_YET });
-    const detail = call.hangup_detail as string;
-    const why = /^The call could not be originated after \d+ attempts: /.test(detail) ? 'originate gave up' : detail === MEDIA_SERVER_LOST_DETAIL ? 'media server lost' : detail;
-    expect(['originate gave up', 'media server lost']).toContain(why);
+    expect(call.hangup_detail).toMatch(/^The call could not be originated after \d+ attempts: /);
   }
   sim = await startSimulator();
   const lost = await waitUntil([...answeredCalls, ...ringingCalls], (call) => call.status === 'hangup', 'the reconciled hangups', 120_000);
