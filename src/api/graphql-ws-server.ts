@@ -32,8 +32,8 @@ export interface GraphqlWsServer {
 export function serveGraphqlWs<P extends Record<string, unknown> | undefined, E extends Record<PropertyKey, unknown>>(options: ServerOptions<P, Extra & Partial<E>>, { logger, stacktraces }: GraphqlWsSettings): GraphqlWsServer {
   // useServer's "not production" (details in close reasons, the deprecation warning) read
   // NODE_ENV; here it is the product's own switch for showing internal details.
-  const isProd = !stacktraces;
-  const reasonOf = (error: unknown) => (isProd ? 'Internal server error' : limitCloseReason(error instanceof Error ? error.message : String(error), 'Internal server error'));
+  const hideDetails = !stacktraces;
+  const reasonOf = (error: unknown) => (hideDetails ? 'Internal server error' : limitCloseReason(error instanceof Error ? error.message : String(error), 'Internal server error'));
   const server = makeServer<P, Extra & Partial<E>>(options);
   // noServer: the HTTP server routes upgrades itself, as /v1.0/ws shares it.
   const wss = new WebSocketServer({ noServer: true, handleProtocols });
@@ -74,7 +74,7 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined, E 
     socket.once('close', (code, reason) => {
       if (pongWait) clearTimeout(pongWait);
       clearInterval(pingInterval);
-      if (!isProd && code === CloseCode.SubprotocolNotAcceptable && socket.protocol === DEPRECATED_GRAPHQL_WS_PROTOCOL) {
+      if (!hideDetails && code === CloseCode.SubprotocolNotAcceptable && socket.protocol === DEPRECATED_GRAPHQL_WS_PROTOCOL) {
         logger.warn('a client asked for the deprecated subprotocol of subscriptions-transport-ws');
       }
       void closed(code, String(reason));

@@ -62,6 +62,9 @@ const EVENT_OF_STATUS: Readonly<Record<CallStatus, CallEventType>> = {
   hangup: 'call_hungup',
 };
 
+/** Why a call of a media server that went away ended (its events stopped; nothing more is known). */
+export const MEDIA_SERVER_LOST_DETAIL = "Ended because its media server was lost: the server's event stream stayed down longer than ARI_LOST_AFTER_MS.";
+
 /**
  * The call lifecycle as a pure function. Returns null for a signal that must not change the call
  * (a late or duplicated media event); throws AppError for a request the call's state forbids.
@@ -119,9 +122,6 @@ export function hangupCauseOf(signal: CallSignal): number | undefined {
  * after all (an answer lost on the way), one being hung up ends by its hangup. The hangup is
  * sent anyway, as a channel may exist whose creation was never confirmed.
  */
-/** Why a call of a media server that went away ended (its events stopped; nothing more is known). */
-export const MEDIA_SERVER_LOST_DETAIL = "Ended because its media server was lost: the server's event stream stayed down longer than ARI_LOST_AFTER_MS.";
-
 function originateFailed(call: CallFacts, detail: string): CallDecision | null {
   if (call.status !== 'dialing') return null;
   const decision = move(call.status, 'hangup');

@@ -108,7 +108,6 @@ export function createCallRepository(
   /** The routes a customer's calls are planned with (the product's are memoized for ROUTE_CACHE_MS). */
   routeCandidates: (customerId: string) => Promise<RouteCandidate[]> = createRouteRepository(prisma, sql).candidatesFor,
 ) {
-
   /** The same move of several calls in one statement (each with its event): answers those still in `from`. */
   async function transitionMany(ids: readonly string[], change: Omit<CallTransition, 'id'>): Promise<Call[]> {
     const rows = await sql<CallRow>(Prisma.sql`

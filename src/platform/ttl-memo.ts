@@ -16,7 +16,7 @@ export interface TtlMemoOptions<V> {
   /** How long an answer is trusted (0: never kept, every get looks up). */
   ttlMs: number;
   /** When an answer stops being trusted, at the latest (an access key's own expiry). */
-  until?: (value: V, now: number) => number;
+  until?: (value: V) => number;
   maxKeys?: number;
 }
 
@@ -33,7 +33,7 @@ export function createTtlMemo<V>({ lookup, ttlMs, until, maxKeys = 10_000 }: Ttl
       entries.set(key, entry);
       value.then(
         (answer) => {
-          if (until) entry.until = Math.min(entry.until, until(answer, now));
+          if (until) entry.until = Math.min(entry.until, until(answer));
         },
         () => {
           if (entries.get(key) === entry) entries.delete(key);
