@@ -1,6 +1,8 @@
 import { rest, type Json } from './support/rest';
+import { simChannel } from './support/sim';
 import { statementsDuring } from './support/statements';
 import { startTestApp, TEST_SOURCE_NUMBER, type TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
 /**
  * A process plans calls with the routes and providers it read for ROUTE_CACHE_MS (1 s by
@@ -53,4 +55,13 @@ it('plans the next call with a route made, moved or deleted through this process
   expect(firstProviderOf(await makeCall('+15550002002'))).toBe(b);
   expect((await rest(t, 'DELETE', `/routes/${made}`)).status).toBe(200);
   expect(firstProviderOf(await makeCall('+15550002003'))).not.toBe(b);
+});
+
+it("dials the next call through a provider's endpoint as changed through this process, though the routes were trusted", async () => {
+  const provider = (await rest(t, 'POST', '/providers', { type: 'sip', hostname: '', tech_prefix: '', tech_postfix: '', tech_headers: {}, name: 'cache-c', detail: '', endpoint: 'PJSIP/{target}@cache-c' })).body.id as string;
+  await route('1555333', provider);
+  const endpointOf = async (call: Json) => (await waitFor(() => simChannel(t.simUrl, call.id as string), (channel) => channel !== null, 'its channel'))!.endpoint;
+  expect(await endpointOf(await makeCall('+15553330000'))).toBe('PJSIP/+15553330000@cache-c');
+  expect((await rest(t, 'PUT', `/providers/${provider}`, { endpoint: 'PJSIP/{target}@cache-c-moved' })).status).toBe(200);
+  expect(await endpointOf(await makeCall('+15553330001'))).toBe('PJSIP/+15553330001@cache-c-moved');
 });
